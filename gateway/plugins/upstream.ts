@@ -1,0 +1,31 @@
+/**
+ * How the gateway calls subgraphs: only allowlisted headers go upstream (never cookies or the
+ * client's whole header set), and the request id goes on every subgraph call so one id follows
+ * a request from the client to the agency.
+ */
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type http from 'node:http';
+import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
+import type { GatewayContext } from '../context';
+
+/** Headers a client may send that subgraphs need. Everything else stops at the gateway. */
+export const PROPAGATED_HEADERS: readonly string[] = Object.freeze(['accept-language', 'x-client-name', 'x-client-version']);
+
+export function propagatedHeadersOf(request: http.IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of PROPAGATED_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
+}
+
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const context = options.context as Partial<GatewayContext>;
+    const headers = options.request.http?.headers;
+    if (!headers) return;
+    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    for (const [name, value] of Object.entries(context.propagatedHeaders ?? {})) headers.set(name, value);
+  }
+}

@@ -1,0 +1,9 @@
+/** Tests are specifications: one suffix (`.spec.ts`), unit specs beside nothing but test/. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  setupFiles: ['<rootDir>/test/support/environment.ts'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,94 @@
+/**
+ * Serves an Apollo Server (gateway or subgraph) over node:http, without a web framework: one
+ * GraphQL path, a few plain routes (health, IDE), a bounded body, and the request id on every
+ * reply. The same handler runs in every process, so limits and error shapes are the same everywhere.
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { BodyTooLargeError, headerValue, readBody, sendJson } from './http';
+import type { Logger } from './logger';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Keeps a caller's request id when it is well-formed, so one id follows a request end to end. */
+export function requestIdOf(request: http.IncomingMessage): string {
+  const given = headerValue(request, REQUEST_ID_HEADER);
+  return given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+}
+
+export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
+
+export interface GraphQLHttpOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  context: (request: http.IncomingMessage, requestId: string) => Promise<Context>;
+  /** Plain routes keyed "METHOD /path", answered before GraphQL. */
+  routes?: Record<string, Route>;
+  graphqlPath?: string;
+  maxRequestBytes: number;
+  logger: Logger;
+}
+
+function graphqlError(code: string, message: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export function createGraphQLHttpServer<Context extends BaseContext>(options: GraphQLHttpOptions<Context>): http.Server {
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const routes = options.routes ?? {};
+
+  return http.createServer((request, response) => {
+    const requestId = requestIdOf(request);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = routes[`${request.method} ${url.pathname}`];
+
+    const handle = async (): Promise<void> => {
+      if (route) return route(request, response);
+      if (url.pathname !== graphqlPath) {
+        return sendJson(response, 404, graphqlError('NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at ${graphqlPath}.`));
+      }
+      let body: unknown = undefined;
+      if (request.method === 'POST') {
+        const text = await readBody(request, options.maxRequestBytes);
+        if (/json/i.test(headerValue(request, 'content-type') ?? '')) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            return sendJson(response, 400, graphqlError('BAD_REQUEST', 'The request body is not valid JSON.'));
+          }
+        } else {
+          body = text;
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(request, requestId),
+      });
+      for (const [name, value] of result.headers) response.setHeader(name, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        response.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+    };
+
+    handle().catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(response, 413, graphqlError('PAYLOAD_TOO_LARGE', `The request body is larger than ${error.limitBytes} bytes.`));
+        request.resume();
+        return;
+      }
+      options.logger.error('request failed outside GraphQL', { requestId, error: error instanceof Error ? error.name : 'unknown' });
+      if (!response.headersSent) sendJson(response, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error.'));
+      else response.end();
+    });
+  });
+}

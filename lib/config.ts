@@ -1,0 +1,171 @@
+/**
+ * Configuration, read once from the environment, validated with every problem reported at once,
+ * then frozen. Every variable the system reads is declared in CONFIG_VARIABLES (docker-compose's
+ * consistency test checks against it). Defaults are for a developer's machine; in production
+ * mode a missing secret stops start-up instead of silently falling back.
+ */
+import { SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
+import type { AgencyName } from './agency-contracts';
+import type { SubgraphName } from '../schema/subgraphs';
+
+export type RunMode = 'development' | 'test' | 'production';
+
+export interface Config {
+  mode: RunMode;
+  /** Interface every server binds to; 0.0.0.0 in containers. */
+  host: string;
+  /** Host name other processes use to reach ours (URL defaults). */
+  publicHost: string;
+  gatewayPort: number;
+  subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  agencyUrls: Readonly<Record<AgencyName, string>>;
+  /** Our app id and HMAC secret on the data-sharing platform. */
+  agencyAppId: string;
+  agencyAppSecret: string;
+  /** Per-call timeout towards an agency; a slower agency counts as unavailable for that call. */
+  agencyTimeoutMs: number;
+  /** Key (hex, 32 bytes) that seals entity references so they carry no readable ID number. */
+  entityRefKey: string;
+  /** Largest HTTP request body accepted by the gateway and subgraphs. */
+  maxRequestBytes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  simulator: {
+    datasetSeed: number;
+    datasetSize: number;
+    latencyMs: number;
+    errorRate: number;
+  };
+  redisUrl: string | null;
+  databaseUrl: string | null;
+}
+
+/** Development-only secrets. Never valid in production mode (checked below). */
+const DEVELOPMENT_SECRETS = {
+  agencyAppSecret: 'dev-only-sharing-platform-secret-not-for-production',
+  entityRefKey: '6465762d6f6e6c792d656e746974792d7265662d6b65792d3332627974657321',
+} as const;
+
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
+  'NODE_ENV',
+  'HOST',
+  'PUBLIC_HOST',
+  'GATEWAY_PORT',
+  'AGENCY_APP_ID',
+  'AGENCY_APP_SECRET',
+  'AGENCY_TIMEOUT_MS',
+  'ENTITY_REF_KEY',
+  'MAX_REQUEST_BYTES',
+  'LOG_LEVEL',
+  'SIMULATOR_DATASET_SEED',
+  'SIMULATOR_DATASET_SIZE',
+  'SIMULATOR_LATENCY_MS',
+  'SIMULATOR_ERROR_RATE',
+  'REDIS_URL',
+  'DATABASE_URL',
+  'APOLLO_TELEMETRY_DISABLED',
+  ...SUBGRAPHS.map((s) => subgraphUrlVariable(s.name)),
+  ...SUBGRAPHS.map((s) => agencyUrlVariable(s.agency)),
+]);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const problems: string[] = [];
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const fraction = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      problems.push(`${name} must be a number from 0 to 1 (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, fallback: string | null): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    try {
+      new URL(raw);
+      return raw.replace(/\/$/, '');
+    } catch {
+      problems.push(`${name} must be a URL (got "${raw}")`);
+      return fallback;
+    }
+  };
+
+  const modeRaw = env.NODE_ENV ?? 'development';
+  const mode: RunMode = modeRaw === 'production' || modeRaw === 'test' ? modeRaw : 'development';
+  const production = mode === 'production';
+
+  const secret = (name: string, developmentValue: string, check: (v: string) => string | null): string => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      if (production) problems.push(`${name} is required in production`);
+      return developmentValue;
+    }
+    if (production && raw === developmentValue) problems.push(`${name} must not be the development default in production`);
+    const problem = check(raw);
+    if (problem) problems.push(`${name} ${problem}`);
+    return raw;
+  };
+
+  const host = env.HOST || '127.0.0.1';
+  const publicHost = env.PUBLIC_HOST || '127.0.0.1';
+
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.name, url(subgraphUrlVariable(s.name), `http://${publicHost}:${s.port}/graphql`)!]),
+  ) as Record<SubgraphName, string>;
+  const agencyUrls = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.agency, url(agencyUrlVariable(s.agency), `http://${publicHost}:${s.agencyPort}`)!]),
+  ) as Record<AgencyName, string>;
+
+  const logLevelRaw = env.LOG_LEVEL ?? 'info';
+  const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === logLevelRaw);
+  if (!logLevel) problems.push(`LOG_LEVEL must be one of debug, info, warn, error (got "${logLevelRaw}")`);
+
+  const config: Config = {
+    mode,
+    host,
+    publicHost,
+    gatewayPort: integer('GATEWAY_PORT', GATEWAY_PORT, 0, 65535),
+    subgraphUrls,
+    agencyUrls,
+    agencyAppId: env.AGENCY_APP_ID || 'fj-hpf-one-thing',
+    agencyAppSecret: secret('AGENCY_APP_SECRET', DEVELOPMENT_SECRETS.agencyAppSecret, (v) =>
+      v.length >= 32 ? null : 'must be at least 32 characters',
+    ),
+    agencyTimeoutMs: integer('AGENCY_TIMEOUT_MS', 3000, 50, 60000),
+    entityRefKey: secret('ENTITY_REF_KEY', DEVELOPMENT_SECRETS.entityRefKey, (v) =>
+      /^[0-9a-f]{64}$/i.test(v) ? null : 'must be 64 hex characters (32 bytes)',
+    ),
+    maxRequestBytes: integer('MAX_REQUEST_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+    logLevel: logLevel ?? 'info',
+    simulator: {
+      datasetSeed: integer('SIMULATOR_DATASET_SEED', 20261125, 0, 2 ** 31 - 1),
+      datasetSize: integer('SIMULATOR_DATASET_SIZE', 1000, 50, 100000),
+      latencyMs: integer('SIMULATOR_LATENCY_MS', 15, 0, 60000),
+      errorRate: fraction('SIMULATOR_ERROR_RATE', 0),
+    },
+    redisUrl: url('REDIS_URL', null),
+    databaseUrl: url('DATABASE_URL', null),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

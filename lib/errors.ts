@@ -1,0 +1,63 @@
+/**
+ * The error catalogue: every code the API returns, what it means, and the HTTP status a plain
+ * HTTP reply would carry. docs/errors.md is checked against this table by a test. Anything not
+ * in the catalogue is masked as INTERNAL_SERVER_ERROR before it leaves a process.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ERROR_CATALOGUE = {
+  BAD_USER_INPUT: { httpStatus: 200, meaning: 'An argument broke a stated rule; `extensions.rule` says which, `extensions.argument` where.' },
+  NOT_FOUND: { httpStatus: 200, meaning: 'The agency that keeps this record has no applicant or property under that identifier.' },
+  AGENCY_UNAVAILABLE: {
+    httpStatus: 200,
+    meaning: 'An agency endpoint was down, failing or slower than the timeout; only the fields it supplies are null. `extensions.agency` names it.',
+  },
+  AGENCY_AUTHORIZATION_REQUIRED: {
+    httpStatus: 200,
+    meaning: "The agency refused because the data subject's authorization was missing or not accepted (e.g. PBoC credit).",
+  },
+  UNAUTHENTICATED: { httpStatus: 401, meaning: 'No valid credentials came with the request.' },
+  FORBIDDEN: { httpStatus: 200, meaning: 'The caller may not see this field; the field is null.' },
+  PAYLOAD_TOO_LARGE: { httpStatus: 413, meaning: 'The request body is larger than MAX_REQUEST_BYTES.' },
+  BAD_REQUEST: { httpStatus: 400, meaning: 'The HTTP request is not a GraphQL request (wrong method, content type or JSON).' },
+  GRAPHQL_PARSE_FAILED: { httpStatus: 400, meaning: 'The query is not valid GraphQL syntax.' },
+  GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, meaning: 'The query asks for fields or arguments the schema does not have.' },
+  PERSISTED_QUERY_NOT_FOUND: { httpStatus: 200, meaning: 'An automatic persisted query hash is not known yet.' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { httpStatus: 200, meaning: 'Persisted queries are not accepted here.' },
+  OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, meaning: 'The document has several operations and none was named.' },
+  INTERNAL_SERVER_ERROR: { httpStatus: 500, meaning: 'A fault of ours; details are in the logs under the request id, never in the response.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function isCataloguedCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code);
+}
+
+export function badUserInput(argument: string, rule: string): GraphQLError {
+  return new GraphQLError(`Invalid ${argument}: ${rule}.`, { extensions: { code: 'BAD_USER_INPUT', argument, rule } });
+}
+
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`No ${what} is on record.`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export type UnavailabilityReason = 'DOWN' | 'TIMEOUT' | 'FAILING';
+
+export function agencyUnavailable(agency: string, reason: UnavailabilityReason): GraphQLError {
+  const why = { DOWN: 'is not reachable', TIMEOUT: 'did not answer in time', FAILING: 'answered with a fault' }[reason];
+  return new GraphQLError(`The ${agency} data-sharing endpoint ${why}; its data is unavailable for now.`, {
+    extensions: { code: 'AGENCY_UNAVAILABLE', agency, reason },
+  });
+}
+
+export function agencyAuthorizationRequired(agency: string): GraphQLError {
+  return new GraphQLError(`The ${agency} endpoint requires the data subject's authorization for this query.`, {
+    extensions: { code: 'AGENCY_AUTHORIZATION_REQUIRED', agency },
+  });
+}
+
+/** The masked form of an unexpected fault: no message, no stack, nothing of the input. */
+export function internalError(): GraphQLError {
+  return new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

@@ -1,0 +1,12 @@
+/** 人民银行 PBoC credit subgraph: the credit report summary on `Applicant.creditReport`. */
+import { defineSubgraph } from '../shared/subgraph';
+import { pbocCreditApi } from './agency-client';
+import { createCreditLoaders } from './loaders';
+import { creditResolvers } from './resolvers';
+
+export const creditSubgraph = defineSubgraph({
+  name: 'credit',
+  agency: 'pboc-credit',
+  createLoaders: (client, call) => createCreditLoaders(pbocCreditApi(client, call)),
+  resolvers: creditResolvers,
+});

@@ -1,0 +1,12 @@
+/** 住房公积金中心 HPF centre subgraph: accounts and loan files on `Applicant`. */
+import { defineSubgraph } from '../shared/subgraph';
+import { providentFundApi } from './agency-client';
+import { createProvidentFundLoaders } from './loaders';
+import { providentFundResolvers } from './resolvers';
+
+export const providentFundSubgraph = defineSubgraph({
+  name: 'provident-fund',
+  agency: 'provident-fund',
+  createLoaders: (client, call) => createProvidentFundLoaders(providentFundApi(client, call)),
+  resolvers: providentFundResolvers,
+});

@@ -1,0 +1,12 @@
+/** Calls of the Natural Resources real-estate registration endpoint (不动产登记信息共享接口). */
+import type { AgencyClient, CallContext } from '../shared/agency-client';
+
+export function naturalResourcesApi(client: AgencyClient<'natural-resources'>, call: CallContext) {
+  return {
+    queryRegistrations: (unitNumbers: readonly string[]) =>
+      client.call('/api/v1/registrations/batch-query', { unitNumbers: [...unitNumbers] }, call),
+    queryHoldings: (idNumbers: readonly string[]) =>
+      client.call('/api/v1/registrations/batch-query-by-owner', { idNumbers: [...idNumbers] }, call),
+  };
+}
+export type NaturalResourcesApi = ReturnType<typeof naturalResourcesApi>;

@@ -1,0 +1,97 @@
+/**
+ * The base of every agency client: signs each call for the sharing platform, bounds it with a
+ * timeout, unwraps the response envelope, and maps agency codes to our error catalogue through
+ * one table. Anything unexpected becomes a masked internal error, logged without payloads.
+ */
+import type { GraphQLError } from 'graphql';
+import {
+  AGENCY_CODES,
+  type AgencyCode,
+  type AgencyEnvelope,
+  type AgencyName,
+  type EndpointPath,
+  type EndpointRequest,
+  type EndpointResponse,
+} from '../../lib/agency-contracts';
+import { agencyAuthorizationRequired, agencyUnavailable, internalError } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import { signRequest } from '../../lib/signing';
+
+export interface AgencyClientOptions<A extends AgencyName> {
+  agency: A;
+  baseUrl: string;
+  appId: string;
+  appSecret: string;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/** What a call needs to know about the GraphQL request it serves. */
+export interface CallContext {
+  requestId: string;
+}
+
+/** The answer plus its provenance, kept as evidence of where a value came from. */
+export interface AgencyAnswer<T> {
+  data: T;
+  traceId: string;
+  retrievedAt: string;
+}
+
+/** How each agency code surfaces to API callers; codes absent here are our own faults. */
+const CODE_TO_ERROR: Partial<Record<AgencyCode, (agency: string) => GraphQLError>> = {
+  [AGENCY_CODES.UNAVAILABLE]: (agency) => agencyUnavailable(agency, 'FAILING'),
+  [AGENCY_CODES.INTERNAL]: (agency) => agencyUnavailable(agency, 'FAILING'),
+  [AGENCY_CODES.AUTHORIZATION_REQUIRED]: (agency) => agencyAuthorizationRequired(agency),
+};
+
+export class AgencyClient<A extends AgencyName> {
+  constructor(private readonly options: AgencyClientOptions<A>) {}
+
+  get agency(): A {
+    return this.options.agency;
+  }
+
+  async call<P extends EndpointPath<A>>(
+    path: P,
+    request: EndpointRequest<A, P>,
+    context: CallContext,
+  ): Promise<AgencyAnswer<EndpointResponse<A, P>>> {
+    const { agency, baseUrl, appId, appSecret, timeoutMs, logger } = this.options;
+    const body = JSON.stringify(request);
+    const started = Date.now();
+    let response: Response;
+    try {
+      response = await fetch(baseUrl + path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': context.requestId,
+          ...signRequest({ method: 'POST', path, body }, { appId, secret: appSecret }),
+        },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      logger.warn('agency call failed', { agency, path, requestId: context.requestId, outcome: timedOut ? 'timeout' : 'unreachable', ms: Date.now() - started });
+      throw agencyUnavailable(agency, timedOut ? 'TIMEOUT' : 'DOWN');
+    }
+
+    let envelope: AgencyEnvelope<EndpointResponse<A, P>>;
+    try {
+      envelope = (await response.json()) as AgencyEnvelope<EndpointResponse<A, P>>;
+    } catch {
+      logger.warn('agency answered without an envelope', { agency, path, requestId: context.requestId, status: response.status });
+      throw agencyUnavailable(agency, 'FAILING');
+    }
+
+    if (envelope.code === AGENCY_CODES.OK && envelope.data !== undefined) {
+      logger.debug('agency call', { agency, path, requestId: context.requestId, traceId: envelope.traceId, ms: Date.now() - started });
+      return { data: envelope.data, traceId: envelope.traceId, retrievedAt: new Date().toISOString() };
+    }
+    logger.warn('agency refused a call', { agency, path, requestId: context.requestId, code: envelope.code, traceId: envelope.traceId });
+    const mapped = CODE_TO_ERROR[envelope.code];
+    throw mapped ? mapped(agency) : internalError();
+  }
+}

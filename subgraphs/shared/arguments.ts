@@ -1,0 +1,33 @@
+/**
+ * Checks of identifiers given as arguments. Each failure is BAD_USER_INPUT naming the argument and
+ * the rule, so a frontend can show the applicant what to correct.
+ */
+import { validateContractNumber, validateIdNumber, validateUnitNumber, type Validation } from '../../lib/identifiers';
+import { MAX_BATCH_SIZE } from '../../lib/agency-contracts';
+import { badUserInput } from '../../lib/errors';
+
+function require(argument: string, value: string, validation: Validation): string {
+  if (!validation.ok) throw badUserInput(argument, validation.rule);
+  return value;
+}
+
+export const requireIdNumber = (value: string, argument = 'idNumber'): string =>
+  require(argument, value, validateIdNumber(value));
+
+export const requireUnitNumber = (value: string, argument = 'unitNumber'): string =>
+  require(argument, value, validateUnitNumber(value));
+
+export const requireContractNumber = (value: string, argument = 'contractNumber'): string =>
+  require(argument, value, validateContractNumber(value));
+
+/** A list argument is bounded by the agencies' batch ceiling, so one request is one agency call. */
+export function requireBatch<T>(values: readonly T[], argument: string): readonly T[] {
+  if (values.length === 0) throw badUserInput(argument, 'give at least one value');
+  if (values.length > MAX_BATCH_SIZE) throw badUserInput(argument, `give at most ${MAX_BATCH_SIZE} values per request`);
+  return values;
+}
+
+export function requireNonBlank(value: string, argument: string): string {
+  if (value.trim() === '') throw badUserInput(argument, 'must not be blank');
+  return value;
+}
