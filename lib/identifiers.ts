@@ -24,7 +24,7 @@ export function validateIdNumber(value: string, today: Date = new Date()): Valid
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
+  if (year < 1800 || birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
     return { ok: false, rule: 'the birth date in an ID number must be a real calendar date' };
   }
   if (birth.getTime() > today.getTime()) {
