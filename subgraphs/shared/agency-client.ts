@@ -73,7 +73,9 @@ export class AgencyClient<A extends AgencyName> {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // Checked by name: the abort error is a DOMException, not always an instance of this realm's Error.
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       logger.warn('agency call failed', { agency, path, requestId: context.requestId, outcome: timedOut ? 'timeout' : 'unreachable', ms: Date.now() - started });
       throw agencyUnavailable(agency, timedOut ? 'TIMEOUT' : 'DOWN');
     }

@@ -6,19 +6,19 @@ import { validateContractNumber, validateIdNumber, validateUnitNumber, type Vali
 import { MAX_BATCH_SIZE } from '../../lib/agency-contracts';
 import { badUserInput } from '../../lib/errors';
 
-function require(argument: string, value: string, validation: Validation): string {
+function ensure(argument: string, value: string, validation: Validation): string {
   if (!validation.ok) throw badUserInput(argument, validation.rule);
   return value;
 }
 
 export const requireIdNumber = (value: string, argument = 'idNumber'): string =>
-  require(argument, value, validateIdNumber(value));
+  ensure(argument, value, validateIdNumber(value));
 
 export const requireUnitNumber = (value: string, argument = 'unitNumber'): string =>
-  require(argument, value, validateUnitNumber(value));
+  ensure(argument, value, validateUnitNumber(value));
 
 export const requireContractNumber = (value: string, argument = 'contractNumber'): string =>
-  require(argument, value, validateContractNumber(value));
+  ensure(argument, value, validateContractNumber(value));
 
 /** A list argument is bounded by the agencies' batch ceiling, so one request is one agency call. */
 export function requireBatch<T>(values: readonly T[], argument: string): readonly T[] {

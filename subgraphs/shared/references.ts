@@ -16,11 +16,12 @@ export interface PropertyParent {
   unitNumber: string;
 }
 
-export function resolveApplicantReference(representation: EntityRepresentation, context: { refs: EntityRefs }): ApplicantParent {
+// Async on purpose: a refused reference rejects only its own entity, not the whole _entities batch.
+export async function resolveApplicantReference(representation: EntityRepresentation, context: { refs: EntityRefs }): Promise<ApplicantParent> {
   return { ref: representation.ref, idNumber: context.refs.open('applicant', representation.ref) };
 }
 
-export function resolvePropertyReference(representation: EntityRepresentation, context: { refs: EntityRefs }): PropertyParent {
+export async function resolvePropertyReference(representation: EntityRepresentation, context: { refs: EntityRefs }): Promise<PropertyParent> {
   return { ref: representation.ref, unitNumber: context.refs.open('property', representation.ref) };
 }
 

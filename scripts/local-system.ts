@@ -1,0 +1,78 @@
+/**
+ * The whole system in one process: seven agency simulators, seven subgraphs and the gateway, each
+ * on its own port, wired by the one subgraph list. `npm start` runs it on the configured ports;
+ * tests run it on ephemeral ports. docker-compose runs the same pieces as separate processes.
+ */
+import type { AgencyName } from '../lib/agency-contracts';
+import type { Config } from '../lib/config';
+import { listen, type ListeningServer } from '../lib/http';
+import type { Logger } from '../lib/logger';
+import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs';
+import { buildAgencySimulator, loadDataset, type AgencySimulator } from '../agencies';
+import { buildGateway } from '../gateway/server';
+import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
+import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
+
+export interface LocalSystemOptions {
+  config: Readonly<Config>;
+  logger: Logger;
+  /** 'configured' listens on the documented ports; 'ephemeral' on free ones (tests). */
+  ports: 'configured' | 'ephemeral';
+}
+
+export interface LocalSystem {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  agencyUrls: Record<AgencyName, string>;
+  simulators: Record<AgencyName, AgencySimulator>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalSystem({ config, logger, ports }: LocalSystemOptions): Promise<LocalSystem> {
+  const port = (configured: number) => (ports === 'configured' ? configured : 0);
+  const dataset = loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize);
+  const stops: Array<() => Promise<void>> = [];
+  const simulators = {} as Record<AgencyName, AgencySimulator>;
+  const agencyUrls = {} as Record<AgencyName, string>;
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  const close = (listening: ListeningServer) => stops.push(() => listening.close());
+
+  try {
+    for (const entry of SUBGRAPHS) {
+      const simulator = buildAgencySimulator(entry.agency, {
+        dataset,
+        appSecrets: new Map([[config.agencyAppId, config.agencyAppSecret]]),
+        faults: { latencyMs: config.simulator.latencyMs, errorRate: config.simulator.errorRate },
+        logger,
+      });
+      const simulatorListening = await listen(simulator.server, port(entry.agencyPort), config.host);
+      close(simulatorListening);
+      simulators[entry.agency] = simulator;
+      agencyUrls[entry.agency] = simulatorListening.url;
+
+      const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger, agencyUrl: simulatorListening.url });
+      const subgraphListening = await listen(subgraph.server, port(entry.port), config.host);
+      stops.push(() => subgraph.stop());
+      close(subgraphListening);
+      subgraphUrls[entry.name] = `${subgraphListening.url}/graphql`;
+    }
+
+    const gateway = await buildGateway({ config, logger, subgraphUrls });
+    const gatewayListening = await listen(gateway.server, port(config.gatewayPort), config.host);
+    stops.push(() => gateway.stop());
+    close(gatewayListening);
+
+    return {
+      gatewayUrl: `${gatewayListening.url}/graphql`,
+      subgraphUrls,
+      agencyUrls,
+      simulators,
+      stop: async () => {
+        for (const stop of stops.reverse()) await stop();
+      },
+    };
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Process entry point.
+ *   serve.ts                       the whole system in one process (`npm start`)
+ *   serve.ts gateway               the gateway alone
+ *   serve.ts subgraph <name>       one subgraph, e.g. `subgraph real-estate`
+ *   serve.ts simulator <agency>    one agency simulator, e.g. `simulator pboc-credit`
+ * docker-compose runs the last three as separate services.
+ */
+import { buildAgencySimulator, loadDataset } from '../agencies';
+import { buildGateway } from '../gateway/server';
+import { ConfigError, loadConfig } from '../lib/config';
+import { listen, type ListeningServer } from '../lib/http';
+import { createLogger } from '../lib/logger';
+import { subgraphByAgency, subgraphByName } from '../schema/subgraphs';
+import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
+import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
+import { SCENARIOS } from '../agencies/data/scenarios';
+import { startLocalSystem } from './local-system';
+
+// Before anything Apollo is loaded: this system never reports to Apollo.
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const [role = 'all', name = ''] = process.argv.slice(2);
+  const stops: Array<() => Promise<void>> = [];
+  const shutdown = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  const keep = (listening: ListeningServer) => stops.push(() => listening.close());
+
+  switch (role) {
+    case 'all': {
+      const system = await startLocalSystem({ config, logger, ports: 'configured' });
+      stops.push(() => system.stop());
+      const couple = SCENARIOS.cleanCouple;
+      process.stdout.write(
+        [
+          '',
+          `  住房公积金贷款购房“一件事” — federated agency graph is running`,
+          `  GraphQL endpoint : ${system.gatewayUrl}`,
+          `  GraphQL IDE      : ${system.gatewayUrl.replace(/\/graphql$/, '/')}`,
+          `  Readiness        : ${system.gatewayUrl.replace(/\/graphql$/, '/health/ready')}`,
+          '',
+          '  Try (a synthetic scenario couple, see docs/scenarios.md):',
+          `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\`,
+          `    -d '{"query":"{ applicant(idNumber: \\"${couple.applicant.idNumber}\\") { name marriage { status spouse { name } } providentFundAccount { balance } } }"}'`,
+          '',
+        ].join('\n') + '\n',
+      );
+      return;
+    }
+    case 'gateway': {
+      const gateway = await buildGateway({ config, logger });
+      stops.push(() => gateway.stop());
+      const listening = await listen(gateway.server, config.gatewayPort, config.host);
+      keep(listening);
+      logger.info('gateway listening', { url: listening.url });
+      return;
+    }
+    case 'subgraph': {
+      const entry = subgraphByName(name);
+      const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger });
+      stops.push(() => subgraph.stop());
+      const listening = await listen(subgraph.server, entry.port, config.host);
+      keep(listening);
+      logger.info('subgraph listening', { subgraph: entry.name, url: listening.url });
+      return;
+    }
+    case 'simulator': {
+      const entry = subgraphByAgency(name);
+      const simulator = buildAgencySimulator(entry.agency, {
+        dataset: loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize),
+        appSecrets: new Map([[config.agencyAppId, config.agencyAppSecret]]),
+        faults: { latencyMs: config.simulator.latencyMs, errorRate: config.simulator.errorRate },
+        logger,
+      });
+      const listening = await listen(simulator.server, entry.agencyPort, config.host);
+      keep(listening);
+      logger.info('agency simulator listening', { agency: entry.agency, url: listening.url });
+      return;
+    }
+    default:
+      throw new Error(`unknown role "${role}": use all, gateway, subgraph <name> or simulator <agency>`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { composeSupergraph } from '../../schema/compose';
+import { SUPERGRAPH_PATH } from '../../schema/subgraphs';
+
+describe('the supergraph', () => {
+  const composition = composeSupergraph();
+
+  it('composes from the seven subgraph schemas without errors', () => {
+    expect(composition.ok ? [] : composition.errors).toEqual([]);
+  });
+
+  it('is committed exactly as composition produces it (run `npm run compose` when this fails)', () => {
+    expect(composition.ok && composition.supergraphSdl).toBe(fs.readFileSync(SUPERGRAPH_PATH, 'utf8'));
+  });
+
+  // The gateway skips this validation in production mode, so it is done here.
+  it('loads into Apollo Gateway with supergraph validation on', async () => {
+    const gateway = new ApolloGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'), validateSupergraph: true, logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    const { schema } = await gateway.load();
+    expect(schema.getQueryType()?.getFields()).toHaveProperty('applicant');
+    await gateway.stop();
+  });
+
+  it('keeps sensitive fields apart from the entity keys', () => {
+    const sdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+    for (const entity of ['Applicant', 'Property', 'LoanApplication']) {
+      expect(sdl).toMatch(new RegExp(`type ${entity}\\s[^{]*@join__type\\(graph: [A-Z_]+, key: "ref"\\)`));
+    }
+    expect(sdl).not.toMatch(/key: "[^"]*idNumber/);
+  });
+});

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ERROR_CATALOGUE } from '../../lib/errors';
+import { REPO_ROOT } from '../../schema/subgraphs';
+
+describe('docs/errors.md', () => {
+  const rows = fs
+    .readFileSync(path.join(REPO_ROOT, 'docs', 'errors.md'), 'utf8')
+    .split('\n')
+    .map((line) => /^\| `([A-Z_]+)` \| (\d+) \|/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null);
+
+  it('lists every code of the catalogue with its HTTP status, and no other', () => {
+    const documented = Object.fromEntries(rows.map((match) => [match[1], Number(match[2])]));
+    const catalogued = Object.fromEntries(Object.entries(ERROR_CATALOGUE).map(([code, entry]) => [code, entry.httpStatus]));
+    expect(documented).toEqual(catalogued);
+  });
+});
