@@ -47,7 +47,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource({ url });
+      return new SubgraphDataSource(name, url);
     },
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });

@@ -12,6 +12,10 @@ export const ERROR_CATALOGUE = {
     httpStatus: 200,
     meaning: 'An agency endpoint was down, failing or slower than the timeout; only the fields it supplies are null. `extensions.agency` names it.',
   },
+  SUBGRAPH_UNAVAILABLE: {
+    httpStatus: 200,
+    meaning: 'A subgraph (one agency service of this platform) did not answer; only the fields it serves are null. `extensions.serviceName` names it.',
+  },
   AGENCY_AUTHORIZATION_REQUIRED: {
     httpStatus: 200,
     meaning: "The agency refused because the data subject's authorization was missing or not accepted (e.g. PBoC credit).",

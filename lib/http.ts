@@ -56,13 +56,15 @@ export async function listen(server: http.Server, port: number, host = '127.0.0.
   });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,
+    // Idempotent: a test may stop one server early and the system stops it again at the end.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      })),
   };
 }

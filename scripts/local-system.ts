@@ -3,6 +3,7 @@
  * on its own port, wired by the one subgraph list. `npm start` runs it on the configured ports;
  * tests run it on ephemeral ports. docker-compose runs the same pieces as separate processes.
  */
+import type http from 'node:http';
 import type { AgencyName } from '../lib/agency-contracts';
 import type { Config } from '../lib/config';
 import { listen, type ListeningServer } from '../lib/http';
@@ -25,6 +26,8 @@ export interface LocalSystem {
   subgraphUrls: Record<SubgraphName, string>;
   agencyUrls: Record<AgencyName, string>;
   simulators: Record<AgencyName, AgencySimulator>;
+  /** The subgraph processes' servers, for tests that watch or stop one. */
+  subgraphServers: Record<SubgraphName, ListeningServer & { server: http.Server }>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startLocalSystem({ config, logger, ports }: LocalSystemOpt
   const simulators = {} as Record<AgencyName, AgencySimulator>;
   const agencyUrls = {} as Record<AgencyName, string>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  const subgraphServers = {} as LocalSystem['subgraphServers'];
   const close = (listening: ListeningServer) => stops.push(() => listening.close());
 
   try {
@@ -54,6 +58,7 @@ export async function startLocalSystem({ config, logger, ports }: LocalSystemOpt
       const subgraphListening = await listen(subgraph.server, port(entry.port), config.host);
       stops.push(() => subgraph.stop());
       close(subgraphListening);
+      subgraphServers[entry.name] = { ...subgraphListening, server: subgraph.server };
       subgraphUrls[entry.name] = `${subgraphListening.url}/graphql`;
     }
 
@@ -67,6 +72,7 @@ export async function startLocalSystem({ config, logger, ports }: LocalSystemOpt
       subgraphUrls,
       agencyUrls,
       simulators,
+      subgraphServers,
       stop: async () => {
         for (const stop of stops.reverse()) await stop();
       },

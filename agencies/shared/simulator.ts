@@ -128,6 +128,8 @@ export function createSimulator<A extends AgencyName>({
     counters[path] = (counters[path] ?? 0) + 1;
     const started = Date.now();
     const traceId = nextTraceId(clock());
+    // The platform's request id, logged beside our trace id so one request can be followed across systems.
+    const requestId = headerValue(request, 'x-request-id') ?? 'none';
     let body: string | null = null;
     try {
       body = await readBody(request, maxBodyBytes);
@@ -137,7 +139,7 @@ export function createSimulator<A extends AgencyName>({
     const outcome = faults.decide();
     if (outcome.delayMs > 0) await sleep(outcome.delayMs);
     const refuse = (error: AgencyError): void => {
-      logger.debug('simulator refused a call', { path, code: error.code, ms: Date.now() - started });
+      logger.debug('simulator refused a call', { path, requestId, traceId, code: error.code, ms: Date.now() - started });
       answer(response, traceId, error.code, error.message, undefined, error.httpStatus);
     };
 
@@ -163,7 +165,7 @@ export function createSimulator<A extends AgencyName>({
 
     try {
       const data = await route(parseObject(body), { appId: verdict.appId, now: new Date(now), traceId });
-      logger.debug('simulator answered a call', { path, code: AGENCY_CODES.OK, ms: Date.now() - started });
+      logger.debug('simulator answered a call', { path, requestId, traceId, code: AGENCY_CODES.OK, ms: Date.now() - started });
       answer(response, traceId, AGENCY_CODES.OK, 'OK', data);
     } catch (error) {
       if (error instanceof AgencyError) return refuse(error);

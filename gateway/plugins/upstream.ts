@@ -5,6 +5,7 @@
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type http from 'node:http';
+import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
 import type { GatewayContext } from '../context';
 
@@ -21,6 +22,20 @@ export function propagatedHeadersOf(request: http.IncomingMessage): Record<strin
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly subgraphName: string, url: string) {
+    super({ url });
+  }
+
+  /**
+   * A subgraph that cannot be reached or answers with an HTTP error: its fields become null with
+   * one coded error, and nothing of the transport failure (addresses, errno) reaches the client.
+   */
+  override didEncounterError(): never {
+    throw new GraphQLError(`The ${this.subgraphName} service is unavailable; the fields it serves are null for now.`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
+    });
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const context = options.context as Partial<GatewayContext>;
     const headers = options.request.http?.headers;

@@ -3,7 +3,7 @@
  * Simulator latency is off unless a spec asks for it, so the suite stays fast.
  */
 import { loadConfig, type Config } from '../../lib/config';
-import { silentLogger } from '../../lib/logger';
+import { silentLogger, type Logger } from '../../lib/logger';
 import { startLocalSystem, type LocalSystem } from '../../scripts/local-system';
 
 export interface GraphQLReply<Data = Record<string, unknown>> {
@@ -27,9 +27,9 @@ export interface TestSystem extends LocalSystem {
   resetSimulators(): void;
 }
 
-export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, logger: Logger = silentLogger): Promise<TestSystem> {
   const config = loadConfig({ NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0', ...env });
-  const system = await startLocalSystem({ config, logger: silentLogger, ports: 'ephemeral' });
+  const system = await startLocalSystem({ config, logger, ports: 'ephemeral' });
   return {
     ...system,
     config,

@@ -1,0 +1,32 @@
+import { SCENARIOS } from '../../agencies/data/scenarios';
+import { startTestSystem, type TestSystem } from '../support/system';
+
+const single = SCENARIOS.singleApplicant;
+
+describe('a subgraph that is down', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+    await system.subgraphServers.credit.close();
+  });
+  afterAll(() => system.stop());
+
+  it('leaves the rest of the answer intact, with only its fields null and coded SUBGRAPH_UNAVAILABLE', async () => {
+    const reply = await system.query<any>(
+      'query($id: IdNumber!) { applicant(idNumber: $id) { name creditReport(authorizationReference: "AUTH-1") { reportNumber } marriage { status } } }',
+      { id: single.applicant.idNumber },
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body.data.applicant).toMatchObject({ name: single.applicant.name, creditReport: null, marriage: { status: 'UNREGISTERED' } });
+    expect(reply.body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'credit' }) }),
+    ]);
+    expect(JSON.stringify(reply.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/i);
+  });
+
+  it('makes the gateway not ready, naming the subgraph', async () => {
+    const ready = await fetch(system.gatewayUrl.replace(/\/graphql$/, '/health/ready'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'not-ready', subgraphs: { credit: 'down', identity: 'up' } });
+  });
+});
