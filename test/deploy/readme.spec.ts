@@ -1,0 +1,67 @@
+/**
+ * The README's two commands, tried as a new user would: in a fresh clone of the committed tree,
+ * the run command installs and starts the system, which answers a query; the test command passes.
+ * (The inner test run leaves this spec out, or it would clone itself forever.)
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SCENARIOS } from '../../agencies/data/scenarios';
+import { REPO_ROOT } from '../../schema/subgraphs';
+
+const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const shellBlocks = [...readme.matchAll(/```sh\n([^`]+?)\n```/g)].map((match) => match[1]!.trim());
+const [RUN_COMMAND, TEST_COMMAND] = shellBlocks;
+
+describe('the README’s two commands in a fresh clone', () => {
+  let clone: string;
+  let running: ChildProcess | null = null;
+
+  beforeAll(() => {
+    clone = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-fresh-clone-'));
+    execFileSync('git', ['clone', '--quiet', REPO_ROOT, clone]);
+  });
+  afterAll(() => {
+    if (running?.pid) process.kill(-running.pid, 'SIGTERM');
+    fs.rmSync(clone, { recursive: true, force: true });
+  });
+
+  it('names one command that installs and runs, and one that tests', () => {
+    expect(RUN_COMMAND).toBe('npm ci && npm start');
+    expect(TEST_COMMAND).toBe('npm test');
+    expect(fs.readFileSync(path.join(REPO_ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
+  });
+
+  it('installs and starts the whole system, which answers a query through the gateway', async () => {
+    running = spawn('sh', ['-c', RUN_COMMAND!], { cwd: clone, detached: true, env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' } });
+    let output = '';
+    running.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    running.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const started = Date.now();
+    while (!output.includes('GraphQL endpoint')) {
+      if (running.exitCode !== null) throw new Error(`the run command exited early:\n${output}`);
+      if (Date.now() - started > 240_000) throw new Error(`the system did not start in time:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const endpoint = /GraphQL endpoint\s*:\s*(\S+)/.exec(output)![1]!;
+    const reply = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ applicant(idNumber: "${SCENARIOS.cleanCouple.applicant.idNumber}") { marriage { status } } }` }),
+    });
+    expect(await reply.json()).toEqual({ data: { applicant: { marriage: { status: 'MARRIED' } } } });
+    process.kill(-running.pid!, 'SIGTERM');
+    running = null;
+  }, 300_000);
+
+  it('passes the tests with the test command', () => {
+    const result = spawnSync('sh', ['-c', `${TEST_COMMAND} -- --testPathIgnorePatterns readme.spec.ts`], {
+      cwd: clone,
+      env: { ...process.env, NODE_ENV: 'test' },
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    expect({ status: result.status, tail: result.status === 0 ? '' : `${result.stdout}\n${result.stderr}`.slice(-4000) }).toEqual({ status: 0, tail: '' });
+  }, 600_000);
+});
