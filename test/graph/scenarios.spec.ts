@@ -1,0 +1,103 @@
+/**
+ * Each named scenario, read through the gateway, shows the property docs/scenarios.md promises:
+ * what frontends and the loan checks will see.
+ */
+import { SCENARIOS, type Scenario } from '../../agencies/data/scenarios';
+import { startTestSystem, type TestSystem } from '../support/system';
+
+const SCENARIO_VIEW = /* GraphQL */ `
+  query ScenarioView($idNumber: IdNumber!, $contractNumber: ContractNumber!) {
+    applicant(idNumber: $idNumber) {
+      identityVerification { householdStatus verified }
+      marriage { status spouse { idNumber } registrations { type spouse { idNumber } } }
+      creditReport(authorizationReference: "AUTH-SCENARIO-1") { currentOverdueAmount longestConsecutiveOverdueMonths cumulativeOverdueMonths }
+      providentFundAccount { continuousDepositMonths spouseOnFile { idNumber } }
+      loanApplications { status outstanding }
+      realEstateHoldings { count }
+    }
+    propertyByContract(contractNumber: $contractNumber) {
+      contractFiling { buyers { applicant { idNumber } } }
+      transferTax { declared paid receiptNumber }
+      registration { status }
+    }
+  }
+`;
+
+describe('the named scenarios through the gateway', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(() => system.stop());
+
+  const view = async (scenario: Scenario) => {
+    const reply = await system.query<any>(SCENARIO_VIEW, { idNumber: scenario.applicant.idNumber, contractNumber: scenario.purchase.contractNumber });
+    expect(reply.body.errors).toBeUndefined();
+    return reply.body.data;
+  };
+
+  it('cleanCouple: married to each other, both buyers, tax paid, first home, clean credit', async () => {
+    const { applicant, propertyByContract } = await view(SCENARIOS.cleanCouple);
+    expect(applicant.marriage).toMatchObject({ status: 'MARRIED', spouse: { idNumber: SCENARIOS.cleanCouple.spouse!.idNumber } });
+    expect(propertyByContract.contractFiling.buyers).toHaveLength(2);
+    expect(propertyByContract.transferTax).toMatchObject({ declared: true, paid: true });
+    expect(applicant.realEstateHoldings.count).toBe(1);
+    expect(applicant.creditReport.cumulativeOverdueMonths).toBe(0);
+  });
+
+  it('singleApplicant: no marriage registration on file', async () => {
+    const { applicant } = await view(SCENARIOS.singleApplicant);
+    expect(applicant.marriage).toMatchObject({ status: 'UNREGISTERED', spouse: null, registrations: [] });
+  });
+
+  it('cancelledHousehold: household registration cancelled, so not verified', async () => {
+    const { applicant } = await view(SCENARIOS.cancelledHousehold);
+    expect(applicant.identityVerification).toEqual({ householdStatus: 'CANCELLED', verified: false });
+  });
+
+  it('divorcedStaleSpouse: divorced, while the fund centre still has the former spouse on file', async () => {
+    const { applicant } = await view(SCENARIOS.divorcedStaleSpouse);
+    const former = SCENARIOS.divorcedStaleSpouse.formerSpouse!.idNumber;
+    expect(applicant.marriage.status).toBe('DIVORCED');
+    expect(applicant.marriage.spouse).toBeNull();
+    expect(applicant.marriage.registrations.map((r: { type: string }) => r.type)).toEqual(['MARRIAGE', 'DIVORCE']);
+    expect(applicant.providentFundAccount.spouseOnFile.idNumber).toBe(former);
+  });
+
+  it('currentOverdue: an amount overdue now', async () => {
+    const { applicant } = await view(SCENARIOS.currentOverdue);
+    expect(applicant.creditReport.currentOverdueAmount).toBe('3560.00');
+  });
+
+  it('consecutiveThreeCumulativeSix: 连三累六 with nothing overdue now', async () => {
+    const { applicant } = await view(SCENARIOS.consecutiveThreeCumulativeSix);
+    expect(applicant.creditReport).toEqual({ currentOverdueAmount: '0.00', longestConsecutiveOverdueMonths: 3, cumulativeOverdueMonths: 6 });
+  });
+
+  it('unpaidTransferTax: declared, not paid, no receipt', async () => {
+    const { propertyByContract } = await view(SCENARIOS.unpaidTransferTax);
+    expect(propertyByContract.transferTax).toEqual({ declared: true, paid: false, receiptNumber: null });
+  });
+
+  it('contractBuyerNotApplicant: the contract names someone else', async () => {
+    const scenario = SCENARIOS.contractBuyerNotApplicant;
+    const { propertyByContract } = await view(scenario);
+    const buyers = propertyByContract.contractFiling.buyers.map((b: { applicant: { idNumber: string } }) => b.applicant.idNumber);
+    expect(buyers).toEqual([scenario.contractBuyer!.idNumber]);
+  });
+
+  it('outstandingHpfLoan: an HPF loan still being repaid', async () => {
+    const { applicant } = await view(SCENARIOS.outstandingHpfLoan);
+    expect(applicant.loanApplications).toEqual([{ status: 'DISBURSED', outstanding: expect.stringMatching(/^[1-9]\d*\.\d{2}$/) }]);
+  });
+
+  it('shortDeposits: fewer than six months of continuous deposits', async () => {
+    const { applicant } = await view(SCENARIOS.shortDeposits);
+    expect(applicant.providentFundAccount.continuousDepositMonths).toBe(4);
+  });
+
+  it('secondHome: already owns a registered home besides the new one', async () => {
+    const { applicant } = await view(SCENARIOS.secondHome);
+    expect(applicant.realEstateHoldings.count).toBe(2);
+  });
+});
