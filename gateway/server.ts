@@ -20,6 +20,8 @@ import { SUPERGRAPH_PATH } from '../schema/subgraphs';
 import type { GatewayContext } from './context';
 import { healthRoutes } from './plugins/health';
 import { ideRoutes } from './plugins/ide';
+import { createAuthenticator } from './plugins/authentication';
+import { requestPurposeOf } from './plugins/purpose';
 import { SubgraphDataSource, propagatedHeadersOf } from './plugins/upstream';
 
 export interface GatewayDependencies {
@@ -42,12 +44,13 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const logger = parentLogger.child({ component: 'gateway' });
 
+  const authenticate = await createAuthenticator(config);
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource(name, url);
+      return new SubgraphDataSource(name, url, config.internalTrustSecret);
     },
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
@@ -65,7 +68,10 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     graphqlPath: GRAPHQL_PATH,
     maxRequestBytes: config.maxRequestBytes,
     logger,
-    context: async (request, requestId) => ({ requestId, propagatedHeaders: propagatedHeadersOf(request) }),
+    context: async (request, requestId) => {
+      const actor = await authenticate(request);
+      return { requestId, actor, ...requestPurposeOf(request, actor), propagatedHeaders: propagatedHeadersOf(request) };
+    },
     routes: { ...healthRoutes(subgraphUrls), ...ideRoutes(GRAPHQL_PATH) },
   });
 

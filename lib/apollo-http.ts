@@ -20,9 +20,24 @@ export function requestIdOf(request: http.IncomingMessage): string {
 
 export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
 
+/**
+ * Thrown by a context factory to refuse a request before any execution: the reply is the status
+ * and one coded error, e.g. 401 UNAUTHENTICATED for a bad token or a missing caller assertion.
+ */
+export class RequestRefused extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface GraphQLHttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
-  context: (request: http.IncomingMessage, requestId: string) => Promise<Context>;
+  /** Builds the context from the request and its parsed body; may throw RequestRefused. */
+  context: (request: http.IncomingMessage, requestId: string, body: unknown) => Promise<Context>;
   /** Plain routes keyed "METHOD /path", answered before GraphQL. */
   routes?: Record<string, Route>;
   graphqlPath?: string;
@@ -66,9 +81,11 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       for (const [name, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
+      // Built before Apollo runs, so a refusal is a plain reply and nothing is executed.
+      const context = await options.context(request, requestId, body);
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(request, requestId),
+        context: async () => context,
       });
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;
@@ -81,6 +98,10 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
     };
 
     handle().catch((error: unknown) => {
+      if (error instanceof RequestRefused) {
+        sendJson(response, error.httpStatus, graphqlError(error.code, error.message));
+        return;
+      }
       if (error instanceof BodyTooLargeError) {
         sendJson(response, 413, graphqlError('PAYLOAD_TOO_LARGE', `The request body is larger than ${error.limitBytes} bytes.`));
         request.resume();

@@ -4,7 +4,7 @@
  * consistency test checks against it). Defaults are for a developer's machine; in production
  * mode a missing secret stops start-up instead of silently falling back.
  */
-import { SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
+import { AGENCY_SUBGRAPHS, SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
 import type { AgencyName } from './agency-contracts';
 import type { SubgraphName } from '../schema/subgraphs';
 
@@ -37,11 +37,31 @@ export interface Config {
   };
   redisUrl: string | null;
   databaseUrl: string | null;
+  /** PostgreSQL schema for our tables (tests isolate themselves in their own). */
+  databaseSchema: string;
+  /** Where the embedded store keeps its files when DATABASE_URL is not set. */
+  storageDir: string;
+  auth: {
+    issuer: string;
+    audience: string;
+    /** The identity provider's JWKS; when unset, the local key pair in keysDir (not in production). */
+    jwksUrl: string | null;
+    keysDir: string;
+  };
+  /** HMAC secret of the gateway's caller assertions to subgraphs. */
+  internalTrustSecret: string;
+  privacy: {
+    /** The ID-number mask: 'strict' keeps first 1 + last 2; 'six-four' keeps first 6 + last 4. */
+    idNumberMask: 'strict' | 'six-four';
+    /** Access records are kept at least this long (PIPL art. 56: 3 years). */
+    accessRecordRetentionDays: number;
+  };
 }
 
 /** Development-only secrets. Never valid in production mode (checked below). */
 const DEVELOPMENT_SECRETS = {
   agencyAppSecret: 'dev-only-sharing-platform-secret-not-for-production',
+  internalTrustSecret: 'dev-only-gateway-to-subgraph-trust-secret-not-for-production',
   entityRefKey: '6465762d6f6e6c792d656e746974792d7265662d6b65792d3332627974657321',
 } as const;
 
@@ -62,9 +82,18 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'SIMULATOR_ERROR_RATE',
   'REDIS_URL',
   'DATABASE_URL',
+  'DATABASE_SCHEMA',
+  'STORAGE_DIR',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_JWKS_URL',
+  'AUTH_KEYS_DIR',
+  'INTERNAL_TRUST_SECRET',
+  'ID_NUMBER_MASK',
+  'ACCESS_RECORD_RETENTION_DAYS',
   'APOLLO_TELEMETRY_DISABLED',
   ...SUBGRAPHS.map((s) => subgraphUrlVariable(s.name)),
-  ...SUBGRAPHS.map((s) => agencyUrlVariable(s.agency)),
+  ...AGENCY_SUBGRAPHS.map((s) => agencyUrlVariable(s.agency)),
 ]);
 
 export class ConfigError extends Error {
@@ -132,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     SUBGRAPHS.map((s) => [s.name, url(subgraphUrlVariable(s.name), `http://${publicHost}:${s.port}/graphql`)!]),
   ) as Record<SubgraphName, string>;
   const agencyUrls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.agency, url(agencyUrlVariable(s.agency), `http://${publicHost}:${s.agencyPort}`)!]),
+    AGENCY_SUBGRAPHS.map((s) => [s.agency, url(agencyUrlVariable(s.agency), `http://${publicHost}:${s.agencyPort}`)!]),
   ) as Record<AgencyName, string>;
 
   const logLevelRaw = env.LOG_LEVEL ?? 'info';
@@ -164,7 +193,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     redisUrl: url('REDIS_URL', null),
     databaseUrl: url('DATABASE_URL', null),
+    databaseSchema: env.DATABASE_SCHEMA || 'public',
+    storageDir: env.STORAGE_DIR || '.data/pglite',
+    auth: {
+      issuer: env.AUTH_ISSUER || 'https://auth.fj-hpf.local',
+      audience: env.AUTH_AUDIENCE || 'fj-hpf-one-thing',
+      jwksUrl: url('AUTH_JWKS_URL', null),
+      keysDir: env.AUTH_KEYS_DIR || '.data/keys',
+    },
+    internalTrustSecret: secret('INTERNAL_TRUST_SECRET', DEVELOPMENT_SECRETS.internalTrustSecret, (v) =>
+      v.length >= 32 ? null : 'must be at least 32 characters',
+    ),
+    privacy: {
+      idNumberMask: env.ID_NUMBER_MASK === 'six-four' ? 'six-four' : 'strict',
+      accessRecordRetentionDays: integer('ACCESS_RECORD_RETENTION_DAYS', 1095, 1095, 36500),
+    },
   };
+  if (env.ID_NUMBER_MASK && !['strict', 'six-four'].includes(env.ID_NUMBER_MASK)) problems.push(`ID_NUMBER_MASK must be strict or six-four (got "${env.ID_NUMBER_MASK}")`);
+  if (production && !config.auth.jwksUrl) problems.push('AUTH_JWKS_URL is required in production (local token keys are for development)');
+  if (config.databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.databaseSchema)) problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -4,7 +4,7 @@
  */
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { subgraphTypeDefs } from '../subgraphs/shared/subgraph';
+import { subgraphTypeDefs } from '../subgraphs/shared/type-defs';
 import { SUBGRAPHS } from './subgraphs';
 
 export type Composition = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };

@@ -7,7 +7,7 @@ import type { AgencyName } from '../lib/agency-contracts';
 
 export interface SubgraphEntry {
   /** Subgraph (and docker-compose service) name. */
-  name: SubgraphName;
+  name: AgencySubgraphName;
   /** The agency whose data-sharing endpoint this subgraph wraps. */
   agency: AgencyName;
   /** Default port of the subgraph; the agency simulator listens on port + 100. */
@@ -17,6 +17,12 @@ export interface SubgraphEntry {
   agencyLabel: string;
 }
 
+/** The platform's own subgraph: consents and the access record, backed by storage, no agency. */
+export interface PlatformSubgraphEntry {
+  name: 'consent';
+  port: number;
+}
+
 export type SubgraphName =
   | 'identity'
   | 'civil-affairs'
@@ -24,11 +30,15 @@ export type SubgraphName =
   | 'tax'
   | 'real-estate'
   | 'credit'
-  | 'provident-fund';
+  | 'provident-fund'
+  | 'consent';
+
+export type AgencySubgraphName = Exclude<SubgraphName, 'consent'>;
 
 export const GATEWAY_PORT = 4000;
 
-export const SUBGRAPHS: readonly SubgraphEntry[] = Object.freeze([
+/** The agency subgraphs, each wrapping one agency's endpoint (simulated locally). */
+export const AGENCY_SUBGRAPHS: readonly SubgraphEntry[] = Object.freeze([
   { name: 'identity', agency: 'public-security', port: 4001, agencyPort: 4101, agencyLabel: '公安 人口信息' },
   { name: 'civil-affairs', agency: 'civil-affairs', port: 4002, agencyPort: 4102, agencyLabel: '民政 婚姻登记' },
   { name: 'housing', agency: 'housing', port: 4003, agencyPort: 4103, agencyLabel: '住建 网签备案' },
@@ -37,6 +47,11 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = Object.freeze([
   { name: 'credit', agency: 'pboc-credit', port: 4006, agencyPort: 4106, agencyLabel: '人民银行 征信' },
   { name: 'provident-fund', agency: 'provident-fund', port: 4007, agencyPort: 4107, agencyLabel: '住房公积金中心' },
 ] satisfies SubgraphEntry[]);
+
+export const CONSENT_SUBGRAPH: PlatformSubgraphEntry = Object.freeze({ name: 'consent', port: 4008 });
+
+/** Every subgraph the gateway federates: the agencies' and the platform's own. */
+export const SUBGRAPHS: ReadonlyArray<{ name: SubgraphName; port: number }> = Object.freeze([...AGENCY_SUBGRAPHS, CONSENT_SUBGRAPH]);
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const SUPERGRAPH_PATH = path.join(REPO_ROOT, 'schema', 'supergraph.graphql');
@@ -53,13 +68,13 @@ export function agencyUrlVariable(agency: AgencyName): string {
   return `AGENCY_URL_${agency.toUpperCase().replace(/-/g, '_')}`;
 }
 
-export function subgraphByName(name: string): SubgraphEntry {
+export function subgraphByName(name: string): { name: SubgraphName; port: number } {
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`unknown subgraph "${name}"; known: ${SUBGRAPHS.map((s) => s.name).join(', ')}`);
   return entry;
 }
 export function subgraphByAgency(agency: string): SubgraphEntry {
-  const entry = SUBGRAPHS.find((s) => s.agency === agency);
-  if (!entry) throw new Error(`unknown agency "${agency}"; known: ${SUBGRAPHS.map((s) => s.agency).join(', ')}`);
+  const entry = AGENCY_SUBGRAPHS.find((s) => s.agency === agency);
+  if (!entry) throw new Error(`unknown agency "${agency}"; known: ${AGENCY_SUBGRAPHS.map((s) => s.agency).join(', ')}`);
   return entry;
 }

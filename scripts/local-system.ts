@@ -8,7 +8,9 @@ import type { AgencyName } from '../lib/agency-contracts';
 import type { Config } from '../lib/config';
 import { listen, type ListeningServer } from '../lib/http';
 import type { Logger } from '../lib/logger';
-import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs';
+import { AGENCY_SUBGRAPHS, CONSENT_SUBGRAPH, type SubgraphName } from '../schema/subgraphs';
+import { openStorage } from '../storage';
+import type { Storage } from '../storage/types';
 import { buildAgencySimulator, loadDataset, type AgencySimulator } from '../agencies';
 import { buildGateway } from '../gateway/server';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
@@ -19,6 +21,8 @@ export interface LocalSystemOptions {
   logger: Logger;
   /** 'configured' listens on the documented ports; 'ephemeral' on free ones (tests). */
   ports: 'configured' | 'ephemeral';
+  /** Storage to use instead of opening one from the configuration (tests share one). */
+  storage?: Storage;
 }
 
 export interface LocalSystem {
@@ -26,12 +30,13 @@ export interface LocalSystem {
   subgraphUrls: Record<SubgraphName, string>;
   agencyUrls: Record<AgencyName, string>;
   simulators: Record<AgencyName, AgencySimulator>;
+  storage: Storage;
   /** The subgraph processes' servers, for tests that watch or stop one. */
   subgraphServers: Record<SubgraphName, ListeningServer & { server: http.Server }>;
   stop(): Promise<void>;
 }
 
-export async function startLocalSystem({ config, logger, ports }: LocalSystemOptions): Promise<LocalSystem> {
+export async function startLocalSystem({ config, logger, ports, storage: givenStorage }: LocalSystemOptions): Promise<LocalSystem> {
   const port = (configured: number) => (ports === 'configured' ? configured : 0);
   const dataset = loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize);
   const stops: Array<() => Promise<void>> = [];
@@ -40,9 +45,22 @@ export async function startLocalSystem({ config, logger, ports }: LocalSystemOpt
   const subgraphUrls = {} as Record<SubgraphName, string>;
   const subgraphServers = {} as LocalSystem['subgraphServers'];
   const close = (listening: ListeningServer) => stops.push(() => listening.close());
+  const startSubgraph = async (name: SubgraphName, configuredPort: number, agencyUrl: string | undefined) => {
+    const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[name], { config, logger, storage, ...(agencyUrl ? { agencyUrl } : {}) });
+    const listening = await listen(subgraph.server, port(configuredPort), config.host);
+    stops.push(() => subgraph.stop());
+    close(listening);
+    subgraphServers[name] = { ...listening, server: subgraph.server };
+    subgraphUrls[name] = `${listening.url}/graphql`;
+  };
+
+  // One store per process: the embedded one cannot be shared between processes (docker-compose
+  // therefore sets DATABASE_URL), but every subgraph of this process shares it.
+  const storage = givenStorage ?? (await openStorage({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir: config.storageDir }));
+  if (!givenStorage) stops.push(() => storage.close());
 
   try {
-    for (const entry of SUBGRAPHS) {
+    for (const entry of AGENCY_SUBGRAPHS) {
       const simulator = buildAgencySimulator(entry.agency, {
         dataset,
         appSecrets: new Map([[config.agencyAppId, config.agencyAppSecret]]),
@@ -54,13 +72,9 @@ export async function startLocalSystem({ config, logger, ports }: LocalSystemOpt
       simulators[entry.agency] = simulator;
       agencyUrls[entry.agency] = simulatorListening.url;
 
-      const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger, agencyUrl: simulatorListening.url });
-      const subgraphListening = await listen(subgraph.server, port(entry.port), config.host);
-      stops.push(() => subgraph.stop());
-      close(subgraphListening);
-      subgraphServers[entry.name] = { ...subgraphListening, server: subgraph.server };
-      subgraphUrls[entry.name] = `${subgraphListening.url}/graphql`;
+      await startSubgraph(entry.name, entry.port, simulatorListening.url);
     }
+    await startSubgraph(CONSENT_SUBGRAPH.name, CONSENT_SUBGRAPH.port, undefined);
 
     const gateway = await buildGateway({ config, logger, subgraphUrls });
     const gatewayListening = await listen(gateway.server, port(config.gatewayPort), config.host);
@@ -72,6 +86,7 @@ export async function startLocalSystem({ config, logger, ports }: LocalSystemOpt
       subgraphUrls,
       agencyUrls,
       simulators,
+      storage,
       subgraphServers,
       stop: async () => {
         for (const stop of stops.reverse()) await stop();

@@ -15,6 +15,7 @@ import { subgraphByAgency, subgraphByName } from '../schema/subgraphs';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
 import { SCENARIOS } from '../agencies/data/scenarios';
+import { openStorage } from '../storage';
 import { startLocalSystem } from './local-system';
 
 // Before anything Apollo is loaded: this system never reports to Apollo.
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
     }
     case 'subgraph': {
       const entry = subgraphByName(name);
-      const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger });
+      const storage = await openStorage({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir: config.storageDir });
+      stops.push(() => storage.close());
+      const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger, storage });
       stops.push(() => subgraph.stop());
       const listening = await listen(subgraph.server, entry.port, config.host);
       keep(listening);

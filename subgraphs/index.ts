@@ -2,6 +2,7 @@
 import type { AgencyName } from '../lib/agency-contracts';
 import type { SubgraphName } from '../schema/subgraphs';
 import { civilAffairsSubgraph } from './civil-affairs/server';
+import { consentSubgraph } from './consent/server';
 import { creditSubgraph } from './credit/server';
 import { housingSubgraph } from './housing/server';
 import { identitySubgraph } from './identity/server';
@@ -10,7 +11,7 @@ import { realEstateSubgraph } from './real-estate/server';
 import type { SubgraphDefinition } from './shared/subgraph';
 import { taxSubgraph } from './tax/server';
 
-export const SUBGRAPH_DEFINITIONS: Readonly<Record<SubgraphName, SubgraphDefinition<AgencyName, unknown>>> = {
+export const SUBGRAPH_DEFINITIONS: Readonly<Record<SubgraphName, SubgraphDefinition<AgencyName | null, unknown>>> = {
   identity: identitySubgraph,
   'civil-affairs': civilAffairsSubgraph,
   housing: housingSubgraph,
@@ -18,4 +19,5 @@ export const SUBGRAPH_DEFINITIONS: Readonly<Record<SubgraphName, SubgraphDefinit
   'real-estate': realEstateSubgraph,
   credit: creditSubgraph,
   'provident-fund': providentFundSubgraph,
-} as Record<SubgraphName, SubgraphDefinition<AgencyName, unknown>>;
+  consent: consentSubgraph,
+} as Record<SubgraphName, SubgraphDefinition<AgencyName | null, unknown>>;

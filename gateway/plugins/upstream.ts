@@ -1,12 +1,14 @@
 /**
- * How the gateway calls subgraphs: only allowlisted headers go upstream (never cookies or the
- * client's whole header set), and the request id goes on every subgraph call so one id follows
- * a request from the client to the agency.
+ * How the gateway calls subgraphs: only allowlisted headers go upstream (never cookies, tokens or
+ * the client's whole header set); the request id goes on every call so one id follows a request
+ * from the client to the agency; and the verified caller goes as a signed caller assertion, bound
+ * to this request and this operation, which is all a subgraph believes about identity.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
+import { ASSERTION_LIFETIME_MS, CALLER_ASSERTION_HEADER, operationHash, signAssertion, type CallerAssertion } from '../../lib/caller-assertion';
 import type { GatewayContext } from '../context';
 
 /** Headers a client may send that subgraphs need. Everything else stops at the gateway. */
@@ -22,7 +24,11 @@ export function propagatedHeadersOf(request: http.IncomingMessage): Record<strin
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraphName: string, url: string) {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+    private readonly trustSecret: string,
+  ) {
     super({ url });
   }
 
@@ -40,7 +46,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const context = options.context as Partial<GatewayContext>;
     const headers = options.request.http?.headers;
     if (!headers) return;
-    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (!context.requestId || !context.actor || !context.purpose) return; // not an incoming operation: nothing to assert
+    headers.set(REQUEST_ID_HEADER, context.requestId);
     for (const [name, value] of Object.entries(context.propagatedHeaders ?? {})) headers.set(name, value);
+    const assertion: CallerAssertion = {
+      actor: context.actor,
+      purpose: context.purpose,
+      applicationId: context.applicationId ?? null,
+      requestId: context.requestId,
+      expiresAt: Date.now() + ASSERTION_LIFETIME_MS,
+      operationHash: operationHash(options.request),
+    };
+    headers.set(CALLER_ASSERTION_HEADER, signAssertion(assertion, this.trustSecret));
   }
 }

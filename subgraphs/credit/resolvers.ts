@@ -1,5 +1,6 @@
 import type { CreditReportRecord } from '../../lib/agency-contracts';
-import { requireNonBlank } from '../shared/arguments';
+import { agencyAuthorizationRequired } from '../../lib/errors';
+import { findConsent } from '../shared/policy/rules';
 import type { Sourced } from '../shared/loaders';
 import { resolveApplicantReference, type ApplicantParent } from '../shared/references';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
@@ -12,11 +13,13 @@ type Report = Sourced<CreditReportRecord>;
 export const creditResolvers: Resolvers<CreditLoaders> = {
   Applicant: {
     __resolveReference: resolveApplicantReference,
-    creditReport: (parent: ApplicantParent, args: { authorizationReference: string }, context: Context) =>
-      context.loaders.creditReport.load({
-        idNumber: parent.idNumber,
-        authorizationRef: requireNonBlank(args.authorizationReference, 'authorizationReference'),
-      }),
+    // The policy let this through only under a CREDIT_QUERY consent; its written authorization
+    // is what the credit reference centre is shown.
+    creditReport: async (parent: ApplicantParent, _: unknown, context: Context) => {
+      const authorization = await findConsent(context, parent.idNumber, 'CREDIT_QUERY', 'pboc-credit', 'creditReport');
+      if (!authorization?.authorizationRef) throw agencyAuthorizationRequired('pboc-credit');
+      return context.loaders.creditReport.load({ idNumber: parent.idNumber, authorizationRef: authorization.authorizationRef });
+    },
   },
   CreditReport: {
     totalBalance: (parent: Report) => parent.totalBalanceFen,

@@ -1,5 +1,6 @@
 /** 人民银行 PBoC credit subgraph: the credit report summary on `Applicant.creditReport`. */
 import { defineSubgraph } from '../shared/subgraph';
+import { creditPolicy } from './policy';
 import { pbocCreditApi } from './agency-client';
 import { createCreditLoaders } from './loaders';
 import { creditResolvers } from './resolvers';
@@ -9,4 +10,5 @@ export const creditSubgraph = defineSubgraph({
   agency: 'pboc-credit',
   createLoaders: (client, call) => createCreditLoaders(pbocCreditApi(client, call)),
   resolvers: creditResolvers,
+  policy: creditPolicy,
 });

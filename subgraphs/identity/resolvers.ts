@@ -2,41 +2,58 @@ import type { PersonRecord } from '../../lib/agency-contracts';
 import { notFound } from '../../lib/errors';
 import { requireBatch, requireIdNumber } from '../shared/arguments';
 import type { Sourced } from '../shared/loaders';
+import { applicantRef, type ApplicantParent } from '../shared/references';
 import type { EntityRepresentation, Resolvers, SubgraphContext } from '../shared/subgraph';
 import type { IdentityLoaders } from './loaders';
 
 type Context = SubgraphContext<IdentityLoaders>;
 
-/** An applicant as this subgraph holds it: the register's record under its opaque reference. */
-type ApplicantParent = Sourced<PersonRecord> & { ref: string };
-
-async function applicantByIdNumber(idNumber: string, context: Context): Promise<ApplicantParent> {
-  const person = await context.loaders.person.load(idNumber);
-  if (!person) throw notFound('person with this ID number in the population register');
-  return { ...person, ref: context.refs.seal('applicant', idNumber) };
+/** The entry point confirms the person exists; the register is asked once per request for all. */
+async function existingApplicant(idNumber: string, context: Context): Promise<ApplicantParent> {
+  if (!(await context.loaders.person.load(idNumber))) throw notFound('person with this ID number in the population register');
+  return applicantRef(context.refs, idNumber);
 }
+
+/**
+ * The register's record, fetched only when a field that the policy allowed needs it: entity
+ * resolution itself calls no agency, so a denied field never causes an agency call.
+ */
+async function personOf(parent: ApplicantParent, context: Context): Promise<Sourced<PersonRecord> | null> {
+  return context.loaders.person.load(parent.idNumber);
+}
+
+const fromRecord =
+  <K extends keyof PersonRecord>(key: K) =>
+  async (parent: ApplicantParent, _: unknown, context: Context) =>
+    (await personOf(parent, context))?.[key] ?? null;
 
 export const identityResolvers: Resolvers<IdentityLoaders> = {
   Query: {
-    applicant: (_: unknown, args: { idNumber: string }, context: Context) =>
-      applicantByIdNumber(requireIdNumber(args.idNumber), context),
+    applicant: (_: unknown, args: { idNumber: string }, context: Context) => existingApplicant(requireIdNumber(args.idNumber), context),
     applicants: (_: unknown, args: { idNumbers: string[] }, context: Context) => {
       const idNumbers = requireBatch(args.idNumbers, 'idNumbers').map((id, i) => requireIdNumber(id, `idNumbers[${i}]`));
       // Each position settles on its own: an unknown number is null plus an error at that index.
-      return idNumbers.map((idNumber) => applicantByIdNumber(idNumber, context));
+      return idNumbers.map((idNumber) => existingApplicant(idNumber, context));
     },
   },
   Applicant: {
-    __resolveReference: (representation: EntityRepresentation, context: Context) =>
-      applicantByIdNumber(context.refs.open('applicant', representation.ref), context),
-    identityVerification: async (person: ApplicantParent, args: { claimedName?: string | null }, context: Context) => {
+    __resolveReference: async (representation: EntityRepresentation, context: Context) =>
+      applicantRef(context.refs, context.refs.open('applicant', representation.ref)),
+    idNumber: (parent: ApplicantParent) => parent.idNumber,
+    name: fromRecord('name'),
+    gender: fromRecord('gender'),
+    birthDate: fromRecord('birthDate'),
+    mobile: fromRecord('mobile'),
+    identityVerification: async (parent: ApplicantParent, args: { claimedName?: string | null }, context: Context) => {
+      const person = await personOf(parent, context);
+      if (!person) return null;
       const registration = { householdRegion: person.householdRegion };
       if (!args.claimedName) {
         const verified = person.householdStatus === 'ACTIVE';
         return { ...registration, nameMatches: null, householdStatus: person.householdStatus, verified, source: person.source };
       }
       const verification = await context.loaders.verification.load({ idNumber: person.idNumber, name: args.claimedName });
-      if (!verification) throw notFound('person with this ID number in the population register');
+      if (!verification) return null;
       const verified = verification.nameMatches && verification.householdStatus === 'ACTIVE';
       return { ...registration, ...verification, verified };
     },

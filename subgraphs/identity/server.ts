@@ -1,5 +1,6 @@
 /** 公安 Public Security subgraph: the population register behind `applicant(idNumber:)`. */
 import { defineSubgraph } from '../shared/subgraph';
+import { identityPolicy } from './policy';
 import { publicSecurityApi } from './agency-client';
 import { createIdentityLoaders } from './loaders';
 import { identityResolvers } from './resolvers';
@@ -9,4 +10,5 @@ export const identitySubgraph = defineSubgraph({
   agency: 'public-security',
   createLoaders: (client, call) => createIdentityLoaders(publicSecurityApi(client, call)),
   resolvers: identityResolvers,
+  policy: identityPolicy,
 });

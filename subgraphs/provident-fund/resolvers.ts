@@ -6,7 +6,7 @@ import type { EntityRepresentation, Resolvers, SubgraphContext } from '../shared
 import type { ProvidentFundLoaders } from './loaders';
 
 type Context = SubgraphContext<ProvidentFundLoaders>;
-type Account = ProvidentFundAccountEntry & { source: Source };
+type Account = ProvidentFundAccountEntry & { source: Source; holderIdNumber: string };
 type Loan = ProvidentFundLoanEntry & { source: Source; ref: string };
 
 /** A loan file is reached through one of its borrowers, as the centre files it. */
@@ -16,7 +16,7 @@ function loanReference(refs: Context['refs'], idNumber: string, loanNumber: stri
 
 async function accountsOf(idNumber: string, context: Context): Promise<Account[] | null> {
   const member = await context.loaders.member.load(idNumber);
-  return member ? member.accounts.map((account) => ({ ...account, source: member.source })) : null;
+  return member ? member.accounts.map((account) => ({ ...account, source: member.source, holderIdNumber: idNumber })) : null;
 }
 
 async function loansOf(idNumber: string, context: Context): Promise<Loan[] | null> {

@@ -1,5 +1,6 @@
 /** 住房公积金中心 HPF centre subgraph: accounts and loan files on `Applicant`. */
 import { defineSubgraph } from '../shared/subgraph';
+import { providentFundPolicy } from './policy';
 import { providentFundApi } from './agency-client';
 import { createProvidentFundLoaders } from './loaders';
 import { providentFundResolvers } from './resolvers';
@@ -9,4 +10,5 @@ export const providentFundSubgraph = defineSubgraph({
   agency: 'provident-fund',
   createLoaders: (client, call) => createProvidentFundLoaders(providentFundApi(client, call)),
   resolvers: providentFundResolvers,
+  policy: providentFundPolicy,
 });

@@ -1,5 +1,6 @@
 /** 自然资源 Natural Resources subgraph: the real-estate register on `Property.registration`. */
 import { defineSubgraph } from '../shared/subgraph';
+import { realEstatePolicy } from './policy';
 import { naturalResourcesApi } from './agency-client';
 import { createRealEstateLoaders } from './loaders';
 import { realEstateResolvers } from './resolvers';
@@ -9,4 +10,5 @@ export const realEstateSubgraph = defineSubgraph({
   agency: 'natural-resources',
   createLoaders: (client, call) => createRealEstateLoaders(naturalResourcesApi(client, call)),
   resolvers: realEstateResolvers,
+  policy: realEstatePolicy,
 });

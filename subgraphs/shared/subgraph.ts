@@ -3,8 +3,6 @@
  * Every subgraph's server.ts is one `defineSubgraph` call; building and serving it is done here,
  * once, for all seven.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -17,21 +15,29 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type GraphQLResolveInfo } from 'graphql';
 import type { AgencyName } from '../../lib/agency-contracts';
-import { createGraphQLHttpServer } from '../../lib/apollo-http';
+import { RequestRefused, createGraphQLHttpServer } from '../../lib/apollo-http';
+import { CALLER_ASSERTION_HEADER, operationHash, verifyAssertion } from '../../lib/caller-assertion';
 import type { Config } from '../../lib/config';
 import { createErrorFormatter } from '../../lib/format-error';
-import { sendJson } from '../../lib/http';
+import { headerValue, sendJson } from '../../lib/http';
 import type { Logger } from '../../lib/logger';
-import { subgraphSchemaPath, type SubgraphName } from '../../schema/subgraphs';
+import type { SubgraphName } from '../../schema/subgraphs';
+import { subgraphTypeDefs } from './type-defs';
 import { AgencyClient, type CallContext } from './agency-client';
 import { createEntityRefs, type EntityRefs } from './entity-ref';
 import { scalarResolvers } from './scalars';
+import { accessRecordPlugin } from './policy/access-record-plugin';
+import type { PolicyContext } from './policy/context';
+import { applyPolicy, type Policy } from './policy/policy';
+import { createConsentLookup } from './policy/rules';
+import { subjectKeyOf as subjectKeyFor } from '../../storage';
+import type { Storage } from '../../storage/types';
 
-/** What every resolver can reach. Loaders are made per request; refs and config are shared. */
-export interface SubgraphContext<Loaders> {
-  requestId: string;
+/** What every resolver can reach: the policy context, loaders made per request, shared refs and storage. */
+export interface SubgraphContext<Loaders> extends PolicyContext {
   loaders: Loaders;
   refs: EntityRefs;
+  storage: Storage;
 }
 
 /**
@@ -48,29 +54,30 @@ export interface EntityRepresentation {
   ref: string;
 }
 
-export interface SubgraphDefinition<A extends AgencyName, Loaders> {
+/** The agency client a subgraph gets: none for the platform's own subgraph (consent). */
+export type ClientOf<A extends AgencyName | null> = A extends AgencyName ? AgencyClient<A> : null;
+
+export interface SubgraphDefinition<A extends AgencyName | null, Loaders> {
   name: SubgraphName;
+  /** The agency whose endpoint this subgraph wraps; null for the platform's own data. */
   agency: A;
-  createLoaders(client: AgencyClient<A>, call: CallContext): Loaders;
+  createLoaders(client: ClientOf<A>, call: CallContext): Loaders;
   resolvers: Resolvers<Loaders>;
+  /** Who may read what: every field of the schema, deny by default (policy.ts). */
+  policy: Policy;
 }
 
-export function defineSubgraph<A extends AgencyName, Loaders>(
+export function defineSubgraph<A extends AgencyName | null, Loaders>(
   definition: SubgraphDefinition<A, Loaders>,
 ): SubgraphDefinition<A, Loaders> {
   return definition;
 }
 
-const BASE_SCHEMA_PATH = path.join(__dirname, 'base.graphql');
-
-/** The subgraph's SDL as composed and served: the shared base followed by its own schema file. */
-export function subgraphTypeDefs(name: SubgraphName): string {
-  return `${fs.readFileSync(BASE_SCHEMA_PATH, 'utf8')}\n${fs.readFileSync(subgraphSchemaPath(name), 'utf8')}`;
-}
-
 export interface SubgraphDependencies {
   config: Readonly<Config>;
   logger: Logger;
+  /** Consents and the access record, opened once per process. */
+  storage: Storage;
   /** Override where the agency is reached (tests point it at a simulator on port 0). */
   agencyUrl?: string;
 }
@@ -81,25 +88,34 @@ export interface BuiltSubgraph {
   stop(): Promise<void>;
 }
 
-export async function buildSubgraphServer<A extends AgencyName, Loaders>(
+export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
   definition: SubgraphDefinition<A, Loaders>,
-  { config, logger: parentLogger, agencyUrl }: SubgraphDependencies,
+  { config, logger: parentLogger, agencyUrl, storage }: SubgraphDependencies,
 ): Promise<BuiltSubgraph> {
   const logger = parentLogger.child({ subgraph: definition.name });
   const refs = createEntityRefs(config.entityRefKey);
-  const client = new AgencyClient({
-    agency: definition.agency,
-    baseUrl: agencyUrl ?? config.agencyUrls[definition.agency],
-    appId: config.agencyAppId,
-    appSecret: config.agencyAppSecret,
-    timeoutMs: config.agencyTimeoutMs,
-    logger,
-  });
+  const agency: AgencyName | null = definition.agency;
+  const client = (
+    agency === null
+      ? null
+      : new AgencyClient({
+          agency,
+          baseUrl: agencyUrl ?? config.agencyUrls[agency],
+          appId: config.agencyAppId,
+          appSecret: config.agencyAppSecret,
+          timeoutMs: config.agencyTimeoutMs,
+          logger,
+        })
+  ) as ClientOf<A>;
 
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(subgraphTypeDefs(definition.name)),
-    resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
-  });
+  const schema = applyPolicy(
+    buildSubgraphSchema({
+      typeDefs: parse(subgraphTypeDefs(definition.name)),
+      resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+    }),
+    definition.policy,
+  );
+  const subjectKeyOf = (idNumber: string) => subjectKeyFor(config.entityRefKey, idNumber);
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
@@ -111,6 +127,7 @@ export async function buildSubgraphServer<A extends AgencyName, Loaders>(
       ApolloServerPluginSchemaReportingDisabled(),
       // Field traces would be sent to the gateway on request; we have no use for them.
       ApolloServerPluginInlineTraceDisabled(),
+      accessRecordPlugin(storage.accessRecords, subjectKeyOf, logger),
     ],
   });
   await apollo.start();
@@ -119,11 +136,31 @@ export async function buildSubgraphServer<A extends AgencyName, Loaders>(
     apollo,
     maxRequestBytes: config.maxRequestBytes,
     logger,
-    context: async (_request, requestId) => ({
-      requestId,
-      refs,
-      loaders: definition.createLoaders(client, { requestId }),
-    }),
+    context: async (request, requestId, body) => {
+      const verdict = verifyAssertion(
+        headerValue(request, CALLER_ASSERTION_HEADER),
+        { requestId, operationHash: operationHash((body ?? {}) as { query?: unknown; variables?: unknown }) },
+        config.internalTrustSecret,
+      );
+      // Only the gateway speaks to subgraphs: without its assertion a call gets nothing at all.
+      if (!verdict.ok) throw new RequestRefused(401, 'UNAUTHENTICATED', `Subgraphs answer the gateway only (${verdict.reason}).`);
+      const { actor, purpose, applicationId } = verdict.assertion;
+      return {
+        requestId,
+        actor,
+        purpose,
+        applicationId,
+        consents: storage.consents,
+        consentLookup: createConsentLookup({ actor, purpose, consents: storage.consents, subjectKeyOf }),
+        ledger: [],
+        idNumberMask: config.privacy.idNumberMask,
+        _shield: { cache: {} },
+        refs,
+        storage,
+        subjectKeyOf,
+        loaders: definition.createLoaders(client, { requestId }),
+      };
+    },
     routes: {
       'GET /health/live': (_request, response) => sendJson(response, 200, { status: 'ok', subgraph: definition.name }),
     },

@@ -1,5 +1,6 @@
 /** 税务 Tax subgraph: transfer-tax declarations on `Property.transferTax`. */
 import { defineSubgraph } from '../shared/subgraph';
+import { taxPolicy } from './policy';
 import { taxApi } from './agency-client';
 import { createTaxLoaders } from './loaders';
 import { taxResolvers } from './resolvers';
@@ -9,4 +10,5 @@ export const taxSubgraph = defineSubgraph({
   agency: 'tax',
   createLoaders: (client, call) => createTaxLoaders(taxApi(client, call)),
   resolvers: taxResolvers,
+  policy: taxPolicy,
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES } from '../../lib/config';
-import { GATEWAY_PORT, REPO_ROOT, SUBGRAPHS, agencyUrlVariable, subgraphUrlVariable } from '../../schema/subgraphs';
+import { AGENCY_SUBGRAPHS, CONSENT_SUBGRAPH, GATEWAY_PORT, REPO_ROOT, SUBGRAPHS, agencyUrlVariable, subgraphUrlVariable } from '../../schema/subgraphs';
 
 interface ComposeService {
   command?: string[];
@@ -19,8 +19,8 @@ const services = compose.services;
 const simulatorService = (agency: string) => `${agency}-simulator`;
 
 describe('docker-compose.yml', () => {
-  it('has exactly the gateway, the seven subgraphs, their seven simulators, Redis and PostgreSQL', () => {
-    const expected = ['gateway', 'redis', 'postgres', ...SUBGRAPHS.map((s) => s.name), ...SUBGRAPHS.map((s) => simulatorService(s.agency))];
+  it('has exactly the gateway, the eight subgraphs, the seven agency simulators, Redis and PostgreSQL', () => {
+    const expected = ['gateway', 'redis', 'postgres', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency))];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
@@ -30,17 +30,30 @@ describe('docker-compose.yml', () => {
     for (const entry of SUBGRAPHS) {
       expect(services[entry.name]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'subgraph', entry.name]);
       expect(services[entry.name]!.ports).toEqual([`${entry.port}:${entry.port}`]);
+    }
+    for (const entry of AGENCY_SUBGRAPHS) {
+      expect(services[entry.name]!.ports).toEqual([`${entry.port}:${entry.port}`]);
       expect(services[simulatorService(entry.agency)]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'simulator', entry.agency]);
       expect(services[simulatorService(entry.agency)]!.ports).toEqual([`${entry.agencyPort}:${entry.agencyPort}`]);
     }
   });
 
   it('wires every subgraph to its simulator and the gateway to every subgraph by the configured variable names', () => {
-    for (const entry of SUBGRAPHS) {
+    for (const entry of AGENCY_SUBGRAPHS) {
       expect(services[entry.name]!.environment![agencyUrlVariable(entry.agency)]).toBe(`http://${simulatorService(entry.agency)}:${entry.agencyPort}`);
-      expect(services.gateway!.environment![subgraphUrlVariable(entry.name)]).toBe(`http://${entry.name}:${entry.port}/graphql`);
-      expect(services[entry.name]!.depends_on).toEqual({ [simulatorService(entry.agency)]: { condition: 'service_healthy' } });
+      expect(services[entry.name]!.depends_on).toEqual({
+        [simulatorService(entry.agency)]: { condition: 'service_healthy' },
+        postgres: { condition: 'service_healthy' },
+      });
     }
+    expect(services[CONSENT_SUBGRAPH.name]!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    for (const entry of SUBGRAPHS) {
+      expect(services.gateway!.environment![subgraphUrlVariable(entry.name)]).toBe(`http://${entry.name}:${entry.port}/graphql`);
+    }
+  });
+
+  it('gives every subgraph the shared PostgreSQL, as the embedded store cannot be shared between processes', () => {
+    for (const entry of SUBGRAPHS) expect(services[entry.name]!.environment!.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
   });
 
   it('uses only environment variables the configuration reads, and disables Apollo telemetry everywhere', () => {
@@ -58,7 +71,7 @@ describe('docker-compose.yml', () => {
       if (name === 'gateway') expect(probe).toContain(`:${GATEWAY_PORT}/health/ready`);
       const subgraph = SUBGRAPHS.find((s) => s.name === name);
       if (subgraph) expect(probe).toContain(`:${subgraph.port}/health/live`);
-      const simulated = SUBGRAPHS.find((s) => simulatorService(s.agency) === name);
+      const simulated = AGENCY_SUBGRAPHS.find((s) => simulatorService(s.agency) === name);
       if (simulated) expect(probe).toContain(`:${simulated.agencyPort}/_sim/health`);
     }
   });

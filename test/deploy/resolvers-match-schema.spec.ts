@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType, parse } from 'graphql';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 import { SUBGRAPH_DEFINITIONS } from '../../subgraphs';
-import { subgraphTypeDefs } from '../../subgraphs/shared/subgraph';
+import { subgraphTypeDefs } from '../../subgraphs/shared/type-defs';
 
 // graphql-js silently ignores a resolver for a field the schema lacks; a renamed field would then
 // fall back to the default resolver and answer null. This keeps resolvers and SDL in step.

@@ -1,6 +1,6 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { createLogger } from '../../lib/logger';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const single = SCENARIOS.singleApplicant;
 const NAME_QUERY = 'query($id: IdNumber!) { applicant(idNumber: $id) { name marriage { status } } }';
@@ -8,9 +8,12 @@ const NAME_QUERY = 'query($id: IdNumber!) { applicant(idNumber: $id) { name marr
 describe('the gateway', () => {
   const logLines: Array<Record<string, unknown>> = [];
   let system: TestSystem;
+  let officer: Query;
   let base: string;
   beforeAll(async () => {
     system = await startTestSystem({}, createLogger({ level: 'debug', write: (line) => logLines.push(JSON.parse(line)) }));
+    officer = await system.asOfficer();
+    await system.consentAll(single.applicant.idNumber);
     base = system.gatewayUrl.replace(/\/graphql$/, '');
   });
   afterAll(() => system.stop());
@@ -18,14 +21,14 @@ describe('the gateway', () => {
   describe('request ids', () => {
     it('carries the caller’s request id to every subgraph and agency, and back in the reply', async () => {
       const requestId = 'client-req-0000001';
-      const reply = await system.query(NAME_QUERY, { id: single.applicant.idNumber }, { 'x-request-id': requestId });
+      const reply = await officer(NAME_QUERY, { id: single.applicant.idNumber }, { 'x-request-id': requestId });
       expect(reply.headers.get('x-request-id')).toBe(requestId);
       const agencyAnswers = logLines.filter((line) => line.msg === 'simulator answered a call' && line.requestId === requestId);
       expect(agencyAnswers.map((line) => line.path).sort()).toEqual(['/api/v1/marriages/batch-query', '/api/v1/persons/batch-query']);
     });
 
     it('makes up a request id when the caller sends none or a malformed one', async () => {
-      const reply = await system.query(NAME_QUERY, { id: single.applicant.idNumber }, { 'x-request-id': 'bad id with spaces' });
+      const reply = await officer(NAME_QUERY, { id: single.applicant.idNumber }, { 'x-request-id': 'bad id with spaces' });
       expect(reply.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
   });
@@ -37,7 +40,7 @@ describe('the gateway', () => {
       expect(ready.status).toBe(200);
       const body = await ready.json();
       expect(body.status).toBe('ready');
-      expect(Object.values(body.subgraphs)).toEqual(Array(7).fill('up'));
+      expect(Object.values(body.subgraphs)).toEqual(Array(8).fill('up'));
     });
   });
 
@@ -61,7 +64,7 @@ describe('the gateway', () => {
       const spy = (request: { headers: Record<string, string | string[] | undefined> }) => seen.push(request.headers);
       subgraph.prependListener('request', spy);
       try {
-        await system.query(NAME_QUERY, { id: single.applicant.idNumber }, { 'accept-language': 'zh-CN', cookie: 'session=secret', 'x-internal-debug': '1' });
+        await officer(NAME_QUERY, { id: single.applicant.idNumber }, { 'accept-language': 'zh-CN', cookie: 'session=secret', 'x-internal-debug': '1' });
       } finally {
         subgraph.off('request', spy);
       }

@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { SCENARIOS } from '../../agencies/data/scenarios';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -11,6 +11,7 @@ describe('the system never calls anywhere it was not configured to', () => {
   const originalConnect = net.Socket.prototype.connect;
   const originalLookup = dns.lookup;
   let system: TestSystem;
+  let officer: Query;
 
   beforeAll(async () => {
     // Even a deployment that forgot (or overrode) the variable must not phone home.
@@ -26,6 +27,9 @@ describe('the system never calls anywhere it was not configured to', () => {
       return (originalLookup as (...a: unknown[]) => unknown)(hostname, ...rest);
     };
     system = await startTestSystem();
+    officer = await system.asOfficer();
+    await system.consentAll(SCENARIOS.cleanCouple.applicant.idNumber);
+    await system.consentAll(SCENARIOS.cleanCouple.spouse!.idNumber);
   });
 
   afterAll(async () => {
@@ -37,7 +41,7 @@ describe('the system never calls anywhere it was not configured to', () => {
 
   it('sets APOLLO_TELEMETRY_DISABLED itself and opens connections to loopback only', async () => {
     const couple = SCENARIOS.cleanCouple;
-    const reply = await system.query('query($id: IdNumber!) { applicant(idNumber: $id) { name marriage { spouse { name } } } }', { id: couple.applicant.idNumber });
+    const reply = await officer('query($id: IdNumber!) { applicant(idNumber: $id) { name marriage { spouse { name } } } }', { id: couple.applicant.idNumber });
     expect(reply.body.errors).toBeUndefined();
     // Give any background reporter the chance to start before looking.
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -1,19 +1,22 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const single = SCENARIOS.singleApplicant;
 
 describe('a subgraph that is down', () => {
   let system: TestSystem;
+  let officer: Query;
   beforeAll(async () => {
     system = await startTestSystem();
+    officer = await system.asOfficer();
+    await system.consentAll(single.applicant.idNumber);
     await system.subgraphServers.credit.close();
   });
   afterAll(() => system.stop());
 
   it('leaves the rest of the answer intact, with only its fields null and coded SUBGRAPH_UNAVAILABLE', async () => {
-    const reply = await system.query<any>(
-      'query($id: IdNumber!) { applicant(idNumber: $id) { name creditReport(authorizationReference: "AUTH-1") { reportNumber } marriage { status } } }',
+    const reply = await officer(
+      'query($id: IdNumber!) { applicant(idNumber: $id) { name creditReport { reportNumber } marriage { status } } }',
       { id: single.applicant.idNumber },
     );
     expect(reply.status).toBe(200);

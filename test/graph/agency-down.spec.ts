@@ -1,5 +1,5 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
-import { errorCodes, startTestSystem, type TestSystem } from '../support/system';
+import { errorCodes, startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const single = SCENARIOS.singleApplicant;
 
@@ -8,7 +8,7 @@ const OVERVIEW = /* GraphQL */ `
     applicant(idNumber: $idNumber) {
       name
       marriage { status }
-      creditReport(authorizationReference: "AUTH-DOWN-0001") { cumulativeOverdueMonths }
+      creditReport { cumulativeOverdueMonths }
       providentFundAccount { continuousDepositMonths }
     }
   }
@@ -16,9 +16,12 @@ const OVERVIEW = /* GraphQL */ `
 
 describe('an agency that is down or slow', () => {
   let system: TestSystem;
+  let officer: Query;
   beforeAll(async () => {
     // A short timeout so the slow case is quick; the simulator's slow answer is far beyond it.
     system = await startTestSystem({ AGENCY_TIMEOUT_MS: '300' });
+    officer = await system.asOfficer('350200');
+    await system.consentAll(single.applicant.idNumber, '350200');
   });
   afterEach(() => system.resetSimulators());
   afterAll(() => system.stop());
@@ -26,7 +29,7 @@ describe('an agency that is down or slow', () => {
   it('still returns everything else, with only that agency’s fields null and coded AGENCY_UNAVAILABLE', async () => {
     system.simulators['pboc-credit'].setFaults({ down: true });
 
-    const reply = await system.query<any>(OVERVIEW, { idNumber: single.applicant.idNumber });
+    const reply = await officer(OVERVIEW, { idNumber: single.applicant.idNumber });
 
     expect(reply.status).toBe(200);
     expect(reply.body.data.applicant.name).toBe(single.applicant.name);
@@ -43,7 +46,7 @@ describe('an agency that is down or slow', () => {
   it('treats an agency slower than the timeout as unavailable for that call', async () => {
     system.simulators['civil-affairs'].setFaults({ slowRate: 1, slowResponseMs: 2000 });
 
-    const reply = await system.query<any>(OVERVIEW, { idNumber: single.applicant.idNumber });
+    const reply = await officer(OVERVIEW, { idNumber: single.applicant.idNumber });
 
     expect(reply.body.data.applicant.marriage).toBeNull();
     expect(reply.body.data.applicant.creditReport).not.toBeNull();
@@ -52,7 +55,7 @@ describe('an agency that is down or slow', () => {
 
   it('says which agency failed when the entry-point agency itself is down', async () => {
     system.simulators['public-security'].setFaults({ down: true });
-    const reply = await system.query<any>(OVERVIEW, { idNumber: single.applicant.idNumber });
+    const reply = await officer(OVERVIEW, { idNumber: single.applicant.idNumber });
     expect(reply.body.data.applicant).toBeNull();
     expect(errorCodes(reply)).toEqual(['AGENCY_UNAVAILABLE']);
     expect(reply.body.errors![0]!.extensions).toMatchObject({ agency: 'public-security' });
@@ -60,7 +63,7 @@ describe('an agency that is down or slow', () => {
 
   it('never leaks a stack trace or internal detail in an error', async () => {
     system.simulators['provident-fund'].setFaults({ down: true });
-    const reply = await system.query(OVERVIEW, { idNumber: single.applicant.idNumber });
+    const reply = await officer(OVERVIEW, { idNumber: single.applicant.idNumber });
     const text = JSON.stringify(reply.body);
     expect(text).not.toMatch(/stacktrace|exception|at .*\.ts:\d+|ECONNREFUSED/i);
   });

@@ -1,6 +1,6 @@
 import { loadDataset } from '../../agencies';
 import { ordinaryApplicantIds } from '../../agencies/data/scenarios';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const FIFTY_APPLICANTS = /* GraphQL */ `
   query Fifty($idNumbers: [IdNumber!]!) {
@@ -8,7 +8,7 @@ const FIFTY_APPLICANTS = /* GraphQL */ `
       name
       identityVerification { householdStatus }
       marriage { status }
-      creditReport(authorizationReference: "AUTH-BATCH-0001") { cumulativeOverdueMonths }
+      creditReport { cumulativeOverdueMonths }
       providentFundAccount { balance }
       realEstateHoldings {
         count
@@ -20,18 +20,21 @@ const FIFTY_APPLICANTS = /* GraphQL */ `
 
 describe('batching through the gateway', () => {
   let system: TestSystem;
+  let officer: Query;
+  let idNumbers: string[];
   beforeAll(async () => {
     system = await startTestSystem();
+    officer = await system.asOfficer();
+    idNumbers = ordinaryApplicantIds(loadDataset(system.config.simulator.datasetSeed, system.config.simulator.datasetSize), 50);
+    await Promise.all(idNumbers.map((idNumber) => system.consentAll(idNumber)));
   });
   afterAll(() => system.stop());
 
   it('makes one call to each agency endpoint for a query over 50 applicants', async () => {
-    const dataset = loadDataset(system.config.simulator.datasetSeed, system.config.simulator.datasetSize);
-    const idNumbers = ordinaryApplicantIds(dataset, 50);
     expect(new Set(idNumbers).size).toBe(50);
     system.resetSimulators();
 
-    const reply = await system.query<{ applicants: Array<{ name: string; realEstateHoldings: { count: number } }> }>(FIFTY_APPLICANTS, { idNumbers });
+    const reply = await officer<{ applicants: Array<{ name: string; realEstateHoldings: { count: number } }> }>(FIFTY_APPLICANTS, { idNumbers });
 
     expect(reply.body.errors).toBeUndefined();
     expect(reply.body.data!.applicants).toHaveLength(50);
@@ -49,7 +52,7 @@ describe('batching through the gateway', () => {
 
   it('refuses more than 100 applicants in one request, naming the limit', async () => {
     const dataset = loadDataset(system.config.simulator.datasetSeed, system.config.simulator.datasetSize);
-    const reply = await system.query(FIFTY_APPLICANTS, { idNumbers: ordinaryApplicantIds(dataset, 101) });
+    const reply = await officer(FIFTY_APPLICANTS, { idNumbers: ordinaryApplicantIds(dataset, 101) });
     expect(reply.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'idNumbers' });
     expect(reply.body.errors?.[0]?.message).toContain('at most 100');
   });

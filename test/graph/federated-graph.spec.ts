@@ -1,5 +1,5 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const couple = SCENARIOS.cleanCouple;
 
@@ -15,7 +15,7 @@ const COUPLE_AND_HOME = /* GraphQL */ `
         registrationDate
         spouse { name idNumber marriage { spouse { name } } providentFundAccount { continuousDepositMonths } }
       }
-      creditReport(authorizationReference: "AUTH-TEST-0001") { currentOverdueAmount longestConsecutiveOverdueMonths cumulativeOverdueMonths }
+      creditReport { currentOverdueAmount longestConsecutiveOverdueMonths cumulativeOverdueMonths }
       providentFundAccount { centreName status balance monthlyDeposit continuousDepositMonths }
       loanApplications { loanNumber }
       realEstateHoldings { count }
@@ -32,13 +32,17 @@ const COUPLE_AND_HOME = /* GraphQL */ `
 
 describe('the federated agency graph', () => {
   let system: TestSystem;
+  let officer: Query;
   beforeAll(async () => {
     system = await startTestSystem();
+    officer = await system.asOfficer();
+    await system.consentAll(couple.applicant.idNumber);
+    await system.consentAll(couple.spouse!.idNumber);
   });
   afterAll(() => system.stop());
 
   it('answers one query with fields from all seven agencies for the clean couple and their home', async () => {
-    const reply = await system.query<any>(COUPLE_AND_HOME, {
+    const reply = await officer(COUPLE_AND_HOME, {
       idNumber: couple.applicant.idNumber,
       claimedName: couple.applicant.name,
       unitNumber: couple.purchase.unitNumber,
@@ -80,7 +84,7 @@ describe('the federated agency graph', () => {
   });
 
   it('keys entities by opaque references that do not contain the ID number', async () => {
-    const reply = await system.query<any>('query($id: IdNumber!) { applicant(idNumber: $id) { ref } }', { id: couple.applicant.idNumber });
+    const reply = await officer('query($id: IdNumber!) { applicant(idNumber: $id) { ref } }', { id: couple.applicant.idNumber });
     const ref: string = reply.body.data.applicant.ref;
     expect(ref).toMatch(/^apl_[A-Za-z0-9_-]+$/);
     expect(ref).not.toContain(couple.applicant.idNumber);
@@ -88,7 +92,7 @@ describe('the federated agency graph', () => {
   });
 
   it('returns money as two-place decimal strings, never floats', async () => {
-    const reply = await system.query<any>('query($u: UnitNumber!) { property(unitNumber: $u) { transferTax { deedTax stampDuty total } } }', {
+    const reply = await officer('query($u: UnitNumber!) { property(unitNumber: $u) { transferTax { deedTax stampDuty total } } }', {
       u: couple.purchase.unitNumber,
     });
     for (const amount of Object.values(reply.body.data.property.transferTax)) expect(amount).toMatch(/^\d+\.\d{2}$/);

@@ -3,14 +3,15 @@
  * what frontends and the loan checks will see.
  */
 import { SCENARIOS, type Scenario } from '../../agencies/data/scenarios';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { maskIdNumber } from '../../subgraphs/shared/policy/masks';
+import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const SCENARIO_VIEW = /* GraphQL */ `
   query ScenarioView($idNumber: IdNumber!, $contractNumber: ContractNumber!) {
     applicant(idNumber: $idNumber) {
       identityVerification { householdStatus verified }
       marriage { status spouse { idNumber } registrations { type spouse { idNumber } } }
-      creditReport(authorizationReference: "AUTH-SCENARIO-1") { currentOverdueAmount longestConsecutiveOverdueMonths cumulativeOverdueMonths }
+      creditReport { currentOverdueAmount longestConsecutiveOverdueMonths cumulativeOverdueMonths }
       providentFundAccount { continuousDepositMonths spouseOnFile { idNumber } }
       loanApplications { status outstanding }
       realEstateHoldings { count }
@@ -25,20 +26,25 @@ const SCENARIO_VIEW = /* GraphQL */ `
 
 describe('the named scenarios through the gateway', () => {
   let system: TestSystem;
+  let officer: Query;
   beforeAll(async () => {
     system = await startTestSystem();
+    officer = await system.asOfficer();
+    await Promise.all(Object.values(SCENARIOS).map((scenario) => system.consentAll(scenario.applicant.idNumber)));
   });
   afterAll(() => system.stop());
 
+  const reply = (scenario: Scenario) => officer(SCENARIO_VIEW, { idNumber: scenario.applicant.idNumber, contractNumber: scenario.purchase.contractNumber });
   const view = async (scenario: Scenario) => {
-    const reply = await system.query<any>(SCENARIO_VIEW, { idNumber: scenario.applicant.idNumber, contractNumber: scenario.purchase.contractNumber });
-    expect(reply.body.errors).toBeUndefined();
-    return reply.body.data;
+    const answer = await reply(scenario);
+    expect(answer.body.errors).toBeUndefined();
+    return answer.body.data;
   };
 
   it('cleanCouple: married to each other, both buyers, tax paid, first home, clean credit', async () => {
     const { applicant, propertyByContract } = await view(SCENARIOS.cleanCouple);
-    expect(applicant.marriage).toMatchObject({ status: 'MARRIED', spouse: { idNumber: SCENARIOS.cleanCouple.spouse!.idNumber } });
+    // Only the applicant consented here: the spouse's ID number comes masked.
+    expect(applicant.marriage).toMatchObject({ status: 'MARRIED', spouse: { idNumber: maskIdNumber(SCENARIOS.cleanCouple.spouse!.idNumber, 'strict') } });
     expect(propertyByContract.contractFiling.buyers).toHaveLength(2);
     expect(propertyByContract.transferTax).toMatchObject({ declared: true, paid: true });
     expect(applicant.realEstateHoldings.count).toBe(1);
@@ -61,7 +67,7 @@ describe('the named scenarios through the gateway', () => {
     expect(applicant.marriage.status).toBe('DIVORCED');
     expect(applicant.marriage.spouse).toBeNull();
     expect(applicant.marriage.registrations.map((r: { type: string }) => r.type)).toEqual(['MARRIAGE', 'DIVORCE']);
-    expect(applicant.providentFundAccount.spouseOnFile.idNumber).toBe(former);
+    expect(applicant.providentFundAccount.spouseOnFile.idNumber).toBe(maskIdNumber(former, 'strict'));
   });
 
   it('currentOverdue: an amount overdue now', async () => {
@@ -79,11 +85,14 @@ describe('the named scenarios through the gateway', () => {
     expect(propertyByContract.transferTax).toEqual({ declared: true, paid: false, receiptNumber: null });
   });
 
-  it('contractBuyerNotApplicant: the contract names someone else', async () => {
-    const scenario = SCENARIOS.contractBuyerNotApplicant;
-    const { propertyByContract } = await view(scenario);
-    const buyers = propertyByContract.contractFiling.buyers.map((b: { applicant: { idNumber: string } }) => b.applicant.idNumber);
-    expect(buyers).toEqual([scenario.contractBuyer!.idNumber]);
+  it('contractBuyerNotApplicant: the contract names someone else, so the applicant’s consent opens none of it', async () => {
+    const answer = await reply(SCENARIOS.contractBuyerNotApplicant);
+    expect(answer.body.data.propertyByContract).toEqual({ contractFiling: null, transferTax: null, registration: null });
+    expect(answer.body.errors!.map((error) => [error.path!.join('.'), error.extensions!.code]).sort()).toEqual([
+      ['propertyByContract.contractFiling', 'FORBIDDEN'],
+      ['propertyByContract.registration', 'FORBIDDEN'],
+      ['propertyByContract.transferTax', 'FORBIDDEN'],
+    ]);
   });
 
   it('outstandingHpfLoan: an HPF loan still being repaid', async () => {

@@ -1,10 +1,20 @@
 /**
- * The whole system on ephemeral ports for a spec file, plus a GraphQL client for the gateway.
- * Simulator latency is off unless a spec asks for it, so the suite stays fast.
+ * The whole system on ephemeral ports for a spec file, plus GraphQL clients for each kind of
+ * caller. Simulator latency is off unless a spec asks for it, so the suite stays fast. Storage is
+ * the embedded store in memory unless a spec passes its own (real PostgreSQL specs do).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureLocalKeys } from '../../lib/auth-keys';
 import { loadConfig, type Config } from '../../lib/config';
+import { DATA_ITEMS } from '../../lib/data-items';
+import type { AgencyName } from '../../lib/agency-contracts';
 import { silentLogger, type Logger } from '../../lib/logger';
+import { mintToken, type ActorClaims } from '../../lib/tokens';
 import { startLocalSystem, type LocalSystem } from '../../scripts/local-system';
+import { maskIdNumberForRecord, openStorage, subjectKeyOf } from '../../storage';
+import type { ConsentRecord, Purpose, Storage } from '../../storage/types';
 
 export interface GraphQLReply<Data = Record<string, unknown>> {
   status: number;
@@ -15,31 +25,85 @@ export interface GraphQLReply<Data = Record<string, unknown>> {
   };
 }
 
+export type Query = <Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLReply<Data>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read replies by the query's shape
+
 export interface TestSystem extends LocalSystem {
   config: Readonly<Config>;
-  query<Data = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLReply<Data>>;
+  /** An anonymous caller. */
+  query: Query;
+  /** A caller with a token of these claims. */
+  as(claims: ActorClaims): Promise<Query>;
+  /** An officer of a fund centre (福州 350100 unless named). */
+  asOfficer(centre?: string): Promise<Query>;
+  /** The applicant themself. */
+  asApplicant(idNumber: string): Promise<Query>;
+  token(claims: ActorClaims, expiresIn?: string | number): Promise<string>;
+  /** Records a person's consents for a centre directly in the store: data sharing of every item, and the credit query. */
+  consentAll(idNumber: string, centre?: string, purpose?: Purpose): Promise<ConsentRecord[]>;
   /** Calls per agency endpoint since the last reset (endpoints never called left out), read from the simulators. */
   counters(): Record<string, Record<string, number>>;
   resetSimulators(): void;
 }
 
-export async function startTestSystem(env: Record<string, string> = {}, logger: Logger = silentLogger): Promise<TestSystem> {
-  const config = loadConfig({ NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0', ...env });
-  const system = await startLocalSystem({ config, logger, ports: 'ephemeral' });
-  return {
-    ...system,
-    config,
-    async query<Data>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export const FUZHOU_CENTRE = '350100';
+const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-test-keys-'));
+
+export async function startTestSystem(env: Record<string, string> = {}, logger: Logger = silentLogger, storage?: Storage): Promise<TestSystem> {
+  const config = loadConfig({ NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0', AUTH_KEYS_DIR: keysDir, ...env });
+  const testStorage = storage ?? (await openStorage({ databaseUrl: null })); // embedded, in memory
+  const system = await startLocalSystem({ config, logger, ports: 'ephemeral', storage: testStorage });
+  const { privateJwk } = await ensureLocalKeys(config.auth.keysDir);
+  const token = (claims: ActorClaims, expiresIn: string | number = '10m') =>
+    mintToken(claims, { privateJwk, issuer: config.auth.issuer, audience: config.auth.audience }, { expiresIn });
+
+  const client =
+    (authorization: string | null): Query =>
+    async (query, variables = {}, headers = {}) => {
       const response = await fetch(system.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLReply<Data>['body'] };
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    };
+  const as = async (claims: ActorClaims) => client(`Bearer ${await token(claims)}`);
+
+  return {
+    ...system,
+    stop: async () => {
+      await system.stop();
+      if (!storage) await testStorage.close();
+    },
+    config,
+    query: client(null),
+    as,
+    token,
+    asOfficer: (centre = FUZHOU_CENTRE) => as({ role: 'FUND_OFFICER', sub: `officer-${centre}-01`, centre }),
+    asApplicant: (idNumber) => as({ role: 'APPLICANT', sub: `citizen-${idNumber.slice(-4)}`, id_number: idNumber }),
+    consentAll: async (idNumber, centre = FUZHOU_CENTRE, purpose = 'HPF_LOAN_REVIEW') => {
+      const common = {
+        subjectKey: subjectKeyOf(config.entityRefKey, idNumber),
+        subjectMasked: maskIdNumberForRecord(idNumber),
+        subjectRole: 'APPLICANT' as const,
+        purpose,
+        grantedToCentre: centre,
+        applicationId: null,
+        validFrom: new Date(Date.now() - 60_000),
+        validUntil: new Date(Date.now() + 30 * 24 * 3600 * 1000),
+        recordedBy: 'test-support',
+      };
+      const sharing = (Object.entries(DATA_ITEMS) as Array<[AgencyName, readonly string[]]>)
+        .filter(([agency]) => agency !== 'pboc-credit')
+        .map(([agency, items]) => ({ agency, dataItems: items.filter((item) => item !== 'face') }));
+      return Promise.all([
+        system.storage.consents.grant({ ...common, kind: 'DATA_SHARING', scopes: sharing, authorizationRef: null }),
+        system.storage.consents.grant({
+          ...common,
+          kind: 'CREDIT_QUERY',
+          scopes: [{ agency: 'pboc-credit', dataItems: ['creditReport'] }],
+          authorizationRef: `ZXSQ-${idNumber.slice(-6)}`,
+        }),
+      ]);
     },
     counters: () =>
       Object.fromEntries(

@@ -1,0 +1,60 @@
+/**
+ * Purges access records older than the retention period, keeping the rest verifiable.
+ *   npx tsx scripts/purge-access-records.ts [--days N] [--force]
+ * PIPL art. 56 keeps processing records at least 3 years, so the default and the floor are 1095
+ * days; a shorter period needs --force. Store as in scripts/verify-access-chain.ts.
+ * Exit 0 done, 1 refused because the chain is broken, 2 bad arguments or could not purge.
+ */
+import { loadConfig } from '../lib/config';
+import { openStorage, storageLocation, StorageError } from '../storage';
+
+const MINIMUM_RETENTION_DAYS = 1095;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The retention in days, from `--days N` (default 1095) and `--force`. */
+function retentionDays(args: readonly string[]): number {
+  let days = MINIMUM_RETENTION_DAYS;
+  let force = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--force') force = true;
+    else if (arg === '--days') {
+      const raw = args[++i];
+      days = Number(raw);
+      if (raw === undefined || !Number.isInteger(days) || days < 1) throw new Error(`--days takes a whole number of days (got "${raw ?? ''}")`);
+    } else throw new Error(`unknown argument "${arg}"; usage: purge-access-records.ts [--days N] [--force]`);
+  }
+  if (days < MINIMUM_RETENTION_DAYS && !force) {
+    throw new Error(
+      `refusing a retention of ${days} days: processing records are kept at least ${MINIMUM_RETENTION_DAYS} days (3 years, PIPL art. 56); pass --force to override`,
+    );
+  }
+  return days;
+}
+
+async function main(): Promise<number> {
+  const days = retentionDays(process.argv.slice(2));
+  const config = loadConfig();
+  // DATABASE_SCHEMA and STORAGE_DIR are read here until lib/config.ts declares them.
+  const storage = await openStorage(
+    storageLocation({ databaseUrl: config.databaseUrl, databaseSchema: process.env.DATABASE_SCHEMA, storageDir: process.env.STORAGE_DIR }),
+  );
+  try {
+    const before = new Date(Date.now() - days * DAY_MS);
+    const purged = await storage.accessRecords.purgeOlderThan(before);
+    process.stdout.write(`purged ${purged} access records older than ${before.toISOString()} (retention ${days} days)\n`);
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`purge-access-records: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof StorageError && error.code === 'CHAIN_BROKEN' ? 1 : 2;
+  },
+);

@@ -1,0 +1,165 @@
+/**
+ * Consents (同意/授权) over SQL. A consent answers a question only when it matches it exactly:
+ * the same subject, kind, purpose (PIPL art. 14: a new purpose needs a new consent) and fund
+ * centre, a scope naming that agency with that data item (art. 6, minimum necessary), not revoked,
+ * and in force at the moment asked about. EXPIRED is never stored: it is read off validUntil.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SqlDatabase } from './database';
+import { StorageError } from './errors';
+import { toDate, toDateOrNull } from './sql-values';
+import type {
+  ConsentGrant,
+  ConsentKind,
+  ConsentQuery,
+  ConsentRecord,
+  ConsentScope,
+  ConsentStatus,
+  ConsentStore,
+  Purpose,
+  SubjectRole,
+} from './types';
+
+interface ConsentRow {
+  id: string;
+  subject_key: string;
+  subject_masked: string;
+  subject_role: string;
+  kind: string;
+  purpose: string;
+  scopes: unknown;
+  granted_to_centre: string;
+  authorization_ref: string | null;
+  application_id: string | null;
+  valid_from: unknown;
+  valid_until: unknown;
+  recorded_by: string;
+  granted_at: unknown;
+  revoked_at: unknown;
+}
+
+const COLUMNS = `id, subject_key, subject_masked, subject_role, kind, purpose, scopes, granted_to_centre,
+  authorization_ref, application_id, valid_from, valid_until, recorded_by, granted_at, revoked_at`;
+const NEWEST_FIRST = 'ORDER BY granted_at DESC, position DESC';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ConsentStoreOptions {
+  /** The clock that stamps grantedAt; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions = {}): ConsentStore {
+  const now = options.now ?? (() => new Date());
+
+  return {
+    async grant(grant) {
+      assertValidGrant(grant);
+      const rows = await db.query<ConsentRow>(
+        `INSERT INTO consents (id, subject_key, subject_masked, subject_role, kind, purpose, scopes, granted_to_centre,
+           authorization_ref, application_id, valid_from, valid_until, recorded_by, granted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14)
+         RETURNING ${COLUMNS}`,
+        [
+          randomUUID(),
+          grant.subjectKey,
+          grant.subjectMasked,
+          grant.subjectRole,
+          grant.kind,
+          grant.purpose,
+          JSON.stringify(grant.scopes.map((scope) => ({ agency: scope.agency, dataItems: [...scope.dataItems] }))),
+          grant.grantedToCentre,
+          grant.authorizationRef ?? null,
+          grant.applicationId ?? null,
+          grant.validFrom,
+          grant.validUntil,
+          grant.recordedBy,
+          now(),
+        ],
+      );
+      return toConsentRecord(rows[0]!, now());
+    },
+
+    async revoke(id, subjectKey, at) {
+      // Someone else's consent id (or a malformed one) is "no such consent of theirs", not an error.
+      if (!UUID.test(id)) return null;
+      const revoked = await db.query<ConsentRow>(
+        `UPDATE consents SET revoked_at = $3 WHERE id = $1 AND subject_key = $2 AND revoked_at IS NULL RETURNING ${COLUMNS}`,
+        [id, subjectKey, at],
+      );
+      // Revoking twice keeps the first revocation time.
+      const rows = revoked.length > 0 ? revoked : await db.query<ConsentRow>(`SELECT ${COLUMNS} FROM consents WHERE id = $1 AND subject_key = $2`, [id, subjectKey]);
+      return rows[0] ? toConsentRecord(rows[0], at) : null;
+    },
+
+    async findActive(query: ConsentQuery) {
+      // Containment: some scope whose agency is this one and whose dataItems include this item.
+      const wanted = JSON.stringify([{ agency: query.agency, dataItems: [query.dataItem] }]);
+      const rows = await db.query<ConsentRow>(
+        `SELECT ${COLUMNS} FROM consents
+         WHERE subject_key = $1 AND kind = $2 AND purpose = $3 AND granted_to_centre = $4
+           AND scopes @> $5::jsonb
+           AND revoked_at IS NULL AND valid_from <= $6 AND $6 < valid_until
+         ${NEWEST_FIRST} LIMIT 1`,
+        [query.subjectKey, query.kind, query.purpose, query.centre, wanted, query.at],
+      );
+      return rows[0] ? toConsentRecord(rows[0], query.at) : null;
+    },
+
+    async listForSubject(subjectKey, at) {
+      const rows = await db.query<ConsentRow>(`SELECT ${COLUMNS} FROM consents WHERE subject_key = $1 ${NEWEST_FIRST}`, [subjectKey]);
+      return rows.map((row) => toConsentRecord(row, at));
+    },
+  };
+}
+
+function assertValidGrant(grant: ConsentGrant): void {
+  const problems: string[] = [];
+  if (!isValidDate(grant.validFrom) || !isValidDate(grant.validUntil)) problems.push('validFrom and validUntil must be valid dates');
+  else if (grant.validUntil.getTime() <= grant.validFrom.getTime()) problems.push('validUntil must be after validFrom');
+  if (grant.scopes.length === 0) problems.push('a consent names at least one agency scope');
+  if (grant.scopes.some((scope) => scope.dataItems.length === 0)) problems.push('every scope names at least one data item');
+  if (grant.kind === 'CREDIT_QUERY' && !grant.authorizationRef) {
+    problems.push('a CREDIT_QUERY consent needs the written authorization reference (征信业管理条例 art. 18)');
+  }
+  if (problems.length > 0) throw new StorageError('INVALID_CONSENT_GRANT', `invalid consent grant: ${problems.join('; ')}`);
+}
+
+function isValidDate(value: Date): boolean {
+  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN(value.getTime());
+}
+
+function statusAt(validUntil: Date, revokedAt: Date | null, at: Date): ConsentStatus {
+  if (revokedAt) return 'REVOKED';
+  return validUntil.getTime() <= at.getTime() ? 'EXPIRED' : 'ACTIVE';
+}
+
+function toScopes(value: unknown): ConsentScope[] {
+  // Rebuilt field by field: the embedded engine's JSON arrives from another thread's realm.
+  return (value as Array<{ agency: ConsentScope['agency']; dataItems: string[] }>).map((scope) => ({
+    agency: scope.agency,
+    dataItems: scope.dataItems.map(String),
+  }));
+}
+
+function toConsentRecord(row: ConsentRow, at: Date): ConsentRecord {
+  const validUntil = toDate(row.valid_until);
+  const revokedAt = toDateOrNull(row.revoked_at);
+  return {
+    id: row.id,
+    subjectKey: row.subject_key,
+    subjectMasked: row.subject_masked,
+    subjectRole: row.subject_role as SubjectRole,
+    kind: row.kind as ConsentKind,
+    purpose: row.purpose as Purpose,
+    scopes: toScopes(row.scopes),
+    grantedToCentre: row.granted_to_centre,
+    authorizationRef: row.authorization_ref,
+    applicationId: row.application_id,
+    validFrom: toDate(row.valid_from),
+    validUntil,
+    recordedBy: row.recorded_by,
+    status: statusAt(validUntil, revokedAt, at),
+    grantedAt: toDate(row.granted_at),
+    revokedAt,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * PGlite (Postgres in WebAssembly) as a SqlDatabase: in memory, or persisted in a directory. The
+ * engine runs in a worker thread (storage/embedded-worker.cjs says why). PGlite has one session,
+ * so statements are serialized here: a transaction holds the session until it ends.
+ *
+ * The worker is referenced only while a statement is in flight: a process that forgets close()
+ * still exits, and close() itself stops the engine cleanly, then terminates the thread.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
+import { lockDirectory, type DirectoryLock } from './directory-lock';
+import { StorageError } from './errors';
+
+export interface EmbeddedOptions {
+  /** Directory to persist the store in; in memory when absent (gone when closed). */
+  dataDir?: string;
+}
+
+/** A statement the engine refused; `code` is the Postgres SQLSTATE, as pg's errors carry. */
+export class EmbeddedDatabaseError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message);
+    this.name = 'EmbeddedDatabaseError';
+  }
+}
+
+interface WorkerFault {
+  message: string;
+  code: string | null;
+}
+type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'failed'; error: WorkerFault }
+  | { type?: undefined; id: number; rows?: unknown[]; error?: WorkerFault };
+
+interface Pending {
+  resolve(rows: unknown[]): void;
+  reject(error: Error): void;
+}
+
+const WORKER_SCRIPT = path.join(__dirname, 'embedded-worker.cjs');
+/** How long close() waits for a running transaction and for the engine's own shutdown. */
+const CLOSE_GRACE_MS = 5000;
+
+export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDatabase> {
+  const dataDir = options.dataDir === undefined ? undefined : path.resolve(options.dataDir);
+  let lock: DirectoryLock | null = null;
+  if (dataDir !== undefined) {
+    lock = lockDirectory(dataDir);
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+
+  const worker = new Worker(WORKER_SCRIPT, {
+    workerData: { pgliteEntry: require.resolve('@electric-sql/pglite'), dataDir },
+  });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let stopped: Error | null = null;
+
+  const failAll = (error: Error) => {
+    stopped ??= error;
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
+
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') return resolve();
+      if (message.type === 'failed') return reject(new EmbeddedDatabaseError(message.error.message, message.error.code));
+      const waiter = pending.get(message.id);
+      if (!waiter) return;
+      pending.delete(message.id);
+      if (pending.size === 0) worker.unref();
+      if (message.error) waiter.reject(new EmbeddedDatabaseError(message.error.message, message.error.code));
+      else waiter.resolve(message.rows ?? []);
+    });
+    worker.on('error', (error) => {
+      reject(error);
+      failAll(new StorageError('STORE_CLOSED', `the embedded store stopped: ${error.message}`));
+    });
+    worker.on('exit', () => {
+      reject(new StorageError('STORE_CLOSED', 'the embedded store stopped while starting'));
+      failAll(new StorageError('STORE_CLOSED', 'the embedded store is closed'));
+    });
+  });
+
+  try {
+    await ready;
+  } catch (error) {
+    await worker.terminate();
+    lock?.release();
+    throw error;
+  }
+  worker.unref();
+
+  const send = (message: { type: 'query'; sql: string; params: readonly SqlParam[] } | { type: 'close' }): Promise<unknown[]> => {
+    if (stopped) return Promise.reject(stopped);
+    const id = nextId++;
+    return new Promise<unknown[]>((resolve, reject) => {
+      if (pending.size === 0) worker.ref();
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+  };
+  const statement = async <Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> =>
+    (await send({ type: 'query', sql, params })) as Row[];
+
+  // One session: each transaction (and each statement outside one) waits for the previous to end.
+  let tail: Promise<unknown> = Promise.resolve();
+  let closing = false;
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    if (closing) return Promise.reject(new StorageError('STORE_CLOSED', 'the embedded store is closed'));
+    const result = tail.then(work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+
+  let closed: Promise<void> | null = null;
+  const close = async (): Promise<void> => {
+    closing = true;
+    await withTimeout(tail, CLOSE_GRACE_MS);
+    // The engine's own close flushes a persisted store; terminate() then ends the thread regardless.
+    await withTimeout(
+      send({ type: 'close' }).catch(() => undefined),
+      CLOSE_GRACE_MS,
+    );
+    failAll(new StorageError('STORE_CLOSED', 'the embedded store is closed'));
+    await worker.terminate();
+    lock?.release();
+  };
+
+  return {
+    engine: 'embedded',
+    query: (sql, params) => exclusive(() => statement(sql, params)),
+    transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      return exclusive(async () => {
+        let open = true;
+        const tx: SqlExecutor = {
+          query: (sql, params) =>
+            open ? statement(sql, params) : Promise.reject(new StorageError('STORE_CLOSED', 'this transaction has ended')),
+        };
+        await statement('BEGIN');
+        try {
+          const result = await work(tx);
+          await statement('COMMIT');
+          return result;
+        } catch (error) {
+          await statement('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          open = false;
+        }
+      });
+    },
+    close() {
+      closed ??= close();
+      return closed;
+    },
+  };
+}
+
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([promise.then(() => undefined, () => undefined), timeout]);
+  clearTimeout(timer);
+}

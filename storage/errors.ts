@@ -1,0 +1,28 @@
+/**
+ * Faults of the storage layer, each with a code so callers can tell a refused input from a store
+ * that cannot be used. None of them reaches an API client: the API masks them as internal errors,
+ * so messages may name tables and sequences but never carry personal data.
+ */
+export type StorageErrorCode =
+  /** A consent grant breaks a rule the data must keep (dates, scopes, written authorization). */
+  | 'INVALID_CONSENT_GRANT'
+  /** An access record cannot be written as given (e.g. an invalid date). */
+  | 'INVALID_ACCESS_RECORD'
+  /** The embedded store's directory is already open in another process (or twice in this one). */
+  | 'STORE_IN_USE'
+  /** The store was closed, or its embedded engine stopped. */
+  | 'STORE_CLOSED'
+  /** A schema name that is not a plain lower-case SQL identifier. */
+  | 'INVALID_SCHEMA_NAME'
+  /** The access record chain is broken where an operation needs it intact (purge). */
+  | 'CHAIN_BROKEN';
+
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The schema, as a versioned list of migrations applied once each and recorded in
+ * schema_migrations. Append new versions at the end; never edit one that has shipped.
+ * Each statement is run on its own (PGlite's extended protocol takes one statement at a time).
+ */
+import type { SqlDatabase } from './database';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/** Session setting that lets the purge delete from the append-only table (see the trigger below). */
+export const PURGE_SETTING = 'hpf.access_record_purge';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'consents',
+    statements: [
+      `CREATE TABLE consents (
+        id uuid PRIMARY KEY,
+        -- Insertion order, to tell apart consents granted in the same instant ("newest first").
+        position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        subject_key text NOT NULL,
+        subject_masked text NOT NULL,
+        subject_role text NOT NULL,
+        kind text NOT NULL,
+        purpose text NOT NULL,
+        scopes jsonb NOT NULL CHECK (jsonb_typeof(scopes) = 'array' AND jsonb_array_length(scopes) > 0),
+        granted_to_centre text NOT NULL,
+        authorization_ref text,
+        application_id text,
+        valid_from timestamptz NOT NULL,
+        valid_until timestamptz NOT NULL,
+        recorded_by text NOT NULL,
+        granted_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        CHECK (valid_until > valid_from),
+        -- 征信业管理条例 art. 18: a credit query needs the subject's written authorization.
+        CHECK (kind <> 'CREDIT_QUERY' OR authorization_ref IS NOT NULL)
+      )`,
+      `CREATE INDEX consents_by_subject ON consents (subject_key, kind, purpose, granted_to_centre)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'access records, hash-chained and append-only',
+    statements: [
+      `CREATE TABLE access_records (
+        sequence bigint PRIMARY KEY CHECK (sequence > 0),
+        accessed_at timestamptz NOT NULL,
+        request_id text NOT NULL,
+        actor_subject text NOT NULL,
+        actor_role text NOT NULL,
+        actor_centre text,
+        subject_key text NOT NULL,
+        subject_masked text NOT NULL,
+        agency text NOT NULL,
+        fields text[] NOT NULL,
+        purpose text NOT NULL,
+        legal_basis text NOT NULL,
+        consent_id text,
+        application_id text,
+        previous_hash text NOT NULL,
+        hash text NOT NULL
+      )`,
+      `CREATE INDEX access_records_by_subject ON access_records (subject_key, sequence DESC)`,
+      `CREATE INDEX access_records_by_actor ON access_records (actor_subject, sequence DESC)`,
+      `CREATE INDEX access_records_by_agency ON access_records (agency, sequence DESC)`,
+      `CREATE INDEX access_records_by_time ON access_records (accessed_at)`,
+      // Where verification starts once older records are purged: the last purged record.
+      `CREATE TABLE access_record_checkpoints (
+        sequence bigint PRIMARY KEY,
+        hash text NOT NULL,
+        purged_before timestamptz NOT NULL,
+        records_purged integer NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Append-only in the table itself, not by convention: updates are refused, and deletes only
+      // pass inside the purge's transaction. This stops mistakes; a superuser can still tamper,
+      // which is what the hash chain is there to reveal.
+      `CREATE FUNCTION access_records_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'TRUNCATE') AND current_setting('${PURGE_SETTING}', true) = 'on' THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'access_records is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END
+      $$`,
+      `CREATE TRIGGER access_records_append_only BEFORE UPDATE OR DELETE ON access_records
+        FOR EACH ROW EXECUTE FUNCTION access_records_refuse_change()`,
+      `CREATE TRIGGER access_records_no_truncate BEFORE TRUNCATE ON access_records
+        FOR EACH STATEMENT EXECUTE FUNCTION access_records_refuse_change()`,
+    ],
+  },
+];
+
+/** Any constant shared by every process of the platform: serializes concurrent start-ups. */
+const MIGRATION_LOCK = 4_721_308_119_001;
+
+export async function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const applied = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+    );
+    const done: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}

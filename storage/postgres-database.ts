@@ -1,0 +1,91 @@
+/**
+ * PostgreSQL through a pg pool. Every connection starts with `search_path` set to one schema, so
+ * a deployment can keep its tables apart from others in the same database, and each test run can
+ * isolate itself in a fresh schema and drop it afterwards.
+ */
+import { Pool, type PoolClient } from 'pg';
+import type { Logger } from '../lib/logger';
+import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
+import { StorageError } from './errors';
+
+export interface PostgresOptions {
+  /** Schema holding the tables; created if missing. Plain lower-case identifier. */
+  schema: string;
+  /** Where idle-connection faults are reported (a pool without a listener would crash the process). */
+  logger?: Logger;
+  /** Largest number of connections; pg's default is 10. */
+  maxConnections?: number;
+}
+
+/** Lower-case, unquoted-identifier shape: safe to splice into DDL and the connection options. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function assertSchemaName(schema: string): void {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new StorageError('INVALID_SCHEMA_NAME', `schema "${schema}" must be a lower-case SQL identifier (a-z, 0-9, _)`);
+  }
+}
+
+export async function openPostgres(url: string, options: PostgresOptions): Promise<SqlDatabase> {
+  assertSchemaName(options.schema);
+  const pool = new Pool({
+    connectionString: url,
+    // Set at connection start-up, before any statement can run against the wrong schema.
+    options: `-c search_path=${options.schema}`,
+    max: options.maxConnections,
+    application_name: 'hpf-storage',
+  });
+  pool.on('error', (error: Error & { code?: string }) => {
+    options.logger?.warn('postgres idle connection failed', { code: error.code ?? null, reason: error.message });
+  });
+
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  } catch (error) {
+    // Two processes creating the same schema at once: one of them loses the race, harmlessly.
+    if (!isDuplicateSchema(error)) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  const run = async <Row>(client: Pool | PoolClient, sql: string, params?: readonly SqlParam[]): Promise<Row[]> => {
+    const result = await client.query(sql, params ? [...params] : undefined);
+    return result.rows as Row[];
+  };
+
+  let closing: Promise<void> | null = null;
+  return {
+    engine: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    async transaction(work) {
+      const client = await pool.connect();
+      const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) };
+      try {
+        await client.query('BEGIN');
+        const result = await work(tx);
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        // A connection whose ROLLBACK fails is in an unknown state: destroy it rather than reuse it.
+        const rolledBack = await client.query('ROLLBACK').then(
+          () => true,
+          () => false,
+        );
+        client.release(!rolledBack);
+        throw error;
+      }
+    },
+    close() {
+      closing ??= pool.end();
+      return closing;
+    },
+  };
+}
+
+function isDuplicateSchema(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // 42P06 duplicate_schema; 23505 when the catalogue's unique index catches the race first.
+  return code === '42P06' || code === '23505';
+}

@@ -1,0 +1,45 @@
+/**
+ * 公安 identity — who may read what. Read top to bottom; anything not named is denied.
+ *
+ * - An applicant may look themself up; fund centres and proxies look up the people they serve.
+ * - The ID number is shown clear to the person, their proxy, and a centre holding their consent;
+ *   masked to everyone else signed in (it is the key a caller already holds, never a secret).
+ * - Name, gender, birth date and identity verification: the person, their proxy, or a centre with
+ *   consent. The mobile number is clear to the person only; masked for their proxy and centre.
+ */
+import { allow, and, or, rule } from 'graphql-shield';
+import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/federation';
+import { maskIdNumber, maskMobile, maskName } from '../shared/policy/masks';
+import { personalData, type Policy } from '../shared/policy/policy';
+import { applicantSubject, hasConsent, hasRole, isAuthenticated, isDataSubject, isDataSubjectOrProxy, mayReadPersonalData } from '../shared/policy/rules';
+import type { PolicyContext } from '../shared/policy/context';
+
+const AGENCY = 'public-security' as const;
+
+/** An applicant may name only their own ID number at the entry point; knowing a number grants nothing. */
+const asksForOwnIdNumber = rule({ cache: 'no_cache' })((_parent, args: { idNumber?: string }, context: PolicyContext) => {
+  const { role, personIdNumber } = context.actor;
+  return (role === 'APPLICANT' || role === 'PROXY_AGENT') && args.idNumber === personIdNumber;
+});
+
+const clearIdentityFor = or(isDataSubjectOrProxy(applicantSubject), hasConsent('DATA_SHARING', AGENCY, 'identity', applicantSubject));
+const identityRecord = (dataItem: string) => ({ agency: AGENCY, dataItem, subjects: applicantSubject });
+
+export const identityPolicy: Policy = {
+  Query: {
+    ...FEDERATION_QUERY_FIELDS,
+    applicant: and(isAuthenticated, or(asksForOwnIdNumber, hasRole('FUND_OFFICER', 'SERVICE'))),
+    applicants: hasRole('FUND_OFFICER', 'SERVICE'),
+  },
+  ...FEDERATION_TYPES,
+  Applicant: {
+    ref: allow,
+    idNumber: { rule: isAuthenticated, mask: { apply: (id: string, context) => maskIdNumber(id, context.idNumberMask), clearFor: clearIdentityFor } },
+    name: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity'), { apply: maskName, clearFor: clearIdentityFor }),
+    gender: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),
+    birthDate: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),
+    mobile: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity'), { apply: maskMobile, clearFor: isDataSubject(applicantSubject) }),
+    identityVerification: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),
+  },
+  IdentityVerification: allow,
+};

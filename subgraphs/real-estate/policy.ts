@@ -1,0 +1,69 @@
+/**
+ * 自然资源 real-estate register — who may read what. Anything not named is denied.
+ *
+ * - A unit number and the reference to it are not personal data: any signed-in caller.
+ * - A unit's registration is its owners' personal data: an owner, their proxy, or a fund centre
+ *   holding an owner's consent for natural-resources / registration (fetched first, released only
+ *   under the rule). Inside it, the address keeps only its district and an owner's name its first
+ *   character, except for the owners themselves and the centre that was let in.
+ * - The homes a person holds (first or second home): the person, their proxy, or a centre with
+ *   their consent for natural-resources / holdings.
+ */
+import { allow, or } from 'graphql-shield';
+import type { PropertyRegistrationRecord } from '../../lib/agency-contracts';
+import type { PropertyParent } from '../shared/references';
+import type { PolicyContext } from '../shared/policy/context';
+import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/federation';
+import { maskAddress, maskName } from '../shared/policy/masks';
+import { masked, personalData, type Policy } from '../shared/policy/policy';
+import {
+  applicantSubject,
+  isAuthenticated,
+  isDataSubjectOrProxy,
+  isFundCentre,
+  mayReadPersonalData,
+  partySubject,
+  type Subjects,
+} from '../shared/policy/rules';
+import type { SubgraphContext } from '../shared/subgraph';
+import type { RealEstateLoaders } from './loaders';
+
+const AGENCY = 'natural-resources' as const;
+
+const ownersOfProperty: Subjects<PropertyParent> = async (parent, context: PolicyContext) => {
+  const registration = await (context as SubgraphContext<RealEstateLoaders>).loaders.registration.load(parent.unitNumber);
+  return registration ? registration.owners.map((owner) => owner.idNumber) : [];
+};
+const ownersOfRegistration: Subjects<PropertyRegistrationRecord> = (registration) => registration.owners.map((owner) => owner.idNumber);
+
+export const realEstatePolicy: Policy = {
+  Query: { ...FEDERATION_QUERY_FIELDS, property: isAuthenticated },
+  ...FEDERATION_TYPES,
+  Property: {
+    ref: allow,
+    unitNumber: isAuthenticated,
+    registration: personalData(mayReadPersonalData(AGENCY, 'registration', ownersOfProperty), {
+      agency: AGENCY,
+      dataItem: 'registration',
+      subjects: ownersOfProperty,
+    }),
+  },
+  Applicant: {
+    ref: allow,
+    realEstateHoldings: personalData(mayReadPersonalData(AGENCY, 'holdings', applicantSubject), {
+      agency: AGENCY,
+      dataItem: 'holdings',
+      subjects: applicantSubject,
+    }),
+  },
+  PropertyRegistration: {
+    '*': allow,
+    address: masked(allow, maskAddress, or(isDataSubjectOrProxy(ownersOfRegistration), isFundCentre)),
+  },
+  PropertyParty: {
+    '*': allow,
+    name: masked(allow, maskName, or(isDataSubjectOrProxy(partySubject), isFundCentre)),
+  },
+  Encumbrance: allow,
+  RealEstateHoldings: allow,
+};

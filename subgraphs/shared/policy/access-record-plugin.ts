@@ -1,0 +1,61 @@
+/**
+ * Writes what a request resolved of personal data to the access record before the answer leaves:
+ * one record per person and agency, listing the fields. If the record cannot be written, the
+ * answer is withheld — personal data is never handed out unrecorded.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../../../lib/logger';
+import { maskIdNumberForRecord } from '../../../storage';
+import type { AccessRecordInput, AccessRecordStore } from '../../../storage/types';
+import type { PolicyContext } from './context';
+
+export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber: string) => string, at: Date): AccessRecordInput[] {
+  const grouped = new Map<string, AccessRecordInput>();
+  for (const entry of context.ledger) {
+    const key = `${entry.subjectIdNumber}|${entry.agency}|${entry.legalBasis}|${entry.consentId ?? ''}`;
+    let record = grouped.get(key);
+    if (!record) {
+      record = {
+        accessedAt: at,
+        requestId: context.requestId,
+        actorSubject: context.actor.subject,
+        actorRole: context.actor.role,
+        actorCentre: context.actor.centre,
+        subjectKey: subjectKeyOf(entry.subjectIdNumber),
+        subjectMasked: maskIdNumberForRecord(entry.subjectIdNumber),
+        agency: entry.agency,
+        fields: [],
+        purpose: context.purpose,
+        legalBasis: entry.legalBasis,
+        consentId: entry.consentId,
+        applicationId: context.applicationId,
+      };
+      grouped.set(key, record);
+    }
+    if (!record.fields.includes(entry.field)) record.fields.push(entry.field);
+  }
+  return [...grouped.values()].map((record) => ({ ...record, fields: record.fields.sort() }));
+}
+
+export function accessRecordPlugin(store: AccessRecordStore, subjectKeyOf: (idNumber: string) => string, logger: Logger): ApolloServerPlugin<PolicyContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const records = accessRecordsOf(contextValue, subjectKeyOf, new Date());
+          if (records.length === 0) return;
+          try {
+            await store.append(records);
+          } catch (error) {
+            logger.error('access record could not be written; answer withheld', { requestId: contextValue.requestId, error: error instanceof Error ? error.name : 'unknown' });
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+            }
+          }
+        },
+      };
+    },
+  };
+}

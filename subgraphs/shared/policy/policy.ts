@@ -1,0 +1,132 @@
+/**
+ * How a subgraph's policy is written, and how it is applied to the schema.
+ *
+ * A policy maps every type (or each of its fields) to a shield rule, optionally with a mask (who
+ * sees the clear value) and an access record (which agency's personal data the field is). Deny is
+ * the default: a field the policy does not name is denied, and a test fails until it is named.
+ *
+ * Applying it: graphql-shield's own middleware wraps every field of every type in an async step
+ * (STACK.md measured 0.51× throughput). The rules here are shield rules, evaluated by shield's own
+ * `rule.resolve`; only the wrapping is ours: fields whose rule is `allow` with nothing to mask or
+ * record keep their resolver untouched, so value types (CreditReport.totalBalance, …) cost nothing.
+ */
+import { allow, deny } from 'graphql-shield';
+import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { AgencyName } from '../../../lib/agency-contracts';
+import type { LegalBasis } from '../../../storage/types';
+import type { PolicyContext } from './context';
+import { consentKey, type Rule, type Subjects } from './rules';
+
+export interface FieldPolicy<Parent = never> {
+  /** Who may read the field at all. */
+  rule: Rule;
+  /** Replaces the value with a masked form unless `clearFor` holds. */
+  mask?: { apply: (value: never, context: PolicyContext) => unknown; clearFor: Rule };
+  /** The field is an agency's personal data: each read is written to the access record. */
+  record?: { agency: AgencyName; dataItem: string; subjects: Subjects<Parent> };
+}
+
+/** `never` as the parent accepts every entry whatever parent its subjects function declares. */
+export type PolicyEntry = Rule | FieldPolicy<never>;
+export type Policy = Record<string, PolicyEntry | Record<string, PolicyEntry>>;
+
+/** Personal data of an agency: readable under `rule`, recorded in the access record. */
+export function personalData<Parent>(rule: Rule, record: FieldPolicy<Parent>['record'], mask?: FieldPolicy<Parent>['mask']): FieldPolicy<Parent> {
+  return { rule, record, ...(mask ? { mask } : {}) };
+}
+
+/** Readable under `rule`, shown clear only under `clearFor`, masked otherwise. */
+export function masked<Value>(rule: Rule, apply: (value: Value, context: PolicyContext) => unknown, clearFor: Rule): FieldPolicy {
+  return { rule, mask: { apply: apply as (value: never, context: PolicyContext) => unknown, clearFor } };
+}
+
+const isRule = (entry: unknown): entry is Rule => typeof entry === 'object' && entry !== null && typeof (entry as { resolve?: unknown }).resolve === 'function';
+
+function asFieldPolicy(entry: PolicyEntry): FieldPolicy<never> {
+  return isRule(entry) ? { rule: entry } : entry;
+}
+
+/** The policy entry that governs a field: its own, else its type's, else deny. */
+export function policyEntryOf(policy: Policy, typeName: string, fieldName: string): { entry: FieldPolicy<never>; explicit: boolean } {
+  const typeEntry = policy[typeName];
+  if (typeEntry === undefined) return { entry: { rule: deny }, explicit: false };
+  if (isRule(typeEntry)) return { entry: { rule: typeEntry }, explicit: true };
+  const fields = typeEntry as Record<string, PolicyEntry>;
+  // '*' is the rule of every field of the type that is not named on its own.
+  const fieldEntry = fields[fieldName] ?? fields['*'];
+  if (fieldEntry === undefined) return { entry: { rule: deny }, explicit: false };
+  return { entry: asFieldPolicy(fieldEntry), explicit: true };
+}
+
+/**
+ * Shield's options for rule evaluation. `debug` makes a rule's own failure (say, the consent store
+ * is down) an error rather than a quiet "no": an outage must not look like a denial, nor a denial
+ * like an outage.
+ */
+const SHIELD_OPTIONS = {
+  debug: true,
+  allowExternalErrors: true,
+  fallbackRule: deny,
+  hashFunction: ({ parent, args }: { parent: unknown; args: unknown }) => JSON.stringify([parent, args]),
+};
+
+export async function evaluate(rule: Rule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Promise<boolean> {
+  if (rule === allow) return true;
+  if (rule === deny) return false;
+  const resolveRule = rule.resolve as (p: unknown, a: unknown, c: unknown, i: unknown, o: unknown) => Promise<unknown>;
+  return (await resolveRule.call(rule, parent, args, context, info, SHIELD_OPTIONS)) === true;
+}
+
+export function denial(context: PolicyContext, typeName: string, fieldName: string): GraphQLError {
+  return context.actor.role === 'ANONYMOUS'
+    ? new GraphQLError(`Sign in to read ${typeName}.${fieldName}.`, { extensions: { code: 'UNAUTHENTICATED' } })
+    : new GraphQLError(`Not permitted to read ${typeName}.${fieldName} for this person under purpose ${context.purpose}.`, {
+        extensions: { code: 'FORBIDDEN' },
+      });
+}
+
+/** The ground that needs no consent: the subject themself, or their authorized proxy. */
+function directBasisOf(context: PolicyContext, subject: string): { legalBasis: LegalBasis; consentId: null } | null {
+  const { role, personIdNumber } = context.actor;
+  if (role === 'APPLICANT' && personIdNumber === subject) return { legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null };
+  if (role === 'PROXY_AGENT' && personIdNumber === subject) return { legalBasis: 'PROXY_AUTHORIZATION', consentId: null };
+  return null;
+}
+
+async function recordAccess(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
+  for (const subject of await record.subjects(parent as never, context)) {
+    const direct = directBasisOf(context, subject);
+    if (direct) {
+      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...direct });
+      continue;
+    }
+    const kind = record.agency === 'pboc-credit' ? 'CREDIT_QUERY' : 'DATA_SHARING';
+    const consent = await context.consentLookup.load(consentKey(subject, kind, record.agency, record.dataItem));
+    // A co-buyer whose data came along with a consenting buyer's record is recorded too: they can see it.
+    context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, legalBasis: 'CONSENT', consentId: consent?.id ?? null });
+  }
+}
+
+/** Wraps the schema's resolvers with the policy. Returns the schema it was given, changed in place. */
+export function applyPolicy(schema: GraphQLSchema, policy: Policy): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const { entry } = policyEntryOf(policy, type.name, field.name);
+      // The fast path: nothing to decide, hide or record, so nothing is wrapped.
+      if (entry.rule === allow && !entry.mask && !entry.record) continue;
+      const resolve: GraphQLFieldResolver<unknown, PolicyContext> = field.resolve ?? defaultFieldResolver;
+      const fieldName = `${type.name}.${field.name}`;
+      field.resolve = async (parent, args, context, info) => {
+        if (!(await evaluate(entry.rule, parent, args, context, info))) throw denial(context, type.name, field.name);
+        const value = await resolve(parent, args, context, info);
+        if (entry.record && value !== null && value !== undefined) await recordAccess(context, parent, fieldName, entry.record);
+        if (entry.mask && value !== null && value !== undefined && !(await evaluate(entry.mask.clearFor, parent, args, context, info))) {
+          return Array.isArray(value) ? value.map((item) => entry.mask!.apply(item as never, context)) : entry.mask.apply(value as never, context);
+        }
+        return value;
+      };
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,268 @@
+/**
+ * The storage contract: what every engine must do, run once per engine by the *-storage specs.
+ */
+import { accessRecordHash, BREAK_REASONS, GENESIS_HASH, StorageError } from '../../../storage';
+import { migrate } from '../../../storage/migrations';
+import type { AccessRecord } from '../../../storage/types';
+import { tamper, type OpenBackend, type StorageBackend } from './backends';
+import { accessRecord, accessRecords, consentGrant, DAY, NOW, OTHER_SUBJECT, SUBJECT } from './records';
+
+export function describeStorageContract(backend: StorageBackend): void {
+  let open: OpenBackend;
+  beforeAll(async () => {
+    open = await backend.open();
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+  beforeEach(async () => {
+    await open.reset();
+  });
+
+  const consents = () => open.storage.consents;
+  const records = () => open.storage.accessRecords;
+  const all = async (): Promise<AccessRecord[]> => (await records().list({}, { after: null, limit: 200 })).reverse();
+
+  describe(`schema migrations (${backend.name})`, () => {
+    it('applies each migration once', async () => {
+      expect(await migrate(open.db)).toEqual([]);
+      const versions = await open.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(versions.map((row) => row.version)).toEqual([1, 2]);
+    });
+  });
+
+  describe(`ConsentStore (${backend.name})`, () => {
+    const query = {
+      subjectKey: SUBJECT,
+      kind: 'DATA_SHARING' as const,
+      purpose: 'HPF_LOAN_APPLICATION' as const,
+      agency: 'civil-affairs' as const,
+      dataItem: 'marriage',
+      centre: '350100',
+      at: NOW,
+    };
+
+    it('grants an ACTIVE consent under a random id and finds it by an exact match', async () => {
+      const granted = await consents().grant(consentGrant());
+      expect(granted.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(granted.status).toBe('ACTIVE');
+      expect(granted.revokedAt).toBeNull();
+      expect(granted.scopes).toEqual(consentGrant().scopes);
+      expect(await consents().findActive(query)).toEqual(granted);
+      expect(await consents().findActive({ ...query, agency: 'provident-fund', dataItem: 'loans' })).toEqual(granted);
+    });
+
+    it('finds the newest of several matching consents', async () => {
+      await consents().grant(consentGrant());
+      const newer = await consents().grant(consentGrant({ applicationId: 'APP-0002' }));
+      expect((await consents().findActive(query))?.id).toBe(newer.id);
+    });
+
+    it('does not find a consent for another agency scope or data item', async () => {
+      await consents().grant(consentGrant());
+      expect(await consents().findActive({ ...query, dataItem: 'divorce' })).toBeNull();
+      expect(await consents().findActive({ ...query, agency: 'provident-fund', dataItem: 'marriage' })).toBeNull();
+      expect(await consents().findActive({ ...query, agency: 'tax', dataItem: 'marriage' })).toBeNull();
+    });
+
+    it('does not find a consent for another purpose, kind, centre or subject', async () => {
+      await consents().grant(consentGrant());
+      expect(await consents().findActive({ ...query, purpose: 'HPF_LOAN_REVIEW' })).toBeNull();
+      expect(await consents().findActive({ ...query, kind: 'FACE_VERIFICATION' })).toBeNull();
+      expect(await consents().findActive({ ...query, centre: '350200' })).toBeNull();
+      expect(await consents().findActive({ ...query, subjectKey: OTHER_SUBJECT })).toBeNull();
+    });
+
+    it('finds a consent from validFrom up to, but not at, validUntil', async () => {
+      const granted = await consents().grant(consentGrant());
+      expect(await consents().findActive({ ...query, at: new Date(granted.validFrom.getTime() - 1) })).toBeNull();
+      expect((await consents().findActive({ ...query, at: granted.validFrom }))?.id).toBe(granted.id);
+      expect((await consents().findActive({ ...query, at: new Date(granted.validUntil.getTime() - 1) }))?.id).toBe(granted.id);
+      expect(await consents().findActive({ ...query, at: granted.validUntil })).toBeNull();
+    });
+
+    it('reads a consent as EXPIRED once validUntil has passed', async () => {
+      const granted = await consents().grant(consentGrant());
+      const [later] = await consents().listForSubject(SUBJECT, granted.validUntil);
+      expect(later).toMatchObject({ id: granted.id, status: 'EXPIRED', revokedAt: null });
+      const [now] = await consents().listForSubject(SUBJECT, NOW);
+      expect(now?.status).toBe('ACTIVE');
+    });
+
+    it('stops finding a consent its subject revoked, and keeps the first revocation time', async () => {
+      const granted = await consents().grant(consentGrant());
+      const revoked = await consents().revoke(granted.id, SUBJECT, NOW);
+      expect(revoked).toMatchObject({ id: granted.id, status: 'REVOKED', revokedAt: NOW });
+      expect(await consents().findActive(query)).toBeNull();
+      const again = await consents().revoke(granted.id, SUBJECT, new Date(NOW.getTime() + DAY));
+      expect(again?.revokedAt).toEqual(NOW);
+    });
+
+    it("does not revoke another subject's consent, or one that does not exist", async () => {
+      const granted = await consents().grant(consentGrant());
+      expect(await consents().revoke(granted.id, OTHER_SUBJECT, NOW)).toBeNull();
+      expect(await consents().revoke('00000000-0000-4000-8000-000000000000', SUBJECT, NOW)).toBeNull();
+      expect(await consents().revoke('not-a-uuid', SUBJECT, NOW)).toBeNull();
+      expect((await consents().findActive(query))?.id).toBe(granted.id);
+    });
+
+    it("lists a subject's consents newest first, and no one else's", async () => {
+      const first = await consents().grant(consentGrant());
+      const second = await consents().grant(consentGrant({ kind: 'FACE_VERIFICATION' }));
+      await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT }));
+      await consents().revoke(first.id, SUBJECT, NOW);
+      const listed = await consents().listForSubject(SUBJECT, NOW);
+      expect(listed.map((consent) => [consent.id, consent.status])).toEqual([
+        [second.id, 'ACTIVE'],
+        [first.id, 'REVOKED'],
+      ]);
+    });
+
+    it('refuses a credit-query consent without its written authorization, and an empty or backwards one', async () => {
+      const refusal = (grant: Promise<unknown>) => expect(grant).rejects.toMatchObject({ code: 'INVALID_CONSENT_GRANT' });
+      await refusal(consents().grant(consentGrant({ kind: 'CREDIT_QUERY', authorizationRef: null })));
+      await refusal(consents().grant(consentGrant({ scopes: [] })));
+      await refusal(consents().grant(consentGrant({ scopes: [{ agency: 'tax', dataItems: [] }] })));
+      await refusal(consents().grant(consentGrant({ validUntil: consentGrant().validFrom })));
+      const credit = await consents().grant(consentGrant({ kind: 'CREDIT_QUERY', authorizationRef: 'ZX-2026-000123' }));
+      expect(credit.authorizationRef).toBe('ZX-2026-000123');
+    });
+  });
+
+  describe(`AccessRecordStore (${backend.name})`, () => {
+    it('chains each record to the one before it, from the genesis hash', async () => {
+      await records().append(accessRecords(2));
+      await records().append([accessRecord(3)]);
+      const stored = await all();
+      expect(stored.map((record) => record.sequence)).toEqual([1, 2, 3]);
+      expect(stored[0]!.previousHash).toBe(GENESIS_HASH);
+      for (let i = 1; i < stored.length; i++) expect(stored[i]!.previousHash).toBe(stored[i - 1]!.hash);
+      for (const record of stored) expect(record.hash).toBe(accessRecordHash(record));
+    });
+
+    it('stores the declared fields as given, with the resolved fields sorted', async () => {
+      const input = accessRecord(1, { fields: ['Marriage.status', 'Applicant.name'], consentId: '7d0c7a52-5ad1-4d8e-9d1c-0c5b1e0f6a11' });
+      await records().append([{ ...input, unexpected: 'not stored' } as typeof input]);
+      const [stored] = await all();
+      expect(stored).toEqual({
+        ...input,
+        fields: ['Applicant.name', 'Marriage.status'],
+        sequence: 1,
+        previousHash: GENESIS_HASH,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+    });
+
+    it("lists a subject's records newest first, a page at a time", async () => {
+      await records().append([...accessRecords(5), accessRecord(6, { subjectKey: OTHER_SUBJECT }), accessRecord(7)]);
+      const first = await records().listForSubject(SUBJECT, { after: null, limit: 3 });
+      expect(first.map((record) => record.sequence)).toEqual([7, 5, 4]);
+      const second = await records().listForSubject(SUBJECT, { after: 4, limit: 3 });
+      expect(second.map((record) => record.sequence)).toEqual([3, 2, 1]);
+      expect(await records().listForSubject(SUBJECT, { after: 1, limit: 3 })).toEqual([]);
+    });
+
+    it('returns at most 200 records a page', async () => {
+      await records().append(accessRecords(205));
+      expect(await records().listForSubject(SUBJECT, { after: null, limit: 1000 })).toHaveLength(200);
+      expect(await records().list({}, { after: null, limit: 0 })).toHaveLength(1);
+    });
+
+    it('filters the list by agency, actor and time', async () => {
+      await records().append([
+        accessRecord(1),
+        accessRecord(2, { agency: 'tax' }),
+        accessRecord(3, { actorSubject: 'officer-0002' }),
+        accessRecord(4, { agency: 'tax', actorSubject: 'officer-0002' }),
+      ]);
+      const sequences = async (filter: Parameters<ReturnType<typeof records>['list']>[0]) =>
+        (await records().list(filter, { after: null, limit: 50 })).map((record) => record.sequence);
+      expect(await sequences({ agency: 'tax' })).toEqual([4, 2]);
+      expect(await sequences({ actorSubject: 'officer-0002' })).toEqual([4, 3]);
+      expect(await sequences({ agency: 'tax', actorSubject: 'officer-0002' })).toEqual([4]);
+      expect(await sequences({ from: accessRecord(2).accessedAt, to: accessRecord(4).accessedAt })).toEqual([3, 2]);
+    });
+
+    it('verifies an intact chain, walking it a page at a time', async () => {
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 0 });
+      await records().append(accessRecords(2100));
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 2100 });
+    });
+
+    it('names the first altered record', async () => {
+      await records().append(accessRecords(1500));
+      await tamper(open.db, "UPDATE access_records SET purpose = 'MARKETING' WHERE sequence = 1234");
+      expect(await records().verifyChain()).toEqual({ ok: false, records: 1233, firstBrokenSequence: 1234, reason: BREAK_REASONS.alteredContent });
+    });
+
+    it('names a record relinked to another predecessor', async () => {
+      await records().append(accessRecords(5));
+      await tamper(open.db, `UPDATE access_records SET previous_hash = $1 WHERE sequence = 4`, [GENESIS_HASH]);
+      expect(await records().verifyChain()).toMatchObject({ ok: false, firstBrokenSequence: 4, reason: BREAK_REASONS.brokenLink });
+    });
+
+    it('names a deleted record', async () => {
+      await records().append(accessRecords(5));
+      await tamper(open.db, 'DELETE FROM access_records WHERE sequence = 3');
+      expect(await records().verifyChain()).toEqual({ ok: false, records: 2, firstBrokenSequence: 3, reason: BREAK_REASONS.sequenceGap });
+    });
+
+    it('refuses to change or delete a stored record', async () => {
+      await records().append(accessRecords(2));
+      await expect(open.db.query("UPDATE access_records SET purpose = 'MARKETING'")).rejects.toThrow(/append-only/);
+      await expect(open.db.query('DELETE FROM access_records WHERE sequence = 1')).rejects.toThrow(/append-only/);
+      await expect(open.db.query('TRUNCATE access_records')).rejects.toThrow(/append-only/);
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 2 });
+    });
+
+    it('never forks the chain when appends race', async () => {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => records().append([accessRecord(i * 2 + 1), accessRecord(i * 2 + 2)])));
+      expect((await all()).map((record) => record.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 40 });
+    });
+
+    it('purges old records and verifies the rest from the checkpoint it leaves', async () => {
+      await records().append(accessRecords(10));
+      const purged = await records().purgeOlderThan(accessRecord(7).accessedAt);
+      expect(purged).toBe(6);
+      expect((await all()).map((record) => record.sequence)).toEqual([7, 8, 9, 10]);
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 4 });
+      const [checkpoint] = await open.db.query<{ sequence: unknown; hash: string }>('SELECT sequence, hash FROM access_record_checkpoints');
+      expect(Number(checkpoint!.sequence)).toBe(6);
+      expect(checkpoint!.hash).toBe((await all())[0]!.previousHash);
+
+      await records().append([accessRecord(11)]);
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 5 });
+      await tamper(open.db, "UPDATE access_records SET subject_masked = '1***************00' WHERE sequence = 8");
+      expect(await records().verifyChain()).toMatchObject({ ok: false, firstBrokenSequence: 8, reason: BREAK_REASONS.alteredContent });
+    });
+
+    it('purges only a prefix of the chain, keeping a late record of an old access until all before it are old', async () => {
+      await records().append([accessRecord(1), accessRecord(5), accessRecord(2), accessRecord(6)]);
+      expect(await records().purgeOlderThan(accessRecord(4).accessedAt)).toBe(1);
+      expect((await all()).map((record) => record.requestId)).toEqual(['req-5', 'req-2', 'req-6']);
+      expect(await records().purgeOlderThan(accessRecord(4).accessedAt)).toBe(0);
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 3 });
+    });
+
+    it('continues the chain from the checkpoint after purging every record', async () => {
+      await records().append(accessRecords(3));
+      const last = (await all())[2]!;
+      expect(await records().purgeOlderThan(new Date(Date.UTC(2100, 0, 1)))).toBe(3);
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 0 });
+      await records().append([accessRecord(4)]);
+      const [next] = await all();
+      expect(next).toMatchObject({ sequence: 4, previousHash: last.hash });
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 1 });
+    });
+
+    it('refuses to purge a broken chain, so tampering is not erased', async () => {
+      await records().append(accessRecords(4));
+      await tamper(open.db, "UPDATE access_records SET actor_subject = 'someone-else' WHERE sequence = 2");
+      const purge = records().purgeOlderThan(new Date(Date.UTC(2100, 0, 1)));
+      await expect(purge).rejects.toBeInstanceOf(StorageError);
+      await expect(purge).rejects.toMatchObject({ code: 'CHAIN_BROKEN' });
+      expect(await all()).toHaveLength(4);
+    });
+  });
+}
