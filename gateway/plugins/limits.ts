@@ -25,6 +25,7 @@ import {
   isObjectType,
   validate,
   type ASTNode,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
@@ -343,7 +344,7 @@ export function queryLimitRules(limits: QueryLimits, variables?: Readonly<Record
 /** Every limit `document` breaks, each a GraphQLError coded as in the catalogue (empty when within limits). */
 export function checkQueryLimits(
   schema: GraphQLSchema,
-  document: Parameters<typeof validate>[1],
+  document: DocumentNode,
   limits: QueryLimits,
   variables?: Readonly<Record<string, unknown>>,
 ): readonly GraphQLError[] {

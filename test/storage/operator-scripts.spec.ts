@@ -9,8 +9,15 @@ import { dropSchema, freshSchemaName, testDatabaseUrl } from './support/postgres
 import { accessRecord, accessRecords, DAY } from './support/records';
 import { runScript } from './support/run-script';
 
-/** A store in a schema of its own, as a deployment's DATABASE_URL + DATABASE_SCHEMA would name it. */
-async function postgresStore(url: string): Promise<{ storage: Storage; db: SqlDatabase; env: Record<string, string>; drop(): Promise<void> }> {
+interface PostgresStore {
+  storage: Storage;
+  db: SqlDatabase;
+  /** What a deployment sets to point the scripts at this store. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+async function postgresStore(url: string): Promise<PostgresStore> {
   const schema = freshSchemaName();
   const db = await openPostgres(url, { schema });
   const storage = await createStorage(db);
@@ -25,14 +32,36 @@ async function postgresStore(url: string): Promise<{ storage: Storage; db: SqlDa
   };
 }
 
+/** An embedded store on disk, written and closed by this process, with record #2 deleted behind the API. */
+async function embeddedStoreOnDisk(dataDir: string): Promise<void> {
+  const db = await openEmbedded({ dataDir });
+  try {
+    const storage = await createStorage(db);
+    await storage.accessRecords.append(accessRecords(3));
+    await tamper(db, 'DELETE FROM access_records WHERE sequence = 2');
+    // One process per directory: a second engine on the same files would corrupt them.
+    await expect(openEmbedded({ dataDir })).rejects.toMatchObject({ code: 'STORE_IN_USE' });
+  } finally {
+    await db.close();
+  }
+}
+
 describe('verify-access-chain and purge-access-records', () => {
   let url: string;
   const cleanups: Array<() => Promise<void>> = [];
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-storage-')), 'pglite');
+  let embeddedReady: Promise<void>;
+
   beforeAll(async () => {
+    // The embedded engine starts in a worker thread: let it initialise while the PostgreSQL specs run.
+    embeddedReady = embeddedStoreOnDisk(dataDir);
+    embeddedReady.catch(() => undefined);
     url = await testDatabaseUrl();
   });
   afterAll(async () => {
+    await embeddedReady.catch(() => undefined);
     for (const cleanup of cleanups) await cleanup();
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 
   it('reports an intact chain with its length and exits 0; a broken one by its first broken record and exits 1', async () => {
@@ -49,48 +78,32 @@ describe('verify-access-chain and purge-access-records', () => {
     expect(notOk).toEqual({ code: 1, stdout: 'access record chain BROKEN at record #2: hash does not match its contents\n', stderr: '' });
   });
 
-  it('purges records past three years, leaves the rest verifiable, and refuses a shorter retention without --force', async () => {
-    const store = await postgresStore(url);
-    cleanups.push(store.drop);
+  it('purges records past three years, refuses a shorter retention without --force, and leaves the rest verifiable', async () => {
+    const [store, forcedStore] = await Promise.all([postgresStore(url), postgresStore(url)]);
+    cleanups.push(store.drop, forcedStore.drop);
     const now = Date.now();
-    await store.storage.accessRecords.append([
-      accessRecord(1, { accessedAt: new Date(now - 1200 * DAY) }),
-      accessRecord(2, { accessedAt: new Date(now - 1100 * DAY) }),
-      accessRecord(3, { accessedAt: new Date(now - 400 * DAY) }),
-      accessRecord(4, { accessedAt: new Date(now - 10 * DAY) }),
-    ]);
+    const ages = [1200, 1100, 400, 10].map((days, i) => accessRecord(i + 1, { accessedAt: new Date(now - days * DAY) }));
+    await Promise.all([store.storage.accessRecords.append(ages), forcedStore.storage.accessRecords.append(ages)]);
 
-    const [refused, badDays] = await Promise.all([
-      runScript('purge-access-records.ts', ['--days', '365'], store.env),
-      runScript('purge-access-records.ts', ['--days', 'soon'], store.env),
+    const [refused, badDays, purged, forced] = await Promise.all([
+      runScript('purge-access-records.ts', ['--days', '365'], forcedStore.env),
+      runScript('purge-access-records.ts', ['--days', 'soon'], forcedStore.env),
+      runScript('purge-access-records.ts', [], store.env),
+      runScript('purge-access-records.ts', ['--days', '365', '--force'], forcedStore.env),
     ]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/refusing a retention of 365 days.*--force/);
-    expect(badDays.code).toBe(2);
-    expect(await store.storage.accessRecords.verifyChain()).toEqual({ ok: true, records: 4 });
-
-    const purged = await runScript('purge-access-records.ts', [], store.env);
-    expect(purged.code).toBe(0);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toMatch(/refusing a retention of 365 days: .*at least 1095 days.*pass --force/);
+    expect(badDays).toMatchObject({ code: 2, stdout: '' });
+    expect(purged).toMatchObject({ code: 0, stderr: '' });
     expect(purged.stdout).toMatch(/^purged 2 access records older than \d{4}-\d\d-\d\dT[\d:.]+Z \(retention 1095 days\)\n$/);
-    const forced = await runScript('purge-access-records.ts', ['--days', '365', '--force'], store.env);
-    expect(forced.stdout).toMatch(/^purged 1 access records/);
-    expect(await store.storage.accessRecords.verifyChain()).toEqual({ ok: true, records: 1 });
+    expect(forced).toMatchObject({ code: 0, stderr: '' });
+    expect(forced.stdout).toMatch(/^purged 3 access records older than .* \(retention 365 days\)\n$/);
+    expect(await store.storage.accessRecords.verifyChain()).toEqual({ ok: true, records: 2 });
+    expect(await forcedStore.storage.accessRecords.verifyChain()).toEqual({ ok: true, records: 1 });
   });
 
-  it('uses the embedded store in STORAGE_DIR without DATABASE_URL, and finds what an earlier process wrote there', async () => {
-    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-storage-')), 'pglite');
-    cleanups.push(async () => fs.rmSync(path.dirname(dataDir), { recursive: true, force: true }));
-    const db = await openEmbedded({ dataDir });
-    const storage = await createStorage(db);
-    try {
-      await storage.accessRecords.append(accessRecords(3));
-      await tamper(db, 'DELETE FROM access_records WHERE sequence = 2');
-      const whileOpen = await runScript('verify-access-chain.ts', [], { STORAGE_DIR: dataDir });
-      expect(whileOpen.code).toBe(2);
-      expect(whileOpen.stderr).toMatch(/is open in process \d+/);
-    } finally {
-      await storage.close();
-    }
+  it('without DATABASE_URL verifies the embedded store in STORAGE_DIR, as an earlier process left it', async () => {
+    await embeddedReady;
     const run = await runScript('verify-access-chain.ts', [], { STORAGE_DIR: dataDir });
     expect(run).toEqual({ code: 1, stdout: 'access record chain BROKEN at record #2: sequence gap\n', stderr: '' });
   });

@@ -1,0 +1,114 @@
+import { SignJWT, generateKeyPair } from 'jose';
+import { SCENARIOS } from '../../agencies/data/scenarios';
+import { ensureLocalKeys } from '../../lib/auth-keys';
+import { mintToken } from '../../lib/tokens';
+import { CALLER_ASSERTION_HEADER, operationHash, signAssertion } from '../../lib/caller-assertion';
+import { errorCodes, startTestSystem, type TestSystem } from '../support/system';
+
+const couple = SCENARIOS.cleanCouple;
+const NAME = 'query($id: IdNumber!) { applicant(idNumber: $id) { name } }';
+
+describe('authentication and gateway-to-subgraph trust', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(() => system.stop());
+
+  const withToken = (token: string) => system.query(NAME, { id: couple.applicant.idNumber }, { authorization: `Bearer ${token}` });
+
+  it('refuses an expired token with 401 UNAUTHENTICATED', async () => {
+    const token = await system.token({ role: 'APPLICANT', sub: 'citizen-1', id_number: couple.applicant.idNumber }, Math.floor(Date.now() / 1000) - 60);
+    const reply = await withToken(token);
+    expect(reply.status).toBe(401);
+    expect(errorCodes(reply)).toEqual(['UNAUTHENTICATED']);
+    expect(reply.body.errors![0]!.message).toMatch(/expired/);
+  });
+
+  it('refuses a token signed with another key', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({ role: 'FUND_OFFICER', centre: '350100' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('forger')
+      .setIssuer(system.config.auth.issuer)
+      .setAudience(system.config.auth.audience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const reply = await withToken(forged);
+    expect(reply.status).toBe(401);
+    expect(errorCodes(reply)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a token for another audience or issuer, and a token whose role lacks its claims', async () => {
+    const officer = await system.as({ role: 'FUND_OFFICER', sub: 'o-1', centre: '350100' });
+    expect((await officer('{ __typename }')).status).toBe(200);
+    const { privateJwk } = await ensureLocalKeys(system.config.auth.keysDir);
+    const claims = { role: 'FUND_OFFICER' as const, sub: 'o-1', centre: '350100' };
+    const otherAudience = await mintToken(claims, { privateJwk, issuer: system.config.auth.issuer, audience: 'some-other-service' });
+    const otherIssuer = await mintToken(claims, { privateJwk, issuer: 'https://elsewhere.example', audience: system.config.auth.audience });
+    const noCentre = await system.token({ role: 'FUND_OFFICER', sub: 'o-2' });
+    for (const token of [otherAudience, otherIssuer, noCentre]) {
+      const reply = await withToken(token);
+      expect(reply.status).toBe(401);
+      expect(errorCodes(reply)).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+
+  it('treats a request without a token as anonymous: it reaches no personal data', async () => {
+    const reply = await system.query(NAME, { id: couple.applicant.idNumber });
+    expect(reply.body.data).toEqual({ applicant: null });
+    expect(errorCodes(reply)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a call straight to a subgraph with forged identity headers or a forged assertion', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Applicant { name } } }';
+    const refReply = await (await system.asApplicant(couple.applicant.idNumber))('query($id: IdNumber!) { applicant(idNumber: $id) { ref } }', { id: couple.applicant.idNumber });
+    const variables = { r: [{ __typename: 'Applicant', ref: refReply.body.data.applicant.ref }] };
+    const forgedAssertion = signAssertion(
+      {
+        actor: { role: 'FUND_OFFICER', subject: 'forger', personIdNumber: null, centre: '350100', proxyAuthorizationRef: null },
+        purpose: 'HPF_LOAN_REVIEW',
+        applicationId: null,
+        requestId: 'forged-request-0001',
+        expiresAt: Date.now() + 10_000,
+        operationHash: operationHash({ query, variables }),
+      },
+      'a-guessed-secret-that-is-not-the-real-one',
+    );
+    for (const headers of [
+      { 'x-actor-role': 'FUND_OFFICER', 'x-user-id': 'admin', authorization: 'Bearer whatever' },
+      { [CALLER_ASSERTION_HEADER]: forgedAssertion, 'x-request-id': 'forged-request-0001' },
+    ]) {
+      const response = await fetch(system.subgraphUrls.identity, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      expect(response.status).toBe(401);
+      const body = await response.json();
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses a genuine assertion replayed with another operation', async () => {
+    let captured: { assertion: string; requestId: string } | null = null;
+    const server = system.subgraphServers['civil-affairs'].server;
+    const spy = (request: { headers: Record<string, string | string[] | undefined> }) => {
+      captured ??= { assertion: String(request.headers[CALLER_ASSERTION_HEADER]), requestId: String(request.headers['x-request-id']) };
+    };
+    server.prependListener('request', spy);
+    await system.consentAll(couple.applicant.idNumber);
+    await (await system.asOfficer())('query($id: IdNumber!) { applicant(idNumber: $id) { marriage { status } } }', { id: couple.applicant.idNumber });
+    server.off('request', spy);
+    expect(captured).not.toBeNull();
+
+    const response = await fetch(system.subgraphUrls['civil-affairs'], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_ASSERTION_HEADER]: captured!.assertion, 'x-request-id': captured!.requestId },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    });
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0].message).toMatch(/another operation/);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Who sees what, through the gateway, on scenario data, with consents and the access record in
+ * real PostgreSQL.
+ */
+import { SCENARIOS } from '../../agencies/data/scenarios';
+import { createStorage } from '../../storage';
+import { openPostgres, type SqlDatabase } from '../../storage/database';
+import { maskIdNumber } from '../../subgraphs/shared/policy/masks';
+import { tamper } from '../storage/support/backends';
+import { dropSchema, freshSchemaName, testDatabaseUrl } from '../storage/support/postgres';
+import { errorCodes, startTestSystem, type Query, type TestSystem } from '../support/system';
+
+const couple = SCENARIOS.cleanCouple;
+const single = SCENARIOS.singleApplicant;
+const XIAMEN_CENTRE = '350200';
+const GRANT = /* GraphQL */ `
+  mutation Grant($input: GrantConsentInput!) { grantConsent(input: $input) { id status kind } }
+`;
+const REVOKE = 'mutation($id: ID!) { revokeConsent(id: $id) { id status revokedAt } }';
+const PERSON = /* GraphQL */ `
+  query Person($id: IdNumber!) {
+    applicant(idNumber: $id) { idNumber name mobile marriage { status } providentFundAccount { accountNumber balance } }
+  }
+`;
+const inOneMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+
+describe('authorization, masking and consent through the gateway', () => {
+  let system: TestSystem;
+  let db: SqlDatabase;
+  let url: string;
+  let schema: string;
+
+  beforeAll(async () => {
+    url = await testDatabaseUrl();
+    schema = freshSchemaName();
+    db = await openPostgres(url, { schema });
+    system = await startTestSystem({}, undefined, await createStorage(db));
+  });
+  afterAll(async () => {
+    await system.stop();
+    await db.close();
+    await dropSchema(url, schema);
+  });
+
+  describe('an applicant', () => {
+    let applicant: Query;
+    beforeAll(async () => {
+      applicant = await system.asApplicant(single.applicant.idNumber);
+    });
+
+    it('reads their own data in clear', async () => {
+      const reply = await applicant(PERSON, { id: single.applicant.idNumber });
+      expect(reply.body.errors).toBeUndefined();
+      expect(reply.body.data.applicant).toMatchObject({
+        idNumber: single.applicant.idNumber,
+        name: single.applicant.name,
+        mobile: single.applicant.mobile,
+        marriage: { status: 'UNREGISTERED' },
+      });
+      expect(reply.body.data.applicant.providentFundAccount.accountNumber).not.toContain('*');
+    });
+
+    it('cannot look up anyone else, even knowing their ID number', async () => {
+      const reply = await applicant(PERSON, { id: couple.applicant.idNumber });
+      expect(reply.body.data).toEqual({ applicant: null });
+      expect(errorCodes(reply)).toEqual(['FORBIDDEN']);
+    });
+
+    it('cannot read a spouse’s data through their own marriage record', async () => {
+      const husband = await system.asApplicant(couple.applicant.idNumber);
+      const reply = await husband('query($id: IdNumber!) { applicant(idNumber: $id) { marriage { spouse { idNumber name } } } }', { id: couple.applicant.idNumber });
+      expect(reply.body.data.applicant.marriage.spouse).toEqual({ idNumber: maskIdNumber(couple.spouse!.idNumber, 'strict'), name: null });
+      expect(errorCodes(reply)).toEqual(['FORBIDDEN']);
+    });
+  });
+
+  describe('a fund officer', () => {
+    it('of the centre the applicant consented to sees their data in clear, with the mobile masked', async () => {
+      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      await system.consentAll(single.applicant.idNumber, XIAMEN_CENTRE);
+      const reply = await officer(PERSON, { id: single.applicant.idNumber });
+      expect(reply.body.errors).toBeUndefined();
+      expect(reply.body.data.applicant).toMatchObject({ idNumber: single.applicant.idNumber, name: single.applicant.name, mobile: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/) });
+      expect(reply.body.data.applicant.providentFundAccount.accountNumber).toMatch(/^.{4}\*+.{4}$/);
+    });
+
+    it('of another centre gets the ID number masked and everything else denied', async () => {
+      const otherCentre = await system.asOfficer('350500');
+      const reply = await otherCentre(PERSON, { id: single.applicant.idNumber });
+      expect(reply.body.data.applicant).toEqual({
+        idNumber: maskIdNumber(single.applicant.idNumber, 'strict'),
+        name: null,
+        mobile: null,
+        marriage: null,
+        providentFundAccount: null,
+      });
+      expect(new Set(errorCodes(reply))).toEqual(new Set(['FORBIDDEN']));
+    });
+
+    it('under another purpose than the one consented to gets nothing of it', async () => {
+      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      const reply = await officer(PERSON, { id: single.applicant.idNumber }, { 'x-purpose': 'HPF_LOAN_APPLICATION' });
+      expect(reply.body.data.applicant.marriage).toBeNull();
+      expect(reply.body.data.applicant.idNumber).toBe(maskIdNumber(single.applicant.idNumber, 'strict'));
+    });
+  });
+
+  describe('consent', () => {
+    it('once revoked, stops the agency being called at all', async () => {
+      const wife = couple.spouse!;
+      const herself = await system.asApplicant(wife.idNumber);
+      const granted = await herself(GRANT, {
+        input: {
+          kind: 'DATA_SHARING',
+          purpose: 'HPF_LOAN_REVIEW',
+          subjectRole: 'SPOUSE',
+          scopes: [{ agency: 'CIVIL_AFFAIRS', dataItems: ['marriage'] }],
+          grantedToCentre: '350100',
+          validUntil: inOneMonth(),
+        },
+      });
+      expect(granted.body.data.grantConsent).toMatchObject({ status: 'ACTIVE', kind: 'DATA_SHARING' });
+      const officer = await system.asOfficer('350100');
+      const MARRIAGE = 'query($id: IdNumber!) { applicant(idNumber: $id) { marriage { status } } }';
+
+      system.resetSimulators();
+      expect((await officer(MARRIAGE, { id: wife.idNumber })).body.data.applicant.marriage).toEqual({ status: 'MARRIED' });
+      expect(system.counters()['civil-affairs']).toEqual({ '/api/v1/marriages/batch-query': 1 });
+
+      const revoked = await herself(REVOKE, { id: granted.body.data.grantConsent.id });
+      expect(revoked.body.data.revokeConsent).toMatchObject({ status: 'REVOKED', revokedAt: expect.any(String) });
+
+      system.resetSimulators();
+      const after = await officer(MARRIAGE, { id: wife.idNumber });
+      expect(after.body.data.applicant.marriage).toBeNull();
+      expect(errorCodes(after)).toEqual(['FORBIDDEN']);
+      expect(system.counters()['civil-affairs']).toEqual({});
+    });
+
+    it('refuses a credit-query consent without its written authorization, naming the argument', async () => {
+      const herself = await system.asApplicant(single.applicant.idNumber);
+      const reply = await herself(GRANT, {
+        input: { kind: 'CREDIT_QUERY', purpose: 'HPF_LOAN_REVIEW', subjectRole: 'APPLICANT', scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }], grantedToCentre: '350200', validUntil: inOneMonth() },
+      });
+      expect(reply.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'authorizationReference' });
+    });
+
+    it('keeps the credit query apart from data sharing', async () => {
+      const herself = await system.asApplicant(single.applicant.idNumber);
+      const reply = await herself(GRANT, {
+        input: { kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', subjectRole: 'APPLICANT', scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }], grantedToCentre: '350200', validUntil: inOneMonth() },
+      });
+      expect(reply.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'scopes' });
+    });
+
+    it('sends the written authorization’s reference with the credit query', async () => {
+      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      const reply = await officer('query($id: IdNumber!) { applicant(idNumber: $id) { creditReport { reportNumber } } }', { id: single.applicant.idNumber });
+      expect(reply.body.data.applicant.creditReport.reportNumber).toBeTruthy();
+      const stranger = await system.asOfficer('350500');
+      const refused = await stranger('query($id: IdNumber!) { applicant(idNumber: $id) { creditReport { reportNumber } } }', { id: single.applicant.idNumber });
+      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    });
+  });
+
+  describe('the access record', () => {
+    it('shows the applicant a fund officer’s earlier read: who, which agency and fields, why, on what ground', async () => {
+      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      await officer(PERSON, { id: single.applicant.idNumber }, { 'x-application-id': 'APP-2026-000123' });
+      const herself = await system.asApplicant(single.applicant.idNumber);
+      const reply = await herself('{ myDataAccessRecords(first: 50) { records { actorRole actorCentre agency fields purpose legalBasis consentId applicationId subjectMasked } } }');
+      const records = reply.body.data.myDataAccessRecords.records;
+      expect(records).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            actorRole: 'FUND_OFFICER',
+            actorCentre: XIAMEN_CENTRE,
+            agency: 'CIVIL_AFFAIRS',
+            fields: ['Applicant.marriage'],
+            purpose: 'HPF_LOAN_REVIEW',
+            legalBasis: 'CONSENT',
+            consentId: expect.any(String),
+            applicationId: 'APP-2026-000123',
+          }),
+          expect.objectContaining({ actorRole: 'APPLICANT', legalBasis: 'DATA_SUBJECT_REQUEST', agency: 'PUBLIC_SECURITY' }),
+        ]),
+      );
+      expect(JSON.stringify(records)).not.toContain(single.applicant.idNumber);
+    });
+
+    it('lets an auditor read it without clear personal data, and names the first altered record', async () => {
+      const auditor = await system.as({ role: 'AUDITOR', sub: 'auditor-01' });
+      const listed = await auditor('{ accessRecords(first: 200) { records { sequence subjectMasked agency } } accessRecordChain { intact records } }');
+      expect(listed.body.data.accessRecordChain.intact).toBe(true);
+      const text = JSON.stringify(listed.body.data);
+      for (const scenario of Object.values(SCENARIOS)) {
+        expect(text).not.toContain(scenario.applicant.idNumber);
+        expect(text).not.toContain(scenario.applicant.name);
+      }
+      const victim = listed.body.data.accessRecords.records.at(-1).sequence + 1;
+      await tamper(db, `UPDATE access_records SET purpose = 'MARKETING' WHERE sequence = $1`, [victim]);
+      const checked = await auditor('{ accessRecordChain { intact firstBrokenSequence reason } }');
+      expect(checked.body.data.accessRecordChain).toEqual({ intact: false, firstBrokenSequence: victim, reason: expect.stringMatching(/hash/) });
+    });
+
+    it('is not open to applicants’ neighbours: officers cannot read it, auditors cannot read people', async () => {
+      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      expect(errorCodes(await officer('{ accessRecords { records { sequence } } }'))).toEqual(['FORBIDDEN']);
+      const auditor = await system.as({ role: 'AUDITOR', sub: 'auditor-01' });
+      const reply = await auditor(PERSON, { id: single.applicant.idNumber });
+      expect(reply.body.data).toEqual({ applicant: null });
+    });
+  });
+});
