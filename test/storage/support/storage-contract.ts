@@ -7,7 +7,8 @@ import type { AccessRecord } from '../../../storage/types';
 import { tamper, type OpenBackend, type StorageBackend } from './backends';
 import { accessRecord, accessRecords, consentGrant, DAY, NOW, OTHER_SUBJECT, SUBJECT } from './records';
 
-export function describeStorageContract(backend: StorageBackend): void {
+/** `more` adds engine-specific specs that run after the contract, on the same open store. */
+export function describeStorageContract(backend: StorageBackend, more?: (opened: () => OpenBackend) => void): void {
   let open: OpenBackend;
   beforeAll(async () => {
     open = await backend.open();
@@ -22,6 +23,38 @@ export function describeStorageContract(backend: StorageBackend): void {
   const consents = () => open.storage.consents;
   const records = () => open.storage.accessRecords;
   const all = async (): Promise<AccessRecord[]> => (await records().list({}, { after: null, limit: 200 })).reverse();
+
+  describe(`SqlDatabase (${backend.name})`, () => {
+    it('commits a transaction whose work succeeds and rolls back one whose work throws', async () => {
+      await open.db.query('CREATE TABLE IF NOT EXISTS spec_scratch (n integer)');
+      await open.db.transaction((tx) => tx.query('INSERT INTO spec_scratch VALUES (1)'));
+      const failed = open.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO spec_scratch VALUES (2)');
+        throw new Error('the work failed');
+      });
+      await expect(failed).rejects.toThrow('the work failed');
+      expect(await open.db.query<{ n: number }>('SELECT n FROM spec_scratch')).toEqual([{ n: 1 }]);
+    });
+
+    it('keeps statements outside a transaction out of it', async () => {
+      await open.db.query('CREATE TABLE IF NOT EXISTS spec_counter (n integer)');
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const writer = open.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO spec_counter VALUES (1)');
+        await held;
+        await tx.query('INSERT INTO spec_counter VALUES (2)');
+      });
+      const reader = open.db.query<{ count: unknown }>('SELECT count(*) AS count FROM spec_counter');
+      release();
+      await writer;
+      expect(Number((await reader)[0]!.count)).not.toBe(1);
+    });
+
+    it("reports a refused statement with Postgres's SQLSTATE", async () => {
+      await expect(open.db.query('SELECT no_such_column FROM schema_migrations')).rejects.toMatchObject({ code: '42703' });
+    });
+  });
 
   describe(`schema migrations (${backend.name})`, () => {
     it('applies each migration once', async () => {
@@ -265,4 +298,6 @@ export function describeStorageContract(backend: StorageBackend): void {
       expect(await all()).toHaveLength(4);
     });
   });
+
+  more?.(() => open);
 }
