@@ -28,11 +28,15 @@ function nothingCalled(system: TestSystem): boolean {
   return Object.values(system.counters()).every((calls) => Object.keys(calls).length === 0);
 }
 
-/** A reply of an operation that ran (whatever the caller may see of it), not one that was refused. */
-function expectRan(reply: GraphQLReply, rootField: string): void {
+/**
+ * A reply of an operation that ran, not one refused before execution: it has `data` (an object,
+ * or null when a field policy denied a non-null root for this anonymous caller; this spec is about
+ * whether the operation runs, not what the caller may see of it).
+ */
+function expectRan(reply: GraphQLReply): void {
   expect(reply.status).toBe(200);
   expect(errorCodes(reply).filter((code) => LIMIT_CODES.includes(String(code)) || TRUST_CODES.includes(String(code)))).toEqual([]);
-  expect(reply.body.data).toHaveProperty(rootField);
+  expect(Object.keys(reply.body)).toContain('data');
 }
 
 describe('query limits at the gateway', () => {
@@ -52,7 +56,7 @@ describe('query limits at the gateway', () => {
   };
 
   it('runs a legitimate deep query (8 fields deep)', async () => {
-    expectRan(await system.query(marriageChain(3), { id: ID }), 'applicant');
+    expectRan(await system.query(marriageChain(3), { id: ID }));
   });
 
   it('refuses a query deeper than QUERY_MAX_DEPTH with QUERY_TOO_DEEP', async () => {
@@ -66,7 +70,7 @@ describe('query limits at the gateway', () => {
 
   it('sizes applicants(idNumbers:) by the list the request sends', async () => {
     const view = `query Many($ids: [IdNumber!]!) { applicants(idNumbers: $ids) { name marriage { status spouse { name } } providentFundAccount { balance continuousDepositMonths } } }`;
-    expectRan(await system.query(view, { ids: [ID] }), 'applicants');
+    expectRan(await system.query(view, { ids: [ID] }));
     system.resetSimulators();
     expectRefused(await system.query(view, { ids: Array(300).fill(ID) }), 'QUERY_TOO_COSTLY', /^Query cost 2401 exceeds the limit of 2000 /);
   });
@@ -101,12 +105,12 @@ describe('trusted documents at the gateway (TRUSTED_DOCUMENTS=registered-only)',
 
   it('runs a registered operation sent by documentId', async () => {
     const reply = await post(system, { documentId: documentIdOf(overview), operationName: 'ApplicantOverview', variables: { idNumber: ID } });
-    expectRan(reply, 'applicant');
+    expectRan(reply);
   });
 
   it('runs a registered operation sent as an APQ hash, or as its exact text', async () => {
-    expectRan(await post(system, { extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(overview) } }, variables: { idNumber: ID } }), 'applicant');
-    expectRan(await system.query(overview, { idNumber: ID }), 'applicant');
+    expectRan(await post(system, { extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(overview) } }, variables: { idNumber: ID } }));
+    expectRan(await system.query(overview, { idNumber: ID }));
   });
 
   it('refuses an unregistered operation with OPERATION_NOT_TRUSTED, before any agency is called', async () => {

@@ -75,10 +75,11 @@ describe('authentication and gateway-to-subgraph trust', () => {
       },
       'a-guessed-secret-that-is-not-the-real-one',
     );
-    for (const headers of [
+    const forgeries: Array<Record<string, string>> = [
       { 'x-actor-role': 'FUND_OFFICER', 'x-user-id': 'admin', authorization: 'Bearer whatever' },
       { [CALLER_ASSERTION_HEADER]: forgedAssertion, 'x-request-id': 'forged-request-0001' },
-    ]) {
+    ];
+    for (const headers of forgeries) {
       const response = await fetch(system.subgraphUrls.identity, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
