@@ -22,6 +22,8 @@ import { healthRoutes } from './plugins/health';
 import { ideRoutes } from './plugins/ide';
 import { createAuthenticator } from './plugins/authentication';
 import { requestPurposeOf } from './plugins/purpose';
+import { queryLimits } from './plugins/limits';
+import { TRUSTED_DOCUMENTS_DIR, trustedDocuments } from './plugins/trusted-documents';
 import { SubgraphDataSource, propagatedHeadersOf } from './plugins/upstream';
 
 export interface GatewayDependencies {
@@ -55,11 +57,26 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
 
+  // Read at start-up: a bad limit or a malformed manifest stops the gateway here.
+  const limits = queryLimits<GatewayContext>(config.queryLimits);
+  const trusted = trustedDocuments<GatewayContext>({ mode: config.trustedDocuments, manifestDir: TRUSTED_DOCUMENTS_DIR });
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Allowed or not by config.queryLimits.introspection and refused by the limits plugin as
+    // INTROSPECTION_DISABLED; Apollo's own switch would refuse first, as GRAPHQL_VALIDATION_FAILED.
+    introspection: true,
+    validationRules: limits.validationRules,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+    // The trust gate before the limits: an unregistered operation is OPERATION_NOT_TRUSTED, whatever its shape.
+    plugins: [
+      trusted.plugin,
+      ...limits.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -68,6 +85,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     graphqlPath: GRAPHQL_PATH,
     maxRequestBytes: config.maxRequestBytes,
     logger,
+    resolveBody: trusted.resolve,
     context: async (request, requestId) => {
       const actor = await authenticate(request);
       return { requestId, actor, ...requestPurposeOf(request, actor), propagatedHeaders: propagatedHeadersOf(request) };

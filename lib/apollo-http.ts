@@ -41,6 +41,11 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   /** Plain routes keyed "METHOD /path", answered before GraphQL. */
   routes?: Record<string, Route>;
   graphqlPath?: string;
+  /**
+   * Rewrites or refuses the parsed body before anything else reads it (the gateway's trusted
+   * documents put the registered text in place of a documentId).
+   */
+  resolveBody?: (body: unknown) => { kind: 'pass'; body: unknown } | { kind: 'refuse'; refusal: { code: string; message: string; httpStatus: number } };
   maxRequestBytes: number;
   logger: Logger;
 }
@@ -75,6 +80,11 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
           }
         } else {
           body = text;
+        }
+        if (options.resolveBody) {
+          const resolved = options.resolveBody(body);
+          if (resolved.kind === 'refuse') throw new RequestRefused(resolved.refusal.httpStatus, resolved.refusal.code, resolved.refusal.message);
+          body = resolved.body;
         }
       }
       const headers = new HeaderMap();

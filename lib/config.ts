@@ -6,6 +6,8 @@
  */
 import { AGENCY_SUBGRAPHS, SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
 import type { AgencyName } from './agency-contracts';
+import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../gateway/plugins/limits';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from '../gateway/plugins/trusted-documents';
 import type { SubgraphName } from '../schema/subgraphs';
 
 export type RunMode = 'development' | 'test' | 'production';
@@ -50,6 +52,10 @@ export interface Config {
   };
   /** HMAC secret of the gateway's caller assertions to subgraphs. */
   internalTrustSecret: string;
+  /** The gateway's query limits (gateway/plugins/limits.ts). Introspection defaults to off in production. */
+  queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
+  /** Which operations the gateway runs (gateway/plugins/trusted-documents.ts). */
+  trustedDocuments: TrustedDocumentsMode;
   privacy: {
     /** The ID-number mask: 'strict' keeps first 1 + last 2; 'six-four' keeps first 6 + last 4. */
     idNumberMask: 'strict' | 'six-four';
@@ -90,6 +96,11 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'AUTH_KEYS_DIR',
   'INTERNAL_TRUST_SECRET',
   'ID_NUMBER_MASK',
+  'QUERY_MAX_DEPTH',
+  'QUERY_MAX_COST',
+  'QUERY_MAX_ALIASES',
+  'INTROSPECTION',
+  'TRUSTED_DOCUMENTS',
   'ACCESS_RECORD_RETENTION_DAYS',
   'APOLLO_TELEMETRY_DISABLED',
   ...SUBGRAPHS.map((s) => subgraphUrlVariable(s.name)),
@@ -168,6 +179,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === logLevelRaw);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of debug, info, warn, error (got "${logLevelRaw}")`);
 
+  const introspection = env.INTROSPECTION || (production ? 'off' : 'on');
+  if (introspection !== 'on' && introspection !== 'off') problems.push(`INTROSPECTION must be on or off (got "${introspection}")`);
+  const trustedDocuments = TRUSTED_DOCUMENTS_MODES.find((mode) => mode === (env.TRUSTED_DOCUMENTS || 'off'));
+  if (!trustedDocuments) problems.push(`TRUSTED_DOCUMENTS must be one of ${TRUSTED_DOCUMENTS_MODES.join(', ')} (got "${env.TRUSTED_DOCUMENTS}")`);
+
   const config: Config = {
     mode,
     host,
@@ -204,6 +220,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     internalTrustSecret: secret('INTERNAL_TRUST_SECRET', DEVELOPMENT_SECRETS.internalTrustSecret, (v) =>
       v.length >= 32 ? null : 'must be at least 32 characters',
     ),
+    queryLimits: {
+      maxDepth: integer('QUERY_MAX_DEPTH', DEFAULT_MAX_DEPTH, 1, 100),
+      maxCost: integer('QUERY_MAX_COST', DEFAULT_MAX_COST, 1, 10_000_000),
+      maxAliases: integer('QUERY_MAX_ALIASES', DEFAULT_MAX_ALIASES, 1, 1000),
+      introspection: introspection === 'on',
+    },
+    trustedDocuments: trustedDocuments ?? 'off',
     privacy: {
       idNumberMask: env.ID_NUMBER_MASK === 'six-four' ? 'six-four' : 'strict',
       accessRecordRetentionDays: integer('ACCESS_RECORD_RETENTION_DAYS', 1095, 1095, 36500),

@@ -80,6 +80,8 @@ const LOADERS = new Proxy({}, { get: () => ({ load: async () => RECORD }) });
 function contextFor(situation: Situation): PolicyContext {
   const consents: ConsentStore = {
     findActive: async () => (situation.consent ? ({ id: 'consent-1', authorizationRef: 'ZXSQ-1' } as ConsentRecord) : null),
+    findActiveForSubjects: async (query) =>
+      new Map(situation.consent ? query.subjectKeys.map((key) => [key, { id: 'consent-1', authorizationRef: 'ZXSQ-1' } as ConsentRecord]) : []),
     grant: async () => {
       throw new Error('not used');
     },

@@ -35,9 +35,8 @@ function retentionDays(args: readonly string[]): number {
 async function main(): Promise<number> {
   const days = retentionDays(process.argv.slice(2));
   const config = loadConfig();
-  // DATABASE_SCHEMA and STORAGE_DIR are read here until lib/config.ts declares them.
   const storage = await openStorage(
-    storageLocation({ databaseUrl: config.databaseUrl, databaseSchema: process.env.DATABASE_SCHEMA, storageDir: process.env.STORAGE_DIR }),
+    storageLocation({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, storageDir: config.storageDir }),
   );
   try {
     const before = new Date(Date.now() - days * DAY_MS);

@@ -9,9 +9,8 @@ import { openStorage, storageLocation } from '../storage';
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  // DATABASE_SCHEMA and STORAGE_DIR are read here until lib/config.ts declares them.
   const storage = await openStorage(
-    storageLocation({ databaseUrl: config.databaseUrl, databaseSchema: process.env.DATABASE_SCHEMA, storageDir: process.env.STORAGE_DIR }),
+    storageLocation({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, storageDir: config.storageDir }),
   );
   try {
     const verdict = await storage.accessRecords.verifyChain();

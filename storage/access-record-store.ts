@@ -6,7 +6,7 @@
  * (the last removed record's sequence and hash) from which the remainder still verifies.
  */
 import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
-import { accessRecordHash, ChainWalker, GENESIS, type ChainBreak, type ChainPoint } from './access-chain';
+import { accessRecordHash, BREAK_REASONS, ChainWalker, GENESIS, type ChainBreak, type ChainPoint } from './access-chain';
 import { StorageError } from './errors';
 import { PURGE_SETTING } from './migrations';
 import { toDate, toInteger, toStringArray } from './sql-values';
@@ -61,7 +61,13 @@ const COLUMNS = [
 ] as const;
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM access_records`;
 
-export function createAccessRecordStore(db: SqlDatabase): AccessRecordStore {
+export interface AccessRecordStoreOptions {
+  /** Records a purge removes per transaction; default 10,000. */
+  purgeBatchSize?: number;
+}
+
+export function createAccessRecordStore(db: SqlDatabase, options: AccessRecordStoreOptions = {}): AccessRecordStore {
+  const purgeBatchSize = options.purgeBatchSize ?? 10_000;
   return {
     async append(inputs) {
       if (inputs.length === 0) return;
@@ -112,47 +118,67 @@ export function createAccessRecordStore(db: SqlDatabase): AccessRecordStore {
     },
 
     async purgeOlderThan(before) {
-      return db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-        const checkpoint = await latestCheckpoint(tx);
-        // Only a prefix of the chain can go: a record kept after a purged one would dangle. So the
-        // purge stops before the oldest record that is still within retention, and a record
-        // appended late with an old accessedAt waits until everything before it is old too.
-        const [bounds] = await tx.query<{ first_kept: unknown; last: unknown }>(
-          `SELECT (SELECT min(sequence) FROM access_records WHERE accessed_at >= $1) AS first_kept,
-                  (SELECT max(sequence) FROM access_records) AS last`,
-          [before],
-        );
-        if (!bounds || bounds.last === null) return 0;
-        const through = bounds.first_kept === null ? toInteger(bounds.last) : toInteger(bounds.first_kept) - 1;
-        if (through <= checkpoint.sequence) return 0;
-
-        // A purge must not launder tampering: what it removes is verified first, and the
-        // checkpoint it leaves is the hash of a record that verified.
-        const walker = new ChainWalker(checkpoint);
-        const broken = await walk(tx, walker, through);
-        if (broken) {
-          throw new StorageError(
-            'CHAIN_BROKEN',
-            `refusing to purge: the access record chain is broken at record #${broken.sequence} (${broken.reason})`,
-          );
-        }
-        const lastPurged = walker.position;
-        await tx.query(`SELECT set_config('${PURGE_SETTING}', 'on', true)`);
-        const [deleted] = await tx.query<{ count: unknown }>(
-          'WITH purged AS (DELETE FROM access_records WHERE sequence <= $1 RETURNING 1) SELECT count(*) AS count FROM purged',
-          [through],
-        );
-        const purged = toInteger(deleted?.count ?? 0);
-        await tx.query(`SELECT set_config('${PURGE_SETTING}', 'off', true)`);
-        await tx.query(
-          'INSERT INTO access_record_checkpoints (sequence, hash, purged_before, records_purged) VALUES ($1, $2, $3, $4)',
-          [lastPurged.sequence, lastPurged.hash, before, purged],
-        );
-        return purged;
-      });
+      // In batches, each its own short transaction leaving its own checkpoint: three years of
+      // records are many, and appenders wait for the chain lock while a batch holds it.
+      let through: number | null = null;
+      let purged = 0;
+      for (;;) {
+        const batch = await db.transaction(async (tx) => {
+          await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+          const checkpoint = await latestCheckpoint(tx);
+          through ??= await purgeBoundary(tx, before, checkpoint);
+          if (through <= checkpoint.sequence) return 0;
+          return purgeThrough(tx, checkpoint, Math.min(through, checkpoint.sequence + purgeBatchSize), before);
+        });
+        if (batch === 0) return purged;
+        purged += batch;
+      }
     },
   };
+}
+
+/**
+ * The last sequence a purge may remove. Only a prefix of the chain can go (a record kept after a
+ * purged one would dangle), so the purge stops before the oldest record still within retention:
+ * a record appended late with an old accessedAt waits until everything before it is old too.
+ */
+async function purgeBoundary(tx: SqlExecutor, before: Date, checkpoint: ChainPoint): Promise<number> {
+  const [bounds] = await tx.query<{ first_kept: unknown; last: unknown }>(
+    `SELECT (SELECT min(sequence) FROM access_records WHERE accessed_at >= $1) AS first_kept,
+            (SELECT max(sequence) FROM access_records) AS last`,
+    [before],
+  );
+  if (!bounds || bounds.last === null) return checkpoint.sequence;
+  return bounds.first_kept === null ? toInteger(bounds.last) : toInteger(bounds.first_kept) - 1;
+}
+
+/**
+ * Removes the records after `checkpoint` up to `end` and leaves the new checkpoint. A purge must
+ * not launder tampering: what it removes is verified first, so the checkpoint it leaves is the
+ * hash of a record that verified.
+ */
+async function purgeThrough(tx: SqlExecutor, checkpoint: ChainPoint, end: number, before: Date): Promise<number> {
+  const walker = new ChainWalker(checkpoint);
+  let broken = await walk(tx, walker, end);
+  // Records missing at the end of the batch leave the walk short of `end` without a break.
+  if (!broken && walker.position.sequence !== end) broken = { sequence: walker.position.sequence + 1, reason: BREAK_REASONS.sequenceGap };
+  if (broken) {
+    throw new StorageError('CHAIN_BROKEN', `refusing to purge: the access record chain is broken at record #${broken.sequence} (${broken.reason})`);
+  }
+  await tx.query(`SELECT set_config('${PURGE_SETTING}', 'on', true)`);
+  const [deleted] = await tx.query<{ count: unknown }>(
+    'WITH purged AS (DELETE FROM access_records WHERE sequence <= $1 RETURNING 1) SELECT count(*) AS count FROM purged',
+    [end],
+  );
+  await tx.query(`SELECT set_config('${PURGE_SETTING}', 'off', true)`);
+  const purged = toInteger(deleted?.count ?? 0);
+  await tx.query('INSERT INTO access_record_checkpoints (sequence, hash, purged_before, records_purged) VALUES ($1, $2, $3, $4)', [
+    walker.position.sequence,
+    walker.position.hash,
+    before,
+    purged,
+  ]);
+  return purged;
 }
 
 /** The point the next record links to: the newest record, else the newest checkpoint, else genesis. */

@@ -105,6 +105,21 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
       return rows[0] ? toConsentRecord(rows[0], query.at) : null;
     },
 
+    async findActiveForSubjects(query) {
+      // One statement for a whole list page: the newest matching consent of each subject.
+      if (query.subjectKeys.length === 0) return new Map();
+      const wanted = JSON.stringify([{ agency: query.agency, dataItems: [query.dataItem] }]);
+      const rows = await db.query<ConsentRow>(
+        `SELECT DISTINCT ON (subject_key) ${COLUMNS} FROM consents
+         WHERE subject_key = ANY($1::text[]) AND kind = $2 AND purpose = $3 AND granted_to_centre = $4
+           AND scopes @> $5::jsonb
+           AND revoked_at IS NULL AND valid_from <= $6 AND $6 < valid_until
+         ORDER BY subject_key, granted_at DESC, position DESC`,
+        [[...query.subjectKeys], query.kind, query.purpose, query.centre, wanted, query.at],
+      );
+      return new Map(rows.map((row) => [row.subject_key, toConsentRecord(row, query.at)]));
+    },
+
     async listForSubject(subjectKey, at) {
       const rows = await db.query<ConsentRow>(`SELECT ${COLUMNS} FROM consents WHERE subject_key = $1 ${NEWEST_FIRST}`, [subjectKey]);
       return rows.map((row) => toConsentRecord(row, at));

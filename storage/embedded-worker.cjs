@@ -8,10 +8,16 @@
  * with dynamic import(), which Jest's module sandbox refuses without --experimental-vm-modules
  * (electric-sql/pglite#224). A worker is a real Node context where both problems disappear.
  *
+ * Start-up: an in-memory engine normally runs initdb, seconds of work each time. The first one on
+ * a machine saves its fresh data directory as a template (workerData.templatePath) and later ones
+ * load that instead; a template that fails to load is deleted and rebuilt. Stores on disk run
+ * initdb once, when their directory is new, and need no template.
+ *
  * Protocol: the host posts { id, type: 'query', sql, params } or { id, type: 'close' }; the worker
  * answers { id, rows } or { id, error: { message, code } }. After start-up it posts
  * { type: 'ready' } or { type: 'failed', error }. Queries run in arrival order (PGlite queues them).
  */
+const fs = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 
 const { PGlite } = require(workerData.pgliteEntry);
@@ -23,10 +29,42 @@ function describeError(error) {
   };
 }
 
+async function inMemoryFromTemplate(templatePath) {
+  if (!fs.existsSync(templatePath)) return null;
+  try {
+    return await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(templatePath)]) });
+  } catch {
+    fs.rmSync(templatePath, { force: true });
+    return null;
+  }
+}
+
+async function saveTemplate(db, templatePath) {
+  try {
+    const dump = await db.dumpDataDir('none');
+    // Written aside then renamed: a concurrent reader sees the whole file or none.
+    const partial = `${templatePath}.${process.pid}.${Date.now()}.partial`;
+    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(partial, templatePath);
+  } catch {
+    // Only a speed-up: an unwritable directory just means initdb runs next time too.
+  }
+}
+
+async function startEngine() {
+  if (workerData.dataDir) return PGlite.create({ dataDir: workerData.dataDir });
+  const { templatePath } = workerData;
+  const fromTemplate = templatePath ? await inMemoryFromTemplate(templatePath) : null;
+  if (fromTemplate) return fromTemplate;
+  const db = await PGlite.create();
+  if (templatePath) await saveTemplate(db, templatePath);
+  return db;
+}
+
 async function main() {
   let db;
   try {
-    db = await PGlite.create(workerData.dataDir ? { dataDir: workerData.dataDir } : {});
+    db = await startEngine();
   } catch (error) {
     parentPort.postMessage({ type: 'failed', error: describeError(error) });
     return;

@@ -40,13 +40,10 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
   });
 
   try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    await ensureSchema(pool, options.schema);
   } catch (error) {
-    // Two processes creating the same schema at once: one of them loses the race, harmlessly.
-    if (!isDuplicateSchema(error)) {
-      await pool.end();
-      throw error;
-    }
+    await pool.end();
+    throw error;
   }
 
   const run = async <Row>(client: Pool | PoolClient, sql: string, params?: readonly SqlParam[]): Promise<Row[]> => {
@@ -82,6 +79,21 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
       return closing;
     },
   };
+}
+
+/**
+ * Creates the schema only when it is missing: CREATE SCHEMA IF NOT EXISTS checks the CREATE
+ * privilege on the database first, which a least-privilege deployment user need not have.
+ */
+async function ensureSchema(pool: Pool, schema: string): Promise<void> {
+  const existing = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+  if (existing.rowCount) return;
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (error) {
+    // Two processes creating the same schema at once: one of them loses the race, harmlessly.
+    if (!isDuplicateSchema(error)) throw error;
+  }
 }
 
 function isDuplicateSchema(error: unknown): boolean {

@@ -65,6 +65,8 @@ export interface ConsentStore {
   revoke(id: string, subjectKey: string, at: Date): Promise<ConsentRecord | null>;
   /** The newest consent that is ACTIVE at `at` and covers the query exactly; null otherwise. */
   findActive(query: ConsentQuery): Promise<ConsentRecord | null>;
+  /** findActive for many subjects at once (a list page), by subjectKey; subjects without one are absent. */
+  findActiveForSubjects(query: Omit<ConsentQuery, 'subjectKey'> & { subjectKeys: readonly string[] }): Promise<Map<string, ConsentRecord>>;
   listForSubject(subjectKey: string, at: Date): Promise<ConsentRecord[]>;
 }
 

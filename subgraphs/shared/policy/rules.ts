@@ -56,12 +56,33 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
     const centre = context.actor.centre;
     if (!centre) return keys.map(() => null);
     const at = new Date();
-    return Promise.all(
-      keys.map((key) => {
-        const [subject, kind, agency, dataItem] = key.split('|') as [string, ConsentKind, AgencyName, string];
-        return context.consents.findActive({ subjectKey: context.subjectKeyOf(subject), kind, purpose: context.purpose, agency, dataItem, centre, at });
+    // One store query per kind/agency/item of this tick, for all the subjects asked about.
+    const groups = new Map<string, string[]>();
+    for (const key of keys) {
+      const [subject, ...rest] = key.split('|');
+      const group = rest.join('|');
+      groups.set(group, [...(groups.get(group) ?? []), subject!]);
+    }
+    const found = new Map<string, ConsentRecord>();
+    await Promise.all(
+      [...groups].map(async ([group, subjects]) => {
+        const [kind, agency, dataItem] = group.split('|') as [ConsentKind, AgencyName, string];
+        const byKey = await context.consents.findActiveForSubjects({
+          subjectKeys: subjects.map((subject) => context.subjectKeyOf(subject)),
+          kind,
+          purpose: context.purpose,
+          agency,
+          dataItem,
+          centre,
+          at,
+        });
+        for (const subject of subjects) {
+          const consent = byKey.get(context.subjectKeyOf(subject));
+          if (consent) found.set(`${subject}|${group}`, consent);
+        }
       }),
     );
+    return keys.map((key) => found.get(key) ?? null);
   });
 }
 

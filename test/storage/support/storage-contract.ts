@@ -2,6 +2,7 @@
  * The storage contract: what every engine must do, run once per engine by the *-storage specs.
  */
 import { accessRecordHash, BREAK_REASONS, GENESIS_HASH, StorageError } from '../../../storage';
+import { createAccessRecordStore } from '../../../storage/access-record-store';
 import { migrate } from '../../../storage/migrations';
 import type { AccessRecord } from '../../../storage/types';
 import { tamper, type OpenBackend, type StorageBackend } from './backends';
@@ -287,6 +288,25 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       const [next] = await all();
       expect(next).toMatchObject({ sequence: 4, previousHash: last.hash });
       expect(await records().verifyChain()).toEqual({ ok: true, records: 1 });
+    });
+
+    it('purges in batches, each leaving a checkpoint the rest verifies from', async () => {
+      const batched = createAccessRecordStore(open.db, { purgeBatchSize: 2 });
+      await batched.append(accessRecords(7));
+      expect(await batched.purgeOlderThan(accessRecord(6).accessedAt)).toBe(5);
+      const checkpoints = await open.db.query<{ sequence: unknown }>('SELECT sequence FROM access_record_checkpoints ORDER BY sequence');
+      expect(checkpoints.map((row) => Number(row.sequence))).toEqual([2, 4, 5]);
+      expect(await batched.verifyChain()).toEqual({ ok: true, records: 2 });
+    });
+
+    it('refuses to purge past a record deleted behind its back', async () => {
+      await records().append(accessRecords(4));
+      await tamper(open.db, 'DELETE FROM access_records WHERE sequence IN (2, 3)');
+      await expect(createAccessRecordStore(open.db, { purgeBatchSize: 3 }).purgeOlderThan(new Date(Date.UTC(2100, 0, 1)))).rejects.toMatchObject({
+        code: 'CHAIN_BROKEN',
+        message: expect.stringContaining('#2 (sequence gap)'),
+      });
+      expect(await all()).toHaveLength(2);
     });
 
     it('refuses to purge a broken chain, so tampering is not erased', async () => {

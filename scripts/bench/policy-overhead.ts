@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:policy` — what the authorization policy costs. One subgraph (civil affairs)
+ * answers a 50-applicant `_entities` request, as the gateway sends it for a list page, built twice
+ * in one process: with its policy (shield rules, consent look-ups in the embedded store, access
+ * record writes) and with every field allowed (no wrapping at all). Rounds are interleaved so
+ * machine noise falls on both; throughput is printed side by side with the ratio.
+ *
+ *   npm run bench:policy -- [--seconds 3] [--rounds 3] [--concurrency 8]
+ */
+import { parseArgs } from 'node:util';
+import { allow } from 'graphql-shield';
+import { buildAgencySimulator, loadDataset } from '../../agencies';
+import { ordinaryApplicantIds } from '../../agencies/data/scenarios';
+import type { Actor } from '../../lib/actor';
+import { CALLER_ASSERTION_HEADER, operationHash, signAssertion } from '../../lib/caller-assertion';
+import { loadConfig } from '../../lib/config';
+import { listen } from '../../lib/http';
+import { silentLogger } from '../../lib/logger';
+import { maskIdNumberForRecord, openStorage, subjectKeyOf } from '../../storage';
+import { civilAffairsSubgraph } from '../../subgraphs/civil-affairs/server';
+import { createEntityRefs } from '../../subgraphs/shared/entity-ref';
+import type { Policy } from '../../subgraphs/shared/policy/policy';
+import { buildSubgraphServer } from '../../subgraphs/shared/subgraph';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '8' } } });
+const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
+const CONCURRENCY = Number(values.concurrency);
+
+/** Every type allowed: applyPolicy then wraps nothing — the subgraph as if there were no policy. */
+const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
+
+const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Applicant { marriage { status registrationDate spouse { ref } registrations { type registrationDate registrationOffice } } } } }';
+
+async function main(): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0' });
+  const storage = await openStorage({ databaseUrl: null });
+  const dataset = loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize);
+  const simulator = buildAgencySimulator('civil-affairs', { dataset, appSecrets: new Map([[config.agencyAppId, config.agencyAppSecret]]) });
+  const agency = await listen(simulator.server, 0);
+
+  const idNumbers = ordinaryApplicantIds(dataset, 50);
+  const now = Date.now();
+  for (const idNumber of idNumbers) {
+    await storage.consents.grant({
+      subjectKey: subjectKeyOf(config.entityRefKey, idNumber),
+      subjectMasked: maskIdNumberForRecord(idNumber),
+      subjectRole: 'APPLICANT',
+      kind: 'DATA_SHARING',
+      purpose: 'HPF_LOAN_REVIEW',
+      scopes: [{ agency: 'civil-affairs', dataItems: ['marriage'] }],
+      grantedToCentre: '350100',
+      authorizationRef: null,
+      applicationId: null,
+      validFrom: new Date(now - 60_000),
+      validUntil: new Date(now + 86_400_000),
+      recordedBy: 'bench',
+    });
+  }
+  const refs = createEntityRefs(config.entityRefKey);
+  const variables = { r: idNumbers.map((id) => ({ __typename: 'Applicant', ref: refs.seal('applicant', id) })) };
+  const body = JSON.stringify({ query: QUERY, variables });
+  const actor: Actor = { role: 'FUND_OFFICER', subject: 'bench-officer', personIdNumber: null, centre: '350100', proxyAuthorizationRef: null };
+
+  const servers = {
+    'rules on': await buildSubgraphServer(civilAffairsSubgraph, { config, logger: silentLogger, storage, agencyUrl: agency.url }),
+    'rules off': await buildSubgraphServer({ ...civilAffairsSubgraph, policy: NO_POLICY }, { config, logger: silentLogger, storage, agencyUrl: agency.url }),
+  };
+  const urls: Record<string, string> = {};
+  for (const [name, built] of Object.entries(servers)) urls[name] = `${(await listen(built.server, 0)).url}/graphql`;
+
+  let sequence = 0;
+  const request = async (url: string) => {
+    const requestId = `bench-${process.pid}-${sequence++}`;
+    const assertion = signAssertion(
+      { actor, purpose: 'HPF_LOAN_REVIEW', applicationId: null, requestId, expiresAt: Date.now() + 30_000, operationHash: operationHash({ query: QUERY, variables }) },
+      config.internalTrustSecret,
+    );
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId, [CALLER_ASSERTION_HEADER]: assertion }, body });
+    const reply = (await response.json()) as { errors?: unknown[]; data?: { _entities: Array<{ marriage: unknown }> } };
+    if (reply.errors || reply.data?._entities.some((entity) => !entity.marriage)) throw new Error(`unexpected answer: ${JSON.stringify(reply).slice(0, 300)}`);
+  };
+  const measure = async (url: string): Promise<number> => {
+    let done = 0;
+    const until = Date.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (Date.now() < until) {
+          await request(url);
+          done++;
+        }
+      }),
+    );
+    return done / SECONDS;
+  };
+
+  for (const url of Object.values(urls)) for (let i = 0; i < 20; i++) await request(url); // warm-up
+  const results: Record<string, number[]> = { 'rules on': [], 'rules off': [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    const order = round % 2 === 1 ? ['rules off', 'rules on'] : ['rules on', 'rules off'];
+    for (const name of order) results[name]!.push(await measure(urls[name]!));
+    process.stdout.write(`round ${round}: rules off ${results['rules off']!.at(-1)!.toFixed(0)} req/s · rules on ${results['rules on']!.at(-1)!.toFixed(0)} req/s\n`);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const off = median(results['rules off']!);
+  const on = median(results['rules on']!);
+  process.stdout.write(
+    `\ncivil-affairs subgraph, 50-applicant _entities, ${CONCURRENCY} concurrent, ${ROUNDS}×${SECONDS}s interleaved (medians)\n` +
+      `  rules off : ${off.toFixed(0)} req/s\n  rules on  : ${on.toFixed(0)} req/s\n  ratio     : ${(on / off).toFixed(2)}× (target ≥ 0.90×)\n`,
+  );
+  for (const built of Object.values(servers)) await built.stop();
+  await storage.close();
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
