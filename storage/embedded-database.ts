@@ -46,26 +46,29 @@ interface Pending {
 const WORKER_SCRIPT = path.join(__dirname, 'embedded-worker.cjs');
 const PGLITE_ENTRY = require.resolve('@electric-sql/pglite');
 
+/** A store that would run initdb: in memory, or an empty (just created) directory. */
+function isNewStore(dataDir: string | undefined): boolean {
+  return dataDir === undefined || fs.readdirSync(dataDir).length === 0;
+}
+
 /**
- * Where in-memory engines keep the fresh data directory they start from (see the worker): in the
+ * Where new stores find the fresh data directory they start from (see the worker): the
  * repository's own .data (ignored by git and docker), never a shared temporary directory another
- * user could write to; one file per PGlite version.
+ * user could write to; one file per PGlite version. Undefined where it cannot be made (a
+ * read-only checkout): the store then starts without a template.
  */
 function templateLocation(): string | undefined {
   try {
-    return templatePath();
+    const packageDir = path.resolve(path.dirname(PGLITE_ENTRY), '..');
+    const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
+    const dir = path.resolve(__dirname, '..', '.data');
+    fs.mkdirSync(dir, { recursive: true });
+    return path.join(dir, `pglite-${version}-template.tar`);
   } catch {
-    return undefined; // a read-only checkout: start without a template
+    return undefined;
   }
 }
 
-function templatePath(): string {
-  const packageDir = path.resolve(path.dirname(PGLITE_ENTRY), '..');
-  const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const dir = path.resolve(__dirname, '..', '.data');
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `pglite-${version}-template.tar`);
-}
 /** How long close() waits for a running transaction and for the engine's own shutdown. */
 const CLOSE_GRACE_MS = 5000;
 
@@ -78,7 +81,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
   }
 
   const worker = new Worker(WORKER_SCRIPT, {
-    workerData: { pgliteEntry: PGLITE_ENTRY, dataDir, templatePath: dataDir === undefined ? templateLocation() : undefined },
+    workerData: { pgliteEntry: PGLITE_ENTRY, dataDir, templatePath: isNewStore(dataDir) ? templateLocation() : undefined },
   });
   const pending = new Map<number, Pending>();
   let nextId = 1;

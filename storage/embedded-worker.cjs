@@ -8,10 +8,10 @@
  * with dynamic import(), which Jest's module sandbox refuses without --experimental-vm-modules
  * (electric-sql/pglite#224). A worker is a real Node context where both problems disappear.
  *
- * Start-up: an in-memory engine normally runs initdb, seconds of work each time. The first one on
- * a machine saves its fresh data directory as a template (workerData.templatePath) and later ones
- * load that instead; a template that fails to load is deleted and rebuilt. Stores on disk run
- * initdb once, when their directory is new, and need no template.
+ * Start-up: a new store (in memory, or in an empty directory) normally runs initdb, seconds of
+ * work each time. The first one on a machine saves its fresh data directory as a template
+ * (workerData.templatePath) and later new stores load that instead; a template that fails to load
+ * is deleted and rebuilt. An existing store on disk just opens.
  *
  * Protocol: the host posts { id, type: 'query', sql, params } or { id, type: 'close' }; the worker
  * answers { id, rows } or { id, error: { message, code } }. After start-up it posts
@@ -29,34 +29,36 @@ function describeError(error) {
   };
 }
 
-async function inMemoryFromTemplate(templatePath) {
-  if (!fs.existsSync(templatePath)) return null;
-  try {
-    return await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(templatePath)]) });
-  } catch {
-    fs.rmSync(templatePath, { force: true });
-    return null;
-  }
-}
-
 async function saveTemplate(db, templatePath) {
+  // Written aside then renamed: a concurrent reader sees the whole file or none.
+  const partial = `${templatePath}.${process.pid}.${Date.now()}.partial`;
   try {
     const dump = await db.dumpDataDir('none');
-    // Written aside then renamed: a concurrent reader sees the whole file or none.
-    const partial = `${templatePath}.${process.pid}.${Date.now()}.partial`;
     fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     fs.renameSync(partial, templatePath);
   } catch {
     // Only a speed-up: an unwritable directory just means initdb runs next time too.
+    fs.rmSync(partial, { force: true });
   }
 }
 
 async function startEngine() {
-  if (workerData.dataDir) return PGlite.create({ dataDir: workerData.dataDir });
-  const { templatePath } = workerData;
-  const fromTemplate = templatePath ? await inMemoryFromTemplate(templatePath) : null;
-  if (fromTemplate) return fromTemplate;
-  const db = await PGlite.create();
+  // The host passes templatePath only for a new store: in memory, or an empty directory.
+  const { dataDir, templatePath } = workerData;
+  const options = dataDir ? { dataDir } : {};
+  if (templatePath && fs.existsSync(templatePath)) {
+    try {
+      return await PGlite.create({ ...options, loadDataDir: new Blob([fs.readFileSync(templatePath)]) });
+    } catch {
+      fs.rmSync(templatePath, { force: true });
+      // The directory was empty before this attempt: clear what the failed load left in it.
+      if (dataDir) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.mkdirSync(dataDir, { recursive: true });
+      }
+    }
+  }
+  const db = await PGlite.create(options);
   if (templatePath) await saveTemplate(db, templatePath);
   return db;
 }

@@ -27,6 +27,7 @@ import { AgencyClient, type CallContext } from './agency-client';
 import { createEntityRefs, type EntityRefs } from './entity-ref';
 import { scalarResolvers } from './scalars';
 import { accessRecordPlugin } from './policy/access-record-plugin';
+import { createAccessRecordWriter } from './policy/access-record-writer';
 import type { PolicyContext } from './policy/context';
 import { applyPolicy, type Policy } from './policy/policy';
 import { createConsentLookup } from './policy/rules';
@@ -127,7 +128,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
       ApolloServerPluginSchemaReportingDisabled(),
       // Field traces would be sent to the gateway on request; we have no use for them.
       ApolloServerPluginInlineTraceDisabled(),
-      accessRecordPlugin(storage.accessRecords, subjectKeyOf, logger),
+      accessRecordPlugin(createAccessRecordWriter(storage.accessRecords), subjectKeyOf, logger),
     ],
   });
   await apollo.start();

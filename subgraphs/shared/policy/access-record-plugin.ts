@@ -7,7 +7,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../../../lib/logger';
 import { maskIdNumberForRecord } from '../../../storage';
-import type { AccessRecordInput, AccessRecordStore } from '../../../storage/types';
+import type { AccessRecordInput } from '../../../storage/types';
+import type { AccessRecordWriter } from './access-record-writer';
 import type { PolicyContext } from './context';
 
 export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber: string) => string, at: Date): AccessRecordInput[] {
@@ -38,7 +39,7 @@ export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber:
   return [...grouped.values()].map((record) => ({ ...record, fields: record.fields.sort() }));
 }
 
-export function accessRecordPlugin(store: AccessRecordStore, subjectKeyOf: (idNumber: string) => string, logger: Logger): ApolloServerPlugin<PolicyContext> {
+export function accessRecordPlugin(writer: AccessRecordWriter, subjectKeyOf: (idNumber: string) => string, logger: Logger): ApolloServerPlugin<PolicyContext> {
   return {
     async requestDidStart() {
       return {
@@ -46,7 +47,7 @@ export function accessRecordPlugin(store: AccessRecordStore, subjectKeyOf: (idNu
           const records = accessRecordsOf(contextValue, subjectKeyOf, new Date());
           if (records.length === 0) return;
           try {
-            await store.append(records);
+            await writer.write(records);
           } catch (error) {
             logger.error('access record could not be written; answer withheld', { requestId: contextValue.requestId, error: error instanceof Error ? error.name : 'unknown' });
             if (response.body.kind === 'single') {
