@@ -9,7 +9,7 @@ import type { Config } from '../lib/config';
 import { listen, type ListeningServer } from '../lib/http';
 import type { Logger } from '../lib/logger';
 import { AGENCY_SUBGRAPHS, CONSENT_SUBGRAPH, type SubgraphName } from '../schema/subgraphs';
-import { openStorage } from '../storage';
+import { openStorage, storageLocation } from '../storage';
 import type { Storage } from '../storage/types';
 import { buildAgencySimulator, loadDataset, type AgencySimulator } from '../agencies';
 import { buildGateway } from '../gateway/server';
@@ -56,7 +56,7 @@ export async function startLocalSystem({ config, logger, ports, storage: givenSt
 
   // One store per process: the embedded one cannot be shared between processes (docker-compose
   // therefore sets DATABASE_URL), but every subgraph of this process shares it.
-  const storage = givenStorage ?? (await openStorage({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir: config.storageDir }));
+  const storage = givenStorage ?? (await openStorage({ ...storageLocation(config), logger }));
   if (!givenStorage) stops.push(() => storage.close());
 
   try {

@@ -15,7 +15,7 @@ import { subgraphByAgency, subgraphByName } from '../schema/subgraphs';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
 import { SCENARIOS } from '../agencies/data/scenarios';
-import { openStorage } from '../storage';
+import { openStorage, storageLocation } from '../storage';
 import { startLocalSystem } from './local-system';
 
 // Before anything Apollo is loaded: this system never reports to Apollo.
@@ -47,9 +47,10 @@ async function main(): Promise<void> {
           `  GraphQL IDE      : ${system.gatewayUrl.replace(/\/graphql$/, '/')}`,
           `  Readiness        : ${system.gatewayUrl.replace(/\/graphql$/, '/health/ready')}`,
           '',
-          '  Try (a synthetic scenario couple, see docs/scenarios.md):',
-          `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\`,
-          `    -d '{"query":"{ applicant(idNumber: \\"${couple.applicant.idNumber}\\") { name marriage { status spouse { name } } providentFundAccount { balance } } }"}'`,
+          '  Try it as a synthetic scenario applicant (docs/scenarios.md) reading their own data:',
+          `  TOKEN=$(npm run -s token -- --role APPLICANT --id-number ${couple.applicant.idNumber})`,
+          `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
+          `    -d '{"query":"{ applicant(idNumber: \\"${couple.applicant.idNumber}\\") { name marriage { status } providentFundAccount { balance } } }"}'`,
           '',
         ].join('\n') + '\n',
       );
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     }
     case 'subgraph': {
       const entry = subgraphByName(name);
-      const storage = await openStorage({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir: config.storageDir });
+      const storage = await openStorage({ ...storageLocation(config), logger });
       stops.push(() => storage.close());
       const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger, storage });
       stops.push(() => subgraph.stop());

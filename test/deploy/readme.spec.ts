@@ -45,9 +45,12 @@ describe('the README’s two commands in a fresh clone', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const endpoint = /GraphQL endpoint\s*:\s*(\S+)/.exec(output)![1]!;
+    // As the start-up banner says: a token from the key pair generated at first start.
+    const token = execFileSync('npm', ['run', '-s', 'token', '--', '--role', 'APPLICANT', '--id-number', SCENARIOS.cleanCouple.applicant.idNumber], { cwd: clone, encoding: 'utf8' }).trim();
+    expect(output).toContain('npm run -s token -- --role APPLICANT');
     const reply = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: `{ applicant(idNumber: "${SCENARIOS.cleanCouple.applicant.idNumber}") { marriage { status } } }` }),
     });
     expect(await reply.json()).toEqual({ data: { applicant: { marriage: { status: 'MARRIED' } } } });

@@ -1,5 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { isObjectType, parse } from 'graphql';
+import { isEnumType, isObjectType, parse } from 'graphql';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 import { SUBGRAPH_DEFINITIONS } from '../../subgraphs';
 import { subgraphTypeDefs } from '../../subgraphs/shared/type-defs';
@@ -12,6 +12,10 @@ describe.each(SUBGRAPHS.map((s) => s.name))('the %s subgraph', (name) => {
     const orphans: string[] = [];
     for (const [typeName, fields] of Object.entries(SUBGRAPH_DEFINITIONS[name].resolvers)) {
       const type = schema.getType(typeName);
+      if (type && isEnumType(type)) {
+        for (const value of Object.keys(fields)) if (!type.getValue(value)) orphans.push(`${typeName}.${value}`);
+        continue;
+      }
       if (!type || !isObjectType(type)) {
         orphans.push(typeName);
         continue;
