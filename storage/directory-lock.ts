@@ -5,6 +5,7 @@
  * owner's process id; a lock whose process is gone is stale and taken over.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { StorageError } from './errors';
 
 export interface DirectoryLock {
@@ -14,6 +15,8 @@ export interface DirectoryLock {
 
 export function lockDirectory(directory: string): DirectoryLock {
   const lockPath = `${directory.replace(/[\\/]+$/, '')}.lock`;
+  // A fresh clone has no .data/ yet: the lock lives beside the store, so make its parent first.
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });

@@ -23,6 +23,13 @@ describe('lockDirectory', () => {
   });
   afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
 
+  it('locks a store whose parent directory does not exist yet, as in a fresh clone (regression)', () => {
+    const fresh = path.join(parent, 'not-yet', '.data', 'pglite');
+    const lock = lockDirectory(fresh);
+    expect(fs.existsSync(lock.path)).toBe(true);
+    lock.release();
+  });
+
   it('refuses a directory another holder has locked, until it is released', () => {
     const lock = lockDirectory(directory);
     expect(fs.readFileSync(`${directory}.lock`, 'utf8')).toBe(`${process.pid}\n`);

@@ -3,10 +3,14 @@
  * client that may not see it. Each keeps just enough for a person to recognise their own record.
  */
 
-/** 张三 → 张*, 欧阳娜娜 → 欧**: the first character kept. */
+/** Two-character surnames (复姓), kept whole as the surname is. */
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '百里'];
+
+/** 张三 → 张*, 欧阳娜娜 → 欧阳**: the surname kept, the given name masked. */
 export function maskName(name: string): string {
   const characters = [...name];
-  return characters.length <= 1 ? '*' : `${characters[0]}${'*'.repeat(characters.length - 1)}`;
+  const surname = COMPOUND_SURNAMES.some((compound) => name.startsWith(compound)) && characters.length > 2 ? 2 : 1;
+  return characters.length <= 1 ? '*' : `${characters.slice(0, surname).join('')}${'*'.repeat(characters.length - surname)}`;
 }
 
 export type IdNumberMaskForm = 'strict' | 'six-four';

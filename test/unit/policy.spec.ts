@@ -1,0 +1,99 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { execute, parse } from 'graphql';
+import { allow } from 'graphql-shield';
+import { ANONYMOUS, type Actor } from '../../lib/actor';
+import type { ConsentStore } from '../../storage/types';
+import type { PolicyContext } from '../../subgraphs/shared/policy/context';
+import { maskAddress, maskIdNumber, maskMobile, maskName } from '../../subgraphs/shared/policy/masks';
+import { applyPolicy, masked } from '../../subgraphs/shared/policy/policy';
+import { applicantSubject, createConsentLookup, hasRole, isAuthenticated, mayReadPersonalData } from '../../subgraphs/shared/policy/rules';
+
+const ME = '350102199003140316';
+const typeDefs = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { me: Person, broken: Person, unruled: String }
+  type Person { idNumber: String, marriage: String, mobile: String, failing: String }
+`);
+
+function contextOf(actor: Actor, consents: Partial<ConsentStore> = {}): PolicyContext {
+  const store = { findActiveForSubjects: async () => new Map(), ...consents } as ConsentStore;
+  const base = { actor, purpose: 'HPF_LOAN_REVIEW' as const, consents: store, subjectKeyOf: (id: string) => id };
+  return { ...base, requestId: 'unit', applicationId: null, consentLookup: createConsentLookup(base), ledger: [], idNumberMask: 'strict', _shield: { cache: {} } };
+}
+
+describe('applyPolicy', () => {
+  const schema = applyPolicy(
+    buildSubgraphSchema({
+      typeDefs,
+      resolvers: {
+        Query: { me: () => ({ idNumber: ME }), broken: () => ({ idNumber: ME }), unruled: () => 'secret' },
+        Person: { marriage: () => 'MARRIED', mobile: () => '13805910316', failing: () => Promise.reject(new Error('agency fault')) },
+      },
+    }),
+    {
+      Query: { me: isAuthenticated, broken: isAuthenticated },
+      Person: {
+        idNumber: allow,
+        marriage: { rule: mayReadPersonalData('civil-affairs', 'marriage', applicantSubject), record: { agency: 'civil-affairs', dataItem: 'marriage', subjects: applicantSubject } },
+        mobile: masked(isAuthenticated, maskMobile, hasRole('APPLICANT')),
+        failing: isAuthenticated,
+      },
+    },
+  );
+  const run = (source: string, context: PolicyContext) => execute({ schema, document: parse(source), contextValue: context });
+  const applicant = contextOf({ ...ANONYMOUS, role: 'APPLICANT', subject: 'c-1', personIdNumber: ME });
+
+  it('denies a field it does not name, by default', async () => {
+    const result = await run('{ unruled }', applicant);
+    expect(result.data).toEqual({ unruled: null });
+    expect(result.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('answers an anonymous caller UNAUTHENTICATED, a signed-in one FORBIDDEN', async () => {
+    expect((await run('{ me { marriage } }', contextOf(ANONYMOUS))).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const officer = contextOf({ ...ANONYMOUS, role: 'FUND_OFFICER', subject: 'o-1', centre: '350100' });
+    expect((await run('{ me { marriage } }', officer)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('lets the data subject read, and records the read with its legal basis', async () => {
+    const context = contextOf({ ...ANONYMOUS, role: 'APPLICANT', subject: 'c-1', personIdNumber: ME });
+    expect((await run('{ me { marriage } }', context)).data).toEqual({ me: { marriage: 'MARRIED' } });
+    expect(context.ledger).toEqual([{ subjectIdNumber: ME, agency: 'civil-affairs', field: 'Person.marriage', legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null }]);
+  });
+
+  it('lets an officer read under the subject’s consent, recording that consent', async () => {
+    const context = contextOf(
+      { ...ANONYMOUS, role: 'FUND_OFFICER', subject: 'o-1', centre: '350100' },
+      { findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, { id: 'consent-9' } as never])) },
+    );
+    expect((await run('{ me { marriage mobile } }', context)).data).toEqual({ me: { marriage: 'MARRIED', mobile: '138****0316' } });
+    expect(context.ledger[0]).toMatchObject({ legalBasis: 'CONSENT', consentId: 'consent-9' });
+  });
+
+  it('never disguises a resolver’s own fault as a denial', async () => {
+    const result = await run('{ me { failing } }', applicant);
+    expect(result.errors![0]!.message).toBe('agency fault');
+    expect(result.errors![0]!.extensions!.code).toBeUndefined();
+  });
+
+  it('never disguises a failing rule (the consent store down) as a denial', async () => {
+    const context = contextOf(
+      { ...ANONYMOUS, role: 'FUND_OFFICER', subject: 'o-1', centre: '350100' },
+      { findActiveForSubjects: () => Promise.reject(new Error('store down')) },
+    );
+    const result = await run('{ me { marriage } }', context);
+    expect(result.errors![0]!.message).toBe('store down');
+    expect(result.errors![0]!.extensions!.code).not.toBe('FORBIDDEN');
+  });
+});
+
+describe('masks', () => {
+  it('keep what DOMAIN.md keeps', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('欧阳娜娜')).toBe('欧阳**');
+    expect(maskIdNumber('11010519491231002X', 'strict')).toBe('1***************2X');
+    expect(maskIdNumber('11010519491231002X', 'six-four')).toBe('110105********002X');
+    expect(maskMobile('13805910316')).toBe('138****0316');
+    expect(maskAddress('福州市鼓楼区五四路88号瑞景花园3幢1202室')).toBe('福州市鼓楼区****');
+  });
+});
