@@ -52,6 +52,17 @@ export interface Config {
   };
   /** HMAC secret of the gateway's caller assertions to subgraphs. */
   internalTrustSecret: string;
+  loan: {
+    /** Where the loan worker reaches the gateway (it reads agency data as a SERVICE caller). */
+    gatewayUrl: string;
+    /** A check still unavailable this long after submission is given up (referred to an officer). */
+    checkDeadlineMinutes: number;
+    /** First retry delay of an unavailable check; doubles each attempt up to retryMaxMs. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** How often an idle worker looks for due steps (it is also woken on submission). */
+    pollMs: number;
+  };
   /** The gateway's query limits (gateway/plugins/limits.ts). Introspection defaults to off in production. */
   queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
   /** Which operations the gateway runs (gateway/plugins/trusted-documents.ts). */
@@ -96,6 +107,11 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'AUTH_KEYS_DIR',
   'INTERNAL_TRUST_SECRET',
   'ID_NUMBER_MASK',
+  'GATEWAY_URL',
+  'LOAN_CHECK_DEADLINE_MINUTES',
+  'LOAN_RETRY_BASE_MS',
+  'LOAN_RETRY_MAX_MS',
+  'LOAN_WORKER_POLL_MS',
   'QUERY_MAX_DEPTH',
   'QUERY_MAX_COST',
   'QUERY_MAX_ALIASES',
@@ -220,6 +236,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     internalTrustSecret: secret('INTERNAL_TRUST_SECRET', DEVELOPMENT_SECRETS.internalTrustSecret, (v) =>
       v.length >= 32 ? null : 'must be at least 32 characters',
     ),
+    loan: {
+      gatewayUrl: url('GATEWAY_URL', `http://${publicHost}:${env.GATEWAY_PORT || GATEWAY_PORT}/graphql`)!,
+      checkDeadlineMinutes: integer('LOAN_CHECK_DEADLINE_MINUTES', 24 * 60, 1, 30 * 24 * 60),
+      retryBaseMs: integer('LOAN_RETRY_BASE_MS', 1000, 10, 3_600_000),
+      retryMaxMs: integer('LOAN_RETRY_MAX_MS', 60_000, 10, 3_600_000),
+      pollMs: integer('LOAN_WORKER_POLL_MS', 500, 10, 60_000),
+    },
     queryLimits: {
       maxDepth: integer('QUERY_MAX_DEPTH', DEFAULT_MAX_DEPTH, 1, 100),
       maxCost: integer('QUERY_MAX_COST', DEFAULT_MAX_COST, 1, 10_000_000),

@@ -17,9 +17,9 @@ export interface SubgraphEntry {
   agencyLabel: string;
 }
 
-/** The platform's own subgraph: consents and the access record, backed by storage, no agency. */
+/** The platform's own subgraphs, backed by storage, no agency: consents and the access record; loan applications. */
 export interface PlatformSubgraphEntry {
-  name: 'consent';
+  name: 'consent' | 'loan';
   port: number;
 }
 
@@ -31,9 +31,10 @@ export type SubgraphName =
   | 'real-estate'
   | 'credit'
   | 'provident-fund'
-  | 'consent';
+  | 'consent'
+  | 'loan';
 
-export type AgencySubgraphName = Exclude<SubgraphName, 'consent'>;
+export type AgencySubgraphName = Exclude<SubgraphName, 'consent' | 'loan'>;
 
 export const GATEWAY_PORT = 4000;
 
@@ -48,10 +49,13 @@ export const AGENCY_SUBGRAPHS: readonly SubgraphEntry[] = Object.freeze([
   { name: 'provident-fund', agency: 'provident-fund', port: 4007, agencyPort: 4107, agencyLabel: '住房公积金中心' },
 ] satisfies SubgraphEntry[]);
 
-export const CONSENT_SUBGRAPH: PlatformSubgraphEntry = Object.freeze({ name: 'consent', port: 4008 });
+export const PLATFORM_SUBGRAPHS: readonly PlatformSubgraphEntry[] = Object.freeze([
+  { name: 'consent', port: 4008 },
+  { name: 'loan', port: 4009 },
+] satisfies PlatformSubgraphEntry[]);
 
 /** Every subgraph the gateway federates: the agencies' and the platform's own. */
-export const SUBGRAPHS: ReadonlyArray<{ name: SubgraphName; port: number }> = Object.freeze([...AGENCY_SUBGRAPHS, CONSENT_SUBGRAPH]);
+export const SUBGRAPHS: ReadonlyArray<{ name: SubgraphName; port: number }> = Object.freeze([...AGENCY_SUBGRAPHS, ...PLATFORM_SUBGRAPHS]);
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const SUPERGRAPH_PATH = path.join(REPO_ROOT, 'schema', 'supergraph.graphql');

@@ -8,13 +8,15 @@ import type { AgencyName } from '../lib/agency-contracts';
 import type { Config } from '../lib/config';
 import { listen, type ListeningServer } from '../lib/http';
 import type { Logger } from '../lib/logger';
-import { AGENCY_SUBGRAPHS, CONSENT_SUBGRAPH, type SubgraphName } from '../schema/subgraphs';
+import { AGENCY_SUBGRAPHS, PLATFORM_SUBGRAPHS, type SubgraphName } from '../schema/subgraphs';
 import { openStorage, storageLocation } from '../storage';
 import type { Storage } from '../storage/types';
 import { buildAgencySimulator, loadDataset, type AgencySimulator } from '../agencies';
 import { buildGateway } from '../gateway/server';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
+import { createGatewayClient } from '../subgraphs/loan/workflow/gateway-client';
+import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
 
 export interface LocalSystemOptions {
   config: Readonly<Config>;
@@ -74,12 +76,16 @@ export async function startLocalSystem({ config, logger, ports, storage: givenSt
 
       await startSubgraph(entry.name, entry.port, simulatorListening.url);
     }
-    await startSubgraph(CONSENT_SUBGRAPH.name, CONSENT_SUBGRAPH.port, undefined);
+    for (const entry of PLATFORM_SUBGRAPHS) await startSubgraph(entry.name, entry.port, undefined);
 
     const gateway = await buildGateway({ config, logger, subgraphUrls });
     const gatewayListening = await listen(gateway.server, port(config.gatewayPort), config.host);
     stops.push(() => gateway.stop());
     close(gatewayListening);
+
+    // The loan worker reads agency data through the gateway, so it starts once the gateway listens.
+    const worker = startLoanWorker({ storage, config, logger, gateway: createGatewayClient(config, `${gatewayListening.url}/graphql`) });
+    stops.push(() => worker.stop());
 
     return {
       gatewayUrl: `${gatewayListening.url}/graphql`,

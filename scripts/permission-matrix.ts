@@ -72,6 +72,9 @@ const PARENT = {
   buyers: [{ idNumber: SUBJECT }],
   owners: [{ idNumber: SUBJECT }],
   applicant: { idNumber: SUBJECT },
+  // A loan application of the evaluated centre, whose applicant is SUBJECT.
+  centre: CENTRE,
+  request: { applicant: { idNumber: SUBJECT }, spouse: null, coBorrowers: [] },
 };
 const RECORD = { buyers: [{ idNumber: SUBJECT }], owners: [{ idNumber: SUBJECT }], taxpayerIdNumbers: [SUBJECT] };
 /** Loaders as the property rules use them: whatever is asked, a record whose parties are SUBJECT. */

@@ -17,6 +17,8 @@ import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
 import { SCENARIOS } from '../agencies/data/scenarios';
 import { openStorage, storageLocation } from '../storage';
 import { startLocalSystem } from './local-system';
+import { createGatewayClient } from '../subgraphs/loan/workflow/gateway-client';
+import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
 
 // Before anything Apollo is loaded: this system never reports to Apollo.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -72,6 +74,10 @@ async function main(): Promise<void> {
       stops.push(() => subgraph.stop());
       const listening = await listen(subgraph.server, entry.port, config.host);
       keep(listening);
+      if (entry.name === 'loan') {
+        const worker = startLoanWorker({ storage, config, logger, gateway: createGatewayClient(config) });
+        stops.push(() => worker.stop());
+      }
       logger.info('subgraph listening', { subgraph: entry.name, url: listening.url });
       return;
     }

@@ -6,6 +6,7 @@
 import type { Logger } from '../lib/logger';
 import { createAccessRecordStore } from './access-record-store';
 import { createConsentStore } from './consent-store';
+import { createLoanStore } from './loan-store';
 import { openEmbedded, openPostgres, type SqlDatabase } from './database';
 import { migrate } from './migrations';
 import type { Storage } from './types';
@@ -38,6 +39,7 @@ export async function createStorage(db: SqlDatabase, options: { now?: () => Date
   return {
     consents: createConsentStore(db, options),
     accessRecords: createAccessRecordStore(db),
+    loans: createLoanStore(db),
     close: () => db.close(),
   };
 }

@@ -95,6 +95,58 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION access_records_refuse_change()`,
     ],
   },
+  {
+    version: 3,
+    name: 'loan applications and their steps',
+    statements: [
+      `CREATE TABLE loan_applications (
+        id uuid PRIMARY KEY,
+        position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        -- The same key from the same submitter is the same application, never two.
+        idempotency_key text NOT NULL,
+        submitted_by text NOT NULL,
+        submitted_by_role text NOT NULL,
+        centre text NOT NULL,
+        applicant_key text NOT NULL,
+        request jsonb NOT NULL,
+        request_hash text NOT NULL,
+        status text NOT NULL,
+        decision jsonb,
+        officer_decision jsonb,
+        accepted_at timestamptz NOT NULL,
+        decision_due_at timestamptz NOT NULL,
+        decided_at timestamptz,
+        completed_at timestamptz,
+        is_test_case boolean NOT NULL DEFAULT false,
+        UNIQUE (submitted_by, idempotency_key)
+      )`,
+      `CREATE INDEX loan_applications_by_centre ON loan_applications (centre, position DESC)`,
+      `CREATE INDEX loan_applications_by_applicant ON loan_applications (applicant_key, position DESC)`,
+      `CREATE TABLE loan_steps (
+        application_id uuid NOT NULL REFERENCES loan_applications (id),
+        step text NOT NULL,
+        status text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        give_up_at timestamptz NOT NULL,
+        lease_owner text,
+        lease_until timestamptz,
+        outcome jsonb,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (application_id, step)
+      )`,
+      `CREATE INDEX loan_steps_due ON loan_steps (next_attempt_at) WHERE status IN ('PENDING', 'UNAVAILABLE')`,
+      `CREATE TABLE loan_events (
+        position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        application_id uuid NOT NULL REFERENCES loan_applications (id),
+        at timestamptz NOT NULL,
+        step text,
+        kind text NOT NULL,
+        detail jsonb NOT NULL
+      )`,
+      `CREATE INDEX loan_events_by_application ON loan_events (application_id, position)`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

@@ -4,6 +4,7 @@
  * (subjectKey) plus the masked form for display; actors are known by their token subject.
  */
 import type { AgencyName } from '../lib/agency-contracts';
+import type { LoanStore } from './loan-types';
 
 /** Why data is processed (PIPL art. 6, 14): a consent is valid only for its purpose. */
 export type Purpose = 'HPF_LOAN_APPLICATION' | 'HPF_LOAN_REVIEW';
@@ -123,5 +124,6 @@ export interface AccessRecordStore {
 export interface Storage {
   consents: ConsentStore;
   accessRecords: AccessRecordStore;
+  loans: LoanStore;
   close(): Promise<void>;
 }

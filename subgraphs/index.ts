@@ -3,6 +3,7 @@ import type { AgencyName } from '../lib/agency-contracts';
 import type { SubgraphName } from '../schema/subgraphs';
 import { civilAffairsSubgraph } from './civil-affairs/server';
 import { consentSubgraph } from './consent/server';
+import { loanSubgraph } from './loan/server';
 import { creditSubgraph } from './credit/server';
 import { housingSubgraph } from './housing/server';
 import { identitySubgraph } from './identity/server';
@@ -20,4 +21,5 @@ export const SUBGRAPH_DEFINITIONS: Readonly<Record<SubgraphName, SubgraphDefinit
   credit: creditSubgraph,
   'provident-fund': providentFundSubgraph,
   consent: consentSubgraph,
+  loan: loanSubgraph,
 } as Record<SubgraphName, SubgraphDefinition<AgencyName | null, unknown>>;

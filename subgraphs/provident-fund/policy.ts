@@ -26,14 +26,14 @@ export const providentFundPolicy: Policy = {
     ref: allow,
     providentFundAccount: personalData(mayReadPersonalData(AGENCY, 'account', applicantSubject), record('account', applicantSubject)),
     providentFundAccounts: personalData(mayReadPersonalData(AGENCY, 'account', applicantSubject), record('account', applicantSubject)),
-    loanApplications: personalData(mayReadPersonalData(AGENCY, 'loans', applicantSubject), record('loans', applicantSubject)),
+    providentFundLoans: personalData(mayReadPersonalData(AGENCY, 'loans', applicantSubject), record('loans', applicantSubject)),
   },
   Property: { ref: allow },
   ProvidentFundAccount: {
     '*': allow,
     accountNumber: masked(allow, maskAccountNumber, or(isDataSubjectOrProxy(holderOfAccount))),
   },
-  LoanApplication: {
+  ProvidentFundLoan: {
     ref: allow,
     '*': personalData(mayReadPersonalData(AGENCY, 'loans', borrowersOfLoan), record('loans', borrowersOfLoan)),
   },

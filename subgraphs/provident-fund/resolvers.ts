@@ -36,16 +36,15 @@ export const providentFundResolvers: Resolvers<ProvidentFundLoaders> = {
       const newestFirst = [...accounts].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
       return newestFirst.find((account) => account.status === 'NORMAL') ?? newestFirst[0];
     },
-    loanApplications: (parent: ApplicantParent, _: unknown, context: Context) => loansOf(parent.idNumber, context),
+    providentFundLoans: (parent: ApplicantParent, _: unknown, context: Context) => loansOf(parent.idNumber, context),
   },
-  LoanApplication: {
+  ProvidentFundLoan: {
     __resolveReference: async (representation: EntityRepresentation, context: Context) => {
       const [idNumber, loanNumber] = context.refs.open('loan', representation.ref).split('|');
       if (!idNumber || !loanNumber) throw badUserInput('ref', 'not a valid loan reference');
       const loans = await loansOf(idNumber, context);
       return loans?.find((loan) => loan.loanNumber === loanNumber) ?? null;
     },
-    status: (parent: Loan) => (parent.status === 'OUTSTANDING' ? 'DISBURSED' : 'SETTLED'),
     principal: (parent: Loan) => parent.principalFen,
     outstanding: (parent: Loan) => parent.outstandingFen,
     property: (parent: Loan, _: unknown, context: Context) => propertyRef(context.refs, parent.unitNumber),

@@ -39,6 +39,7 @@ export interface SubgraphContext<Loaders> extends PolicyContext {
   loaders: Loaders;
   refs: EntityRefs;
   storage: Storage;
+  config: Readonly<Config>;
 }
 
 /**
@@ -158,6 +159,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
         _shield: { cache: {} },
         refs,
         storage,
+        config,
         subjectKeyOf,
         loaders: definition.createLoaders(client, { requestId }),
       };

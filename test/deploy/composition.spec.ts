@@ -24,7 +24,7 @@ describe('the supergraph', () => {
 
   it('keeps sensitive fields apart from the entity keys', () => {
     const sdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
-    for (const entity of ['Applicant', 'Property', 'LoanApplication']) {
+    for (const entity of ['Applicant', 'Property', 'ProvidentFundLoan', 'LoanApplication']) {
       expect(sdl).toMatch(new RegExp(`type ${entity}\\s[^{]*@join__type\\(graph: [A-Z_]+, key: "ref"\\)`));
     }
     expect(sdl).not.toMatch(/key: "[^"]*idNumber/);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES } from '../../lib/config';
-import { AGENCY_SUBGRAPHS, CONSENT_SUBGRAPH, GATEWAY_PORT, REPO_ROOT, SUBGRAPHS, agencyUrlVariable, subgraphUrlVariable } from '../../schema/subgraphs';
+import { AGENCY_SUBGRAPHS, PLATFORM_SUBGRAPHS, GATEWAY_PORT, REPO_ROOT, SUBGRAPHS, agencyUrlVariable, subgraphUrlVariable } from '../../schema/subgraphs';
 
 interface ComposeService {
   command?: string[];
@@ -19,7 +19,7 @@ const services = compose.services;
 const simulatorService = (agency: string) => `${agency}-simulator`;
 
 describe('docker-compose.yml', () => {
-  it('has exactly the gateway, the eight subgraphs, the seven agency simulators, Redis and PostgreSQL', () => {
+  it('has exactly the gateway, the nine subgraphs, the seven agency simulators, Redis and PostgreSQL', () => {
     const expected = ['gateway', 'redis', 'postgres', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency))];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
@@ -46,7 +46,7 @@ describe('docker-compose.yml', () => {
         postgres: { condition: 'service_healthy' },
       });
     }
-    expect(services[CONSENT_SUBGRAPH.name]!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    for (const entry of PLATFORM_SUBGRAPHS) expect(services[entry.name]!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     for (const entry of SUBGRAPHS) {
       expect(services.gateway!.environment![subgraphUrlVariable(entry.name)]).toBe(`http://${entry.name}:${entry.port}/graphql`);
     }

@@ -64,7 +64,7 @@ describe('query limits at the gateway', () => {
   });
 
   it('refuses a query costlier than QUERY_MAX_COST with QUERY_TOO_COSTLY', async () => {
-    const lists = `query Lists($id: IdNumber!) { applicant(idNumber: $id) { loanApplications { borrowers { loanApplications { borrowers { name } } } } } }`;
+    const lists = `query Lists($id: IdNumber!) { applicant(idNumber: $id) { providentFundLoans { borrowers { providentFundLoans { borrowers { name } } } } } }`;
     expectRefused(await system.query(lists, { id: ID }), 'QUERY_TOO_COSTLY', /^Query cost 11112 exceeds the limit of 2000 /);
   });
 

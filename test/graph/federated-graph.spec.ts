@@ -17,7 +17,7 @@ const COUPLE_AND_HOME = /* GraphQL */ `
       }
       creditReport { currentOverdueAmount longestConsecutiveOverdueMonths cumulativeOverdueMonths }
       providentFundAccount { centreName status balance monthlyDeposit continuousDepositMonths }
-      loanApplications { loanNumber }
+      providentFundLoans { loanNumber }
       realEstateHoldings { count }
     }
     property(unitNumber: $unitNumber) {
@@ -66,7 +66,7 @@ describe('the federated agency graph', () => {
     expect(applicant.providentFundAccount.continuousDepositMonths).toBeGreaterThanOrEqual(24);
     expect(applicant.providentFundAccount.balance).toMatch(/^\d+\.\d{2}$/);
     expect(applicant.marriage.spouse.providentFundAccount.continuousDepositMonths).toBeGreaterThanOrEqual(24);
-    expect(applicant.loanApplications).toEqual([]);
+    expect(applicant.providentFundLoans).toEqual([]);
     // 自然资源
     expect(applicant.realEstateHoldings.count).toBe(1);
     expect(property.unitNumber).toBe(couple.purchase.unitNumber);

@@ -13,7 +13,7 @@ const SCENARIO_VIEW = /* GraphQL */ `
       marriage { status spouse { idNumber } registrations { type spouse { idNumber } } }
       creditReport { currentOverdueAmount longestConsecutiveOverdueMonths cumulativeOverdueMonths }
       providentFundAccount { continuousDepositMonths spouseOnFile { idNumber } }
-      loanApplications { status outstanding }
+      providentFundLoans { status outstanding }
       realEstateHoldings { count }
     }
     propertyByContract(contractNumber: $contractNumber) {
@@ -97,7 +97,7 @@ describe('the named scenarios through the gateway', () => {
 
   it('outstandingHpfLoan: an HPF loan still being repaid', async () => {
     const { applicant } = await view(SCENARIOS.outstandingHpfLoan);
-    expect(applicant.loanApplications).toEqual([{ status: 'DISBURSED', outstanding: expect.stringMatching(/^[1-9]\d*\.\d{2}$/) }]);
+    expect(applicant.providentFundLoans).toEqual([{ status: 'OUTSTANDING', outstanding: expect.stringMatching(/^[1-9]\d*\.\d{2}$/) }]);
   });
 
   it('shortDeposits: fewer than six months of continuous deposits', async () => {

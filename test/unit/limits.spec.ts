@@ -149,7 +149,7 @@ describe('query limits', () => {
     });
 
     it('assumes 10 for a list the query does not size, once per level', () => {
-      expect(costOf(`{ applicant(idNumber: "${ID}") { loanApplications { borrowers { name } } } }`)).toBe(1 + (1 + 10 * (1 + 10 * 1)));
+      expect(costOf(`{ applicant(idNumber: "${ID}") { providentFundLoans { borrowers { name } } } }`)).toBe(1 + (1 + 10 * (1 + 10 * 1)));
     });
 
     it('sizes a list argument passed as a variable by its value, or by its default', () => {
@@ -177,7 +177,7 @@ describe('query limits', () => {
     });
 
     it('refuses nested lists of lists with QUERY_TOO_COSTLY', () => {
-      const query = `{ applicant(idNumber: "${ID}") { loanApplications { borrowers { loanApplications { borrowers { loanApplications { borrowers { name } } } } } } } }`;
+      const query = `{ applicant(idNumber: "${ID}") { providentFundLoans { borrowers { providentFundLoans { borrowers { providentFundLoans { borrowers { name } } } } } } } }`;
       const [refusal] = refusals(query);
       expect(refusal?.[0]).toBe('QUERY_TOO_COSTLY');
       expect(refusal?.[1]).toMatch(/^Query cost 1111112 exceeds the limit of 10000 /);

@@ -1,0 +1,234 @@
+/**
+ * The loan application store over SqlDatabase (PostgreSQL or embedded PGlite, same SQL).
+ * Leases with SKIP LOCKED make step processing safe across instances; writes that finish a step
+ * are fenced by the lease owner, so a step taken over after a crash is never finished twice.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SqlDatabase, SqlExecutor } from './database';
+import {
+  GATHER_STEPS,
+  type LoanApplicationRow,
+  type LoanEvent,
+  type LoanStepName,
+  type LoanStepRow,
+  type LoanStore,
+} from './loan-types';
+
+interface ApplicationRow {
+  id: string;
+  position: string | number;
+  idempotency_key: string;
+  submitted_by: string;
+  submitted_by_role: string;
+  centre: string;
+  applicant_key: string;
+  request: LoanApplicationRow['request'] | string;
+  request_hash: string;
+  status: LoanApplicationRow['status'];
+  decision: unknown;
+  officer_decision: LoanApplicationRow['officerDecision'] | string | null;
+  accepted_at: Date | string;
+  decision_due_at: Date | string;
+  decided_at: Date | string | null;
+  is_test_case: boolean;
+}
+
+interface StepRow {
+  application_id: string;
+  step: LoanStepName;
+  status: LoanStepRow['status'];
+  attempts: number;
+  next_attempt_at: Date | string;
+  give_up_at: Date | string;
+  outcome: unknown;
+  updated_at: Date | string;
+}
+
+const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+const date = (value: Date | string) => new Date(value);
+
+function toApplication(row: ApplicationRow): LoanApplicationRow & { requestHash: string } {
+  return {
+    id: row.id,
+    position: Number(row.position),
+    idempotencyKey: row.idempotency_key,
+    submittedBy: row.submitted_by,
+    submittedByRole: row.submitted_by_role,
+    centre: row.centre,
+    applicantKey: row.applicant_key,
+    request: json(row.request),
+    requestHash: row.request_hash,
+    status: row.status,
+    decision: row.decision === null ? null : json(row.decision),
+    officerDecision: row.officer_decision === null ? null : json(row.officer_decision),
+    acceptedAt: date(row.accepted_at),
+    decisionDueAt: date(row.decision_due_at),
+    decidedAt: row.decided_at === null ? null : date(row.decided_at),
+    isTestCase: row.is_test_case,
+  };
+}
+
+function toStep(row: StepRow): LoanStepRow {
+  return {
+    applicationId: row.application_id,
+    step: row.step,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: date(row.next_attempt_at),
+    giveUpAt: date(row.give_up_at),
+    outcome: row.outcome === null ? null : json(row.outcome),
+    updatedAt: date(row.updated_at),
+  };
+}
+
+const APPLICATION_COLUMNS = `id, position, idempotency_key, submitted_by, submitted_by_role, centre, applicant_key, request, request_hash,
+  status, decision, officer_decision, accepted_at, decision_due_at, decided_at, is_test_case`;
+const STEP_COLUMNS = 'application_id, step, status, attempts, next_attempt_at, give_up_at, outcome, updated_at';
+
+async function addEvent(tx: SqlExecutor, applicationId: string, at: Date, step: LoanStepName | null, kind: string, detail: Record<string, unknown>): Promise<void> {
+  await tx.query('INSERT INTO loan_events (application_id, at, step, kind, detail) VALUES ($1, $2, $3, $4, $5::jsonb)', [applicationId, at, step, kind, JSON.stringify(detail)]);
+}
+
+/** Serialises the step completions of one application, so DECIDE is unblocked exactly once. */
+async function lockApplication(tx: SqlExecutor, applicationId: string): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('loan:' || $1))", [applicationId]);
+}
+
+export function createLoanStore(db: SqlDatabase): LoanStore {
+  return {
+    async submit(input) {
+      return db.transaction(async (tx) => {
+        const id = randomUUID();
+        const inserted = await tx.query<ApplicationRow>(
+          `INSERT INTO loan_applications (id, idempotency_key, submitted_by, submitted_by_role, centre, applicant_key, request, request_hash,
+             status, accepted_at, decision_due_at, is_test_case)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'ACCEPTED', $9, $10, $11)
+           ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
+           RETURNING ${APPLICATION_COLUMNS}`,
+          [id, input.idempotencyKey, input.submittedBy, input.submittedByRole, input.centre, input.applicantKey, JSON.stringify(input.request), input.requestHash, input.now, input.decisionDueAt, input.isTestCase],
+        );
+        if (inserted.length === 0) {
+          const [existing] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE submitted_by = $1 AND idempotency_key = $2`, [
+            input.submittedBy,
+            input.idempotencyKey,
+          ]);
+          const application = toApplication(existing!);
+          return { kind: application.requestHash === input.requestHash ? 'EXISTING' : 'KEY_REUSED', application };
+        }
+        for (const step of GATHER_STEPS) {
+          await tx.query(`INSERT INTO loan_steps (application_id, step, status, next_attempt_at, give_up_at, updated_at) VALUES ($1, $2, 'PENDING', $3, $4, $3)`, [id, step, input.now, input.giveUpAt]);
+        }
+        await tx.query(`INSERT INTO loan_steps (application_id, step, status, next_attempt_at, give_up_at, updated_at) VALUES ($1, 'DECIDE', 'BLOCKED', $2, $3, $2)`, [id, input.now, input.giveUpAt]);
+        await addEvent(tx, id, input.now, null, 'ACCEPTED', { decisionDueAt: input.decisionDueAt.toISOString(), submittedByRole: input.submittedByRole });
+        return { kind: 'CREATED', application: toApplication(inserted[0]!) };
+      });
+    },
+
+    async get(id) {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+      const [row] = await db.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE id = $1`, [id]);
+      return row ? toApplication(row) : null;
+    },
+
+    async steps(id) {
+      return (await db.query<StepRow>(`SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = $1 ORDER BY step`, [id])).map(toStep);
+    },
+
+    async events(id) {
+      const rows = await db.query<{ position: string | number; application_id: string; at: Date | string; step: LoanStepName | null; kind: string; detail: Record<string, unknown> | string }>(
+        'SELECT position, application_id, at, step, kind, detail FROM loan_events WHERE application_id = $1 ORDER BY position',
+        [id],
+      );
+      return rows.map((row): LoanEvent => ({ position: Number(row.position), applicationId: row.application_id, at: date(row.at), step: row.step, kind: row.kind, detail: json(row.detail) }));
+    },
+
+    async list(filter, page) {
+      const conditions: string[] = [];
+      const params: Array<string | number | boolean> = [];
+      const add = (sql: string, value: string | number | boolean) => {
+        params.push(value);
+        conditions.push(sql.replace('?', `$${params.length}`));
+      };
+      if (filter.centre) add('centre = ?', filter.centre);
+      if (filter.applicantKey) add('applicant_key = ?', filter.applicantKey);
+      if (filter.status) add('status = ?', filter.status);
+      if (!filter.includeTestCases) conditions.push('NOT is_test_case');
+      if (page.after !== null) add('position < ?', page.after);
+      params.push(Math.min(Math.max(page.limit, 1), 200));
+      const rows = await db.query<ApplicationRow>(
+        `SELECT ${APPLICATION_COLUMNS} FROM loan_applications ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY position DESC LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map(toApplication);
+    },
+
+    async claimDueSteps(owner, now, leaseMs, limit) {
+      const rows = await db.query<StepRow>(
+        `UPDATE loan_steps SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
+         WHERE (application_id, step) IN (
+           SELECT application_id, step FROM loan_steps
+           WHERE status IN ('PENDING', 'UNAVAILABLE') AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+           ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING ${STEP_COLUMNS}`,
+        [owner, new Date(now.getTime() + leaseMs), now, limit],
+      );
+      return rows.map(toStep);
+    },
+
+    async completeStep(owner, applicationId, step, result, now) {
+      return db.transaction(async (tx) => {
+        await lockApplication(tx, applicationId);
+        const updated = await tx.query<{ step: string }>(
+          `UPDATE loan_steps SET status = $4, outcome = $5::jsonb, next_attempt_at = $6, lease_owner = NULL, lease_until = NULL, updated_at = $7
+           WHERE application_id = $1 AND step = $2 AND lease_owner = $3 RETURNING step`,
+          [applicationId, step, owner, result.status, JSON.stringify(result.outcome ?? null), result.nextAttemptAt ?? now, now],
+        );
+        if (updated.length === 0) return false; // the lease was lost: another instance owns this step now
+        await addEvent(tx, applicationId, now, step, result.event.kind, result.event.detail);
+        const open = await tx.query<{ step: string }>(
+          `SELECT step FROM loan_steps WHERE application_id = $1 AND step <> 'DECIDE' AND status NOT IN ('DONE', 'GAVE_UP')`,
+          [applicationId],
+        );
+        if (open.length === 0) {
+          await tx.query(`UPDATE loan_steps SET status = 'PENDING', next_attempt_at = $2, updated_at = $2 WHERE application_id = $1 AND step = 'DECIDE' AND status = 'BLOCKED'`, [applicationId, now]);
+        }
+        return true;
+      });
+    },
+
+    async decide(owner, applicationId, status, decision, now) {
+      return db.transaction(async (tx) => {
+        await lockApplication(tx, applicationId);
+        const updated = await tx.query<{ step: string }>(
+          `UPDATE loan_steps SET status = 'DONE', outcome = $3::jsonb, lease_owner = NULL, lease_until = NULL, updated_at = $4
+           WHERE application_id = $1 AND step = 'DECIDE' AND lease_owner = $2 AND status = 'PENDING' RETURNING step`,
+          [applicationId, owner, JSON.stringify(decision), now],
+        );
+        if (updated.length === 0) return false;
+        // Only an approval ends the 15-day clock here; a referral waits for the officer.
+        await tx.query('UPDATE loan_applications SET status = $2, decision = $3::jsonb, decided_at = $4 WHERE id = $1', [
+          applicationId,
+          status,
+          JSON.stringify(decision),
+          status === 'APPROVED' ? now : null,
+        ]);
+        await addEvent(tx, applicationId, now, 'DECIDE', status === 'APPROVED' ? 'APPROVED_AUTOMATICALLY' : 'REFERRED_TO_OFFICER', { decision: decision as Record<string, unknown> });
+        return true;
+      });
+    },
+
+    async officerDecide(id, centre, outcome, reason, officer, now) {
+      return db.transaction(async (tx) => {
+        await lockApplication(tx, id);
+        const rows = await tx.query<ApplicationRow>(
+          `UPDATE loan_applications SET status = $3, officer_decision = $4::jsonb, decided_at = $5
+           WHERE id = $1 AND centre = $2 AND status = 'REFERRED' RETURNING ${APPLICATION_COLUMNS}`,
+          [id, centre, outcome, JSON.stringify({ outcome, reason, officer, at: now.toISOString() }), now],
+        );
+        if (rows.length === 0) return null;
+        await addEvent(tx, id, now, null, outcome === 'APPROVED' ? 'APPROVED_BY_OFFICER' : 'REJECTED_BY_OFFICER', { reason, officer });
+        return toApplication(rows[0]!);
+      });
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The loan application file (贷款申请档案) as stored: the request, its checks as steps, and a
+ * timeline of events. Stored before any agency is called; steps carry leases so that two running
+ * instances never process the same step, and a restart resumes whatever was left.
+ */
+
+export type RepaymentMethod = 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
+
+export interface LoanPerson {
+  idNumber: string;
+  name: string;
+}
+
+export interface LoanRequest {
+  applicant: LoanPerson;
+  spouse: LoanPerson | null;
+  coBorrowers: LoanPerson[];
+  contractNumber: string | null;
+  unitNumber: string | null;
+  amountFen: number;
+  termMonths: number;
+  repaymentMethod: RepaymentMethod;
+  centre: string;
+  /** The date the application counts from (rates and policy are chosen by it). */
+  applicationDate: string;
+}
+
+export const GATHER_STEPS = [
+  'GATHER_IDENTITY',
+  'GATHER_MARRIAGE',
+  'GATHER_CONTRACT',
+  'GATHER_TAX',
+  'GATHER_REGISTRATION',
+  'GATHER_CREDIT',
+  'GATHER_PROVIDENT_FUND',
+] as const;
+export type GatherStep = (typeof GATHER_STEPS)[number];
+export type LoanStepName = GatherStep | 'DECIDE';
+
+/**
+ * BLOCKED: waits for other steps; PENDING: due; UNAVAILABLE: the agency failed, retried with
+ * backoff; DONE: finished; GAVE_UP: still unavailable at its deadline.
+ */
+export type LoanStepStatus = 'BLOCKED' | 'PENDING' | 'UNAVAILABLE' | 'DONE' | 'GAVE_UP';
+
+export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED';
+
+export interface LoanApplicationRow {
+  id: string;
+  position: number;
+  idempotencyKey: string;
+  submittedBy: string;
+  submittedByRole: string;
+  centre: string;
+  applicantKey: string;
+  request: LoanRequest;
+  status: LoanStatus;
+  decision: unknown | null;
+  officerDecision: { outcome: 'APPROVED' | 'REJECTED'; reason: string; officer: string; at: string } | null;
+  acceptedAt: Date;
+  decisionDueAt: Date;
+  decidedAt: Date | null;
+  isTestCase: boolean;
+}
+
+export interface LoanStepRow {
+  applicationId: string;
+  step: LoanStepName;
+  status: LoanStepStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  giveUpAt: Date;
+  outcome: unknown | null;
+  updatedAt: Date;
+}
+
+export interface LoanEvent {
+  position: number;
+  applicationId: string;
+  at: Date;
+  step: LoanStepName | null;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+export interface SubmitLoan {
+  idempotencyKey: string;
+  submittedBy: string;
+  submittedByRole: string;
+  centre: string;
+  applicantKey: string;
+  request: LoanRequest;
+  requestHash: string;
+  isTestCase: boolean;
+  now: Date;
+  decisionDueAt: Date;
+  giveUpAt: Date;
+}
+
+export type SubmitOutcome =
+  | { kind: 'CREATED' | 'EXISTING'; application: LoanApplicationRow }
+  | { kind: 'KEY_REUSED'; application: LoanApplicationRow };
+
+export interface StepResult {
+  status: 'DONE' | 'UNAVAILABLE' | 'GAVE_UP';
+  outcome: unknown;
+  /** When an UNAVAILABLE step is tried again. */
+  nextAttemptAt?: Date;
+  event: { kind: string; detail: Record<string, unknown> };
+}
+
+export interface LoanListFilter {
+  centre?: string;
+  applicantKey?: string;
+  status?: LoanStatus;
+  includeTestCases?: boolean;
+}
+
+export interface LoanStore {
+  /** Stores the application, its steps and the acceptance event in one transaction; idempotent per submitter and key. */
+  submit(input: SubmitLoan): Promise<SubmitOutcome>;
+  get(id: string): Promise<LoanApplicationRow | null>;
+  steps(id: string): Promise<LoanStepRow[]>;
+  events(id: string): Promise<LoanEvent[]>;
+  /** Newest first; `after` is the position cursor of the previous page. */
+  list(filter: LoanListFilter, page: { after: number | null; limit: number }): Promise<LoanApplicationRow[]>;
+  /** Leases due steps to `owner` (skipping ones another instance holds) and returns them. */
+  claimDueSteps(owner: string, now: Date, leaseMs: number, limit: number): Promise<LoanStepRow[]>;
+  /** Records a step's result if `owner` still holds its lease; unblocks DECIDE when every gather step is final. */
+  completeStep(owner: string, applicationId: string, step: LoanStepName, result: StepResult, now: Date): Promise<boolean>;
+  /** Records the automatic decision (DECIDE's result) and the application's new status. */
+  decide(owner: string, applicationId: string, status: LoanStatus, decision: unknown, now: Date): Promise<boolean>;
+  /** An officer's approval or rejection of a referred application of their centre. */
+  officerDecide(id: string, centre: string, outcome: 'APPROVED' | 'REJECTED', reason: string, officer: string, now: Date): Promise<LoanApplicationRow | null>;
+}

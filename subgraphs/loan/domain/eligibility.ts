@@ -1,0 +1,556 @@
+/**
+ * The loan decision as a pure function of the agencies' facts, the application and the centre's
+ * policy: one outcome per check, the home order and its rate, the maximum amount with each of its
+ * bounds, and a recommendation. Nothing here refuses an applicant: anything short of a clean pass
+ * is referred to an officer with the reasons (审批 stays with a person).
+ *
+ * Each check is PASSED, FAILED (with reasons) or UNAVAILABLE (an agency could not answer — the
+ * evaluator says so and never guesses). A failure found in the facts that are available outranks
+ * an unavailable one: the check is FAILED and its reasons list both.
+ */
+import type { AgencyName } from '../../../lib/agency-contracts';
+import { birthDateOf } from '../../../lib/identifiers';
+import type { CentrePolicy, HouseholdType } from './centre-policy';
+import { addMonths, assertIsoDate, completedYears, type IsoDate } from './dates';
+import type { Fact, HouseholdMemberFacts, LoanFacts, PartyFacts, ProvidentFundFact } from './facts';
+import { assertFen, BASIS_POINTS, fenTimesBasisPointsFloor, floorOf, toFen, type Fen } from './money';
+import { rateFor, type HomeOrder, type RateQuote } from './rates';
+import { reason, type Party, type Reason, type ReasonCode, type ReasonTopic } from './reasons';
+import { largestPrincipalFor, type RepaymentMethod } from './schedule';
+
+export const CHECKS = ['identity', 'marriage', 'contractFiling', 'transferTax', 'registration', 'credit', 'providentFund', 'term', 'age'] as const;
+export type CheckName = (typeof CHECKS)[number];
+export type CheckStatus = 'PASSED' | 'FAILED' | 'UNAVAILABLE';
+
+export interface CheckOutcome {
+  readonly check: CheckName;
+  readonly status: CheckStatus;
+  /** Empty when PASSED; otherwise the failures first, then the facts that could not be had. */
+  readonly reasons: readonly Reason[];
+  /** Worth an officer's attention without failing the check (e.g. a stale HPF spouse on file). */
+  readonly notices: readonly Reason[];
+}
+
+export interface PersonRef {
+  readonly idNumber: string;
+  readonly name: string;
+}
+
+export interface LoanRequest {
+  readonly applicant: PersonRef;
+  /** The spouse the application names; null applies as a single-person household. */
+  readonly spouse: PersonRef | null;
+  readonly coBorrowers: readonly PersonRef[];
+  readonly contractNumber: string;
+  readonly unitNumber: string;
+  readonly amountFen: Fen;
+  readonly termMonths: number;
+  readonly repaymentMethod: RepaymentMethod;
+}
+
+/** A finding that needs facts: determined, or unavailable with the reasons why. */
+export type Determination<T> = { readonly status: 'DETERMINED'; readonly value: T } | { readonly status: 'UNAVAILABLE'; readonly reasons: readonly Reason[] };
+
+export interface HomeOrderFinding {
+  readonly homeOrder: HomeOrder;
+  /** Homes the applicant and spouse hold besides the one being bought. */
+  readonly otherHomes: number;
+  /** Distinct OUTSTANDING HPF loans of the applicant and spouse. */
+  readonly outstandingHpfLoans: number;
+}
+
+export type BoundName = 'loanCap' | 'balanceMultiple' | 'repaymentCapacity' | 'loanToPrice';
+export const BOUNDS: readonly BoundName[] = ['loanCap', 'balanceMultiple', 'repaymentCapacity', 'loanToPrice'];
+
+export interface LoanCapDetail {
+  readonly householdType: HouseholdType;
+  readonly homeOrder: HomeOrder;
+}
+export interface BalanceMultipleDetail {
+  /** Balances of every account of the applicant and the spouse. */
+  readonly balancesFen: Fen;
+  readonly multiple: number;
+}
+export interface RepaymentCapacityDetail {
+  /** Monthly deposits of the NORMAL accounts of applicant, spouse and co-borrowers. */
+  readonly monthlyDepositsFen: Fen;
+  readonly combinedDepositRateBasisPoints: number;
+  /** Deposits ÷ combined deposit rate, floored: shown to the reviewer; the bound uses exact figures. */
+  readonly inferredMonthlyIncomeFen: Fen;
+  readonly maximumPaymentToIncomeBasisPoints: number;
+  /** floor(deposits × payment-to-income ÷ deposit rate): the most the household may pay a month. */
+  readonly monthlyPaymentCapacityFen: Fen;
+  readonly annualRatePercent: string;
+  readonly termMonths: number;
+  readonly repaymentMethod: RepaymentMethod;
+}
+export interface LoanToPriceDetail {
+  readonly priceFen: Fen;
+  readonly minimumDownPaymentBasisPoints: number;
+}
+
+export type Bound<D> = { readonly status: 'COMPUTED'; readonly amountFen: Fen; readonly detail: D } | { readonly status: 'UNAVAILABLE'; readonly reasons: readonly Reason[] };
+
+export interface MaximumAmount {
+  readonly bounds: {
+    readonly loanCap: Bound<LoanCapDetail>;
+    readonly balanceMultiple: Bound<BalanceMultipleDetail>;
+    readonly repaymentCapacity: Bound<RepaymentCapacityDetail>;
+    readonly loanToPrice: Bound<LoanToPriceDetail>;
+  };
+  /** The smallest bound, once every bound is computed; null until then. */
+  readonly maximumAmountFen: Fen | null;
+  /** The bounds equal to the maximum (ties list several); empty while the maximum is unknown. */
+  readonly binding: readonly BoundName[];
+}
+
+export interface EligibilityEvaluation {
+  readonly applicationDate: IsoDate;
+  readonly policy: { readonly centreCode: string; readonly effectiveFrom: IsoDate };
+  readonly outcomes: { readonly [C in CheckName]: CheckOutcome };
+  readonly homeOrder: Determination<HomeOrderFinding>;
+  readonly rate: Determination<RateQuote>;
+  readonly maximum: MaximumAmount;
+  readonly maximumAmountFen: Fen | null;
+  readonly requestedAmountFen: Fen;
+  /**
+   * true: within the maximum; false: above it — known as soon as any computed bound is below the
+   * request, even if another bound is unavailable; null: cannot tell yet.
+   */
+  readonly requestedAmountWithinMaximum: boolean | null;
+}
+
+export type Decision =
+  | { readonly decision: 'APPROVE'; readonly notices: readonly Reason[] }
+  | { readonly decision: 'REFER'; readonly reasons: readonly Reason[]; readonly notices: readonly Reason[] };
+
+// ── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+interface Participant<F extends PartyFacts = PartyFacts> {
+  party: Party;
+  facts: F;
+}
+
+/** Collects one check's findings; the status follows from what was collected. */
+class Findings {
+  readonly failures: Reason[] = [];
+  readonly missing: Reason[] = [];
+  readonly notices: Reason[] = [];
+  constructor(private readonly topic: ReasonTopic) {}
+
+  fail(code: ReasonCode, party: Party | null, detail?: Record<string, number | string>): void {
+    this.failures.push(reason(this.topic, code, { party, detail }));
+  }
+  notice(code: ReasonCode, party: Party | null): void {
+    this.notices.push(reason(this.topic, code, { party }));
+  }
+  /** The value of an available fact, or undefined after recording the agency's silence. */
+  read<T>(fact: Fact<T>, party: Party | null): T | undefined {
+    if (fact.status === 'AVAILABLE') return fact.value;
+    this.missing.push(reason(this.topic, 'AGENCY_UNAVAILABLE', { party, agency: fact.agency }));
+    return undefined;
+  }
+  outcome(check: CheckName): CheckOutcome {
+    const status: CheckStatus = this.failures.length > 0 ? 'FAILED' : this.missing.length > 0 ? 'UNAVAILABLE' : 'PASSED';
+    return Object.freeze({ check, status, reasons: Object.freeze([...this.failures, ...this.missing]), notices: Object.freeze([...this.notices]) });
+  }
+}
+
+const APPLICANT: Party = Object.freeze({ role: 'APPLICANT' });
+const SPOUSE: Party = Object.freeze({ role: 'SPOUSE' });
+
+function isOverdue(month: string): boolean {
+  return month >= '1' && month <= '7';
+}
+
+function longestOverdueRun(history: readonly string[]): number {
+  let longest = 0;
+  let run = 0;
+  for (const month of history) {
+    run = isOverdue(month) ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+function unavailableReason(topic: ReasonTopic, agency: AgencyName, party: Party | null): Reason {
+  return reason(topic, 'AGENCY_UNAVAILABLE', { party, agency });
+}
+
+// ── the checks ───────────────────────────────────────────────────────────────────────────────
+
+function checkIdentity(people: readonly Participant[]): CheckOutcome {
+  const findings = new Findings('identity');
+  for (const { party, facts } of people) {
+    const identity = findings.read(facts.identity, party);
+    if (identity === undefined) continue;
+    if (identity === null) {
+      findings.fail('PERSON_NOT_FOUND', party);
+      continue;
+    }
+    if (!identity.nameMatches) findings.fail('NAME_MISMATCH', party);
+    if (identity.householdStatus !== 'ACTIVE') findings.fail('HOUSEHOLD_CANCELLED', party);
+  }
+  return findings.outcome('identity');
+}
+
+/**
+ * Civil affairs is the authority on marriage.
+ * - The application names a spouse: civil affairs must show the applicant MARRIED to that person;
+ *   DIVORCED fails as STALE_SPOUSE_RECORD (a former spouse, typically prefilled from a stale file).
+ * - The application names no spouse: NEVER_MARRIED and DIVORCED pass; MARRIED fails (the spouse
+ *   must be named, and must authorize).
+ * - An HPF account whose spouse on file disagrees with civil affairs (e.g. still names a former
+ *   spouse) does not fail the check: civil affairs decides, and the disagreement is a notice for
+ *   the centre to correct its file. This is the divorcedStaleSpouse scenario applying as single.
+ */
+function checkMarriage(facts: LoanFacts, request: LoanRequest): CheckOutcome {
+  const findings = new Findings('marriage');
+  const marriage = findings.read(facts.marriage, APPLICANT);
+  if (marriage === undefined) return findings.outcome('marriage');
+  const named = request.spouse?.idNumber ?? null;
+  if (named !== null) {
+    if (marriage.status === 'DIVORCED') findings.fail('STALE_SPOUSE_RECORD', SPOUSE);
+    else if (marriage.status === 'NEVER_MARRIED') findings.fail('NOT_MARRIED', SPOUSE);
+    else if (marriage.spouseIdNumber !== named) findings.fail('SPOUSE_MISMATCH', SPOUSE);
+  } else if (marriage.status === 'MARRIED') {
+    findings.fail('SPOUSE_NOT_NAMED', APPLICANT);
+  }
+  const spouseOfRecord = marriage.status === 'MARRIED' ? marriage.spouseIdNumber : null;
+  const fund = facts.applicant.providentFund;
+  if (fund.status === 'AVAILABLE' && fund.value) {
+    const stale = fund.value.accounts.some((account) => account.spouseIdNumberOnFile !== null && account.spouseIdNumberOnFile !== spouseOfRecord);
+    if (stale) findings.notice('STALE_SPOUSE_ON_HPF_FILE', APPLICANT);
+  }
+  return findings.outcome('marriage');
+}
+
+function checkContractFiling(facts: LoanFacts, request: LoanRequest): CheckOutcome {
+  const findings = new Findings('contractFiling');
+  const contract = findings.read(facts.contract, null);
+  if (contract === null) findings.fail('CONTRACT_NOT_FOUND', null);
+  else if (contract !== undefined) {
+    if (contract.status !== 'FILED') findings.fail('CONTRACT_CANCELLED', null);
+    if (contract.unitNumber !== request.unitNumber) findings.fail('CONTRACT_UNIT_MISMATCH', null);
+    if (!contract.buyerIdNumbers.includes(request.applicant.idNumber)) findings.fail('APPLICANT_NOT_BUYER', APPLICANT);
+  }
+  return findings.outcome('contractFiling');
+}
+
+function checkTransferTax(facts: LoanFacts): CheckOutcome {
+  const findings = new Findings('transferTax');
+  const tax = findings.read(facts.transferTax, null);
+  if (tax === null || (tax !== undefined && !tax.declared)) findings.fail('TAX_NOT_DECLARED', null);
+  else if (tax !== undefined && !tax.paid) findings.fail('TAX_NOT_PAID', null);
+  return findings.outcome('transferTax');
+}
+
+function checkRegistration(facts: LoanFacts, request: LoanRequest): CheckOutcome {
+  const findings = new Findings('registration');
+  const registration = findings.read(facts.registration, null);
+  if (registration === null) findings.fail('REGISTRATION_NOT_FOUND', null);
+  else if (registration !== undefined) {
+    if (registration.status === 'TRANSFER_PENDING') findings.fail('TRANSFER_PENDING', null);
+    if (!registration.ownerIdNumbers.includes(request.applicant.idNumber)) findings.fail('APPLICANT_NOT_OWNER', APPLICANT);
+    if (registration.encumbrances.includes('SEIZURE')) findings.fail('PROPERTY_SEIZED', null);
+  }
+  return findings.outcome('registration');
+}
+
+/** Every borrower's report: nothing overdue now, and no 连三累六 in the 24-month grid. */
+function checkCredit(people: readonly Participant[], policy: CentrePolicy): CheckOutcome {
+  const findings = new Findings('credit');
+  const { consecutiveMonths, cumulativeMonths } = policy.seriousOverdue;
+  for (const { party, facts } of people) {
+    const credit = findings.read(facts.credit, party);
+    if (credit === undefined) continue;
+    if (credit === null) {
+      findings.notice('NO_CREDIT_FILE', party);
+      continue;
+    }
+    if (credit.currentOverdueAmountFen > 0) findings.fail('CURRENT_OVERDUE', party, { currentOverdueAmountFen: credit.currentOverdueAmountFen });
+    const longest = longestOverdueRun(credit.repaymentHistory24Months);
+    const cumulative = credit.repaymentHistory24Months.filter(isOverdue).length;
+    if (longest >= consecutiveMonths || cumulative >= cumulativeMonths) {
+      findings.fail('SERIOUS_OVERDUE_HISTORY', party, { longestConsecutiveOverdueMonths: longest, cumulativeOverdueMonths: cumulative });
+    }
+  }
+  return findings.outcome('credit');
+}
+
+/**
+ * The applicant needs a NORMAL account with at least the policy's months of continuous deposits;
+ * neither the applicant nor the spouse may have an OUTSTANDING HPF loan. A spouse without an HPF
+ * record is fine (one depositor is enough); co-borrowers' funds only count toward capacity.
+ */
+function checkProvidentFund(applicant: HouseholdMemberFacts, spouse: HouseholdMemberFacts | null, policy: CentrePolicy): CheckOutcome {
+  const findings = new Findings('providentFund');
+  const own = findings.read(applicant.providentFund, APPLICANT);
+  if (own === null || (own !== undefined && own.accounts.length === 0)) findings.fail('NO_HPF_ACCOUNT', APPLICANT);
+  else if (own !== undefined) {
+    const normal = own.accounts.filter((account) => account.status === 'NORMAL');
+    if (normal.length === 0) findings.fail('ACCOUNT_NOT_NORMAL', APPLICANT);
+    else {
+      const months = Math.max(...normal.map((account) => account.continuousDepositMonths));
+      if (months < policy.minimumContinuousDepositMonths) {
+        findings.fail('INSUFFICIENT_CONTINUOUS_DEPOSITS', APPLICANT, { continuousDepositMonths: months, requiredMonths: policy.minimumContinuousDepositMonths });
+      }
+    }
+  }
+  const household: Array<[Party, ProvidentFundFact | null | undefined]> = [[APPLICANT, own]];
+  if (spouse) household.push([SPOUSE, findings.read(spouse.providentFund, SPOUSE)]);
+  for (const [party, fund] of household) {
+    const outstanding = fund?.loans.filter((loan) => loan.status === 'OUTSTANDING').length ?? 0;
+    if (outstanding > 0) findings.fail('OUTSTANDING_HPF_LOAN', party, { outstandingLoans: outstanding });
+  }
+  return findings.outcome('providentFund');
+}
+
+function checkTerm(request: LoanRequest, policy: CentrePolicy): CheckOutcome {
+  const findings = new Findings('term');
+  if (request.termMonths > policy.maximumTermMonths) {
+    findings.fail('TERM_EXCEEDS_MAXIMUM', null, { termMonths: request.termMonths, maximumTermMonths: policy.maximumTermMonths });
+  }
+  return findings.outcome('term');
+}
+
+/**
+ * Each borrower's age in completed years on the date of the last instalment (application date +
+ * term) may not exceed the policy's maximum. The birth date is the one in the ID number (GB 11643),
+ * the same one the household register holds, so this check does not wait on an agency.
+ */
+function checkAge(borrowers: readonly PersonRef[], request: LoanRequest, policy: CentrePolicy, applicationDate: IsoDate): CheckOutcome {
+  const findings = new Findings('age');
+  const loanEnd = addMonths(applicationDate, request.termMonths);
+  borrowers.forEach((person, index) => {
+    const birthDate = assertIsoDate(birthDateOf(person.idNumber), 'birth date in the ID number');
+    const ageAtEnd = completedYears(birthDate, loanEnd);
+    if (ageAtEnd > policy.maximumAgeAtLoanEnd) {
+      const party: Party = index === 0 ? APPLICANT : { role: 'CO_BORROWER', ordinal: index };
+      findings.fail('AGE_AT_END_EXCEEDS_MAXIMUM', party, { ageAtLoanEnd: ageAtEnd, maximumAgeAtLoanEnd: policy.maximumAgeAtLoanEnd });
+    }
+  });
+  return findings.outcome('age');
+}
+
+// ── home order, rate and the maximum amount ──────────────────────────────────────────────────
+
+/**
+ * SECOND when the applicant or spouse holds another home (besides the one being bought) or has an
+ * OUTSTANDING HPF loan; settled loans do not count (认房, and an outstanding loan). Missing facts
+ * can only hide homes, never add one, so a SECOND found in the available facts stands; FIRST needs
+ * every fact.
+ */
+function findHomeOrder(household: readonly Participant<HouseholdMemberFacts>[], request: LoanRequest): Determination<HomeOrderFinding> {
+  const otherUnits = new Set<string>();
+  const outstandingLoans = new Set<string>();
+  const missing: Reason[] = [];
+  for (const { party, facts } of household) {
+    if (facts.holdings.status === 'AVAILABLE') {
+      for (const unit of facts.holdings.value) if (unit !== request.unitNumber) otherUnits.add(unit);
+    } else missing.push(unavailableReason('homeOrder', facts.holdings.agency, party));
+    if (facts.providentFund.status === 'AVAILABLE') {
+      for (const loan of facts.providentFund.value?.loans ?? []) if (loan.status === 'OUTSTANDING') outstandingLoans.add(loan.loanNumber);
+    } else missing.push(unavailableReason('homeOrder', facts.providentFund.agency, party));
+  }
+  const second = otherUnits.size > 0 || outstandingLoans.size > 0;
+  if (!second && missing.length > 0) {
+    return Object.freeze({ status: 'UNAVAILABLE', reasons: Object.freeze([reason('homeOrder', 'HOME_ORDER_UNDETERMINED'), ...missing]) });
+  }
+  return Object.freeze({
+    status: 'DETERMINED',
+    value: Object.freeze({ homeOrder: second ? 'SECOND' : 'FIRST', otherHomes: otherUnits.size, outstandingHpfLoans: outstandingLoans.size }),
+  });
+}
+
+function computed<D>(amountFen: Fen, detail: D): Bound<D> {
+  return Object.freeze({ status: 'COMPUTED', amountFen, detail: Object.freeze(detail) });
+}
+
+function notComputed<D>(reasons: readonly Reason[]): Bound<D> {
+  return Object.freeze({ status: 'UNAVAILABLE', reasons: Object.freeze([...reasons]) });
+}
+
+/** The available HPF records of these people, or the reasons some are missing. */
+function fundsOf(people: readonly Participant[]): { funds: Array<ProvidentFundFact | null>; missing: Reason[] } {
+  const funds: Array<ProvidentFundFact | null> = [];
+  const missing: Reason[] = [];
+  for (const { party, facts } of people) {
+    if (facts.providentFund.status === 'AVAILABLE') funds.push(facts.providentFund.value);
+    else missing.push(unavailableReason('amount', facts.providentFund.agency, party));
+  }
+  return { funds, missing };
+}
+
+function computeMaximum(
+  facts: LoanFacts,
+  request: LoanRequest,
+  policy: CentrePolicy,
+  household: readonly Participant<HouseholdMemberFacts>[],
+  coBorrowers: readonly Participant[],
+  homeOrder: Determination<HomeOrderFinding>,
+  rate: Determination<RateQuote>,
+): MaximumAmount {
+  const householdType: HouseholdType = request.spouse ? 'COUPLE' : 'SINGLE';
+  const order = homeOrder.status === 'DETERMINED' ? homeOrder.value.homeOrder : null;
+  const orderMissing = homeOrder.status === 'UNAVAILABLE' ? homeOrder.reasons : [];
+
+  const loanCap: Bound<LoanCapDetail> =
+    order === null ? notComputed(orderMissing) : computed(policy.loanCapFen[householdType][order], { householdType, homeOrder: order });
+
+  const householdFunds = fundsOf(household);
+  const balanceMultiple: Bound<BalanceMultipleDetail> =
+    householdFunds.missing.length > 0
+      ? notComputed(householdFunds.missing)
+      : (() => {
+          const balancesFen = householdFunds.funds.reduce((sum, fund) => sum + (fund?.accounts.reduce((s, account) => s + account.balanceFen, 0) ?? 0), 0);
+          return computed(toFen(BigInt(balancesFen) * BigInt(policy.balanceMultiple)), { balancesFen, multiple: policy.balanceMultiple });
+        })();
+
+  const everyoneFunds = fundsOf([...household, ...coBorrowers]);
+  const repaymentCapacity: Bound<RepaymentCapacityDetail> =
+    everyoneFunds.missing.length > 0 || rate.status === 'UNAVAILABLE'
+      ? notComputed([...everyoneFunds.missing, ...(rate.status === 'UNAVAILABLE' ? rate.reasons : [])])
+      : (() => {
+          const { combinedDepositRateBasisPoints, maximumPaymentToIncomeBasisPoints } = policy.repaymentCapacity;
+          const monthlyDepositsFen = everyoneFunds.funds.reduce(
+            (sum, fund) => sum + (fund?.accounts.filter((a) => a.status === 'NORMAL').reduce((s, account) => s + account.monthlyDepositFen, 0) ?? 0),
+            0,
+          );
+          const deposits = BigInt(monthlyDepositsFen);
+          const inferredMonthlyIncomeFen = toFen(floorOf({ numerator: deposits * BigInt(BASIS_POINTS), denominator: BigInt(combinedDepositRateBasisPoints) }));
+          const monthlyPaymentCapacityFen = toFen(
+            floorOf({ numerator: deposits * BigInt(maximumPaymentToIncomeBasisPoints), denominator: BigInt(combinedDepositRateBasisPoints) }),
+          );
+          const amountFen = largestPrincipalFor({
+            monthlyPaymentFen: monthlyPaymentCapacityFen,
+            annualRatePercent: rate.value.annualRatePercent,
+            termMonths: request.termMonths,
+            method: request.repaymentMethod,
+          });
+          return computed(amountFen, {
+            monthlyDepositsFen,
+            combinedDepositRateBasisPoints,
+            inferredMonthlyIncomeFen,
+            maximumPaymentToIncomeBasisPoints,
+            monthlyPaymentCapacityFen,
+            annualRatePercent: rate.value.annualRatePercent,
+            termMonths: request.termMonths,
+            repaymentMethod: request.repaymentMethod,
+          });
+        })();
+
+  const contract = facts.contract;
+  const loanToPrice: Bound<LoanToPriceDetail> =
+    contract.status === 'UNAVAILABLE'
+      ? notComputed([unavailableReason('amount', contract.agency, null), ...orderMissing])
+      : contract.value === null
+        ? notComputed([reason('amount', 'CONTRACT_NOT_FOUND'), ...orderMissing])
+        : order === null
+          ? notComputed(orderMissing)
+          : computed(fenTimesBasisPointsFloor(contract.value.priceFen, BASIS_POINTS - policy.minimumDownPaymentBasisPoints[order]), {
+              priceFen: contract.value.priceFen,
+              minimumDownPaymentBasisPoints: policy.minimumDownPaymentBasisPoints[order],
+            });
+
+  const bounds = { loanCap, balanceMultiple, repaymentCapacity, loanToPrice };
+  const amounts = BOUNDS.map((name) => bounds[name]).flatMap((bound) => (bound.status === 'COMPUTED' ? [bound.amountFen] : []));
+  const maximumAmountFen = amounts.length === BOUNDS.length ? Math.min(...amounts) : null;
+  const binding = maximumAmountFen === null ? [] : BOUNDS.filter((name) => {
+    const bound = bounds[name];
+    return bound.status === 'COMPUTED' && bound.amountFen === maximumAmountFen;
+  });
+  return Object.freeze({ bounds: Object.freeze(bounds), maximumAmountFen, binding: Object.freeze(binding) });
+}
+
+// ── the evaluation ───────────────────────────────────────────────────────────────────────────
+
+function assertFactsMatch(facts: LoanFacts, request: LoanRequest): void {
+  const same = (a: string | undefined, b: string | undefined) => a === b;
+  const ok =
+    same(facts.applicant.idNumber, request.applicant.idNumber) &&
+    same(facts.spouse?.idNumber, request.spouse?.idNumber) &&
+    facts.coBorrowers.length === request.coBorrowers.length &&
+    facts.coBorrowers.every((c, i) => same(c.idNumber, request.coBorrowers[i]?.idNumber));
+  if (!ok) throw new Error('the facts were gathered for other people than the application names');
+}
+
+function assertRequest(request: LoanRequest): void {
+  assertFen(request.amountFen, 'amount requested');
+  if (request.amountFen <= 0) throw new RangeError(`the amount requested must be positive, got ${request.amountFen} fen`);
+  if (!Number.isSafeInteger(request.termMonths) || request.termMonths < 1) {
+    throw new RangeError(`the term is a whole number of months ≥ 1, got ${request.termMonths}`);
+  }
+}
+
+export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, policy: CentrePolicy, applicationDate: IsoDate): EligibilityEvaluation {
+  assertIsoDate(applicationDate, 'applicationDate');
+  assertRequest(request);
+  assertFactsMatch(facts, request);
+
+  const household: Participant<HouseholdMemberFacts>[] = [{ party: APPLICANT, facts: facts.applicant }];
+  if (facts.spouse) household.push({ party: SPOUSE, facts: facts.spouse });
+  const coBorrowers: Participant[] = facts.coBorrowers.map((c, i) => ({ party: { role: 'CO_BORROWER', ordinal: i + 1 }, facts: c }));
+  const everyone: Participant[] = [...household, ...coBorrowers];
+
+  const outcomes = Object.freeze({
+    identity: checkIdentity(everyone),
+    marriage: checkMarriage(facts, request),
+    contractFiling: checkContractFiling(facts, request),
+    transferTax: checkTransferTax(facts),
+    registration: checkRegistration(facts, request),
+    credit: checkCredit(everyone, policy),
+    providentFund: checkProvidentFund(facts.applicant, facts.spouse, policy),
+    term: checkTerm(request, policy),
+    age: checkAge([request.applicant, ...request.coBorrowers], request, policy, applicationDate),
+  });
+
+  const homeOrder = findHomeOrder(household, request);
+  const rate: Determination<RateQuote> =
+    homeOrder.status === 'DETERMINED'
+      ? Object.freeze({ status: 'DETERMINED', value: rateFor({ applicationDate, termMonths: request.termMonths, homeOrder: homeOrder.value.homeOrder }) })
+      : homeOrder;
+  const maximum = computeMaximum(facts, request, policy, household, coBorrowers, homeOrder, rate);
+
+  const computedAmounts = BOUNDS.map((name) => maximum.bounds[name]).flatMap((b) => (b.status === 'COMPUTED' ? [b.amountFen] : []));
+  const requestedAmountWithinMaximum = computedAmounts.some((amount) => request.amountFen > amount)
+    ? false
+    : maximum.maximumAmountFen === null
+      ? null
+      : true;
+
+  return Object.freeze({
+    applicationDate,
+    policy: Object.freeze({ centreCode: policy.centreCode, effectiveFrom: policy.effectiveFrom }),
+    outcomes,
+    homeOrder,
+    rate,
+    maximum,
+    maximumAmountFen: maximum.maximumAmountFen,
+    requestedAmountFen: request.amountFen,
+    requestedAmountWithinMaximum,
+  });
+}
+
+/**
+ * APPROVE only when every check PASSED and the amount is known to be within the maximum;
+ * otherwise REFER to an officer with every reason: failed and unavailable checks, an undetermined
+ * home order, an amount above (or not yet comparable with) the maximum.
+ */
+export function decide(evaluation: EligibilityEvaluation): Decision {
+  const reasons: Reason[] = [];
+  for (const check of CHECKS) reasons.push(...evaluation.outcomes[check].reasons);
+  if (evaluation.homeOrder.status === 'UNAVAILABLE') reasons.push(...evaluation.homeOrder.reasons);
+  if (evaluation.requestedAmountWithinMaximum === false) {
+    const detail: Record<string, number> = { requestedAmountFen: evaluation.requestedAmountFen };
+    if (evaluation.maximumAmountFen !== null) detail.maximumAmountFen = evaluation.maximumAmountFen;
+    reasons.push(reason('amount', 'AMOUNT_EXCEEDS_MAXIMUM', { detail }));
+  } else if (evaluation.requestedAmountWithinMaximum === null) {
+    const pending = BOUNDS.filter((name) => evaluation.maximum.bounds[name].status === 'UNAVAILABLE');
+    reasons.push(reason('amount', 'MAXIMUM_UNDETERMINED', { detail: { unavailableBounds: pending.join(',') } }));
+  }
+  const notices = Object.freeze(CHECKS.flatMap((check) => evaluation.outcomes[check].notices));
+  return reasons.length === 0
+    ? Object.freeze({ decision: 'APPROVE', notices })
+    : Object.freeze({ decision: 'REFER', reasons: Object.freeze(reasons), notices });
+}

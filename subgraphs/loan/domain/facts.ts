@@ -1,0 +1,147 @@
+/**
+ * What a loan decision needs to know, as the agencies answered. The domain never calls an agency:
+ * the loan subgraph gathers these facts (per request, through its loaders) and hands them in.
+ *
+ * Every fact is either AVAILABLE, with what the agency answered, or UNAVAILABLE, naming the agency
+ * that could not answer. Inside an available fact, `null` means the agency answered and holds no
+ * record (公安 has no such person, no credit file, no HPF record, no contract) — an answer, not an
+ * outage. The evaluator treats the two differently and never guesses an unavailable fact.
+ *
+ * Only what the rules read is carried here (minimum necessary): no names, addresses or amounts the
+ * decision does not use.
+ */
+import type {
+  AgencyName,
+  EncumbranceType,
+  FilingStatus,
+  HouseholdStatus,
+  MarriageRegistrationType,
+  ProvidentFundAccountStatus,
+  ProvidentFundLoanStatus,
+  RegistrationStatus,
+  RepaymentMonthStatus,
+} from '../../../lib/agency-contracts';
+import type { IsoDate } from './dates';
+import type { Fen } from './money';
+
+export type Fact<T> =
+  | { readonly status: 'AVAILABLE'; readonly value: T }
+  | { readonly status: 'UNAVAILABLE'; readonly agency: AgencyName };
+
+export function available<T>(value: T): Fact<T> {
+  return Object.freeze({ status: 'AVAILABLE', value });
+}
+
+export function unavailable<T = never>(agency: AgencyName): Fact<T> {
+  return Object.freeze({ status: 'UNAVAILABLE', agency });
+}
+
+/** Public security's verification of one person: the name given matches, and the household. */
+export interface IdentityFact {
+  readonly nameMatches: boolean;
+  readonly householdStatus: HouseholdStatus;
+}
+
+/** Civil affairs, read as of the latest registration. 未登记 (no registration) is NEVER_MARRIED. */
+export type MarriageFact =
+  | { readonly status: 'NEVER_MARRIED' }
+  | { readonly status: 'MARRIED'; readonly spouseIdNumber: string; readonly since: IsoDate }
+  | { readonly status: 'DIVORCED'; readonly formerSpouseIdNumber: string; readonly since: IsoDate };
+
+export interface CreditFact {
+  readonly currentOverdueAmountFen: Fen;
+  /** Oldest month first, 24 entries ending with last month. */
+  readonly repaymentHistory24Months: readonly RepaymentMonthStatus[];
+}
+
+export interface ProvidentFundAccountFact {
+  readonly centreCode: string;
+  readonly status: ProvidentFundAccountStatus;
+  readonly continuousDepositMonths: number;
+  readonly balanceFen: Fen;
+  readonly monthlyDepositFen: Fen;
+  /** The spouse the centre has on file; may lag civil affairs. */
+  readonly spouseIdNumberOnFile: string | null;
+}
+
+export interface ProvidentFundLoanFact {
+  /** Identifies a joint loan that shows in both spouses' records, so it counts once. */
+  readonly loanNumber: string;
+  readonly status: ProvidentFundLoanStatus;
+}
+
+export interface ProvidentFundFact {
+  readonly accounts: readonly ProvidentFundAccountFact[];
+  readonly loans: readonly ProvidentFundLoanFact[];
+}
+
+/** Facts about anyone who borrows: the applicant, the spouse, each co-borrower. */
+export interface PartyFacts {
+  readonly idNumber: string;
+  /** null: public security holds no such person. */
+  readonly identity: Fact<IdentityFact | null>;
+  /** null: no credit file (白户). */
+  readonly credit: Fact<CreditFact | null>;
+  /** null: no HPF record at any centre. */
+  readonly providentFund: Fact<ProvidentFundFact | null>;
+}
+
+/** The applicant and the spouse also count homes: home order is a household matter (认房). */
+export interface HouseholdMemberFacts extends PartyFacts {
+  /** Unit numbers registered or pre-registered to the person (the home being bought included). */
+  readonly holdings: Fact<readonly string[]>;
+}
+
+export interface ContractFact {
+  readonly contractNumber: string;
+  readonly unitNumber: string;
+  readonly status: FilingStatus;
+  readonly buyerIdNumbers: readonly string[];
+  readonly priceFen: Fen;
+}
+
+export interface TransferTaxFact {
+  readonly declared: boolean;
+  readonly paid: boolean;
+}
+
+export interface RegistrationFact {
+  readonly status: RegistrationStatus;
+  readonly ownerIdNumbers: readonly string[];
+  readonly encumbrances: readonly EncumbranceType[];
+}
+
+export interface LoanFacts {
+  readonly applicant: HouseholdMemberFacts;
+  /** The applicant's marriage registrations as civil affairs reads them (the authority on marriage). */
+  readonly marriage: Fact<MarriageFact>;
+  /** The spouse the application names, or null when it names none. */
+  readonly spouse: HouseholdMemberFacts | null;
+  /** In the order the application names them. */
+  readonly coBorrowers: readonly PartyFacts[];
+  /** Looked up by the application's contract number; null: not filed. */
+  readonly contract: Fact<ContractFact | null>;
+  /** Looked up by the application's unit number; null: nothing declared. */
+  readonly transferTax: Fact<TransferTaxFact | null>;
+  /** Looked up by the application's unit number; null: not registered or pre-registered. */
+  readonly registration: Fact<RegistrationFact | null>;
+}
+
+export interface MarriageRegistrationEvent {
+  readonly type: MarriageRegistrationType;
+  readonly registrationDate: IsoDate;
+  readonly spouseIdNumber: string;
+}
+
+/**
+ * Marital status from civil affairs' registrations: the latest one decides. MARRIAGE and
+ * REMARRIAGE (复婚) leave the person married to that spouse; DIVORCE leaves them divorced.
+ */
+export function marriageFromRegistrations(registrations: readonly MarriageRegistrationEvent[]): MarriageFact {
+  // The wire lists oldest first; a stable sort by date keeps that order for same-day events.
+  const latest = [...registrations].sort((a, b) => (a.registrationDate < b.registrationDate ? -1 : a.registrationDate > b.registrationDate ? 1 : 0)).at(-1);
+  if (!latest) return Object.freeze({ status: 'NEVER_MARRIED' });
+  return latest.type === 'DIVORCE'
+    ? Object.freeze({ status: 'DIVORCED', formerSpouseIdNumber: latest.spouseIdNumber, since: latest.registrationDate })
+    : Object.freeze({ status: 'MARRIED', spouseIdNumber: latest.spouseIdNumber, since: latest.registrationDate });
+}

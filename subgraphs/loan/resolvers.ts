@@ -1,0 +1,119 @@
+import { badUserInput } from '../../lib/errors';
+import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
+import { applicantRef, propertyRef } from '../shared/references';
+import type { Resolvers, SubgraphContext } from '../shared/subgraph';
+import { checkSubmission, requestHash, type SubmitInput } from './submission';
+import { checksOf } from './views';
+
+type Context = SubgraphContext<Record<string, never>>;
+
+/** 住房公积金管理条例 art. 26: the centre decides within 15 days of acceptance. */
+const DECISION_DAYS = 15;
+const DAY_MS = 24 * 3600 * 1000;
+
+const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+function page(first: number | null | undefined, after: string | null | undefined) {
+  const limit = first ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badUserInput('first', 'give 1 to 100');
+  if (after && !/^\d+$/.test(after)) throw badUserInput('after', 'use the nextCursor of the previous page');
+  return { after: after ? Number(after) : null, limit };
+}
+
+export const loanResolvers: Resolvers<Record<string, never>> = {
+  Query: {
+    loanApplication: (_: unknown, args: { id: string }, context: Context) => context.storage.loans.get(args.id),
+    loanApplications: async (_: unknown, args: { filter?: { status?: LoanStatus; includeTestCases?: boolean }; first?: number; after?: string }, context: Context) => {
+      const requested = page(args.first, args.after);
+      const applications = await context.storage.loans.list(
+        { centre: context.actor.centre!, ...(args.filter?.status ? { status: args.filter.status } : {}), includeTestCases: args.filter?.includeTestCases ?? false },
+        requested,
+      );
+      return { applications, nextCursor: applications.length === requested.limit ? String(applications.at(-1)!.position) : null };
+    },
+    myLoanApplications: (_: unknown, __: unknown, context: Context) =>
+      context.storage.loans.list({ applicantKey: context.subjectKeyOf(context.actor.personIdNumber!), includeTestCases: true }, { after: null, limit: 100 }),
+  },
+  Mutation: {
+    submitLoanApplication: async (_: unknown, { input }: { input: SubmitInput }, context: Context) => {
+      const now = new Date();
+      const checked = checkSubmission(input, context.actor, chinaToday(now));
+      if (!checked.request) return { loanApplication: null, created: false, userErrors: checked.errors };
+      const request = checked.request;
+      const outcome = await context.storage.loans.submit({
+        idempotencyKey: input.idempotencyKey,
+        submittedBy: `${context.actor.role}:${context.actor.subject}`,
+        submittedByRole: context.actor.role,
+        centre: request.centre,
+        applicantKey: context.subjectKeyOf(request.applicant.idNumber),
+        request,
+        requestHash: requestHash(request),
+        isTestCase: input.testCase ?? false,
+        now,
+        decisionDueAt: new Date(now.getTime() + DECISION_DAYS * DAY_MS),
+        giveUpAt: new Date(now.getTime() + context.config.loan.checkDeadlineMinutes * 60_000),
+      });
+      if (outcome.kind === 'KEY_REUSED') {
+        return {
+          loanApplication: null,
+          created: false,
+          userErrors: [{ field: ['input', 'idempotencyKey'], message: 'this key was used for a different application; use a new key for a new application', code: 'IDEMPOTENCY_KEY_REUSED' }],
+        };
+      }
+      return { loanApplication: outcome.application, created: outcome.kind === 'CREATED', userErrors: [] };
+    },
+    approveLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'APPROVED', context),
+    rejectLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'REJECTED', context),
+  },
+  LoanApplication: {
+    __resolveReference: (representation: { id: string }, context: Context) => context.storage.loans.get(representation.id),
+    centreCode: (application: LoanApplicationRow) => application.centre,
+    applicant: (application: LoanApplicationRow, _: unknown, context: Context) => ({ ref: applicantRef(context.refs, application.request.applicant.idNumber).ref }),
+    spouse: (application: LoanApplicationRow, _: unknown, context: Context) =>
+      application.request.spouse ? { ref: applicantRef(context.refs, application.request.spouse.idNumber).ref } : null,
+    coBorrowers: (application: LoanApplicationRow, _: unknown, context: Context) =>
+      application.request.coBorrowers.map((person) => ({ ref: applicantRef(context.refs, person.idNumber).ref })),
+    property: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+      const unit = application.request.unitNumber ?? (await unitNumberFound(application, context));
+      return unit ? { ref: propertyRef(context.refs, unit).ref } : null;
+    },
+    amount: (application: LoanApplicationRow) => application.request.amountFen,
+    termMonths: (application: LoanApplicationRow) => application.request.termMonths,
+    repaymentMethod: (application: LoanApplicationRow) => application.request.repaymentMethod,
+    acceptedAt: (application: LoanApplicationRow) => application.acceptedAt.toISOString(),
+    decisionDueAt: (application: LoanApplicationRow) => application.decisionDueAt.toISOString(),
+    daysLeftToDecide: (application: LoanApplicationRow) =>
+      application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((application.decisionDueAt.getTime() - Date.now()) / DAY_MS),
+    decidedAt: (application: LoanApplicationRow) => application.decidedAt?.toISOString() ?? null,
+    checks: async (application: LoanApplicationRow, _: unknown, context: Context) => checksOf(application, await context.storage.loans.steps(application.id)),
+    decision: (application: LoanApplicationRow) => {
+      const decision = application.decision as { outcome: string; reasons: string[]; homeOrder?: string; rate?: string; maximumAmountFen?: number; bindingLimit?: string } | null;
+      if (!decision && !application.officerDecision) return null;
+      return {
+        outcome: application.officerDecision?.outcome ?? decision!.outcome,
+        reasons: decision?.reasons ?? [],
+        homeOrder: decision?.homeOrder ?? null,
+        rate: decision?.rate ?? null,
+        maximumAmount: decision?.maximumAmountFen ?? null,
+        bindingLimit: decision?.bindingLimit ?? null,
+        officer: application.officerDecision?.officer ?? null,
+        officerReason: application.officerDecision?.reason ?? null,
+      };
+    },
+    timeline: async (application: LoanApplicationRow, _: unknown, context: Context) =>
+      (await context.storage.loans.events(application.id)).map((event) => ({ at: event.at.toISOString(), step: event.step, kind: event.kind, detail: JSON.stringify(event.detail) })),
+  },
+};
+
+async function unitNumberFound(application: LoanApplicationRow, context: Context): Promise<string | null> {
+  const contract = (await context.storage.loans.steps(application.id)).find((step) => step.step === 'GATHER_CONTRACT');
+  const property = (contract?.outcome as { property?: { status: string; value?: { unitNumber?: string } } } | null)?.property;
+  return property?.status === 'FOUND' ? (property.value?.unitNumber ?? null) : null;
+}
+
+async function officerDecision(args: { id: string; reason: string }, outcome: 'APPROVED' | 'REJECTED', context: Context) {
+  if (args.reason.trim().length < 4) throw badUserInput('reason', 'give the reason for the decision');
+  const decided = await context.storage.loans.officerDecide(args.id, context.actor.centre!, outcome, args.reason.trim(), context.actor.subject, new Date());
+  if (!decided) throw badUserInput('id', 'no referred application of your centre has this id');
+  return decided;
+}

@@ -1,0 +1,12 @@
+/** 住房公积金贷款 loan subgraph: one submission, every check, one place to see it (no agency of its own). */
+import { defineSubgraph } from '../shared/subgraph';
+import { loanPolicy } from './policy';
+import { loanResolvers } from './resolvers';
+
+export const loanSubgraph = defineSubgraph({
+  name: 'loan',
+  agency: null,
+  createLoaders: () => ({}),
+  resolvers: loanResolvers,
+  policy: loanPolicy,
+});

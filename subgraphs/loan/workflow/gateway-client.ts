@@ -1,0 +1,58 @@
+/**
+ * The loan worker reads agency data through the gateway like any other caller: as a SERVICE of
+ * the application's centre, for the purpose HPF_LOAN_REVIEW and naming the application, so every
+ * read is checked against the applicants' consents and written to the access record.
+ */
+import { ensureLocalKeys } from '../../../lib/auth-keys';
+import type { Config } from '../../../lib/config';
+import { mintToken } from '../../../lib/tokens';
+
+export interface GraphQLAnswer {
+  data: Record<string, unknown> | null;
+  errors: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; agency?: string; serviceName?: string } }>;
+}
+
+export interface GatewayClient {
+  query(centre: string, applicationId: string, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer>;
+}
+
+/** Refreshed before expiry; one per centre. */
+const TOKEN_LIFETIME_S = 300;
+
+/**
+ * Tokens come from the local key pair (development and the all-in-one run). A deployment with an
+ * identity provider (AUTH_JWKS_URL) gives the worker its client credentials instead — not built yet.
+ */
+export function createGatewayClient(config: Readonly<Config>, gatewayUrl = config.loan.gatewayUrl): GatewayClient {
+  const tokens = new Map<string, { token: string; until: number }>();
+  const tokenFor = async (centre: string): Promise<string> => {
+    const cached = tokens.get(centre);
+    if (cached && cached.until > Date.now()) return cached.token;
+    const { privateJwk } = await ensureLocalKeys(config.auth.keysDir);
+    const token = await mintToken(
+      { role: 'SERVICE', sub: 'hpf-loan-worker', centre },
+      { privateJwk, issuer: config.auth.issuer, audience: config.auth.audience },
+      { expiresIn: `${TOKEN_LIFETIME_S}s` },
+    );
+    tokens.set(centre, { token, until: Date.now() + (TOKEN_LIFETIME_S - 60) * 1000 });
+    return token;
+  };
+
+  return {
+    async query(centre, applicationId, query, variables) {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor(centre)}`,
+          'x-purpose': 'HPF_LOAN_REVIEW',
+          'x-application-id': applicationId,
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(config.agencyTimeoutMs * 3),
+      });
+      const body = (await response.json()) as Partial<GraphQLAnswer>;
+      return { data: body.data ?? null, errors: body.errors ?? [] };
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * One gather step: one query through the gateway for one agency's data on every person (and the
+ * property) of an application. An unavailable agency makes the step retry; a denial (no consent)
+ * or a missing record is a fact in itself, kept as such for the decision to weigh.
+ */
+import type { GatherStep, LoanPerson, LoanRequest } from '../../../storage/loan-types';
+import type { GatewayClient, GraphQLAnswer } from './gateway-client';
+
+export interface Source {
+  agency: string;
+  traceId: string;
+  retrievedAt: string;
+}
+
+/** What one query said of one item: its value, that the record does not exist, or that it may not be read. */
+export type Gathered<T> = { status: 'FOUND'; value: T } | { status: 'NOT_FOUND' } | { status: 'FORBIDDEN' };
+
+export interface GatherOutcome {
+  /** By ID number: the person's item as this agency answered. */
+  persons: Record<string, Gathered<Record<string, unknown>>>;
+  property: Gathered<Record<string, unknown>> | null;
+  evidence: Source[];
+}
+
+export class AgencyUnavailable extends Error {
+  constructor(
+    readonly agencies: string[],
+    /** The error codes the gateway answered with, for the timeline (no messages: they may quote input). */
+    readonly codes: string[] = [],
+  ) {
+    super(`unavailable: ${agencies.join(', ')}`);
+  }
+}
+
+const SOURCE = 'source { agency traceId retrievedAt }';
+
+/** Per step: the selection on each person, and on the property, and the field names they answer under. */
+const PERSON_SELECTIONS: Partial<Record<GatherStep, { field: string; selection: string }>> = {
+  GATHER_IDENTITY: { field: 'identityVerification', selection: `identityVerification(claimedName: $NAME) { nameMatches householdStatus verified ${SOURCE} }` },
+  GATHER_MARRIAGE: { field: 'marriage', selection: `marriage { status registrations { type registrationDate spouse { idNumber } } ${SOURCE} }` },
+  GATHER_REGISTRATION: { field: 'realEstateHoldings', selection: `realEstateHoldings { count properties { unitNumber } ${SOURCE} }` },
+  GATHER_CREDIT: {
+    field: 'creditReport',
+    selection: `creditReport { currentOverdueAmount currentOverdueAccounts repaymentHistory24Months longestConsecutiveOverdueMonths cumulativeOverdueMonths ${SOURCE} }`,
+  },
+  GATHER_PROVIDENT_FUND: {
+    field: 'providentFund',
+    selection: `providentFundAccounts { status centreCode balance monthlyDeposit continuousDepositMonths spouseOnFile { idNumber } ${SOURCE} } providentFundLoans { loanNumber status }`,
+  },
+};
+
+const PROPERTY_SELECTIONS: Partial<Record<GatherStep, { field: string; selection: string }>> = {
+  GATHER_CONTRACT: { field: 'contractFiling', selection: `unitNumber contractFiling { contractNumber status filingType price buyers { applicant { idNumber } sharePercent } ${SOURCE} }` },
+  GATHER_TAX: { field: 'transferTax', selection: `unitNumber transferTax { contractNumber declared paid total ${SOURCE} }` },
+  GATHER_REGISTRATION: { field: 'registration', selection: `unitNumber registration { status owners { applicant { idNumber } } encumbrances { type } ${SOURCE} }` },
+};
+
+export function personsOf(request: LoanRequest): LoanPerson[] {
+  return [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers];
+}
+
+/** Answers that are facts: the record is not there, or may not be read. Anything else is a failure to retry. */
+const FACT_CODES = new Set(['NOT_FOUND', 'FORBIDDEN']);
+
+function unavailableAgencies(answer: GraphQLAnswer): string[] {
+  return answer.errors
+    .filter((error) => !FACT_CODES.has(error.extensions?.code ?? ''))
+    .map((error) => error.extensions?.agency ?? error.extensions?.serviceName ?? 'platform');
+}
+
+function gathered(answer: GraphQLAnswer, path: Array<string | number>, value: unknown): Gathered<Record<string, unknown>> {
+  const error = answer.errors.find((e) => e.path && path.every((part, i) => e.path![i] === part));
+  if (error?.extensions?.code === 'FORBIDDEN') return { status: 'FORBIDDEN' };
+  if (value === null || value === undefined) return { status: 'NOT_FOUND' };
+  return { status: 'FOUND', value: value as Record<string, unknown> };
+}
+
+function sourcesIn(value: unknown, into: Source[]): void {
+  if (Array.isArray(value)) value.forEach((item) => sourcesIn(item, into));
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'source' && inner && typeof inner === 'object') into.push(inner as Source);
+      else sourcesIn(inner, into);
+    }
+  }
+}
+
+export async function gather(step: GatherStep, request: LoanRequest, applicationId: string, gateway: GatewayClient): Promise<GatherOutcome> {
+  const persons = personsOf(request);
+  const personSelection = PERSON_SELECTIONS[step];
+  const propertySelection = PROPERTY_SELECTIONS[step];
+  const variables: Record<string, unknown> = {};
+  const declarations: string[] = [];
+  const parts: string[] = [];
+  if (personSelection) {
+    const usesName = personSelection.selection.includes('$NAME');
+    persons.forEach((person, i) => {
+      declarations.push(`$id${i}: IdNumber!`);
+      variables[`id${i}`] = person.idNumber;
+      if (usesName) {
+        declarations.push(`$name${i}: String`);
+        variables[`name${i}`] = person.name;
+      }
+      parts.push(`p${i}: applicant(idNumber: $id${i}) { ${personSelection.selection.replace('$NAME', `$name${i}`)} }`);
+    });
+  }
+  if (propertySelection) {
+    if (request.contractNumber) {
+      declarations.push('$contract: ContractNumber!');
+      variables.contract = request.contractNumber;
+      parts.push(`property: propertyByContract(contractNumber: $contract) { ${propertySelection.selection} }`);
+    } else {
+      declarations.push('$unit: UnitNumber!');
+      variables.unit = request.unitNumber;
+      parts.push(`property(unitNumber: $unit) { ${propertySelection.selection} }`);
+    }
+  }
+  const query = `query ${step}(${declarations.join(', ')}) { ${parts.join(' ')} }`;
+  const answer = await gateway.query(request.centre, applicationId, query, variables);
+  const unavailable = unavailableAgencies(answer);
+  if (unavailable.length > 0) {
+    const codes = answer.errors.map((error) => error.extensions?.code ?? 'UNKNOWN').filter((code) => !FACT_CODES.has(code));
+    throw new AgencyUnavailable([...new Set(unavailable)], [...new Set(codes)]);
+  }
+
+  const data = answer.data ?? {};
+  const outcome: GatherOutcome = { persons: {}, property: null, evidence: [] };
+  if (personSelection) {
+    persons.forEach((person, i) => {
+      const found = data[`p${i}`] as Record<string, unknown> | null | undefined;
+      const value = step === 'GATHER_PROVIDENT_FUND' ? (found ? { accounts: found.providentFundAccounts, loans: found.providentFundLoans } : null) : found?.[personSelection.field];
+      const path = step === 'GATHER_PROVIDENT_FUND' ? [`p${i}`, 'providentFundAccounts'] : [`p${i}`, personSelection.field];
+      outcome.persons[person.idNumber] = found === null ? gathered(answer, [`p${i}`], null) : gathered(answer, path, value);
+    });
+  }
+  if (propertySelection) {
+    const property = data.property as Record<string, unknown> | null | undefined;
+    const item = property?.[propertySelection.field] as Record<string, unknown> | null | undefined;
+    const value = item && typeof property?.unitNumber === 'string' ? { ...item, unitNumber: property.unitNumber } : item;
+    outcome.property = property === null ? gathered(answer, ['property'], null) : gathered(answer, ['property', propertySelection.field], value);
+  }
+  sourcesIn(data, outcome.evidence);
+  return outcome;
+}

@@ -1,0 +1,47 @@
+/** Submitting and following loan applications through the gateway, for the loan specs. */
+import { randomUUID } from 'node:crypto';
+import type { Scenario } from '../../agencies/data/scenarios';
+import type { Query } from '../support/system';
+
+export const SUBMIT = /* GraphQL */ `
+  mutation Submit($input: SubmitLoanApplicationInput!) {
+    submitLoanApplication(input: $input) { created loanApplication { id status } userErrors { field message code } }
+  }
+`;
+
+export const VIEW = /* GraphQL */ `
+  query View($id: ID!) {
+    loanApplication(id: $id) {
+      id status centreCode amount termMonths decisionDueAt daysLeftToDecide decidedAt isTestCase
+      checks { step status attempts outcome reasons evidence { agency traceId } }
+      decision { outcome reasons homeOrder rate maximumAmount bindingLimit officer officerReason }
+      timeline { at step kind detail }
+    }
+  }
+`;
+
+export function inputFor(scenario: Scenario, overrides: Record<string, unknown> = {}) {
+  const married = scenario.spouse !== null && scenario.marriages.at(-1)?.type !== 'DIVORCE';
+  return {
+    idempotencyKey: randomUUID(),
+    applicant: { idNumber: scenario.applicant.idNumber, name: scenario.applicant.name },
+    spouse: married ? { idNumber: scenario.spouse!.idNumber, name: scenario.spouse!.name } : null,
+    contractNumber: scenario.purchase.contractNumber,
+    amount: '600000.00',
+    termMonths: 240,
+    repaymentMethod: 'EQUAL_INSTALMENT',
+    ...overrides,
+  };
+}
+
+/** Polls the application until its decision is made (or the time is up). */
+export async function untilDecided(officer: Query, id: string, timeoutMs = 20_000) {
+  const started = Date.now();
+  for (;;) {
+    const reply = await officer(VIEW, { id });
+    const application = reply.body.data?.loanApplication;
+    if (application && application.status !== 'ACCEPTED') return application;
+    if (Date.now() - started > timeoutMs) throw new Error(`not decided in time: ${JSON.stringify(reply.body).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

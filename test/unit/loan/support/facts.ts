@@ -1,0 +1,140 @@
+/**
+ * Loan facts straight from the synthetic data set's records, the way the loan subgraph will gather
+ * them from the agencies: the domain never sees the data set (or any agency) itself.
+ */
+import type { AgencyName } from '../../../../lib/agency-contracts';
+import { loadDataset, SCENARIOS, type Dataset, type ScenarioKey } from '../../../../agencies';
+import type { LoanRequest, PersonRef } from '../../../../subgraphs/loan/domain/eligibility';
+import {
+  available,
+  marriageFromRegistrations,
+  unavailable,
+  type Fact,
+  type HouseholdMemberFacts,
+  type LoanFacts,
+  type PartyFacts,
+} from '../../../../subgraphs/loan/domain/facts';
+
+/** Scenarios do not depend on the seed or size: the smallest data set holds them all. */
+export function scenarioDataset(): Dataset {
+  return loadDataset(20261125, 0);
+}
+
+/** The day the data set describes: every application in these specs is made on it. */
+export const APPLICATION_DATE = '2026-11-20';
+
+/**
+ * What each scenario applicant asks for: an amount within the maximum and the longest term the
+ * age rule (68 at the end, placeholder) allows, so each scenario fails only what it was built to.
+ */
+const ASKS: { readonly [K in ScenarioKey]: { amountYuan: number; termMonths: number } } = {
+  cleanCouple: { amountYuan: 800_000, termMonths: 360 },
+  singleApplicant: { amountYuan: 600_000, termMonths: 360 },
+  cancelledHousehold: { amountYuan: 500_000, termMonths: 120 }, // born 1968-04-09: 68 in 2036
+  divorcedStaleSpouse: { amountYuan: 400_000, termMonths: 324 }, // born 1985-06-30: 68 in 2053
+  currentOverdue: { amountYuan: 500_000, termMonths: 360 },
+  consecutiveThreeCumulativeSix: { amountYuan: 600_000, termMonths: 300 }, // born 1983-07-19: 68 in 2051
+  unpaidTransferTax: { amountYuan: 500_000, termMonths: 360 },
+  contractBuyerNotApplicant: { amountYuan: 500_000, termMonths: 360 },
+  outstandingHpfLoan: { amountYuan: 300_000, termMonths: 264 }, // born 1980-10-16: 68 in 2048
+  shortDeposits: { amountYuan: 150_000, termMonths: 360 },
+  secondHome: { amountYuan: 400_000, termMonths: 240 }, // born 1978-08-25: 68 in 2046
+};
+
+const ref = (person: { idNumber: string; name: string }): PersonRef => ({ idNumber: person.idNumber, name: person.name });
+
+/** The application a scenario's applicant makes; a married applicant names the spouse. */
+export function requestFor(key: ScenarioKey, overrides: Partial<LoanRequest> = {}): LoanRequest {
+  const scenario = SCENARIOS[key];
+  const ask = ASKS[key];
+  return {
+    applicant: ref(scenario.applicant),
+    spouse: scenario.spouse ? ref(scenario.spouse) : null,
+    coBorrowers: [],
+    contractNumber: scenario.purchase.contractNumber,
+    unitNumber: scenario.purchase.unitNumber,
+    amountFen: ask.amountYuan * 100,
+    termMonths: ask.termMonths,
+    repaymentMethod: 'EQUAL_INSTALMENT',
+    ...overrides,
+  };
+}
+
+/** The HPF centre a scenario's application goes to (the city of the purchase). */
+export function centreOf(dataset: Dataset, key: ScenarioKey): string {
+  const profile = dataset.applicants.find((applicant) => applicant.scenario === key);
+  if (!profile) throw new Error(`scenario ${key} is missing from the data set`);
+  return profile.centreCode;
+}
+
+export interface FactOptions {
+  /** Agencies that are down: every fact they would give is UNAVAILABLE. */
+  down?: readonly AgencyName[];
+}
+
+export function factsFor(dataset: Dataset, request: LoanRequest, options: FactOptions = {}): LoanFacts {
+  const down = new Set(options.down ?? []);
+  const from = <T>(agency: AgencyName, read: () => T): Fact<T> => (down.has(agency) ? unavailable<T>(agency) : available(read()));
+
+  const party = (person: PersonRef): PartyFacts => ({
+    idNumber: person.idNumber,
+    identity: from('public-security', () => {
+      const record = dataset.persons.get(person.idNumber);
+      return record ? { nameMatches: record.name === person.name, householdStatus: record.householdStatus } : null;
+    }),
+    credit: from('pboc-credit', () => {
+      const history = dataset.creditHistories.get(person.idNumber);
+      return history ? { currentOverdueAmountFen: history.currentOverdueAmountFen, repaymentHistory24Months: history.repaymentHistory24Months } : null;
+    }),
+    providentFund: from('provident-fund', () => {
+      const record = dataset.providentFund.get(person.idNumber);
+      if (!record) return null;
+      return {
+        accounts: record.accounts.map((a) => ({
+          centreCode: a.centreCode,
+          status: a.status,
+          continuousDepositMonths: a.continuousDepositMonths,
+          balanceFen: a.balanceFen,
+          monthlyDepositFen: a.monthlyDepositFen,
+          spouseIdNumberOnFile: a.spouseIdNumberOnFile,
+        })),
+        loans: record.loans.map((l) => ({ loanNumber: l.loanNumber, status: l.status })),
+      };
+    }),
+  });
+  // Holdings-by-owner is a registry of events: a well-formed ID number with nothing on file owns no home.
+  const member = (person: PersonRef): HouseholdMemberFacts => ({
+    ...party(person),
+    holdings: from('natural-resources', () => dataset.holdingsByOwner.get(person.idNumber)?.unitNumbers ?? []),
+  });
+
+  return {
+    applicant: member(request.applicant),
+    // Civil affairs answers every well-formed ID number; no registrations means 未登记.
+    marriage: from('civil-affairs', () => marriageFromRegistrations(dataset.marriages.get(request.applicant.idNumber)?.registrations ?? [])),
+    spouse: request.spouse ? member(request.spouse) : null,
+    coBorrowers: request.coBorrowers.map(party),
+    contract: from('housing', () => {
+      const contract = dataset.contractsByNumber.get(request.contractNumber);
+      return contract
+        ? {
+            contractNumber: contract.contractNumber,
+            unitNumber: contract.unitNumber,
+            status: contract.status,
+            buyerIdNumbers: contract.buyers.map((b) => b.idNumber),
+            priceFen: contract.priceFen,
+          }
+        : null;
+    }),
+    transferTax: from('tax', () => {
+      const tax = dataset.transferTaxByUnit.get(request.unitNumber);
+      return tax ? { declared: tax.declared, paid: tax.paid } : null;
+    }),
+    registration: from('natural-resources', () => {
+      const registration = dataset.registrationsByUnit.get(request.unitNumber);
+      return registration
+        ? { status: registration.status, ownerIdNumbers: registration.owners.map((o) => o.idNumber), encumbrances: registration.encumbrances.map((e) => e.type) }
+        : null;
+    }),
+  };
+}
