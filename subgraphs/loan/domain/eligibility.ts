@@ -316,8 +316,9 @@ function checkTerm(request: LoanRequest, policy: CentrePolicy): CheckOutcome {
 
 /**
  * Each borrower's age in completed years on the date of the last instalment (application date +
- * term) may not exceed the policy's maximum. The birth date is the one in the ID number (GB 11643),
- * the same one the household register holds, so this check does not wait on an agency.
+ * term) may not exceed the policy's maximum. Borrowers are the applicant and the co-borrowers; a
+ * spouse who also borrows is named as a co-borrower. The birth date is the one in the ID number
+ * (GB 11643), the same one the household register holds, so this check does not wait on an agency.
  */
 function checkAge(borrowers: readonly PersonRef[], request: LoanRequest, policy: CentrePolicy, applicationDate: IsoDate): CheckOutcome {
   const findings = new Findings('age');
@@ -485,6 +486,9 @@ function assertRequest(request: LoanRequest): void {
 
 export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, policy: CentrePolicy, applicationDate: IsoDate): EligibilityEvaluation {
   assertIsoDate(applicationDate, 'applicationDate');
+  if (policy.effectiveFrom > applicationDate) {
+    throw new RangeError(`policy ${policy.centreCode}@${policy.effectiveFrom} was not yet in force on ${applicationDate}`);
+  }
   assertRequest(request);
   assertFactsMatch(facts, request);
 

@@ -74,12 +74,3 @@ export function fenTimesBasisPointsFloor(amountFen: Fen, basisPoints: number): F
   if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`basis points must be an integer, got ${basisPoints}`);
   return toFen(floorOf(ratio(BigInt(amountFen) * BigInt(basisPoints), BigInt(BASIS_POINTS))));
 }
-
-/** Integer fen as yuan with two places and thousands separators, for human messages: 4,003.40. */
-export function formatYuan(fen: Fen): string {
-  assertFen(fen, 'amount');
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}

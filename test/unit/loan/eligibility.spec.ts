@@ -49,7 +49,7 @@ describe('evaluateEligibility', () => {
     const evaluation = evaluate(key);
     const expected = EXPECTED[key];
 
-    it(`fails ${expected.failing.join(' and ') || 'no check'}`, () => {
+    it(expected.failing.length === 0 ? 'passes every check' : `fails ${expected.failing.join(' and ')}`, () => {
       expect(notPassed(evaluation)).toEqual(expected.failing);
       for (const check of expected.failing) expect(evaluation.outcomes[check].status).toBe('FAILED');
       if (scenario.failsCheck) expect(expected.failing).toContain(scenario.failsCheck);
@@ -341,6 +341,12 @@ describe('evaluateEligibility', () => {
     const request = requestFor('singleApplicant');
     const facts = factsFor(dataset, requestFor('secondHome'));
     expect(() => evaluateEligibility(facts, request, policyFor('350200', APPLICATION_DATE), APPLICATION_DATE)).toThrow(/other people/);
+  });
+
+  it('refuses a policy version not yet in force on the application date', () => {
+    const request = requestFor('singleApplicant');
+    const facts = factsFor(dataset, request);
+    expect(() => evaluateEligibility(facts, request, policyFor('350100', '2025-05-08'), '2025-05-07')).toThrow(/not yet in force/);
   });
 
   it('refuses a fractional amount and a term under one month', () => {

@@ -1,0 +1,112 @@
+import { SCENARIOS, type ScenarioKey } from '../../agencies/data/scenarios';
+import { startTestSystem, type Query, type TestSystem } from '../support/system';
+import { SUBMIT, VIEW, inputFor, untilDecided } from './support';
+
+const FAST = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
+
+/** For each failing scenario: the gather step whose check must fail, and words its reason must carry. */
+const EXPECTED: Array<[ScenarioKey, string, RegExp]> = [
+  ['cancelledHousehold', 'GATHER_IDENTITY', /户籍|household/i],
+  ['currentOverdue', 'GATHER_CREDIT', /逾期|overdue/i],
+  ['consecutiveThreeCumulativeSix', 'GATHER_CREDIT', /连|consecutive|cumulative/i],
+  ['unpaidTransferTax', 'GATHER_TAX', /税|tax/i],
+  ['outstandingHpfLoan', 'GATHER_PROVIDENT_FUND', /贷款|loan/i],
+  ['shortDeposits', 'GATHER_PROVIDENT_FUND', /月|months/i],
+];
+
+describe('loan outcomes on the scenarios', () => {
+  let system: TestSystem;
+  let officer: Query;
+  beforeAll(async () => {
+    system = await startTestSystem(FAST);
+    officer = await system.asOfficer('350100');
+    for (const scenario of Object.values(SCENARIOS)) {
+      for (const person of [scenario.applicant, scenario.spouse, scenario.contractBuyer]) if (person) await system.consentAll(person.idNumber, '350100');
+    }
+  });
+  afterAll(() => system.stop());
+
+  const submit = async (key: ScenarioKey, overrides: Record<string, unknown> = {}) => {
+    const reply = await officer(SUBMIT, { input: inputFor(SCENARIOS[key], overrides) });
+    expect(reply.body.data.submitLoanApplication.userErrors).toEqual([]);
+    return reply.body.data.submitLoanApplication.loanApplication.id as string;
+  };
+
+  it.each(EXPECTED)('%s is referred to an officer: %s fails with its reason', async (key, step, reason) => {
+    const application = await untilDecided(officer, await submit(key));
+    expect(application.status).toBe('REFERRED');
+    const check = application.checks.find((c: { step: string }) => c.step === step);
+    expect(check.outcome).toBe('FAILED');
+    expect(check.reasons.join(' ')).toMatch(reason);
+    expect(application.decision.reasons.join(' ')).toMatch(reason);
+    expect(application.daysLeftToDecide).toBe(15);
+  });
+
+  it('contractBuyerNotApplicant is referred: the contract is not the applicant’s to show', async () => {
+    const application = await untilDecided(officer, await submit('contractBuyerNotApplicant'));
+    expect(application.status).toBe('REFERRED');
+    expect(application.checks.find((c: { step: string }) => c.step === 'GATHER_CONTRACT').outcome).toMatch(/FAILED|UNAVAILABLE/);
+  });
+
+  it('divorcedStaleSpouse naming the former spouse is referred for the stale spouse record', async () => {
+    const scenario = SCENARIOS.divorcedStaleSpouse;
+    const application = await untilDecided(officer, await submit('divorcedStaleSpouse', { spouse: { idNumber: scenario.formerSpouse!.idNumber, name: scenario.formerSpouse!.name } }));
+    expect(application.status).toBe('REFERRED');
+    expect(application.checks.find((c: { step: string }) => c.step === 'GATHER_MARRIAGE').outcome).toBe('FAILED');
+  });
+
+  it('secondHome is decided at the second-home rate', async () => {
+    const application = await untilDecided(officer, await submit('secondHome', { amount: '300000.00' }));
+    expect(application.decision).toMatchObject({ homeOrder: 'SECOND', rate: expect.stringMatching(/^3\.075%$|^2\.525%$/) });
+  });
+
+  it('an amount above the maximum is referred, naming the limit that binds', async () => {
+    const application = await untilDecided(officer, await submit('cleanCouple', { amount: '9000000.00' }));
+    expect(application.status).toBe('REFERRED');
+    expect(application.decision.maximumAmount).toMatch(/^\d+\.\d{2}$/);
+    expect(application.decision.bindingLimit).toBeTruthy();
+  });
+
+  it('an officer of the centre approves or rejects a referred application with a reason; others cannot', async () => {
+    const id = await submit('shortDeposits');
+    await untilDecided(officer, id);
+    const stranger = await system.asOfficer('350500');
+    const refused = await stranger('mutation($id: ID!) { approveLoanApplication(id: $id, reason: "looks fine") { status } }', { id });
+    expect(refused.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const approved = await officer('mutation($id: ID!) { approveLoanApplication(id: $id, reason: "deposits resumed; documents seen") { status decidedAt decision { officer officerReason } } }', { id });
+    expect(approved.body.data.approveLoanApplication).toMatchObject({ status: 'APPROVED', decidedAt: expect.any(String), decision: { officerReason: 'deposits resumed; documents seen' } });
+    const timeline = (await officer(VIEW, { id })).body.data.loanApplication.timeline.map((entry: { kind: string }) => entry.kind);
+    expect(timeline).toContain('APPROVED_BY_OFFICER');
+  });
+});
+
+describe('an agency down during submission', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({ ...FAST, AGENCY_TIMEOUT_MS: '300' });
+    await system.consentAll(SCENARIOS.singleApplicant.applicant.idNumber, '350100');
+  });
+  afterAll(() => system.stop());
+
+  it('leaves its step unavailable, retries it with backoff, and completes when the agency is back', async () => {
+    const officer = await system.asOfficer('350100');
+    system.simulators['pboc-credit'].setFaults({ down: true });
+    const reply = await officer(SUBMIT, { input: inputFor(SCENARIOS.singleApplicant) });
+    const id = reply.body.data.submitLoanApplication.loanApplication.id;
+
+    let credit: { status: string; attempts: number } | undefined;
+    for (let i = 0; i < 100 && !(credit && credit.attempts >= 2); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      credit = (await officer(VIEW, { id })).body.data.loanApplication.checks.find((c: { step: string }) => c.step === 'GATHER_CREDIT');
+    }
+    expect(credit).toMatchObject({ status: 'UNAVAILABLE' });
+    expect((await officer(VIEW, { id })).body.data.loanApplication.status).toBe('ACCEPTED');
+
+    system.simulators['pboc-credit'].setFaults({ down: false });
+    const application = await untilDecided(officer, id);
+    expect(application.checks.find((c: { step: string }) => c.step === 'GATHER_CREDIT')).toMatchObject({ status: 'DONE', outcome: 'PASSED' });
+    expect(application.timeline.filter((entry: { kind: string; step: string }) => entry.step === 'GATHER_CREDIT').map((entry: { kind: string }) => entry.kind)).toEqual(
+      expect.arrayContaining(['UNAVAILABLE', 'CHECKED']),
+    );
+  });
+});
