@@ -60,8 +60,10 @@ export interface Config {
     /** First retry delay of an unavailable check; doubles each attempt up to retryMaxMs. */
     retryBaseMs: number;
     retryMaxMs: number;
-    /** How often an idle worker looks for due steps (it is also woken on submission). */
+    /** How often an idle worker looks for due steps. */
     pollMs: number;
+    /** How long a worker holds a step; a step whose worker died is taken over after this. */
+    leaseMs: number;
   };
   /** The gateway's query limits (gateway/plugins/limits.ts). Introspection defaults to off in production. */
   queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
@@ -112,6 +114,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'LOAN_RETRY_BASE_MS',
   'LOAN_RETRY_MAX_MS',
   'LOAN_WORKER_POLL_MS',
+  'LOAN_LEASE_MS',
   'QUERY_MAX_DEPTH',
   'QUERY_MAX_COST',
   'QUERY_MAX_ALIASES',
@@ -200,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const trustedDocuments = TRUSTED_DOCUMENTS_MODES.find((mode) => mode === (env.TRUSTED_DOCUMENTS || 'off'));
   if (!trustedDocuments) problems.push(`TRUSTED_DOCUMENTS must be one of ${TRUSTED_DOCUMENTS_MODES.join(', ')} (got "${env.TRUSTED_DOCUMENTS}")`);
 
+  const agencyTimeoutMs = integer('AGENCY_TIMEOUT_MS', 3000, 50, 60000);
+
   const config: Config = {
     mode,
     host,
@@ -211,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     agencyAppSecret: secret('AGENCY_APP_SECRET', DEVELOPMENT_SECRETS.agencyAppSecret, (v) =>
       v.length >= 32 ? null : 'must be at least 32 characters',
     ),
-    agencyTimeoutMs: integer('AGENCY_TIMEOUT_MS', 3000, 50, 60000),
+    agencyTimeoutMs,
     entityRefKey: secret('ENTITY_REF_KEY', DEVELOPMENT_SECRETS.entityRefKey, (v) =>
       /^[0-9a-f]{64}$/i.test(v) ? null : 'must be 64 hex characters (32 bytes)',
     ),
@@ -242,6 +247,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       retryBaseMs: integer('LOAN_RETRY_BASE_MS', 1000, 10, 3_600_000),
       retryMaxMs: integer('LOAN_RETRY_MAX_MS', 60_000, 10, 3_600_000),
       pollMs: integer('LOAN_WORKER_POLL_MS', 500, 10, 60_000),
+      // Long enough for the slowest gather (three agency timeouts), short enough that a crash is soon noticed.
+      leaseMs: integer('LOAN_LEASE_MS', 3 * agencyTimeoutMs + 5000, 500, 600_000),
     },
     queryLimits: {
       maxDepth: integer('QUERY_MAX_DEPTH', DEFAULT_MAX_DEPTH, 1, 100),

@@ -1,6 +1,6 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { SUBMIT, VIEW, inputFor, untilDecided } from './support';
+import { SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
 const FAST = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '400' };

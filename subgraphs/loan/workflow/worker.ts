@@ -25,8 +25,7 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
   const { storage, config, gateway } = deps;
   const logger = deps.logger.child({ component: 'loan-worker' });
   const owner = deps.owner ?? `worker-${randomUUID()}`;
-  // Long enough for the slowest gather (three agency timeouts), short enough that a crash is soon noticed.
-  const leaseMs = config.agencyTimeoutMs * 3 + 5000;
+  const leaseMs = config.loan.leaseMs;
   let running = true;
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<void> = Promise.resolve();

@@ -1,7 +1,7 @@
 /** Submitting and following loan applications through the gateway, for the loan specs. */
 import { randomUUID } from 'node:crypto';
-import type { Scenario } from '../../agencies/data/scenarios';
-import type { Query } from '../support/system';
+import type { Scenario } from '../../../agencies/data/scenarios';
+import type { Query } from '../../support/system';
 
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitLoanApplicationInput!) {
