@@ -1,6 +1,9 @@
 /** 公安 Public Security: population records, looked up by ID number or verified against a name. */
 import type { Dataset } from './data';
 import { answerBatch, lookUpKeys, requireItems, requireString } from './shared/batch';
+import { createHash } from 'node:crypto';
+import { AGENCY_CODES } from '../lib/agency-contracts';
+import { AgencyError, badRequest } from './shared/errors';
 import type { AgencyHandlers } from './shared/simulator';
 
 export function publicSecurityHandlers(dataset: Dataset): AgencyHandlers<'public-security'> {
@@ -20,6 +23,15 @@ export function publicSecurityHandlers(dataset: Dataset): AgencyHandlers<'public
             return person && { idNumber: person.idNumber, nameMatches: sameName(person.name, item.name), householdStatus: person.householdStatus };
           },
         );
+      },
+      '/api/v1/faces/compare': (request, context) => {
+        const idNumber = requireString(request.idNumber, 'idNumber');
+        const livePhotoSha256 = requireString(request.livePhotoSha256, 'livePhotoSha256');
+        if (!/^[0-9a-f]{64}$/.test(livePhotoSha256)) throw badRequest('livePhotoSha256 must be a SHA-256 hex digest');
+        const person = dataset.persons.get(idNumber);
+        if (!person) throw new AgencyError(AGENCY_CODES.NOT_FOUND, 'no such person');
+        const matched = livePhotoSha256 === createHash('sha256').update(`live:${idNumber}`).digest('hex');
+        return { idNumber, matched, score: matched ? 96 : 31, comparisonRef: `FACE-${context.traceId}` };
       },
     },
   };

@@ -69,6 +69,24 @@ export interface IdentityVerificationRecord {
   householdStatus: HouseholdStatus;
 }
 
+/**
+ * Face comparison (人脸比对) against the ID photo on file. The caller sends only a digest of the
+ * live capture; no image and no face template is kept on either side (face recognition rules,
+ * 2025). In the simulator a capture "matches" when its digest is sha256("live:" + idNumber).
+ */
+export interface FaceComparisonRequest {
+  idNumber: string;
+  livePhotoSha256: string;
+}
+export interface FaceComparisonResult {
+  idNumber: string;
+  matched: boolean;
+  /** Similarity 0..100. */
+  score: number;
+  /** The agency's reference for this comparison (比对流水号). */
+  comparisonRef: string;
+}
+
 // ── 民政 Civil Affairs: marriage registration ────────────────────────────────────────────────
 
 export type MarriageRegistrationType = 'MARRIAGE' | 'DIVORCE' | 'REMARRIAGE';
@@ -253,6 +271,7 @@ export interface AgencyEndpoints {
       request: { items: IdentityVerificationItem[] };
       response: BatchResult<string, IdentityVerificationRecord>;
     };
+    '/api/v1/faces/compare': { request: FaceComparisonRequest; response: FaceComparisonResult };
   };
   'civil-affairs': {
     '/api/v1/marriages/batch-query': { request: { idNumbers: string[] }; response: BatchResult<string, MarriageRecord> };

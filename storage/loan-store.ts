@@ -94,8 +94,75 @@ async function lockApplication(tx: SqlExecutor, applicationId: string): Promise<
   await tx.query("SELECT pg_advisory_xact_lock(hashtext('loan:' || $1))", [applicationId]);
 }
 
+interface SignatureRow {
+  signer_key: string;
+  signer_masked: string;
+  key_thumbprint: string;
+  signature: string;
+  contract_sha256: string;
+  face_comparison_ref: string;
+  signed_at: Date | string;
+}
+
 export function createLoanStore(db: SqlDatabase): LoanStore {
   return {
+    async addSignature(applicationId, signature, requiredSignerKeys, now) {
+      return db.transaction(async (tx) => {
+        await lockApplication(tx, applicationId);
+        const inserted = await tx.query<{ signer_key: string }>(
+          `INSERT INTO loan_signatures (application_id, signer_key, signer_masked, key_thumbprint, signature, contract_sha256, face_comparison_ref, signed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (application_id, signer_key) DO NOTHING RETURNING signer_key`,
+          [applicationId, signature.signerKey, signature.signerMasked, signature.keyThumbprint, signature.signature, signature.contractSha256, signature.faceComparisonRef, now],
+        );
+        if (inserted.length > 0) await addEvent(tx, applicationId, now, null, 'SIGNED', { signer: signature.signerMasked, keyThumbprint: signature.keyThumbprint, faceComparisonRef: signature.faceComparisonRef });
+        const signed = new Set((await tx.query<{ signer_key: string }>('SELECT signer_key FROM loan_signatures WHERE application_id = $1', [applicationId])).map((row) => row.signer_key));
+        const allSigned = requiredSignerKeys.every((key) => signed.has(key));
+        if (allSigned) {
+          const created = await tx.query<{ step: string }>(
+            `INSERT INTO loan_steps (application_id, step, status, next_attempt_at, give_up_at, updated_at)
+             VALUES ($1, 'REGISTER_MORTGAGE', 'PENDING', $2, $3, $2) ON CONFLICT DO NOTHING RETURNING step`,
+            [applicationId, now, new Date(now.getTime() + 7 * 24 * 3600 * 1000)],
+          );
+          if (created.length > 0) await addEvent(tx, applicationId, now, 'REGISTER_MORTGAGE', 'ALL_SIGNED', { signers: requiredSignerKeys.length });
+        }
+        return { allSigned };
+      });
+    },
+
+    async signatures(applicationId) {
+      const rows = await db.query<SignatureRow>(
+        'SELECT signer_key, signer_masked, key_thumbprint, signature, contract_sha256, face_comparison_ref, signed_at FROM loan_signatures WHERE application_id = $1 ORDER BY signed_at',
+        [applicationId],
+      );
+      return rows.map((row) => ({
+        signerKey: row.signer_key,
+        signerMasked: row.signer_masked,
+        keyThumbprint: row.key_thumbprint,
+        signature: row.signature,
+        contractSha256: row.contract_sha256,
+        faceComparisonRef: row.face_comparison_ref,
+        signedAt: date(row.signed_at),
+      }));
+    },
+
+    async completeMortgage(owner, applicationId, outcome, now) {
+      return db.transaction(async (tx) => {
+        await lockApplication(tx, applicationId);
+        const updated = await tx.query<{ step: string }>(
+          `UPDATE loan_steps SET status = 'DONE', outcome = $3::jsonb, lease_owner = NULL, lease_until = NULL, updated_at = $4
+           WHERE application_id = $1 AND step = 'REGISTER_MORTGAGE' AND lease_owner = $2 RETURNING step`,
+          [applicationId, owner, JSON.stringify(outcome), now],
+        );
+        if (updated.length === 0) return false;
+        await tx.query(`UPDATE loan_applications SET status = 'READY_FOR_DISBURSEMENT' WHERE id = $1`, [applicationId]);
+        await addEvent(tx, applicationId, now, 'REGISTER_MORTGAGE', 'MORTGAGE_REGISTERED', {
+          certificateNumber: outcome.certificateNumber as string,
+          eCertificateSha256: outcome.eCertificateSha256 as string,
+        });
+        return true;
+      });
+    },
+
     async submit(input) {
       return db.transaction(async (tx) => {
         const id = randomUUID();
@@ -186,7 +253,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
         if (updated.length === 0) return false; // the lease was lost: another instance owns this step now
         await addEvent(tx, applicationId, now, step, result.event.kind, result.event.detail);
         const open = await tx.query<{ step: string }>(
-          `SELECT step FROM loan_steps WHERE application_id = $1 AND step <> 'DECIDE' AND status NOT IN ('DONE', 'GAVE_UP')`,
+          `SELECT step FROM loan_steps WHERE application_id = $1 AND step LIKE 'GATHER_%' AND status NOT IN ('DONE', 'GAVE_UP')`,
           [applicationId],
         );
         if (open.length === 0) {

@@ -35,7 +35,7 @@ export const GATHER_STEPS = [
   'GATHER_PROVIDENT_FUND',
 ] as const;
 export type GatherStep = (typeof GATHER_STEPS)[number];
-export type LoanStepName = GatherStep | 'DECIDE';
+export type LoanStepName = GatherStep | 'DECIDE' | 'REGISTER_MORTGAGE';
 
 /**
  * BLOCKED: waits for other steps; PENDING: due; UNAVAILABLE: the agency failed, retried with
@@ -43,7 +43,7 @@ export type LoanStepName = GatherStep | 'DECIDE';
  */
 export type LoanStepStatus = 'BLOCKED' | 'PENDING' | 'UNAVAILABLE' | 'DONE' | 'GAVE_UP';
 
-export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED';
+export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED' | 'READY_FOR_DISBURSEMENT';
 
 export interface LoanApplicationRow {
   id: string;
@@ -116,7 +116,25 @@ export interface LoanListFilter {
   includeTestCases?: boolean;
 }
 
+export interface LoanSignature {
+  signerKey: string;
+  signerMasked: string;
+  keyThumbprint: string;
+  signature: string;
+  contractSha256: string;
+  faceComparisonRef: string;
+  signedAt: Date;
+}
+
 export interface LoanStore {
+  /**
+   * Records one signer's signature of the contract; once every required signer has signed, the
+   * mortgage registration step becomes due (in the same transaction). Returns whether all have signed.
+   */
+  addSignature(applicationId: string, signature: LoanSignature, requiredSignerKeys: readonly string[], now: Date): Promise<{ allSigned: boolean }>;
+  signatures(applicationId: string): Promise<LoanSignature[]>;
+  /** The mortgage registered: the step done with its certificate, the application ready for disbursement. */
+  completeMortgage(owner: string, applicationId: string, outcome: Record<string, unknown>, now: Date): Promise<boolean>;
   /** Stores the application, its steps and the acceptance event in one transaction; idempotent per submitter and key. */
   submit(input: SubmitLoan): Promise<SubmitOutcome>;
   get(id: string): Promise<LoanApplicationRow | null>;

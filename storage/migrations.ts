@@ -147,6 +147,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX loan_events_by_application ON loan_events (application_id, position)`,
     ],
   },
+  {
+    version: 4,
+    name: 'loan contract signatures',
+    statements: [
+      `CREATE TABLE loan_signatures (
+        application_id uuid NOT NULL REFERENCES loan_applications (id),
+        signer_key text NOT NULL,
+        signer_masked text NOT NULL,
+        key_thumbprint text NOT NULL,
+        signature text NOT NULL,
+        contract_sha256 text NOT NULL,
+        face_comparison_ref text NOT NULL,
+        signed_at timestamptz NOT NULL,
+        PRIMARY KEY (application_id, signer_key)
+      )`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

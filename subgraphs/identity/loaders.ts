@@ -4,6 +4,8 @@ import type { PublicSecurityApi } from './agency-client';
 
 export function createIdentityLoaders(api: PublicSecurityApi) {
   return {
+    /** Not a loader: a face comparison is one call for one live capture, never batched or cached. */
+    compareFace: api.compareFace,
     person: createBatchLoader({ agency: 'public-security', fetch: api.queryPersons }),
     /** Keyed by person and claimed name: the register answers match or not, never the name itself. */
     verification: createBatchLoader({

@@ -25,7 +25,25 @@ const asksForOwnIdNumber = rule({ cache: 'no_cache' })((_parent, args: { idNumbe
 const clearIdentityFor = or(isDataSubjectOrProxy(applicantSubject), hasConsent('DATA_SHARING', AGENCY, 'identity', applicantSubject));
 const identityRecord = (dataItem: string) => ({ agency: AGENCY, dataItem, subjects: applicantSubject });
 
+/** Face verification: separate consent (PIPL art. 28–29), given to the centre the signing is for. */
+const hasFaceConsent = rule({ cache: 'no_cache' })(async (_parent, args: { centreCode?: string }, context: PolicyContext) => {
+  const { role, personIdNumber } = context.actor;
+  if (role !== 'APPLICANT' || !personIdNumber || !args.centreCode) return false;
+  const consent = await context.consents.findActive({
+    subjectKey: context.subjectKeyOf(personIdNumber),
+    kind: 'FACE_VERIFICATION',
+    purpose: context.purpose,
+    agency: AGENCY,
+    dataItem: 'face',
+    centre: args.centreCode,
+    at: new Date(),
+  });
+  return consent !== null;
+});
+
 export const identityPolicy: Policy = {
+  Mutation: { verifyFace: hasFaceConsent },
+  FaceVerification: allow,
   Query: {
     ...FEDERATION_QUERY_FIELDS,
     applicant: and(isAuthenticated, or(asksForOwnIdNumber, hasRole('FUND_OFFICER', 'SERVICE'))),

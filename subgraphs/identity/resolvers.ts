@@ -1,5 +1,6 @@
 import type { PersonRecord } from '../../lib/agency-contracts';
 import { notFound } from '../../lib/errors';
+import { sealFaceVerification } from '../../lib/face-reference';
 import { requireBatch, requireIdNumber } from '../shared/arguments';
 import type { Sourced } from '../shared/loaders';
 import { applicantRef, type ApplicantParent } from '../shared/references';
@@ -28,6 +29,15 @@ const fromRecord =
     (await personOf(parent, context))?.[key] ?? null;
 
 export const identityResolvers: Resolvers<IdentityLoaders> = {
+  Mutation: {
+    verifyFace: async (_: unknown, args: { livePhotoSha256: string }, context: Context) => {
+      const idNumber = context.actor.personIdNumber!;
+      const { data } = await context.loaders.compareFace({ idNumber, livePhotoSha256: args.livePhotoSha256.toLowerCase() });
+      context.ledger.push({ subjectIdNumber: idNumber, agency: 'public-security', field: 'Mutation.verifyFace', legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null });
+      const reference = data.matched ? sealFaceVerification({ idNumber, comparisonRef: data.comparisonRef, verifiedAt: Date.now() }, context.config.internalTrustSecret) : null;
+      return { matched: data.matched, score: data.score, reference };
+    },
+  },
   Query: {
     applicant: (_: unknown, args: { idNumber: string }, context: Context) => existingApplicant(requireIdNumber(args.idNumber), context),
     applicants: (_: unknown, args: { idNumbers: string[] }, context: Context) => {

@@ -37,6 +37,7 @@ export const loanPolicy: Policy = {
     submitLoanApplication: hasRole('APPLICANT', 'PROXY_AGENT', 'FUND_OFFICER', 'SERVICE'),
     approveLoanApplication: hasRole('FUND_OFFICER'),
     rejectLoanApplication: hasRole('FUND_OFFICER'),
+    signLoanContract: hasRole('APPLICANT'),
   },
   ...FEDERATION_TYPES,
   LoanApplication: { id: allow, '*': and(isAuthenticated, or(isOfApplicationCentre, isOnApplication)) },
@@ -46,6 +47,9 @@ export const loanPolicy: Policy = {
   LoanCheck: allow,
   LoanDecision: allow,
   TimelineEntry: allow,
+  LoanContract: allow,
+  ContractSigner: allow,
+  MortgageCertificate: allow,
   Applicant: allow,
   Property: allow,
 };

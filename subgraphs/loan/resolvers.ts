@@ -3,6 +3,8 @@ import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef } from '../shared/references';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import { checkSubmission, requestHash, type SubmitInput } from './submission';
+import { loanContractOf } from './contract';
+import { signLoanContract, type SignatureInput } from './signing';
 import { checksOf } from './views';
 
 type Context = SubgraphContext<Record<string, never>>;
@@ -64,6 +66,7 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
     },
     approveLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'APPROVED', context),
     rejectLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'REJECTED', context),
+    signLoanContract: (_: unknown, args: { id: string; signature: SignatureInput }, context: Context) => signLoanContract(args.id, args.signature, context),
   },
   LoanApplication: {
     __resolveReference: (representation: { id: string }, context: Context) => context.storage.loans.get(representation.id),
@@ -99,6 +102,26 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
         officer: application.officerDecision?.officer ?? null,
         officerReason: application.officerDecision?.reason ?? null,
       };
+    },
+    contract: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+      const contract = loanContractOf(application, await context.storage.loans.steps(application.id));
+      if (!contract) return null;
+      const signatures = await context.storage.loans.signatures(application.id);
+      const borrowers = new Set([application.request.applicant, application.request.spouse, ...application.request.coBorrowers].flatMap((p) => (p ? [p.idNumber] : [])));
+      const signers = contract.signerIdNumbers.map((idNumber) => {
+        const signed = signatures.find((signature) => signature.signerKey === context.subjectKeyOf(idNumber));
+        return {
+          applicant: { ref: applicantRef(context.refs, idNumber).ref },
+          role: borrowers.has(idNumber) ? 'BORROWER' : 'CO_OWNER',
+          signedAt: signed?.signedAt.toISOString() ?? null,
+          keyThumbprint: signed?.keyThumbprint ?? null,
+        };
+      });
+      return { text: contract.text, sha256: contract.sha256, signers, complete: signers.every((signer) => signer.signedAt !== null) };
+    },
+    mortgage: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+      const step = (await context.storage.loans.steps(application.id)).find((s) => s.step === 'REGISTER_MORTGAGE' && s.status === 'DONE');
+      return (step?.outcome as { certificateNumber: string; eCertificateSha256: string; registeredAt: string } | undefined) ?? null;
     },
     timeline: async (application: LoanApplicationRow, _: unknown, context: Context) =>
       (await context.storage.loans.events(application.id)).map((event) => ({ at: event.at.toISOString(), step: event.step, kind: event.kind, detail: JSON.stringify(event.detail) })),

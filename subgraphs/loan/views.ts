@@ -12,7 +12,7 @@ export interface StoredDecision {
 export function checksOf(application: LoanApplicationRow, steps: readonly LoanStepRow[]) {
   const decision = application.decision as StoredDecision | null;
   return steps
-    .filter((step) => step.step !== 'DECIDE')
+    .filter((step) => step.step.startsWith('GATHER_'))
     .map((step) => {
       const judged = decision?.checks?.[step.step];
       const outcome = step.outcome as Partial<GatherOutcome> | null;

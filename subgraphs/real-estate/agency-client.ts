@@ -1,4 +1,5 @@
 /** Calls of the Natural Resources real-estate registration endpoint (不动产登记信息共享接口). */
+import type { MortgageRegistrationRequest } from '../../lib/agency-contracts';
 import type { AgencyClient, CallContext } from '../shared/agency-client';
 
 export function naturalResourcesApi(client: AgencyClient<'natural-resources'>, call: CallContext) {
@@ -7,6 +8,7 @@ export function naturalResourcesApi(client: AgencyClient<'natural-resources'>, c
       client.call('/api/v1/registrations/batch-query', { unitNumbers: [...unitNumbers] }, call),
     queryHoldings: (idNumbers: readonly string[]) =>
       client.call('/api/v1/registrations/batch-query-by-owner', { idNumbers: [...idNumbers] }, call),
+    registerMortgage: (request: MortgageRegistrationRequest) => client.call('/api/v1/mortgages/register', request, call),
   };
 }
 export type NaturalResourcesApi = ReturnType<typeof naturalResourcesApi>;

@@ -18,6 +18,7 @@ import { maskAddress, maskName } from '../shared/policy/masks';
 import { masked, personalData, type Policy } from '../shared/policy/policy';
 import {
   applicantSubject,
+  hasRole,
   isAuthenticated,
   isDataSubjectOrProxy,
   isFundCentre,
@@ -37,6 +38,9 @@ const ownersOfProperty: Subjects<PropertyParent> = async (parent, context: Polic
 const ownersOfRegistration: Subjects<PropertyRegistrationRecord> = (registration) => registration.owners.map((owner) => owner.idNumber);
 
 export const realEstatePolicy: Policy = {
+  // Registering the mortgage executes a signed loan contract: the platform's loan process only.
+  Mutation: { registerMortgage: hasRole('SERVICE') },
+  MortgageRegistration: allow,
   Query: { ...FEDERATION_QUERY_FIELDS, property: isAuthenticated },
   ...FEDERATION_TYPES,
   Property: {

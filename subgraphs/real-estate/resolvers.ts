@@ -1,6 +1,6 @@
 import type { Encumbrance, HoldingsRecord, PropertyRegistrationRecord } from '../../lib/agency-contracts';
 import { notFound } from '../../lib/errors';
-import { requireUnitNumber } from '../shared/arguments';
+import { requireIdNumber, requireUnitNumber } from '../shared/arguments';
 import type { Sourced } from '../shared/loaders';
 import {
   propertyParty,
@@ -15,7 +15,34 @@ import type { RealEstateLoaders } from './loaders';
 
 type Context = SubgraphContext<RealEstateLoaders>;
 
+interface RegisterMortgageInput {
+  unitNumber: string;
+  mortgagorIdNumbers: string[];
+  mortgagee: string;
+  amount: number;
+  loanContractNumber: string;
+}
+
 export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
+  Mutation: {
+    registerMortgage: async (_: unknown, { input }: { input: RegisterMortgageInput }, context: Context) => {
+      requireUnitNumber(input.unitNumber, 'input.unitNumber');
+      input.mortgagorIdNumbers.forEach((id, i) => requireIdNumber(id, `input.mortgagorIdNumbers[${i}]`));
+      const { data } = await context.loaders.registerMortgage({
+        unitNumber: input.unitNumber,
+        mortgagorIdNumbers: input.mortgagorIdNumbers,
+        mortgagee: input.mortgagee,
+        amountFen: input.amount,
+        loanContractNumber: input.loanContractNumber,
+      });
+      return {
+        certificateNumber: data.certificateNumber,
+        registeredAt: data.registeredAt,
+        eCertificateSha256: data.eCertificate.sha256,
+        eCertificateDocument: data.eCertificate.documentBase64,
+      };
+    },
+  },
   Query: {
     property: async (_: unknown, args: { unitNumber: string }, context: Context) => {
       const unitNumber = requireUnitNumber(args.unitNumber);

@@ -11,6 +11,7 @@ import { GATHER_STEPS, type GatherStep, type LoanStepRow } from '../../../storag
 import type { Storage } from '../../../storage/types';
 import { decideApplication } from './decide';
 import { AgencyUnavailable, gather } from './gather';
+import { registerMortgage } from './mortgage';
 import type { GatewayClient } from './gateway-client';
 
 export interface LoanWorker {
@@ -69,11 +70,31 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
     await storage.loans.decide(owner, step.applicationId, status, decision, new Date());
   };
 
+  const runMortgage = async (step: LoanStepRow): Promise<void> => {
+    const application = await storage.loans.get(step.applicationId);
+    if (!application) return;
+    try {
+      const outcome = await registerMortgage(application, await storage.loans.steps(application.id), gateway);
+      await storage.loans.completeMortgage(owner, application.id, outcome, new Date());
+    } catch (error) {
+      const at = new Date();
+      const nextAttemptAt = new Date(at.getTime() + backoff(step.attempts));
+      const agencies = error instanceof AgencyUnavailable ? error.agencies : ['platform'];
+      const codes = error instanceof AgencyUnavailable ? error.codes : [error instanceof Error ? error.name : 'UNKNOWN'];
+      logger.warn('mortgage registration failed', { applicationId: application.id, attempts: step.attempts, codes: codes.join(',') });
+      await storage.loans.completeStep(owner, application.id, 'REGISTER_MORTGAGE', { status: 'UNAVAILABLE', outcome: { unavailable: agencies }, nextAttemptAt, event: { kind: 'UNAVAILABLE', detail: { agencies, codes, attempt: step.attempts } } }, at);
+    }
+  };
+
   const tick = async (): Promise<void> => {
     const steps = await storage.loans.claimDueSteps(owner, new Date(), leaseMs, STEPS_PER_ROUND);
     await Promise.all(
       steps.map((step) =>
-        (GATHER_STEPS as readonly string[]).includes(step.step) ? runGather(step as LoanStepRow & { step: GatherStep }) : runDecision(step),
+        (GATHER_STEPS as readonly string[]).includes(step.step)
+          ? runGather(step as LoanStepRow & { step: GatherStep })
+          : step.step === 'DECIDE'
+            ? runDecision(step)
+            : runMortgage(step),
       ).map((work) => work.catch((error: unknown) => logger.error('loan step failed', { error: error instanceof Error ? error.name : 'unknown' }))),
     );
     if (running) timer = setTimeout(schedule, steps.length > 0 ? 0 : config.loan.pollMs);

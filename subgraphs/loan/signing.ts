@@ -1,0 +1,63 @@
+/**
+ * Signing the loan contract (面签): each required signer signs the contract's hash with their own
+ * key, after a face verification; the signature and the verification reference are kept as evidence.
+ */
+import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
+import { badUserInput } from '../../lib/errors';
+import { openFaceVerification } from '../../lib/face-reference';
+import { maskIdNumberForRecord } from '../../storage';
+import type { SubgraphContext } from '../shared/subgraph';
+import { loanContractOf } from './contract';
+
+type Context = SubgraphContext<Record<string, never>>;
+
+export interface SignatureInput {
+  jws: string;
+  publicKeyJwk: string;
+  faceVerificationReference: string;
+}
+
+export async function signLoanContract(id: string, input: SignatureInput, context: Context) {
+  const application = await context.storage.loans.get(id);
+  if (!application) throw badUserInput('id', 'no application has this id');
+  const contract = loanContractOf(application, await context.storage.loans.steps(id));
+  if (!contract || application.status !== 'APPROVED') throw badUserInput('id', 'only an approved application awaiting signatures can be signed');
+  const signer = context.actor.personIdNumber!;
+  if (!contract.signerIdNumbers.includes(signer)) throw badUserInput('id', 'you are not a borrower or co-owner on this contract');
+
+  const face = openFaceVerification(input.faceVerificationReference, context.config.internalTrustSecret);
+  if (!face || face.idNumber !== signer) throw badUserInput('signature.faceVerificationReference', 'verify your face again (a verification counts for 10 minutes, for yourself only)');
+
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(input.publicKeyJwk) as JWK;
+  } catch {
+    throw badUserInput('signature.publicKeyJwk', 'must be a JWK in JSON');
+  }
+  let payload: { applicationId?: unknown; contractSha256?: unknown };
+  try {
+    const verified = await compactVerify(input.jws, await importJWK(jwk, 'ES256'), { algorithms: ['ES256'] });
+    payload = JSON.parse(new TextDecoder().decode(verified.payload)) as typeof payload;
+  } catch {
+    throw badUserInput('signature.jws', 'the signature does not verify with the key given');
+  }
+  if (payload.applicationId !== id || payload.contractSha256 !== contract.sha256) {
+    throw badUserInput('signature.jws', 'the signature is not over this contract (its text changed, or another one was signed)');
+  }
+
+  await context.storage.loans.addSignature(
+    id,
+    {
+      signerKey: context.subjectKeyOf(signer),
+      signerMasked: maskIdNumberForRecord(signer),
+      keyThumbprint: await calculateJwkThumbprint(jwk),
+      signature: input.jws,
+      contractSha256: contract.sha256,
+      faceComparisonRef: face.comparisonRef,
+      signedAt: new Date(),
+    },
+    contract.signerIdNumbers.map((idNumber) => context.subjectKeyOf(idNumber)),
+    new Date(),
+  );
+  return context.storage.loans.get(id);
+}

@@ -1,0 +1,39 @@
+/**
+ * REGISTER_MORTGAGE: once everyone has signed, the platform registers the mortgage through the
+ * real-estate subgraph (the mortgage direct-connect service), as the centre's loan process, and
+ * keeps the certificate number and the e-certificate's hash. The same contract number again gives
+ * the same registration, so a retry after a crash cannot register twice.
+ */
+import type { LoanApplicationRow, LoanStepRow } from '../../../storage/loan-types';
+import { formatFen } from '../../shared/scalars';
+import { loanContractOf } from '../contract';
+import { AgencyUnavailable } from './gather';
+import type { GatewayClient } from './gateway-client';
+
+const REGISTER = /* GraphQL */ `
+  mutation RegisterMortgage($input: RegisterMortgageInput!) {
+    registerMortgage(input: $input) { certificateNumber registeredAt eCertificateSha256 }
+  }
+`;
+
+export async function registerMortgage(application: LoanApplicationRow, steps: readonly LoanStepRow[], gateway: GatewayClient): Promise<Record<string, unknown>> {
+  const contract = loanContractOf(application, steps);
+  if (!contract?.unitNumber) throw new Error('no registered unit to mortgage');
+  const answer = await gateway.query(application.centre, application.id, REGISTER, {
+    input: {
+      unitNumber: contract.unitNumber,
+      mortgagorIdNumbers: contract.ownerIdNumbers,
+      mortgagee: `住房公积金管理中心 ${application.centre}`,
+      amount: formatFen(application.request.amountFen),
+      loanContractNumber: `HPF-${application.id}`,
+    },
+  });
+  const registration = answer.data?.registerMortgage as Record<string, unknown> | null | undefined;
+  if (!registration) {
+    throw new AgencyUnavailable(
+      answer.errors.map((error) => error.extensions?.agency ?? error.extensions?.serviceName ?? 'platform'),
+      answer.errors.map((error) => error.extensions?.code ?? 'UNKNOWN'),
+    );
+  }
+  return { ...registration, contractSha256: contract.sha256 };
+}
