@@ -40,7 +40,8 @@ const SITUATIONS: ReadonlyArray<{ role: ActorRole; situations: Situation[] }> = 
   {
     role: 'APPLICANT',
     situations: [
-      { label: 'own data', actor: actor('APPLICANT', { personIdNumber: SUBJECT }), consent: false, purpose: 'HPF_LOAN_APPLICATION' },
+      // Own data, having given the consents the flow asks of an applicant (face verification among them).
+      { label: 'own data', actor: actor('APPLICANT', { personIdNumber: SUBJECT }), consent: true, purpose: 'HPF_LOAN_APPLICATION' },
       { label: "another person's", actor: actor('APPLICANT', { personIdNumber: SOMEONE_ELSE }), consent: false, purpose: 'HPF_LOAN_APPLICATION' },
     ],
   },
@@ -108,7 +109,7 @@ type Answer = 'allow' | 'mask' | 'deny';
 
 async function answer(policy: Policy, typeName: string, fieldName: string, situation: Situation): Promise<Answer> {
   const { entry } = policyEntryOf(policy, typeName, fieldName);
-  const args = { idNumber: SUBJECT, idNumbers: [SUBJECT] };
+  const args = { idNumber: SUBJECT, idNumbers: [SUBJECT], centreCode: CENTRE };
   const context = contextFor(situation);
   if (!(await evaluate(entry.rule, PARENT, args, context, null))) return 'deny';
   if (entry.mask && !(await evaluate(entry.mask.clearFor, PARENT, args, context, null))) return 'mask';

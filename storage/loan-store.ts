@@ -106,6 +106,44 @@ interface SignatureRow {
 
 export function createLoanStore(db: SqlDatabase): LoanStore {
   return {
+    async addReview(applicationId, score, comment, now) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query<{ application_id: string }>(
+          'INSERT INTO loan_reviews (application_id, score, comment, reviewed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING application_id',
+          [applicationId, score, comment, now],
+        );
+        if (inserted.length > 0) await addEvent(tx, applicationId, now, null, 'REVIEWED', { score });
+        return inserted.length > 0;
+      });
+    },
+
+    async statistics(centre) {
+      const statuses = await db.query<{ status: string; count: string }>(
+        'SELECT status, count(*) AS count FROM loan_applications WHERE centre = $1 AND NOT is_test_case GROUP BY status',
+        [centre],
+      );
+      const [times] = await db.query<{ to_decision: number | null; to_completion: number | null }>(
+        `SELECT
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - accepted_at) / 60) FILTER (WHERE decided_at IS NOT NULL) AS to_decision,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - accepted_at) / 60) FILTER (WHERE completed_at IS NOT NULL) AS to_completion
+         FROM loan_applications WHERE centre = $1 AND NOT is_test_case`,
+        [centre],
+      );
+      const [reviews] = await db.query<{ count: string; average: number | null }>(
+        `SELECT count(*) AS count, avg(r.score)::float8 AS average FROM loan_reviews r JOIN loan_applications a ON a.id = r.application_id
+         WHERE a.centre = $1 AND NOT a.is_test_case`,
+        [centre],
+      );
+      const round = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100);
+      return {
+        byStatus: Object.fromEntries(statuses.map((row) => [row.status, Number(row.count)])),
+        medianMinutesToDecision: round(times?.to_decision),
+        medianMinutesToCompletion: round(times?.to_completion),
+        reviews: Number(reviews?.count ?? 0),
+        averageReviewScore: round(reviews?.average),
+      };
+    },
+
     async addSignature(applicationId, signature, requiredSignerKeys, now) {
       return db.transaction(async (tx) => {
         await lockApplication(tx, applicationId);
@@ -154,7 +192,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
           [applicationId, owner, JSON.stringify(outcome), now],
         );
         if (updated.length === 0) return false;
-        await tx.query(`UPDATE loan_applications SET status = 'READY_FOR_DISBURSEMENT' WHERE id = $1`, [applicationId]);
+        await tx.query(`UPDATE loan_applications SET status = 'READY_FOR_DISBURSEMENT', completed_at = $2 WHERE id = $1`, [applicationId, now]);
         await addEvent(tx, applicationId, now, 'REGISTER_MORTGAGE', 'MORTGAGE_REGISTERED', {
           certificateNumber: outcome.certificateNumber as string,
           eCertificateSha256: outcome.eCertificateSha256 as string,

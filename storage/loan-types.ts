@@ -126,7 +126,21 @@ export interface LoanSignature {
   signedAt: Date;
 }
 
+export interface LoanStatistics {
+  byStatus: Record<string, number>;
+  /** Median minutes from acceptance to the decision, over decided applications; null when none. */
+  medianMinutesToDecision: number | null;
+  /** Median minutes from acceptance to ready for disbursement; null when none. */
+  medianMinutesToCompletion: number | null;
+  reviews: number;
+  averageReviewScore: number | null;
+}
+
 export interface LoanStore {
+  /** The applicant's one review (好差评) of a finished application; false when already reviewed. */
+  addReview(applicationId: string, score: number, comment: string, now: Date): Promise<boolean>;
+  /** A centre's figures, test cases (测试件) left out. */
+  statistics(centre: string): Promise<LoanStatistics>;
   /**
    * Records one signer's signature of the contract; once every required signer has signed, the
    * mortgage registration step becomes due (in the same transaction). Returns whether all have signed.

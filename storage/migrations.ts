@@ -164,6 +164,18 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    name: 'reviews of completed applications (好差评)',
+    statements: [
+      `CREATE TABLE loan_reviews (
+        application_id uuid PRIMARY KEY REFERENCES loan_applications (id),
+        score integer NOT NULL CHECK (score BETWEEN 1 AND 5),
+        comment text NOT NULL,
+        reviewed_at timestamptz NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

@@ -7,17 +7,6 @@ import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 
 type Context = SubgraphContext<Record<string, never>>;
 
-/** The schema's Agency enum ↔ the agencies' names on the wire. */
-export const AGENCY_ENUM: Readonly<Record<string, AgencyName>> = {
-  PUBLIC_SECURITY: 'public-security',
-  CIVIL_AFFAIRS: 'civil-affairs',
-  HOUSING: 'housing',
-  TAX: 'tax',
-  NATURAL_RESOURCES: 'natural-resources',
-  PBOC_CREDIT: 'pboc-credit',
-  PROVIDENT_FUND: 'provident-fund',
-};
-
 const MAX_VALIDITY_MS = 366 * 24 * 3600 * 1000;
 const MAX_PAGE = 200;
 
@@ -130,7 +119,6 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
     revokeConsent: (_: unknown, args: { id: string }, context: Context) =>
       context.storage.consents.revoke(args.id, context.subjectKeyOf(subjectOf(context)), new Date()),
   },
-  Agency: AGENCY_ENUM as never,
   Consent: {
     authorizationReference: (consent: ConsentRecord) => consent.authorizationRef,
     validFrom: (consent: ConsentRecord) => consent.validFrom.toISOString(),

@@ -1,10 +1,12 @@
 import { badUserInput } from '../../lib/errors';
-import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
+import type { GatherStep, LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef } from '../shared/references';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import { checkSubmission, requestHash, type SubmitInput } from './submission';
 import { loanContractOf } from './contract';
 import { signLoanContract, type SignatureInput } from './signing';
+import { SERVICE_GUIDE } from './service-guide';
+import { AGENCY_OF_STEP } from './workflow/decide';
 import { checksOf } from './views';
 
 type Context = SubgraphContext<Record<string, never>>;
@@ -32,6 +34,14 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
         requested,
       );
       return { applications, nextCursor: applications.length === requested.limit ? String(applications.at(-1)!.position) : null };
+    },
+    serviceGuide: () => ({
+      ...SERVICE_GUIDE,
+      materials: SERVICE_GUIDE.materials.map((material) => ({ name: material.name, replacedBySharedData: material.replacedBy !== null, replacedBy: material.replacedBy })),
+    }),
+    loanStatistics: async (_: unknown, __: unknown, context: Context) => {
+      const statistics = await context.storage.loans.statistics(context.actor.centre!);
+      return { ...statistics, centreCode: context.actor.centre, byStatus: Object.entries(statistics.byStatus).map(([status, count]) => ({ status, count })) };
     },
     myLoanApplications: (_: unknown, __: unknown, context: Context) =>
       context.storage.loans.list({ applicantKey: context.subjectKeyOf(context.actor.personIdNumber!), includeTestCases: true }, { after: null, limit: 100 }),
@@ -67,6 +77,14 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
     approveLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'APPROVED', context),
     rejectLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'REJECTED', context),
     signLoanContract: (_: unknown, args: { id: string; signature: SignatureInput }, context: Context) => signLoanContract(args.id, args.signature, context),
+    reviewLoanApplication: async (_: unknown, args: { id: string; score: number; comment?: string | null }, context: Context) => {
+      const application = await context.storage.loans.get(args.id);
+      if (!application || application.request.applicant.idNumber !== context.actor.personIdNumber) throw badUserInput('id', 'you can review only your own applications');
+      if (application.status !== 'READY_FOR_DISBURSEMENT' && application.status !== 'REJECTED') throw badUserInput('id', 'an application is reviewed once it is finished');
+      if (!Number.isInteger(args.score) || args.score < 1 || args.score > 5) throw badUserInput('score', 'give 1 (very dissatisfied) to 5 (very satisfied)');
+      if (!(await context.storage.loans.addReview(args.id, args.score, (args.comment ?? '').slice(0, 500), new Date()))) throw badUserInput('id', 'this application has been reviewed already');
+      return context.storage.loans.get(args.id);
+    },
   },
   LoanApplication: {
     __resolveReference: (representation: { id: string }, context: Context) => context.storage.loans.get(representation.id),
@@ -123,6 +141,12 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       const step = (await context.storage.loans.steps(application.id)).find((s) => s.step === 'REGISTER_MORTGAGE' && s.status === 'DONE');
       return (step?.outcome as { certificateNumber: string; eCertificateSha256: string; registeredAt: string } | undefined) ?? null;
     },
+    materialsCollected: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+      const steps = await context.storage.loans.steps(application.id);
+      const replaced = new Set(steps.filter((step) => step.step.startsWith('GATHER_') && step.status === 'DONE').map((step) => AGENCY_OF_STEP[step.step as GatherStep]));
+      return SERVICE_GUIDE.materials.filter((material) => material.replacedBy === null || !replaced.has(material.replacedBy)).length;
+    },
+    minutesTaken: (application: LoanApplicationRow) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
     timeline: async (application: LoanApplicationRow, _: unknown, context: Context) =>
       (await context.storage.loans.events(application.id)).map((event) => ({ at: event.at.toISOString(), step: event.step, kind: event.kind, detail: JSON.stringify(event.detail) })),
   },

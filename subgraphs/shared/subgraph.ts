@@ -26,6 +26,7 @@ import { subgraphTypeDefs } from './type-defs';
 import { AgencyClient, type CallContext } from './agency-client';
 import { createEntityRefs, type EntityRefs } from './entity-ref';
 import { scalarResolvers } from './scalars';
+import { AGENCY_ENUM } from '../../lib/agency-enum';
 import { accessRecordPlugin } from './policy/access-record-plugin';
 import { createAccessRecordWriter } from './policy/access-record-writer';
 import type { PolicyContext } from './policy/context';
@@ -113,7 +114,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
   const schema = applyPolicy(
     buildSubgraphSchema({
       typeDefs: parse(subgraphTypeDefs(definition.name)),
-      resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+      resolvers: { ...scalarResolvers, Agency: AGENCY_ENUM, ...definition.resolvers } as GraphQLResolverMap<unknown>,
     }),
     definition.policy,
   );

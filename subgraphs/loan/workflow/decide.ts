@@ -23,7 +23,7 @@ import type { Reason } from '../domain/reasons';
 import type { StoredDecision } from '../views';
 import type { GatherOutcome, Gathered } from './gather';
 
-const AGENCY_OF_STEP: Record<GatherStep, AgencyName> = {
+export const AGENCY_OF_STEP: Record<GatherStep, AgencyName> = {
   GATHER_IDENTITY: 'public-security',
   GATHER_MARRIAGE: 'civil-affairs',
   GATHER_CONTRACT: 'housing',

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { SCENARIOS } from '../../agencies/data/scenarios';
+import { REPO_ROOT } from '../../schema/subgraphs';
+import { errorCodes, startTestSystem, type Query, type TestSystem } from '../support/system';
+import { SUBMIT, inputFor, untilDecided } from './support/loans';
+
+const FAST = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
+const PREFILL = fs.readFileSync(path.join(REPO_ROOT, 'schema/trusted-documents/sources/hpf-web/application-prefill.graphql'), 'utf8');
+
+describe('around the application', () => {
+  let system: TestSystem;
+  let officer: Query;
+  beforeAll(async () => {
+    system = await startTestSystem({ ...FAST, AGENCY_TIMEOUT_MS: '300' });
+    officer = await system.asOfficer('350100');
+    for (const key of ['singleApplicant', 'shortDeposits', 'currentOverdue'] as const) await system.consentAll(SCENARIOS[key].applicant.idNumber);
+  });
+  afterEach(() => system.resetSimulators());
+  afterAll(() => system.stop());
+
+  it('serves the service guide to anyone, saying which materials shared data replaces', async () => {
+    const reply = await system.query('{ serviceGuide { title conditions steps timeLimits materials { name replacedBySharedData replacedBy } } }');
+    const guide = reply.body.data.serviceGuide;
+    expect(guide.timeLimits.join(' ')).toMatch(/15/);
+    expect(guide.materials.filter((m: { replacedBySharedData: boolean }) => m.replacedBySharedData)).toHaveLength(8);
+    expect(guide.materials.find((m: { replacedBy: string }) => m.replacedBy === 'PBOC_CREDIT')).toBeDefined();
+  });
+
+  it('prefills the form with each value’s source and time, marking an agency that is down as unavailable', async () => {
+    const person = SCENARIOS.singleApplicant;
+    const herself = await system.asApplicant(person.applicant.idNumber);
+    system.simulators['civil-affairs'].setFaults({ down: true });
+    const reply = await herself(PREFILL, { idNumber: person.applicant.idNumber, contractNumber: person.purchase.contractNumber }, {
+      // The operation is registered for the web client; sending its id works the same as its text.
+    });
+    const { applicant, propertyByContract } = reply.body.data;
+    expect(applicant.name).toBe(person.applicant.name);
+    expect(applicant.identityVerification.source).toMatchObject({ agency: 'public-security', retrievedAt: expect.any(String) });
+    expect(applicant.providentFundAccount.source.agency).toBe('provident-fund');
+    expect(propertyByContract.contractFiling.source.agency).toBe('housing');
+    expect(applicant.marriage).toBeNull();
+    expect(reply.body.errors).toEqual([expect.objectContaining({ path: ['applicant', 'marriage'], extensions: expect.objectContaining({ code: 'AGENCY_UNAVAILABLE', agency: 'civil-affairs' }) })]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schema/trusted-documents/hpf-web.json'), 'utf8'));
+    expect(Object.keys(manifest.operations)).toContain(createHash('sha256').update(PREFILL).digest('hex'));
+  });
+
+  it('counts materials collected and time taken, takes the applicant’s review once, and keeps test cases out of the statistics', async () => {
+    const id = (await officer(SUBMIT, { input: inputFor(SCENARIOS.shortDeposits) })).body.data.submitLoanApplication.loanApplication.id;
+    await officer(SUBMIT, { input: inputFor(SCENARIOS.currentOverdue, { testCase: true }) });
+    await untilDecided(officer, id);
+    const measured = await officer('query($id: ID!) { loanApplication(id: $id) { materialsCollected minutesTaken } }', { id });
+    expect(measured.body.data.loanApplication).toEqual({ materialsCollected: 2, minutesTaken: expect.any(Number) });
+
+    await officer('mutation($id: ID!) { rejectLoanApplication(id: $id, reason: "deposits too short") { status } }', { id });
+    const herself = await system.asApplicant(SCENARIOS.shortDeposits.applicant.idNumber);
+    const review = 'mutation($id: ID!) { reviewLoanApplication(id: $id, score: 4, comment: "quick, clear") { status } }';
+    expect((await herself(review, { id })).body.errors).toBeUndefined();
+    expect(errorCodes(await herself(review, { id }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await (await system.asApplicant(SCENARIOS.currentOverdue.applicant.idNumber))(review, { id }))).toEqual(['BAD_USER_INPUT']);
+
+    const statistics = (await officer('{ loanStatistics { centreCode byStatus { status count } medianMinutesToDecision reviews averageReviewScore } }')).body.data.loanStatistics;
+    expect(statistics).toMatchObject({ centreCode: '350100', reviews: 1, averageReviewScore: 4 });
+    expect(statistics.byStatus).toEqual([{ status: 'REJECTED', count: 1 }]);
+    expect(statistics.medianMinutesToDecision).toEqual(expect.any(Number));
+    expect(errorCodes(await (await system.asApplicant(SCENARIOS.shortDeposits.applicant.idNumber))('{ loanStatistics { reviews } }'))).toEqual(['FORBIDDEN']);
+  });
+});
