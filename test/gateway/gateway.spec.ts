@@ -1,5 +1,6 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { createLogger } from '../../lib/logger';
+import { SUBGRAPHS } from '../../schema/subgraphs';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const single = SCENARIOS.singleApplicant;
@@ -40,7 +41,7 @@ describe('the gateway', () => {
       expect(ready.status).toBe(200);
       const body = await ready.json();
       expect(body.status).toBe('ready');
-      expect(Object.values(body.subgraphs)).toEqual(Array(8).fill('up'));
+      expect(Object.values(body.subgraphs)).toEqual(Array(SUBGRAPHS.length).fill('up'));
     });
   });
 

@@ -65,6 +65,7 @@ async function admin(agency: AgencyName, method: string, path: string, body?: un
 
 const PERSONS = '/api/v1/persons/batch-query';
 const VERIFY = '/api/v1/persons/batch-verify';
+const FACES = '/api/v1/faces/compare';
 const CREDIT = '/api/v1/credit-reports/batch-query';
 const MORTGAGE = '/api/v1/mortgages/register';
 const REGISTRATIONS = '/api/v1/registrations/batch-query';
@@ -154,10 +155,10 @@ describe('createSimulator', () => {
     await call('public-security', PERSONS, { idNumbers: [] }, 'none');
     await call('public-security', VERIFY, { items: [] });
     const counters = await admin('public-security', 'GET', SIMULATOR_ADMIN_PATHS.counters);
-    expect(counters.body).toEqual({ [PERSONS]: 2, [VERIFY]: 1 });
+    expect(counters.body).toEqual({ [PERSONS]: 2, [VERIFY]: 1, [FACES]: 0 });
     expect(running['public-security']!.simulator.counters()).toEqual(counters.body);
     await admin('public-security', 'POST', SIMULATOR_ADMIN_PATHS.reset);
-    expect((await admin('public-security', 'GET', SIMULATOR_ADMIN_PATHS.counters)).body).toEqual({ [PERSONS]: 0, [VERIFY]: 0 });
+    expect((await admin('public-security', 'GET', SIMULATOR_ADMIN_PATHS.counters)).body).toEqual({ [PERSONS]: 0, [VERIFY]: 0, [FACES]: 0 });
   });
 
   it('answers health unsigned', async () => {
