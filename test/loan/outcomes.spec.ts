@@ -1,8 +1,7 @@
 import { SCENARIOS, type ScenarioKey } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
 
-const FAST = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
 
 /** For each failing scenario: the gather step whose check must fail, and words its reason must carry. */
 const EXPECTED: Array<[ScenarioKey, string, RegExp]> = [
@@ -18,7 +17,7 @@ describe('loan outcomes on the scenarios', () => {
   let system: TestSystem;
   let officer: Query;
   beforeAll(async () => {
-    system = await startTestSystem(FAST);
+    system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
     for (const scenario of Object.values(SCENARIOS)) {
       for (const person of [scenario.applicant, scenario.spouse, scenario.contractBuyer]) if (person) await system.consentAll(person.idNumber, '350100');
@@ -83,7 +82,7 @@ describe('loan outcomes on the scenarios', () => {
 describe('an agency down during submission', () => {
   let system: TestSystem;
   beforeAll(async () => {
-    system = await startTestSystem({ ...FAST, AGENCY_TIMEOUT_MS: '300' });
+    system = await startTestSystem({ ...FAST_LOAN_WORKER, AGENCY_TIMEOUT_MS: '300' });
     await system.consentAll(SCENARIOS.singleApplicant.applicant.idNumber, '350100');
   });
   afterAll(() => system.stop());

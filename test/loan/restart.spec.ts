@@ -13,34 +13,17 @@ import { loadConfig } from '../../lib/config';
 import { silentLogger } from '../../lib/logger';
 import { mintToken } from '../../lib/tokens';
 import { REPO_ROOT } from '../../schema/subgraphs';
-import { createStorage, maskIdNumberForRecord, subjectKeyOf } from '../../storage';
+import { createStorage } from '../../storage';
 import { openPostgres, type SqlDatabase } from '../../storage/database';
 import type { Storage } from '../../storage/types';
 import { createGatewayClient } from '../../subgraphs/loan/workflow/gateway-client';
 import { startLoanWorker } from '../../subgraphs/loan/workflow/worker';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from '../storage/support/postgres';
+import { grantEveryConsent } from '../support/consents';
 import { startTestSystem } from '../support/system';
 import { SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
-
-async function consentAll(storage: Storage, entityRefKey: string, idNumber: string): Promise<void> {
-  const now = Date.now();
-  const common = {
-    subjectKey: subjectKeyOf(entityRefKey, idNumber),
-    subjectMasked: maskIdNumberForRecord(idNumber),
-    subjectRole: 'APPLICANT' as const,
-    purpose: 'HPF_LOAN_REVIEW' as const,
-    grantedToCentre: '350100',
-    applicationId: null,
-    validFrom: new Date(now - 60_000),
-    validUntil: new Date(now + 86_400_000),
-    recordedBy: 'restart-spec',
-  };
-  const items = { 'public-security': ['identity'], 'civil-affairs': ['marriage'], housing: ['contractFiling'], tax: ['transferTax'], 'natural-resources': ['registration', 'holdings'], 'provident-fund': ['account', 'loans'] } as const;
-  await storage.consents.grant({ ...common, kind: 'DATA_SHARING', scopes: Object.entries(items).map(([agency, dataItems]) => ({ agency: agency as never, dataItems: [...dataItems] })), authorizationRef: null });
-  await storage.consents.grant({ ...common, kind: 'CREDIT_QUERY', scopes: [{ agency: 'pboc-credit', dataItems: ['creditReport'] }], authorizationRef: `ZXSQ-${idNumber.slice(-6)}` });
-}
 
 describe('a restart in the middle of a submission (real PostgreSQL)', () => {
   let url: string;
@@ -90,8 +73,8 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
 
   it('completes the application with nothing lost when a second process takes over', async () => {
     const config = loadConfig({ ENTITY_REF_KEY: '' });
-    await consentAll(storage, config.entityRefKey, couple.applicant.idNumber);
-    await consentAll(storage, config.entityRefKey, couple.spouse!.idNumber);
+    await grantEveryConsent(storage, config.entityRefKey, couple.applicant.idNumber);
+    await grantEveryConsent(storage, config.entityRefKey, couple.spouse!.idNumber);
     const { privateJwk } = await ensureLocalKeys(keysDir);
     const token = await mintToken({ role: 'FUND_OFFICER', sub: 'officer-restart', centre: '350100' }, { privateJwk, issuer: config.auth.issuer, audience: config.auth.audience });
     const ask = async (gatewayUrl: string, query: string, variables: Record<string, unknown>) => {

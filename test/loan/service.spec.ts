@@ -4,16 +4,15 @@ import { createHash } from 'node:crypto';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { REPO_ROOT } from '../../schema/subgraphs';
 import { errorCodes, startTestSystem, type Query, type TestSystem } from '../support/system';
-import { SUBMIT, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, inputFor, untilDecided } from './support/loans';
 
-const FAST = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
 const PREFILL = fs.readFileSync(path.join(REPO_ROOT, 'schema/trusted-documents/sources/hpf-web/application-prefill.graphql'), 'utf8');
 
 describe('around the application', () => {
   let system: TestSystem;
   let officer: Query;
   beforeAll(async () => {
-    system = await startTestSystem({ ...FAST, AGENCY_TIMEOUT_MS: '300' });
+    system = await startTestSystem({ ...FAST_LOAN_WORKER, AGENCY_TIMEOUT_MS: '300' });
     officer = await system.asOfficer('350100');
     for (const key of ['singleApplicant', 'shortDeposits', 'currentOverdue'] as const) await system.consentAll(SCENARIOS[key].applicant.idNumber);
   });

@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { SUBMIT, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, inputFor, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
-const FAST = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
 const inOneMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
 const FULL = /* GraphQL */ `
   query Full($id: ID!) {
@@ -35,7 +34,7 @@ describe('from submission to the mortgage certificate', () => {
   let system: TestSystem;
   let officer: Query;
   beforeAll(async () => {
-    system = await startTestSystem(FAST);
+    system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
     await system.consentAll(couple.applicant.idNumber);
     await system.consentAll(couple.spouse!.idNumber);

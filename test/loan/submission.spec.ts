@@ -1,15 +1,14 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
-const FAST = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '400' };
 
 describe('submitting a loan application', () => {
   let system: TestSystem;
   let officer: Query;
   beforeAll(async () => {
-    system = await startTestSystem(FAST);
+    system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
     for (const scenario of Object.values(SCENARIOS)) {
       await system.consentAll(scenario.applicant.idNumber, '350100');

@@ -8,12 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureLocalKeys } from '../../lib/auth-keys';
 import { loadConfig, type Config } from '../../lib/config';
-import { DATA_ITEMS } from '../../lib/data-items';
-import type { AgencyName } from '../../lib/agency-contracts';
 import { silentLogger, type Logger } from '../../lib/logger';
 import { mintToken, type ActorClaims } from '../../lib/tokens';
 import { startLocalSystem, type LocalSystem } from '../../scripts/local-system';
-import { maskIdNumberForRecord, openStorage, subjectKeyOf } from '../../storage';
+import { openStorage } from '../../storage';
+import { grantEveryConsent } from './consents';
 import type { ConsentRecord, Purpose, Storage } from '../../storage/types';
 
 export interface GraphQLReply<Data = Record<string, unknown>> {
@@ -80,31 +79,7 @@ export async function startTestSystem(env: Record<string, string> = {}, logger: 
     token,
     asOfficer: (centre = FUZHOU_CENTRE) => as({ role: 'FUND_OFFICER', sub: `officer-${centre}-01`, centre }),
     asApplicant: (idNumber) => as({ role: 'APPLICANT', sub: `citizen-${idNumber.slice(-4)}`, id_number: idNumber }),
-    consentAll: async (idNumber, centre = FUZHOU_CENTRE, purpose = 'HPF_LOAN_REVIEW') => {
-      const common = {
-        subjectKey: subjectKeyOf(config.entityRefKey, idNumber),
-        subjectMasked: maskIdNumberForRecord(idNumber),
-        subjectRole: 'APPLICANT' as const,
-        purpose,
-        grantedToCentre: centre,
-        applicationId: null,
-        validFrom: new Date(Date.now() - 60_000),
-        validUntil: new Date(Date.now() + 30 * 24 * 3600 * 1000),
-        recordedBy: 'test-support',
-      };
-      const sharing = (Object.entries(DATA_ITEMS) as Array<[AgencyName, readonly string[]]>)
-        .filter(([agency]) => agency !== 'pboc-credit')
-        .map(([agency, items]) => ({ agency, dataItems: items.filter((item) => item !== 'face') }));
-      return Promise.all([
-        system.storage.consents.grant({ ...common, kind: 'DATA_SHARING', scopes: sharing, authorizationRef: null }),
-        system.storage.consents.grant({
-          ...common,
-          kind: 'CREDIT_QUERY',
-          scopes: [{ agency: 'pboc-credit', dataItems: ['creditReport'] }],
-          authorizationRef: `ZXSQ-${idNumber.slice(-6)}`,
-        }),
-      ]);
-    },
+    consentAll: (idNumber, centre = FUZHOU_CENTRE, purpose = 'HPF_LOAN_REVIEW') => grantEveryConsent(system.storage, config.entityRefKey, idNumber, { centre, purpose }),
     counters: () =>
       Object.fromEntries(
         Object.entries(system.simulators).map(([agency, simulator]) => [

@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Scenario } from '../../../agencies/data/scenarios';
 import type { Query } from '../../support/system';
 
+/** A worker that polls and retries quickly, so the loan specs run in seconds. */
+export const FAST_LOAN_WORKER = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
+
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitLoanApplicationInput!) {
     submitLoanApplication(input: $input) { created loanApplication { id status } userErrors { field message code } }
