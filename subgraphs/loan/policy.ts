@@ -52,6 +52,8 @@ export const loanPolicy: Policy = {
   LoanDecision: allow,
   TimelineEntry: allow,
   LoanContract: allow,
+  RepaymentSchedule: allow,
+  Instalment: allow,
   ServiceGuide: allow,
   GuideMaterial: allow,
   LoanStatistics: allow,

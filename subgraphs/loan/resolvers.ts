@@ -5,6 +5,7 @@ import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import { checkSubmission, requestHash, type SubmitInput } from './submission';
 import { loanContractOf } from './contract';
 import { signLoanContract, type SignatureInput } from './signing';
+import { repaymentSchedule, type RepaymentSchedule as RepaymentScheduleShape } from './domain/schedule';
 import { SERVICE_GUIDE } from './service-guide';
 import { AGENCY_OF_STEP } from './workflow/decide';
 import { checksOf } from './views';
@@ -86,6 +87,16 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       return context.storage.loans.get(args.id);
     },
   },
+  RepaymentSchedule: {
+    instalments: (schedule: RepaymentScheduleShape, args: { first?: number | null }) =>
+      schedule.instalments.slice(0, args.first ?? undefined).map((instalment) => ({
+        period: instalment.period,
+        payment: instalment.paymentFen,
+        principal: instalment.principalFen,
+        interest: instalment.interestFen,
+        remaining: instalment.remainingFen,
+      })),
+  },
   LoanApplication: {
     __resolveReference: (representation: { id: string }, context: Context) => context.storage.loans.get(representation.id),
     centreCode: (application: LoanApplicationRow) => application.centre,
@@ -140,6 +151,17 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
     mortgage: async (application: LoanApplicationRow, _: unknown, context: Context) => {
       const step = (await context.storage.loans.steps(application.id)).find((s) => s.step === 'REGISTER_MORTGAGE' && s.status === 'DONE');
       return (step?.outcome as { certificateNumber: string; eCertificateSha256: string; registeredAt: string } | undefined) ?? null;
+    },
+    repaymentSchedule: (application: LoanApplicationRow) => {
+      const rate = (application.decision as { rate?: string | null } | null)?.rate;
+      if (!rate) return null;
+      const schedule = repaymentSchedule({
+        principalFen: application.request.amountFen,
+        annualRatePercent: rate.replace(/%$/, ''),
+        termMonths: application.request.termMonths,
+        method: application.request.repaymentMethod,
+      });
+      return { ...schedule, method: schedule.method, rate, totalPayment: schedule.totalPaymentFen, totalInterest: schedule.totalInterestFen };
     },
     materialsCollected: async (application: LoanApplicationRow, _: unknown, context: Context) => {
       const steps = await context.storage.loans.steps(application.id);

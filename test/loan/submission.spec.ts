@@ -33,6 +33,12 @@ describe('submitting a loan application', () => {
       expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY']),
     );
     expect(application.daysLeftToDecide).toBeNull();
+    // 600,000.00 over 240 months at the decided first-home rate (2.6% over five years): 等额本息 to the fen.
+    const schedule = (await officer('query($id: ID!) { loanApplication(id: $id) { repaymentSchedule { rate totalPayment totalInterest instalments(first: 2) { period payment principal interest remaining } } } }', { id: application.id })).body.data.loanApplication.repaymentSchedule;
+    expect(schedule.rate).toBe('2.6%');
+    expect(schedule.instalments).toHaveLength(2);
+    expect(schedule.instalments[0].payment).toBe(schedule.instalments[1].payment);
+    expect(Number(schedule.totalPayment) - Number(schedule.totalInterest)).toBeCloseTo(600000, 2);
     expect(new Date(application.decisionDueAt).getTime() - Date.now()).toBeGreaterThan(14 * 24 * 3600 * 1000);
   });
 
