@@ -1,6 +1,6 @@
 import { SCENARIOS, type ScenarioKey } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { FAST_LOAN_WORKER, SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, consentEveryScenarioPerson, VIEW, inputFor, untilDecided } from './support/loans';
 
 
 /** For each failing scenario: the gather step whose check must fail, and words its reason must carry. */
@@ -19,9 +19,7 @@ describe('loan outcomes on the scenarios', () => {
   beforeAll(async () => {
     system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
-    for (const scenario of Object.values(SCENARIOS)) {
-      for (const person of [scenario.applicant, scenario.spouse, scenario.contractBuyer]) if (person) await system.consentAll(person.idNumber, '350100');
-    }
+    await consentEveryScenarioPerson(system);
   });
   afterAll(() => system.stop());
 

@@ -1,6 +1,6 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { FAST_LOAN_WORKER, SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, consentEveryScenarioPerson, VIEW, inputFor, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
 
@@ -10,10 +10,7 @@ describe('submitting a loan application', () => {
   beforeAll(async () => {
     system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
-    for (const scenario of Object.values(SCENARIOS)) {
-      await system.consentAll(scenario.applicant.idNumber, '350100');
-      if (scenario.spouse) await system.consentAll(scenario.spouse.idNumber, '350100');
-    }
+    await consentEveryScenarioPerson(system);
   });
   afterAll(() => system.stop());
 

@@ -1,7 +1,7 @@
 /** Submitting and following loan applications through the gateway, for the loan specs. */
 import { randomUUID } from 'node:crypto';
-import type { Scenario } from '../../../agencies/data/scenarios';
-import type { Query } from '../../support/system';
+import { SCENARIOS, type Scenario } from '../../../agencies/data/scenarios';
+import type { Query, TestSystem } from '../../support/system';
 
 /** A worker that polls and retries quickly, so the loan specs run in seconds. */
 export const FAST_LOAN_WORKER = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
@@ -46,5 +46,12 @@ export async function untilDecided(officer: Query, id: string, timeoutMs = 20_00
     if (application && application.status !== 'ACCEPTED') return application;
     if (Date.now() - started > timeoutMs) throw new Error(`not decided in time: ${JSON.stringify(reply.body).slice(0, 2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Every person of every scenario consents to the Fuzhou centre, as applicants do before a review. */
+export async function consentEveryScenarioPerson(system: TestSystem): Promise<void> {
+  for (const scenario of Object.values(SCENARIOS)) {
+    for (const person of [scenario.applicant, scenario.spouse, scenario.contractBuyer]) if (person) await system.consentAll(person.idNumber, '350100');
   }
 }
