@@ -100,7 +100,7 @@ interface SignatureRow {
   key_thumbprint: string;
   signature: string;
   contract_sha256: string;
-  face_comparison_ref: string;
+  identity_proof_ref: string;
   signed_at: Date | string;
 }
 
@@ -148,11 +148,11 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       return db.transaction(async (tx) => {
         await lockApplication(tx, applicationId);
         const inserted = await tx.query<{ signer_key: string }>(
-          `INSERT INTO loan_signatures (application_id, signer_key, signer_masked, key_thumbprint, signature, contract_sha256, face_comparison_ref, signed_at)
+          `INSERT INTO loan_signatures (application_id, signer_key, signer_masked, key_thumbprint, signature, contract_sha256, identity_proof_ref, signed_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (application_id, signer_key) DO NOTHING RETURNING signer_key`,
-          [applicationId, signature.signerKey, signature.signerMasked, signature.keyThumbprint, signature.signature, signature.contractSha256, signature.faceComparisonRef, now],
+          [applicationId, signature.signerKey, signature.signerMasked, signature.keyThumbprint, signature.signature, signature.contractSha256, signature.identityProof, now],
         );
-        if (inserted.length > 0) await addEvent(tx, applicationId, now, null, 'SIGNED', { signer: signature.signerMasked, keyThumbprint: signature.keyThumbprint, faceComparisonRef: signature.faceComparisonRef });
+        if (inserted.length > 0) await addEvent(tx, applicationId, now, null, 'SIGNED', { signer: signature.signerMasked, keyThumbprint: signature.keyThumbprint, identityProof: signature.identityProof });
         const signed = new Set((await tx.query<{ signer_key: string }>('SELECT signer_key FROM loan_signatures WHERE application_id = $1', [applicationId])).map((row) => row.signer_key));
         const allSigned = requiredSignerKeys.every((key) => signed.has(key));
         if (allSigned) {
@@ -169,7 +169,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
 
     async signatures(applicationId) {
       const rows = await db.query<SignatureRow>(
-        'SELECT signer_key, signer_masked, key_thumbprint, signature, contract_sha256, face_comparison_ref, signed_at FROM loan_signatures WHERE application_id = $1 ORDER BY signed_at',
+        'SELECT signer_key, signer_masked, key_thumbprint, signature, contract_sha256, identity_proof_ref, signed_at FROM loan_signatures WHERE application_id = $1 ORDER BY signed_at',
         [applicationId],
       );
       return rows.map((row) => ({
@@ -178,7 +178,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
         keyThumbprint: row.key_thumbprint,
         signature: row.signature,
         contractSha256: row.contract_sha256,
-        faceComparisonRef: row.face_comparison_ref,
+        identityProof: row.identity_proof_ref,
         signedAt: date(row.signed_at),
       }));
     },

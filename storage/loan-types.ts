@@ -122,7 +122,7 @@ export interface LoanSignature {
   keyThumbprint: string;
   signature: string;
   contractSha256: string;
-  faceComparisonRef: string;
+  identityProof: string;
   signedAt: Date;
 }
 

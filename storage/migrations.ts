@@ -158,7 +158,7 @@ export const MIGRATIONS: readonly Migration[] = [
         key_thumbprint text NOT NULL,
         signature text NOT NULL,
         contract_sha256 text NOT NULL,
-        face_comparison_ref text NOT NULL,
+        identity_proof_ref text NOT NULL,
         signed_at timestamptz NOT NULL,
         PRIMARY KEY (application_id, signer_key)
       )`,

@@ -42,7 +42,7 @@ const hasFaceConsent = rule({ cache: 'no_cache' })(async (_parent, args: { centr
 });
 
 export const identityPolicy: Policy = {
-  Mutation: { verifyFace: hasFaceConsent },
+  Mutation: { verifyFace: hasFaceConsent, attestInPersonIdentity: hasRole('PROXY_AGENT') },
   FaceVerification: allow,
   Query: {
     ...FEDERATION_QUERY_FIELDS,

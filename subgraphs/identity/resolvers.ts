@@ -1,6 +1,6 @@
 import type { PersonRecord } from '../../lib/agency-contracts';
-import { notFound } from '../../lib/errors';
-import { sealFaceVerification } from '../../lib/face-reference';
+import { badUserInput, notFound } from '../../lib/errors';
+import { sealIdentityProof } from '../../lib/identity-proof';
 import { requireBatch, requireIdNumber } from '../shared/arguments';
 import type { Sourced } from '../shared/loaders';
 import { applicantRef, type ApplicantParent } from '../shared/references';
@@ -34,8 +34,20 @@ export const identityResolvers: Resolvers<IdentityLoaders> = {
       const idNumber = context.actor.personIdNumber!;
       const { data } = await context.loaders.compareFace({ idNumber, livePhotoSha256: args.livePhotoSha256.toLowerCase() });
       context.ledger.push({ subjectIdNumber: idNumber, agency: 'public-security', field: 'Mutation.verifyFace', legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null });
-      const reference = data.matched ? sealFaceVerification({ idNumber, comparisonRef: data.comparisonRef, verifiedAt: Date.now() }, context.config.internalTrustSecret) : null;
+      const reference = data.matched
+        ? sealIdentityProof({ idNumber, method: 'FACE_COMPARISON', evidenceRef: data.comparisonRef, verifiedAt: Date.now() }, context.config.internalTrustSecret)
+        : null;
       return { matched: data.matched, score: data.score, reference };
+    },
+    // The alternative to face recognition: the agent has checked the applicant's ID card in person.
+    attestInPersonIdentity: (_: unknown, args: { checkReference: string }, context: Context) => {
+      const reference = args.checkReference.trim();
+      if (!/^[A-Za-z0-9-]{6,64}$/.test(reference)) throw badUserInput('checkReference', 'the hall check reference is 6–64 letters, digits or hyphens');
+      const { personIdNumber, subject } = context.actor;
+      return sealIdentityProof(
+        { idNumber: personIdNumber!, method: 'IN_PERSON_ID_CHECK', evidenceRef: `${subject}:${reference}`, verifiedAt: Date.now() },
+        context.config.internalTrustSecret,
+      );
     },
   },
   Query: {

@@ -1,10 +1,11 @@
 /**
  * Signing the loan contract (面签): each required signer signs the contract's hash with their own
- * key, after a face verification; the signature and the verification reference are kept as evidence.
+ * key, after proving who they are (face comparison, or an ID-card check in person at a service
+ * hall); the signature and the proof's reference are kept as evidence.
  */
 import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
 import { badUserInput } from '../../lib/errors';
-import { openFaceVerification } from '../../lib/face-reference';
+import { openIdentityProof } from '../../lib/identity-proof';
 import { maskIdNumberForRecord } from '../../storage';
 import type { SubgraphContext } from '../shared/subgraph';
 import { loanContractOf } from './contract';
@@ -14,7 +15,7 @@ type Context = SubgraphContext<Record<string, never>>;
 export interface SignatureInput {
   jws: string;
   publicKeyJwk: string;
-  faceVerificationReference: string;
+  identityProofReference: string;
 }
 
 export async function signLoanContract(id: string, input: SignatureInput, context: Context) {
@@ -25,8 +26,10 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
   const signer = context.actor.personIdNumber!;
   if (!contract.signerIdNumbers.includes(signer)) throw badUserInput('id', 'you are not a borrower or co-owner on this contract');
 
-  const face = openFaceVerification(input.faceVerificationReference, context.config.internalTrustSecret);
-  if (!face || face.idNumber !== signer) throw badUserInput('signature.faceVerificationReference', 'verify your face again (a verification counts for 10 minutes, for yourself only)');
+  const proof = openIdentityProof(input.identityProofReference, context.config.internalTrustSecret);
+  if (!proof || proof.idNumber !== signer) {
+    throw badUserInput('signature.identityProofReference', 'verify your identity again, by face or at a service hall (a proof counts for 10 minutes, for yourself only)');
+  }
 
   let jwk: JWK;
   try {
@@ -53,7 +56,7 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
       keyThumbprint: await calculateJwkThumbprint(jwk),
       signature: input.jws,
       contractSha256: contract.sha256,
-      faceComparisonRef: face.comparisonRef,
+      identityProof: `${proof.method}:${proof.evidenceRef}`,
       signedAt: new Date(),
     },
     contract.signerIdNumbers.map((idNumber) => context.subjectKeyOf(idNumber)),

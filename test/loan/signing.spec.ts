@@ -27,7 +27,7 @@ async function signAs(person: Query, id: string, contractSha256: string, referen
   const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify({ applicationId: id, contractSha256 })))
     .setProtectedHeader({ alg: 'ES256' })
     .sign(privateKey);
-  return person(SIGN, { id, signature: { jws, publicKeyJwk: JSON.stringify(await exportJWK(publicKey)), faceVerificationReference: reference } });
+  return person(SIGN, { id, signature: { jws, publicKeyJwk: JSON.stringify(await exportJWK(publicKey)), identityProofReference: reference } });
 }
 
 describe('from submission to the mortgage certificate', () => {
@@ -41,14 +41,17 @@ describe('from submission to the mortgage certificate', () => {
   });
   afterAll(() => system.stop());
 
-  it('takes the clean couple through checks, approval, face-verified signing and mortgage registration, every step in the timeline', async () => {
+  it('takes the clean couple through checks, approval, signing (by face, or in person at a hall) and mortgage registration, every step in the timeline', async () => {
     const id = (await officer(SUBMIT, { input: inputFor(couple) })).body.data.submitLoanApplication.loanApplication.id as string;
     expect((await untilDecided(officer, id)).status).toBe('APPROVED');
     const approved = (await officer(FULL, { id })).body.data.loanApplication;
     expect(approved.contract).toMatchObject({ complete: false, sha256: createHash('sha256').update(approved.contract.text).digest('hex') });
     expect(approved.contract.signers.map((s: { role: string }) => s.role)).toEqual(['BORROWER', 'BORROWER']);
 
-    for (const person of [couple.applicant, couple.spouse!]) {
+    // He proves who he is by face; she at a service hall, where an agent checks her ID card in person.
+    const proofs: Record<string, string> = {};
+    {
+      const person = couple.applicant;
       const herself = await system.asApplicant(person.idNumber);
       // Face verification needs its own consent: without it, nothing is compared.
       const refused = await herself(VERIFY_FACE, { photo: livePhotoOf(person.idNumber) });
@@ -60,10 +63,25 @@ describe('from submission to the mortgage certificate', () => {
       expect(mismatch.body.data.verifyFace).toEqual({ matched: false, score: expect.any(Number), reference: null });
       const face = (await herself(VERIFY_FACE, { photo: livePhotoOf(person.idNumber) })).body.data.verifyFace;
       expect(face.matched).toBe(true);
+      proofs[person.idNumber] = face.reference;
+    }
+    {
+      const person = couple.spouse!;
+      const hallAgent = await system.as({ role: 'PROXY_AGENT', sub: 'gulou-hall-agent-3', acting_for: person.idNumber, proxy_authorization: 'WT-2026-0311' });
+      const attested = await hallAgent('mutation { attestInPersonIdentity(checkReference: "HALL-20261125-0042") }');
+      expect(attested.body.data.attestInPersonIdentity).toEqual(expect.any(String));
+      proofs[person.idNumber] = attested.body.data.attestInPersonIdentity;
+      const herselfAlone = await system.asApplicant(person.idNumber);
+      expect((await herselfAlone('mutation { attestInPersonIdentity(checkReference: "HALL-20261125-0042") }')).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
 
-      const wrongContract = await signAs(herself, id, 'f'.repeat(64), face.reference);
+    for (const person of [couple.applicant, couple.spouse!]) {
+      const herself = await system.asApplicant(person.idNumber);
+      const wrongContract = await signAs(herself, id, 'f'.repeat(64), proofs[person.idNumber]!);
       expect(wrongContract.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'signature.jws' });
-      const signed = await signAs(herself, id, approved.contract.sha256, face.reference);
+      const someoneElsesProof = await signAs(herself, id, approved.contract.sha256, proofs[person === couple.applicant ? couple.spouse!.idNumber : couple.applicant.idNumber]!);
+      expect(someoneElsesProof.body.errors![0]!.extensions).toMatchObject({ argument: 'signature.identityProofReference' });
+      const signed = await signAs(herself, id, approved.contract.sha256, proofs[person.idNumber]!);
       expect(signed.body.errors).toBeUndefined();
     }
 
