@@ -24,6 +24,8 @@ const TOKEN_LIFETIME_S = 300;
  * identity provider (AUTH_JWKS_URL) gives the worker its client credentials instead — not built yet.
  */
 export function createGatewayClient(config: Readonly<Config>, gatewayUrl = config.loan.gatewayUrl): GatewayClient {
+  // Fail at start-up rather than retry every check until its deadline with tokens nobody trusts.
+  if (config.auth.jwksUrl) throw new Error('the loan worker has no client credentials for AUTH_JWKS_URL yet: run it with local token keys');
   const tokens = new Map<string, { token: string; until: number }>();
   const tokenFor = async (centre: string): Promise<string> => {
     const cached = tokens.get(centre);
