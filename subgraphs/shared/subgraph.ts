@@ -118,7 +118,17 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
     }),
     definition.policy,
   );
-  const subjectKeyOf = (idNumber: string) => subjectKeyFor(config.entityRefKey, idNumber);
+  // An HMAC per person per look-up adds up on list pages; the key of a person never changes.
+  const subjectKeys = new Map<string, string>();
+  const subjectKeyOf = (idNumber: string): string => {
+    let key = subjectKeys.get(idNumber);
+    if (key === undefined) {
+      if (subjectKeys.size > 100_000) subjectKeys.clear(); // bound the memo; it is only a shortcut
+      key = subjectKeyFor(config.entityRefKey, idNumber);
+      subjectKeys.set(idNumber, key);
+    }
+    return key;
+  };
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
