@@ -11,7 +11,7 @@
  * record keep their resolver untouched, so value types (CreditReport.totalBalance, …) cost nothing.
  */
 import { allow, deny } from 'graphql-shield';
-import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { AgencyName } from '../../../lib/agency-contracts';
 import type { LegalBasis } from '../../../storage/types';
 import type { PolicyContext } from './context';
@@ -59,22 +59,76 @@ export function policyEntryOf(policy: Policy, typeName: string, fieldName: strin
 }
 
 /**
- * Shield's options for rule evaluation. `debug` makes a rule's own failure (say, the consent store
- * is down) an error rather than a quiet "no": an outage must not look like a denial, nor a denial
- * like an outage.
+ * Evaluating shield rules. The rules are shield's own objects (`rule`, `and`, `or`, `not`, `allow`,
+ * `deny`), walked here rather than through shield's async `resolve`: a verdict that needs no I/O
+ * (the caller's role, whose record it is) is reached synchronously, and only a rule that must wait
+ * (a consent look-up) makes the field wait. This is what keeps the policy from costing throughput.
+ * A rule's own failure (say, the consent store is down) is an error, never a quiet "no": an outage
+ * must not look like a denial, nor a denial like an outage.
  */
-const SHIELD_OPTIONS = {
-  debug: true,
-  allowExternalErrors: true,
-  fallbackRule: deny,
-  hashFunction: ({ parent, args }: { parent: unknown; args: unknown }) => JSON.stringify([parent, args]),
-};
+type Verdict = boolean | Promise<boolean>;
 
-export async function evaluate(rule: Rule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Promise<boolean> {
+interface LeafRule {
+  name: string;
+  cache: unknown;
+  func: (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
+}
+interface LogicRule {
+  getRules(): Rule[];
+}
+
+const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
+
+function leafVerdict(rule: LeafRule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Verdict {
+  // 'contextual' rules read the context alone: one answer per request (shield's own semantics).
+  const cache = context._shield.cache;
+  const cacheKey = `contextual:${rule.name}`;
+  if (rule.cache === 'contextual' && cacheKey in cache) return cache[cacheKey] as Verdict;
+  const result = rule.func(parent, args, context, info);
+  const verdict: Verdict = isPromise(result) ? result.then((value) => value === true) : result === true;
+  if (rule.cache === 'contextual') cache[cacheKey] = verdict;
+  return verdict;
+}
+
+function all(verdicts: Verdict[]): Verdict {
+  if (verdicts.some((v) => v === false)) return false;
+  const pending = verdicts.filter(isPromise);
+  return pending.length === 0 ? true : Promise.all(pending).then((values) => values.every(Boolean));
+}
+
+function any(verdicts: Verdict[]): Verdict {
+  if (verdicts.some((v) => v === true)) return true;
+  const pending = verdicts.filter(isPromise);
+  return pending.length === 0 ? false : Promise.all(pending).then((values) => values.some(Boolean));
+}
+
+export function verdictOf(rule: Rule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Verdict {
   if (rule === allow) return true;
   if (rule === deny) return false;
-  const resolveRule = rule.resolve as (p: unknown, a: unknown, c: unknown, i: unknown, o: unknown) => Promise<unknown>;
-  return (await resolveRule.call(rule, parent, args, context, info, SHIELD_OPTIONS)) === true;
+  const kind = rule.constructor.name;
+  const children = () => (rule as unknown as LogicRule).getRules().map((child) => verdictOf(child, parent, args, context, info));
+  switch (kind) {
+    case 'RuleAnd':
+    case 'RuleChain':
+      return all(children());
+    case 'RuleOr':
+    case 'RuleRace':
+      return any(children());
+    case 'RuleNot': {
+      const [inner] = children();
+      return isPromise(inner) ? inner.then((value) => !value) : !inner;
+    }
+    case 'RuleTrue':
+      return true;
+    case 'RuleFalse':
+      return false;
+    default:
+      return leafVerdict(rule as unknown as LeafRule, parent, args, context, info);
+  }
+}
+
+export async function evaluate(rule: Rule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Promise<boolean> {
+  return verdictOf(rule, parent, args, context, info);
 }
 
 export function denial(context: PolicyContext, typeName: string, fieldName: string): GraphQLError {
@@ -117,14 +171,21 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy): GraphQLSchem
       if (entry.rule === allow && !entry.mask && !entry.record) continue;
       const resolve: GraphQLFieldResolver<unknown, PolicyContext> = field.resolve ?? defaultFieldResolver;
       const fieldName = `${type.name}.${field.name}`;
-      field.resolve = async (parent, args, context, info) => {
-        if (!(await evaluate(entry.rule, parent, args, context, info))) throw denial(context, type.name, field.name);
+      const finish = async (allowed: Verdict, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo) => {
+        if (!(await allowed)) throw denial(context, type.name, field.name);
         const value = await resolve(parent, args, context, info);
         if (entry.record && value !== null && value !== undefined) await recordAccess(context, parent, fieldName, entry.record);
         if (entry.mask && value !== null && value !== undefined && !(await evaluate(entry.mask.clearFor, parent, args, context, info))) {
           return Array.isArray(value) ? value.map((item) => entry.mask!.apply(item as never, context)) : entry.mask.apply(value as never, context);
         }
         return value;
+      };
+      field.resolve = (parent, args, context, info) => {
+        const allowed = verdictOf(entry.rule, parent, args, context, info);
+        // Decided without waiting, and nothing to mask or record: the resolver runs as if unwrapped.
+        if (allowed === true && !entry.mask && !entry.record) return resolve(parent, args, context, info);
+        if (allowed === false) throw denial(context, type.name, field.name);
+        return finish(allowed, parent, args, context, info);
       };
     }
   }

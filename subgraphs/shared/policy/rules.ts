@@ -25,20 +25,24 @@ export function hasRole(...roles: ActorRole[]): Rule {
   return rule(`hasRole(${roles.join(',')})`, { cache: 'contextual' })((_parent, _args, context: PolicyContext) => roles.includes(context.actor.role));
 }
 
+/** Whether the caller, in this role, is one of the parent's subjects; synchronous when the subjects are at hand. */
+function isAmongSubjects<Parent>(role: string, subjects: Subjects<Parent>) {
+  return (parent: Parent, _args: unknown, context: PolicyContext): boolean | Promise<boolean> => {
+    const { personIdNumber } = context.actor;
+    if (context.actor.role !== role || personIdNumber === null) return false;
+    const found = subjects(parent, context);
+    return Array.isArray(found) ? found.includes(personIdNumber) : Promise.resolve(found).then((list) => list.includes(personIdNumber));
+  };
+}
+
 /** The applicant reading their own data. */
 export function isDataSubject<Parent>(subjects: Subjects<Parent>): Rule {
-  return rule({ cache: 'no_cache' })(async (parent: Parent, _args, context: PolicyContext) => {
-    const { role, personIdNumber } = context.actor;
-    return role === 'APPLICANT' && personIdNumber !== null && (await subjects(parent, context)).includes(personIdNumber);
-  });
+  return rule({ cache: 'no_cache' })(isAmongSubjects('APPLICANT', subjects));
 }
 
 /** A service-hall agent (帮代办) acting for the applicant who authorized them. */
 export function actsForDataSubject<Parent>(subjects: Subjects<Parent>): Rule {
-  return rule({ cache: 'no_cache' })(async (parent: Parent, _args, context: PolicyContext) => {
-    const { role, personIdNumber } = context.actor;
-    return role === 'PROXY_AGENT' && personIdNumber !== null && (await subjects(parent, context)).includes(personIdNumber);
-  });
+  return rule({ cache: 'no_cache' })(isAmongSubjects('PROXY_AGENT', subjects));
 }
 
 export function consentKey(subject: string, kind: ConsentKind, agency: AgencyName, dataItem: string): string {
@@ -92,13 +96,16 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
  * records several people share (a contract's buyers).
  */
 export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataItem: string, subjects: Subjects<Parent>): Rule {
-  return rule({ cache: 'no_cache' })(async (parent: Parent, _args, context: PolicyContext) => {
-    if (context.actor.role !== 'FUND_OFFICER' && context.actor.role !== 'SERVICE') return false;
+  const check = async (parent: Parent, context: PolicyContext): Promise<boolean> => {
     for (const subject of await subjects(parent, context)) {
       if (await findConsent(context, subject, kind, agency, dataItem)) return true;
     }
     return false;
-  });
+  };
+  // Other roles never read under consent: answered at once, with no look-up.
+  return rule({ cache: 'no_cache' })((parent: Parent, _args, context: PolicyContext) =>
+    context.actor.role === 'FUND_OFFICER' || context.actor.role === 'SERVICE' ? check(parent, context) : false,
+  );
 }
 
 /** The usual ground for personal data: the subject themself, their proxy, or a centre with consent. */
