@@ -5,7 +5,7 @@ import type { Sourced } from '../shared/loaders';
 import { resolveApplicantReference, type ApplicantParent } from '../shared/references';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import type { CreditLoaders } from './loaders';
-import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from './repayment-history';
+import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from '../../lib/repayment-history';
 
 type Context = SubgraphContext<CreditLoaders>;
 type Report = Sourced<CreditReportRecord>;

@@ -1,5 +1,5 @@
 import type { RepaymentMonthStatus } from '../../lib/agency-contracts';
-import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from '../../subgraphs/credit/repayment-history';
+import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from '../../lib/repayment-history';
 
 const grid = (text: string) => [...text] as RepaymentMonthStatus[];
 

@@ -8,6 +8,7 @@
  * evaluator says so and never guesses). A failure found in the facts that are available outranks
  * an unavailable one: the check is FAILED and its reasons list both.
  */
+import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from '../../../lib/repayment-history';
 import type { AgencyName } from '../../../lib/agency-contracts';
 import { birthDateOf } from '../../../lib/identifiers';
 import type { CentrePolicy, HouseholdType } from './centre-policy';
@@ -159,20 +160,6 @@ class Findings {
 const APPLICANT: Party = Object.freeze({ role: 'APPLICANT' });
 const SPOUSE: Party = Object.freeze({ role: 'SPOUSE' });
 
-function isOverdue(month: string): boolean {
-  return month >= '1' && month <= '7';
-}
-
-function longestOverdueRun(history: readonly string[]): number {
-  let longest = 0;
-  let run = 0;
-  for (const month of history) {
-    run = isOverdue(month) ? run + 1 : 0;
-    longest = Math.max(longest, run);
-  }
-  return longest;
-}
-
 function unavailableReason(topic: ReasonTopic, agency: AgencyName, party: Party | null): Reason {
   return reason(topic, 'AGENCY_UNAVAILABLE', { party, agency });
 }
@@ -269,8 +256,8 @@ function checkCredit(people: readonly Participant[], policy: CentrePolicy): Chec
       continue;
     }
     if (credit.currentOverdueAmountFen > 0) findings.fail('CURRENT_OVERDUE', party, { currentOverdueAmountFen: credit.currentOverdueAmountFen });
-    const longest = longestOverdueRun(credit.repaymentHistory24Months);
-    const cumulative = credit.repaymentHistory24Months.filter(isOverdue).length;
+    const longest = longestConsecutiveOverdueMonths(credit.repaymentHistory24Months);
+    const cumulative = cumulativeOverdueMonths(credit.repaymentHistory24Months);
     if (longest >= consecutiveMonths || cumulative >= cumulativeMonths) {
       findings.fail('SERIOUS_OVERDUE_HISTORY', party, { longestConsecutiveOverdueMonths: longest, cumulativeOverdueMonths: cumulative });
     }

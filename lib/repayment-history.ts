@@ -1,8 +1,9 @@
 /**
  * Reading the 24-month repayment grid of a credit report: the two counts behind the common
- * "连三累六" rule (3 consecutive or 6 cumulative overdue months in two years).
+ * "连三累六" rule (3 consecutive or 6 cumulative overdue months in two years). Shared by the credit
+ * subgraph (which reports them) and the loan decision (which judges them).
  */
-import type { RepaymentMonthStatus } from '../../lib/agency-contracts';
+import type { RepaymentMonthStatus } from './agency-contracts';
 
 const isOverdue = (month: RepaymentMonthStatus): boolean => month >= '1' && month <= '7';
 
