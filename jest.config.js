@@ -5,5 +5,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['<rootDir>/test/support/environment.ts'],
+  // The whole run's logs are searched for personal data when it ends; a leak fails the run.
+  globalSetup: '<rootDir>/test/support/log-reset.ts',
+  globalTeardown: '<rootDir>/test/support/log-audit.ts',
   testTimeout: 30000,
 };

@@ -1,18 +1,20 @@
 /**
  * The whole system on ephemeral ports for a spec file, plus GraphQL clients for each kind of
  * caller. Simulator latency is off unless a spec asks for it, so the suite stays fast. Storage is
- * the embedded store in memory unless a spec passes its own (real PostgreSQL specs do).
+ * the embedded store in memory unless a spec passes its own (real PostgreSQL specs do). Logs go,
+ * at debug level, to the run's log files that the log audit searches when the suite ends.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureLocalKeys } from '../../lib/auth-keys';
 import { loadConfig, type Config } from '../../lib/config';
-import { silentLogger, type Logger } from '../../lib/logger';
+import type { Logger } from '../../lib/logger';
 import { mintToken, type ActorClaims } from '../../lib/tokens';
 import { startLocalSystem, type LocalSystem } from '../../scripts/local-system';
 import { openStorage } from '../../storage';
 import { grantEveryConsent } from './consents';
+import { flushTestLogs, testRunLogger } from './test-logs';
 import type { ConsentRecord, Purpose, Storage } from '../../storage/types';
 
 export interface GraphQLReply<Data = Record<string, unknown>> {
@@ -47,7 +49,7 @@ export interface TestSystem extends LocalSystem {
 export const FUZHOU_CENTRE = '350100';
 const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-test-keys-'));
 
-export async function startTestSystem(env: Record<string, string> = {}, logger: Logger = silentLogger, storage?: Storage): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, logger: Logger = testRunLogger(), storage?: Storage): Promise<TestSystem> {
   const config = loadConfig({ NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0', AUTH_KEYS_DIR: keysDir, ...env });
   const testStorage = storage ?? (await openStorage({ databaseUrl: null })); // embedded, in memory
   const system = await startLocalSystem({ config, logger, ports: 'ephemeral', storage: testStorage });
@@ -72,6 +74,7 @@ export async function startTestSystem(env: Record<string, string> = {}, logger: 
     stop: async () => {
       await system.stop();
       if (!storage) await testStorage.close();
+      flushTestLogs();
     },
     config,
     query: client(null),
