@@ -13,6 +13,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { createGraphQLHttpServer } from '../lib/apollo-http';
+import { createRedisCache } from '../lib/redis-cache';
 import type { Config } from '../lib/config';
 import { createErrorFormatter } from '../lib/format-error';
 import type { Logger } from '../lib/logger';
@@ -61,8 +62,15 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   const limits = queryLimits<GatewayContext>(config.queryLimits);
   const trusted = trustedDocuments<GatewayContext>({ mode: config.trustedDocuments, manifestDir: TRUSTED_DOCUMENTS_DIR });
 
+  // Shared by every gateway instance when Redis is configured: a persisted query registered on
+  // one is known to all. Without Redis, Apollo's bounded in-memory cache.
+  const cache = config.redisUrl ? createRedisCache(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}gateway:`, logger }) : null;
+  // Give Redis a moment at start-up; if it is away the gateway still starts, and the cache misses.
+  if (cache && !(await cache.whenReady())) logger.warn('redis not reachable at start-up; the shared cache misses until it is');
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    cache: cache ?? 'bounded',
     // Allowed or not by config.queryLimits.introspection and refused by the limits plugin as
     // INTROSPECTION_DISABLED; Apollo's own switch would refuse first, as GRAPHQL_VALIDATION_FAILED.
     introspection: true,
@@ -93,5 +101,11 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     routes: { ...healthRoutes(subgraphUrls), ...ideRoutes(GRAPHQL_PATH) },
   });
 
-  return { server, stop: () => apollo.stop() };
+  return {
+    server,
+    stop: async () => {
+      await apollo.stop();
+      await cache?.close();
+    },
+  };
 }

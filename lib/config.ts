@@ -38,6 +38,8 @@ export interface Config {
     errorRate: number;
   };
   redisUrl: string | null;
+  /** Prefix of every Redis key of this deployment (several deployments may share a Redis). */
+  redisKeyPrefix: string;
   databaseUrl: string | null;
   /** PostgreSQL schema for our tables (tests isolate themselves in their own). */
   databaseSchema: string;
@@ -100,6 +102,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'SIMULATOR_LATENCY_MS',
   'SIMULATOR_ERROR_RATE',
   'REDIS_URL',
+  'REDIS_KEY_PREFIX',
   'DATABASE_URL',
   'DATABASE_SCHEMA',
   'STORAGE_DIR',
@@ -229,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       errorRate: fraction('SIMULATOR_ERROR_RATE', 0),
     },
     redisUrl: url('REDIS_URL', null),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'fj-hpf:',
     databaseUrl: url('DATABASE_URL', null),
     databaseSchema: env.DATABASE_SCHEMA || 'public',
     storageDir: env.STORAGE_DIR || '.data/pglite',
