@@ -5,8 +5,7 @@
  * without a valid assertion gets nothing, whatever identity headers it carries.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { ACTOR_ROLES, type Actor, type RequestPurpose } from './actor';
-import { PURPOSES } from './actor';
+import { ACTOR_ROLES, PURPOSES, type Actor, type RequestPurpose } from './actor';
 
 export const CALLER_ASSERTION_HEADER = 'x-caller-assertion';
 /** Long enough for one query plan's fetches, short enough that a leaked assertion is soon useless. */

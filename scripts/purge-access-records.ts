@@ -5,8 +5,8 @@
  * days; a shorter period needs --force. Store as in scripts/verify-access-chain.ts.
  * Exit 0 done, 1 refused because the chain is broken, 2 bad arguments or could not purge.
  */
-import { loadConfig } from '../lib/config';
-import { openStorage, storageLocation, StorageError } from '../storage';
+import { StorageError } from '../storage';
+import { runStorageCommand } from './storage-command';
 
 const MINIMUM_RETENTION_DAYS = 1095;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,28 +32,22 @@ function retentionDays(args: readonly string[]): number {
   return days;
 }
 
-async function main(): Promise<number> {
-  const days = retentionDays(process.argv.slice(2));
-  const config = loadConfig();
-  const storage = await openStorage(
-    storageLocation({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, storageDir: config.storageDir }),
-  );
-  try {
+// The arguments are checked before the store is opened: a refused retention touches nothing.
+let days = MINIMUM_RETENTION_DAYS;
+try {
+  days = retentionDays(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`purge-access-records: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+
+runStorageCommand(
+  'purge-access-records',
+  async (storage) => {
     const before = new Date(Date.now() - days * DAY_MS);
     const purged = await storage.accessRecords.purgeOlderThan(before);
     process.stdout.write(`purged ${purged} access records older than ${before.toISOString()} (retention ${days} days)\n`);
     return 0;
-  } finally {
-    await storage.close();
-  }
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(`purge-access-records: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof StorageError && error.code === 'CHAIN_BROKEN' ? 1 : 2;
-  },
+  (error) => (error instanceof StorageError && error.code === 'CHAIN_BROKEN' ? 1 : 2),
 );

@@ -26,8 +26,3 @@ export function requireBatch<T>(values: readonly T[], argument: string): readonl
   if (values.length > MAX_BATCH_SIZE) throw badUserInput(argument, `give at most ${MAX_BATCH_SIZE} values per request`);
   return values;
 }
-
-export function requireNonBlank(value: string, argument: string): string {
-  if (value.trim() === '') throw badUserInput(argument, 'must not be blank');
-  return value;
-}
