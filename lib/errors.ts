@@ -35,6 +35,20 @@ export const ERROR_CATALOGUE = {
   TRUSTED_DOCUMENT_REQUIRED: { httpStatus: 400, meaning: 'The request names no operation and the gateway runs registered operations only (TRUSTED_DOCUMENTS=registered-only).' },
   UNAUTHENTICATED: { httpStatus: 401, meaning: 'No valid credentials came with the request.' },
   FORBIDDEN: { httpStatus: 200, meaning: 'The caller may not see this field; the field is null.' },
+  CASE_REQUIRED: {
+    httpStatus: 200,
+    meaning:
+      "A fund centre's read of a person's data, or a mortgage registration, needs the case it serves: `x-application-id` naming an application of the caller's centre, in a state that needs this (the field is null).",
+  },
+  NOT_A_PARTY: { httpStatus: 200, meaning: 'The person whose data this is is not a party to the application named; naming someone on an application gives no access to them.' },
+  CONSENT_REQUIRED: {
+    httpStatus: 200,
+    meaning: 'The person has not consented, for the application named, to this read (their own consent, given signed in as themself or through their proxy); the field is null.',
+  },
+  PROXY_NOT_AUTHORIZED: {
+    httpStatus: 200,
+    meaning: "The proxy agent's token names no authorization of the person that is in force, for this agent, covering this action.",
+  },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, meaning: 'The request body is larger than MAX_REQUEST_BYTES.' },
   BAD_REQUEST: { httpStatus: 400, meaning: 'The HTTP request is not a GraphQL request (wrong method, content type or JSON).' },
   GRAPHQL_PARSE_FAILED: { httpStatus: 400, meaning: 'The query is not valid GraphQL syntax.' },

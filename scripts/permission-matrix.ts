@@ -11,7 +11,9 @@ import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType, parse } from 'graphql';
 import { ANONYMOUS, type Actor, type ActorRole } from '../lib/actor';
-import type { ConsentRecord, ConsentStore, Purpose } from '../storage/types';
+import { LOAN_ENGINE } from '../lib/services';
+import { PROXY_SCOPES, type ConsentRecord, type ConsentStore, type Purpose } from '../storage/types';
+import type { CaseFile } from '../subgraphs/shared/cases/case-file';
 import { REPO_ROOT, SUBGRAPHS } from '../schema/subgraphs';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import type { PolicyContext } from '../subgraphs/shared/policy/context';
@@ -29,7 +31,12 @@ const CENTRE = '350100';
 interface Situation {
   label: string;
   actor: Actor;
+  /** The subject's consent, for the case named, covering the agency and item. */
   consent: boolean;
+  /** The request names an application of the caller's centre, open to them, with SUBJECT a party. */
+  case?: boolean;
+  /** A PROXY_AGENT's stored authorization holds (this agent, this person, in force, every scope). */
+  proxy?: boolean;
   purpose: Purpose;
 }
 
@@ -48,17 +55,34 @@ const SITUATIONS: ReadonlyArray<{ role: ActorRole; situations: Situation[] }> = 
   {
     role: 'PROXY_AGENT',
     situations: [
-      { label: 'for the applicant who authorized them', actor: actor('PROXY_AGENT', { personIdNumber: SUBJECT, proxyAuthorizationRef: 'WT-1' }), consent: false, purpose: 'HPF_LOAN_APPLICATION' },
-      { label: 'anyone else', actor: actor('PROXY_AGENT', { personIdNumber: SOMEONE_ELSE, proxyAuthorizationRef: 'WT-1' }), consent: false, purpose: 'HPF_LOAN_APPLICATION' },
+      {
+        label: 'stored authorization of the person, in force',
+        actor: actor('PROXY_AGENT', { personIdNumber: SUBJECT, proxyAuthorizationRef: 'WT-1' }),
+        consent: false,
+        case: true,
+        proxy: true,
+        purpose: 'HPF_LOAN_APPLICATION',
+      },
+      // The subgraph drops the person of a proxy whose authorization does not hold (cases/verification.ts).
+      { label: 'made-up, revoked or expired authorization', actor: actor('PROXY_AGENT', { personIdNumber: null, proxyAuthorizationRef: 'WT-X' }), consent: false, purpose: 'HPF_LOAN_APPLICATION' },
     ],
   },
-  ...(['FUND_OFFICER', 'SERVICE'] as const).map((role) => ({
-    role,
+  {
+    role: 'FUND_OFFICER',
     situations: [
-      { label: 'with consent', actor: actor(role, { centre: CENTRE }), consent: true, purpose: 'HPF_LOAN_REVIEW' as const },
-      { label: 'without', actor: actor(role, { centre: CENTRE }), consent: false, purpose: 'HPF_LOAN_REVIEW' as const },
+      { label: 'case naming the person, with their consent for it', actor: actor('FUND_OFFICER', { centre: CENTRE }), consent: true, case: true, purpose: 'HPF_LOAN_REVIEW' },
+      { label: 'case naming them, no consent', actor: actor('FUND_OFFICER', { centre: CENTRE }), consent: false, case: true, purpose: 'HPF_LOAN_REVIEW' },
+      { label: 'no case, or not a party to it', actor: actor('FUND_OFFICER', { centre: CENTRE }), consent: true, case: false, purpose: 'HPF_LOAN_REVIEW' },
     ],
-  })),
+  },
+  {
+    role: 'SERVICE',
+    situations: [
+      { label: 'loan engine, case naming the person, consent', actor: actor('SERVICE', { subject: LOAN_ENGINE, centre: CENTRE }), consent: true, case: true, purpose: 'HPF_LOAN_REVIEW' },
+      { label: 'loan engine, no consent', actor: actor('SERVICE', { subject: LOAN_ENGINE, centre: CENTRE }), consent: false, case: true, purpose: 'HPF_LOAN_REVIEW' },
+      { label: 'any other service', actor: actor('SERVICE', { subject: 'some-centre-system', centre: CENTRE }), consent: true, case: false, purpose: 'HPF_LOAN_REVIEW' },
+    ],
+  },
   { role: 'AUDITOR', situations: [{ label: 'any', actor: actor('AUDITOR'), consent: false, purpose: 'HPF_LOAN_REVIEW' }] },
   { role: 'ANONYMOUS', situations: [{ label: 'any', actor: ANONYMOUS, consent: false, purpose: 'HPF_LOAN_APPLICATION' }] },
 ];
@@ -74,7 +98,9 @@ const PARENT = {
   owners: [{ idNumber: SUBJECT }],
   applicant: { idNumber: SUBJECT },
   // A loan application of the evaluated centre, whose applicant is SUBJECT.
+  id: '00000000-0000-4000-8000-000000000001',
   centre: CENTRE,
+  status: 'ACCEPTED',
   request: { applicant: { idNumber: SUBJECT }, spouse: null, coBorrowers: [] },
 };
 const RECORD = { buyers: [{ idNumber: SUBJECT }], owners: [{ idNumber: SUBJECT }], taxpayerIdNumbers: [SUBJECT] };
@@ -92,17 +118,23 @@ function contextFor(situation: Situation): PolicyContext {
     revoke: async () => null,
     listForSubject: async () => [],
   };
-  const base = { actor: situation.actor, purpose: situation.purpose, consents, subjectKeyOf: (id: string) => id };
-  return {
+  const caseFile = async () =>
+    situation.case ? ({ application: PARENT, steps: [], parties: [{ idNumber: SUBJECT, role: 'APPLICANT', ordinal: 1 }] } as unknown as CaseFile) : null;
+  const base = { actor: situation.actor, purpose: situation.purpose, consents, subjectKeyOf: (id: string) => id, caseFile };
+  const context: PolicyContext & { loaders: unknown; storage: unknown } = {
     ...base,
     requestId: 'permission-matrix',
-    applicationId: null,
+    applicationId: situation.case ? PARENT.id : null,
+    proxy: situation.proxy ? { id: 'proxy-1', scopes: PROXY_SCOPES } : null,
+    denials: new Map(),
     consentLookup: createConsentLookup(base),
     ledger: [],
     idNumberMask: 'strict',
     _shield: { cache: {} },
     loaders: LOADERS,
-  } as PolicyContext;
+    storage: { loans: { steps: async () => [] } },
+  };
+  return context;
 }
 
 type Answer = 'allow' | 'mask' | 'deny';
@@ -163,10 +195,16 @@ export async function permissionMatrixMarkdown(): Promise<string> {
     'DOMAIN.md), **deny** (null with FORBIDDEN, or UNAUTHENTICATED when anonymous), or a condition when the',
     'answer depends on whose data it is or on consent. Found by evaluating the real shield rules and masks',
     'for each actor in each situation below; "recorded" names the agency and data item written to the',
-    'access record when the field is read. Consent means an ACTIVE consent of the data subject, for the',
-    "request's purpose, given to the officer's centre, covering that agency and item (for the credit report:",
-    'the written credit-query authorization). Fields of value types (e.g. `Marriage.status`) are `allow`:',
-    'they are reachable only through the gated field above them (`Applicant.marriage`).',
+    'access record when the field is read. A **case** is the application named in `x-application-id`, as the',
+    "platform's record has it: of the caller's centre, in a state that needs the data (for the loan engine:",
+    'its checks running), with the data subject a party to it (applicant, spouse, co-borrower, co-owner).',
+    'Consent means an ACTIVE consent the data subject gave themself (or through their proxy) for that very',
+    "application, for the request's purpose, to the centre, covering that agency and item (for the credit",
+    'report: the written credit-query authorization). A fund centre without a case gets CASE_REQUIRED, for a',
+    'non-party NOT_A_PARTY, without consent CONSENT_REQUIRED. A proxy agent is only as good as the stored',
+    'authorization its token names (PROXY_NOT_AUTHORIZED otherwise). Only the services listed in',
+    '`lib/services.ts` have powers; any other SERVICE gets nothing. Fields of value types (e.g.',
+    '`Marriage.status`) are `allow`: they are reachable only through the gated field above them (`Applicant.marriage`).',
     '',
     '| actor | situations evaluated |',
     '|---|---|',

@@ -99,8 +99,9 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
          WHERE subject_key = $1 AND kind = $2 AND purpose = $3 AND granted_to_centre = $4
            AND scopes @> $5::jsonb
            AND revoked_at IS NULL AND valid_from <= $6 AND $6 < valid_until
+           AND ($7::text IS NULL OR application_id = $7)
          ${NEWEST_FIRST} LIMIT 1`,
-        [query.subjectKey, query.kind, query.purpose, query.centre, wanted, query.at],
+        [query.subjectKey, query.kind, query.purpose, query.centre, wanted, query.at, query.applicationId ?? null],
       );
       return rows[0] ? toConsentRecord(rows[0], query.at) : null;
     },
@@ -114,8 +115,9 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
          WHERE subject_key = ANY($1::text[]) AND kind = $2 AND purpose = $3 AND granted_to_centre = $4
            AND scopes @> $5::jsonb
            AND revoked_at IS NULL AND valid_from <= $6 AND $6 < valid_until
+           AND ($7::text IS NULL OR application_id = $7)
          ORDER BY subject_key, granted_at DESC, position DESC`,
-        [[...query.subjectKeys], query.kind, query.purpose, query.centre, wanted, query.at],
+        [[...query.subjectKeys], query.kind, query.purpose, query.centre, wanted, query.at, query.applicationId ?? null],
       );
       return new Map(rows.map((row) => [row.subject_key, toConsentRecord(row, query.at)]));
     },
@@ -143,7 +145,7 @@ function isValidDate(value: Date): boolean {
   return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN(value.getTime());
 }
 
-function statusAt(validUntil: Date, revokedAt: Date | null, at: Date): ConsentStatus {
+export function statusAt(validUntil: Date, revokedAt: Date | null, at: Date): ConsentStatus {
   if (revokedAt) return 'REVOKED';
   return validUntil.getTime() <= at.getTime() ? 'EXPIRED' : 'ACTIVE';
 }

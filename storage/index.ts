@@ -6,7 +6,9 @@
 import type { Logger } from '../lib/logger';
 import { createAccessRecordStore } from './access-record-store';
 import { createConsentStore } from './consent-store';
+import { createCreditQueryStore } from './credit-query-store';
 import { createLoanStore } from './loan-store';
+import { createProxyAuthorizationStore } from './proxy-authorization-store';
 import { openEmbedded, openPostgres, type SqlDatabase } from './database';
 import { migrate } from './migrations';
 import type { Storage } from './types';
@@ -40,6 +42,8 @@ export async function createStorage(db: SqlDatabase, options: { now?: () => Date
     consents: createConsentStore(db, options),
     accessRecords: createAccessRecordStore(db),
     loans: createLoanStore(db),
+    proxyAuthorizations: createProxyAuthorizationStore(db, options),
+    creditQueries: createCreditQueryStore(db),
     close: () => db.close(),
   };
 }

@@ -206,11 +206,11 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
         const id = randomUUID();
         const inserted = await tx.query<ApplicationRow>(
           `INSERT INTO loan_applications (id, idempotency_key, submitted_by, submitted_by_role, centre, applicant_key, request, request_hash,
-             status, accepted_at, decision_due_at, is_test_case)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'ACCEPTED', $9, $10, $11)
+             status, accepted_at, decision_due_at, is_test_case, party_keys)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'ACCEPTED', $9, $10, $11, $12::text[])
            ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
            RETURNING ${APPLICATION_COLUMNS}`,
-          [id, input.idempotencyKey, input.submittedBy, input.submittedByRole, input.centre, input.applicantKey, JSON.stringify(input.request), input.requestHash, input.now, input.decisionDueAt, input.isTestCase],
+          [id, input.idempotencyKey, input.submittedBy, input.submittedByRole, input.centre, input.applicantKey, JSON.stringify(input.request), input.requestHash, input.now, input.decisionDueAt, input.isTestCase, [...input.partyKeys]],
         );
         if (inserted.length === 0) {
           const [existing] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE submitted_by = $1 AND idempotency_key = $2`, [
@@ -256,6 +256,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       };
       if (filter.centre) add('centre = ?', filter.centre);
       if (filter.applicantKey) add('applicant_key = ?', filter.applicantKey);
+      if (filter.partyKey) add('? = ANY(party_keys)', filter.partyKey);
       if (filter.status) add('status = ?', filter.status);
       if (!filter.includeTestCases) conditions.push('NOT is_test_case');
       if (page.after !== null) add('position < ?', page.after);
@@ -299,6 +300,16 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
         }
         return true;
       });
+    },
+
+    async resumeAwaitingConsent(applicationId, now) {
+      if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return 0;
+      const resumed = await db.query<{ step: string }>(
+        `UPDATE loan_steps SET status = 'PENDING', next_attempt_at = $2, updated_at = $2
+         WHERE application_id = $1 AND status = 'AWAITING_CONSENT' RETURNING step`,
+        [applicationId, now],
+      );
+      return resumed.length;
     },
 
     async decide(owner, applicationId, status, decision, now) {

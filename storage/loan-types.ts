@@ -39,9 +39,10 @@ export type LoanStepName = GatherStep | 'DECIDE' | 'REGISTER_MORTGAGE';
 
 /**
  * BLOCKED: waits for other steps; PENDING: due; UNAVAILABLE: the agency failed, retried with
- * backoff; DONE: finished; GAVE_UP: still unavailable at its deadline.
+ * backoff; AWAITING_CONSENT: a party has not consented for this application yet, taken up again
+ * when they do; DONE: finished; GAVE_UP: still unavailable at its deadline.
  */
-export type LoanStepStatus = 'BLOCKED' | 'PENDING' | 'UNAVAILABLE' | 'DONE' | 'GAVE_UP';
+export type LoanStepStatus = 'BLOCKED' | 'PENDING' | 'UNAVAILABLE' | 'AWAITING_CONSENT' | 'DONE' | 'GAVE_UP';
 
 export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED' | 'READY_FOR_DISBURSEMENT';
 
@@ -89,6 +90,8 @@ export interface SubmitLoan {
   submittedByRole: string;
   centre: string;
   applicantKey: string;
+  /** Subject keys of every borrower (applicant, spouse, co-borrowers). */
+  partyKeys: readonly string[];
   request: LoanRequest;
   requestHash: string;
   isTestCase: boolean;
@@ -102,7 +105,7 @@ export type SubmitOutcome =
   | { kind: 'KEY_REUSED'; application: LoanApplicationRow };
 
 export interface StepResult {
-  status: 'DONE' | 'UNAVAILABLE' | 'GAVE_UP';
+  status: 'DONE' | 'UNAVAILABLE' | 'AWAITING_CONSENT' | 'GAVE_UP';
   outcome: unknown;
   /** When an UNAVAILABLE step is tried again. */
   nextAttemptAt?: Date;
@@ -112,6 +115,8 @@ export interface StepResult {
 export interface LoanListFilter {
   centre?: string;
   applicantKey?: string;
+  /** Applications that name this person (subject key) as a borrower. */
+  partyKey?: string;
   status?: LoanStatus;
   includeTestCases?: boolean;
 }
@@ -160,6 +165,8 @@ export interface LoanStore {
   claimDueSteps(owner: string, now: Date, leaseMs: number, limit: number): Promise<LoanStepRow[]>;
   /** Records a step's result if `owner` still holds its lease; unblocks DECIDE when every gather step is final. */
   completeStep(owner: string, applicationId: string, step: LoanStepName, result: StepResult, now: Date): Promise<boolean>;
+  /** A party consented: the steps of this application that waited for a consent are due now. Returns how many. */
+  resumeAwaitingConsent(applicationId: string, now: Date): Promise<number>;
   /** Records the automatic decision (DECIDE's result) and the application's new status. */
   decide(owner: string, applicationId: string, status: LoanStatus, decision: unknown, now: Date): Promise<boolean>;
   /** An officer's approval or rejection of a referred application of their centre. */

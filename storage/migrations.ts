@@ -176,6 +176,40 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: 'cases: consents per application, proxy authorizations (委托书), one credit query per person and application',
+    statements: [
+      `CREATE INDEX consents_by_application ON consents (application_id, subject_key)`,
+      // Every borrower finds the applications naming them, to give their own consent there.
+      `ALTER TABLE loan_applications ADD COLUMN party_keys text[] NOT NULL DEFAULT '{}'`,
+      `CREATE INDEX loan_applications_by_party ON loan_applications USING gin (party_keys)`,
+      // 帮代办: what the applicant authorized a named agent or service hall to do for them, and until when.
+      `CREATE TABLE proxy_authorizations (
+        id uuid PRIMARY KEY,
+        position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        subject_key text NOT NULL,
+        subject_masked text NOT NULL,
+        agent_subject text NOT NULL,
+        scopes text[] NOT NULL CHECK (cardinality(scopes) > 0),
+        valid_from timestamptz NOT NULL,
+        valid_until timestamptz NOT NULL,
+        granted_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        CHECK (valid_until > valid_from)
+      )`,
+      `CREATE INDEX proxy_authorizations_by_subject ON proxy_authorizations (subject_key, position DESC)`,
+      // The PBoC is queried once per person per application (one hard query); later reads use this.
+      `CREATE TABLE credit_queries (
+        application_id uuid NOT NULL REFERENCES loan_applications (id),
+        subject_key text NOT NULL,
+        consent_id text NOT NULL,
+        report jsonb NOT NULL,
+        queried_at timestamptz NOT NULL,
+        PRIMARY KEY (application_id, subject_key)
+      )`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

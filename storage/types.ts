@@ -16,7 +16,7 @@ export type Purpose = 'HPF_LOAN_APPLICATION' | 'HPF_LOAN_REVIEW';
  */
 export type ConsentKind = 'DATA_SHARING' | 'CREDIT_QUERY' | 'FACE_VERIFICATION';
 export type ConsentStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
-export type SubjectRole = 'APPLICANT' | 'SPOUSE' | 'CO_BORROWER';
+export type SubjectRole = 'APPLICANT' | 'SPOUSE' | 'CO_BORROWER' | 'CO_OWNER';
 
 /** One agency and the data items of it the consent covers, e.g. civil-affairs / ["marriage"]. */
 export interface ConsentScope {
@@ -52,6 +52,8 @@ export interface ConsentRecord extends ConsentGrant {
 
 export interface ConsentQuery {
   subjectKey: string;
+  /** The case the consent must name; undefined matches a consent of any case or none (face verification). */
+  applicationId?: string;
   kind: ConsentKind;
   purpose: Purpose;
   agency: AgencyName;
@@ -71,8 +73,62 @@ export interface ConsentStore {
   listForSubject(subjectKey: string, at: Date): Promise<ConsentRecord[]>;
 }
 
-/** The legal ground of an access when it is not a consent (e.g. the subject reading their own data). */
-export type LegalBasis = 'CONSENT' | 'DATA_SUBJECT_REQUEST' | 'PROXY_AUTHORIZATION';
+/**
+ * The legal ground of an access: the subject's consent, the subject's own request, their proxy's
+ * stored authorization, or handling a case the subject is a party to (PIPL art. 13(2): the
+ * application file itself, seen by its parties and by the officers of its centre).
+ */
+export type LegalBasis = 'CONSENT' | 'DATA_SUBJECT_REQUEST' | 'PROXY_AUTHORIZATION' | 'CASE_PROCESSING';
+
+/**
+ * What a proxy authorization (帮代办委托) lets the agent do for the applicant: see their data and
+ * applications, give or withdraw consents in their name, file an application, attest their
+ * identity after an ID-card check in person.
+ */
+export const PROXY_SCOPES = ['VIEW_DATA', 'MANAGE_CONSENTS', 'SUBMIT_APPLICATION', 'ATTEST_IDENTITY'] as const;
+export type ProxyScope = (typeof PROXY_SCOPES)[number];
+
+export interface ProxyAuthorizationGrant {
+  subjectKey: string;
+  subjectMasked: string;
+  /** The agent's token subject (a service-hall agent's account), exactly. */
+  agentSubject: string;
+  scopes: ProxyScope[];
+  validFrom: Date;
+  validUntil: Date;
+}
+
+export interface ProxyAuthorization extends ProxyAuthorizationGrant {
+  id: string;
+  status: ConsentStatus;
+  grantedAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface ProxyAuthorizationStore {
+  grant(grant: ProxyAuthorizationGrant): Promise<ProxyAuthorization>;
+  /** Revokes one of this subject's authorizations; null when they have no such authorization. */
+  revoke(id: string, subjectKey: string, at: Date): Promise<ProxyAuthorization | null>;
+  /** The authorization with this id, whatever its status; null for an unknown or malformed id. */
+  get(id: string, at: Date): Promise<ProxyAuthorization | null>;
+  listForSubject(subjectKey: string, at: Date): Promise<ProxyAuthorization[]>;
+}
+
+/** A credit report as queried once for one person in one application (征信: one hard query). */
+export interface StoredCreditQuery {
+  applicationId: string;
+  subjectKey: string;
+  consentId: string;
+  report: unknown;
+  queriedAt: Date;
+}
+
+export interface CreditQueryStore {
+  /** The report already queried for this person in this application, if any. */
+  find(applicationId: string, subjectKey: string): Promise<StoredCreditQuery | null>;
+  /** Keeps the first report of a person in an application; a second save keeps the first. */
+  save(query: StoredCreditQuery): Promise<StoredCreditQuery>;
+}
 
 export interface AccessRecordInput {
   /** When the data was resolved. */
@@ -125,5 +181,7 @@ export interface Storage {
   consents: ConsentStore;
   accessRecords: AccessRecordStore;
   loans: LoanStore;
+  proxyAuthorizations: ProxyAuthorizationStore;
+  creditQueries: CreditQueryStore;
   close(): Promise<void>;
 }

@@ -1,21 +1,23 @@
 import type { AgencyName } from '../../lib/agency-contracts';
 import { DATA_ITEMS } from '../../lib/data-items';
 import { badUserInput } from '../../lib/errors';
-import type { AccessRecord, ConsentKind, ConsentRecord, Page, Purpose, SubjectRole } from '../../storage/types';
+import type { AccessRecord, ConsentKind, ConsentRecord, Page, ProxyAuthorization, ProxyScope, Purpose, SubjectRole } from '../../storage/types';
 import { maskIdNumberForRecord } from '../../storage';
+import { partiesOf } from '../shared/cases/case-file';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 
 type Context = SubgraphContext<Record<string, never>>;
 
 const MAX_VALIDITY_MS = 366 * 24 * 3600 * 1000;
+/** A proxy authorization serves one piece of assisted handling, not a standing power. */
+const MAX_PROXY_VALIDITY_MS = 90 * 24 * 3600 * 1000;
 const MAX_PAGE = 200;
 
 interface GrantConsentInput {
   kind: ConsentKind;
   purpose: Purpose;
-  subjectRole: SubjectRole;
   scopes: Array<{ agency: AgencyName; dataItems: string[] }>;
-  grantedToCentre: string;
+  grantedToCentre?: string | null;
   authorizationReference?: string | null;
   applicationId?: string | null;
   validUntil: string;
@@ -51,6 +53,35 @@ function checkScopes(input: GrantConsentInput): void {
   }
 }
 
+function futureInstant(value: string, maxMs: number, what: string): Date {
+  const now = Date.now();
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime()) || instant.getTime() <= now) throw badUserInput('validUntil', 'must be a future instant');
+  if (instant.getTime() - now > maxMs) throw badUserInput('validUntil', `${what} lasts at most ${Math.round(maxMs / (24 * 3600 * 1000))} days`);
+  return instant;
+}
+
+/**
+ * The case a consent is for: an application the consenting person is a party to, and their part
+ * in it, read from the platform's record. Data sharing and the credit query need one; a face
+ * verification consent may stand alone (it is asked for at signing).
+ */
+async function caseOfConsent(input: GrantConsentInput, subject: string, context: Context): Promise<{ applicationId: string | null; centre: string; subjectRole: SubjectRole }> {
+  const requested = input.grantedToCentre ?? null;
+  if (requested !== null && !/^\d{6}$/.test(requested)) throw badUserInput('grantedToCentre', 'a fund centre code is 6 digits');
+  if (!input.applicationId) {
+    if (input.kind !== 'FACE_VERIFICATION') throw badUserInput('applicationId', 'data sharing and the credit query are given for one application: name it');
+    if (requested === null) throw badUserInput('grantedToCentre', 'name the fund centre');
+    return { applicationId: null, centre: requested, subjectRole: 'APPLICANT' };
+  }
+  const application = await context.storage.loans.get(input.applicationId);
+  const party = application ? partiesOf(application, await context.storage.loans.steps(application.id)).find((p) => p.idNumber === subject) : undefined;
+  // Someone else's application and no application at all read the same: nothing to learn here.
+  if (!application || !party) throw badUserInput('applicationId', 'you are not a party to an application with this id');
+  if (requested !== null && requested !== application.centre) throw badUserInput('grantedToCentre', "a consent for an application goes to that application's centre");
+  return { applicationId: application.id, centre: application.centre, subjectRole: party.role };
+}
+
 function page(first: number | null | undefined, after: string | null | undefined): Page {
   const limit = first ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badUserInput('first', `give 1 to ${MAX_PAGE}`);
@@ -65,6 +96,8 @@ function pageOf(records: AccessRecord[], limit: number) {
 export const consentResolvers: Resolvers<Record<string, never>> = {
   Query: {
     myConsents: (_: unknown, __: unknown, context: Context) => context.storage.consents.listForSubject(context.subjectKeyOf(subjectOf(context)), new Date()),
+    myProxyAuthorizations: (_: unknown, __: unknown, context: Context) =>
+      context.storage.proxyAuthorizations.listForSubject(context.subjectKeyOf(subjectOf(context)), new Date()),
     myDataAccessRecords: async (_: unknown, args: { first?: number; after?: string }, context: Context) => {
       const requested = page(args.first, args.after);
       return pageOf(await context.storage.accessRecords.listForSubject(context.subjectKeyOf(subjectOf(context)), requested), requested.limit);
@@ -94,28 +127,46 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
     grantConsent: async (_: unknown, { input }: { input: GrantConsentInput }, context: Context): Promise<ConsentRecord> => {
       const subject = subjectOf(context);
       checkScopes(input);
-      if (!/^\d{6}$/.test(input.grantedToCentre)) throw badUserInput('grantedToCentre', 'a fund centre code is 6 digits');
       const authorizationRef = input.authorizationReference?.trim() || null;
       if (input.kind === 'CREDIT_QUERY' && !authorizationRef) throw badUserInput('authorizationReference', 'a credit query needs the written authorization’s reference');
+      const validUntil = futureInstant(input.validUntil, MAX_VALIDITY_MS, 'a consent');
+      const { applicationId, centre, subjectRole } = await caseOfConsent(input, subject, context);
       const now = new Date();
-      const validUntil = new Date(input.validUntil);
-      if (Number.isNaN(validUntil.getTime()) || validUntil <= now) throw badUserInput('validUntil', 'must be a future instant');
-      if (validUntil.getTime() - now.getTime() > MAX_VALIDITY_MS) throw badUserInput('validUntil', 'a consent lasts at most one year');
-      return context.storage.consents.grant({
+      const consent = await context.storage.consents.grant({
         subjectKey: context.subjectKeyOf(subject),
         subjectMasked: maskIdNumberForRecord(subject),
-        subjectRole: input.subjectRole,
+        subjectRole,
         kind: input.kind,
         purpose: input.purpose,
         scopes: input.scopes.map((scope) => ({ agency: scope.agency, dataItems: [...new Set(scope.dataItems)] })),
-        grantedToCentre: input.grantedToCentre,
+        grantedToCentre: centre,
         authorizationRef,
-        applicationId: input.applicationId ?? null,
+        applicationId,
         validFrom: now,
         validUntil,
-        recordedBy: context.actor.subject,
+        recordedBy: `${context.actor.role}:${context.actor.subject}`,
+      });
+      // The checks that waited for this person's word are due now, not at some later poll.
+      if (applicationId) await context.storage.loans.resumeAwaitingConsent(applicationId, now);
+      return consent;
+    },
+    grantProxyAuthorization: async (_: unknown, { input }: { input: { agent: string; scopes: ProxyScope[]; validUntil: string } }, context: Context) => {
+      const subject = subjectOf(context);
+      const agent = input.agent.trim();
+      if (!/^[A-Za-z0-9._:@-]{3,128}$/.test(agent)) throw badUserInput('input.agent', "the agent's account: 3–128 letters, digits or . _ : @ -");
+      if (input.scopes.length === 0) throw badUserInput('input.scopes', 'name at least one thing the agent may do');
+      const validUntil = futureInstant(input.validUntil, MAX_PROXY_VALIDITY_MS, 'a proxy authorization');
+      return context.storage.proxyAuthorizations.grant({
+        subjectKey: context.subjectKeyOf(subject),
+        subjectMasked: maskIdNumberForRecord(subject),
+        agentSubject: agent,
+        scopes: [...new Set(input.scopes)],
+        validFrom: new Date(),
+        validUntil,
       });
     },
+    revokeProxyAuthorization: (_: unknown, args: { id: string }, context: Context) =>
+      context.storage.proxyAuthorizations.revoke(args.id, context.subjectKeyOf(subjectOf(context)), new Date()),
     revokeConsent: (_: unknown, args: { id: string }, context: Context) =>
       context.storage.consents.revoke(args.id, context.subjectKeyOf(subjectOf(context)), new Date()),
   },
@@ -125,6 +176,13 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
     validUntil: (consent: ConsentRecord) => consent.validUntil.toISOString(),
     grantedAt: (consent: ConsentRecord) => consent.grantedAt.toISOString(),
     revokedAt: (consent: ConsentRecord) => consent.revokedAt?.toISOString() ?? null,
+  },
+  ProxyAuthorization: {
+    agent: (authorization: ProxyAuthorization) => authorization.agentSubject,
+    validFrom: (authorization: ProxyAuthorization) => authorization.validFrom.toISOString(),
+    validUntil: (authorization: ProxyAuthorization) => authorization.validUntil.toISOString(),
+    grantedAt: (authorization: ProxyAuthorization) => authorization.grantedAt.toISOString(),
+    revokedAt: (authorization: ProxyAuthorization) => authorization.revokedAt?.toISOString() ?? null,
   },
   AccessRecord: {
     accessedAt: (record: AccessRecord) => record.accessedAt.toISOString(),

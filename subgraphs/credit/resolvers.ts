@@ -13,12 +13,21 @@ type Report = Sourced<CreditReportRecord>;
 export const creditResolvers: Resolvers<CreditLoaders> = {
   Applicant: {
     __resolveReference: resolveApplicantReference,
-    // The policy let this through only under a CREDIT_QUERY consent; its written authorization
-    // is what the credit reference centre is shown.
+    // The policy let this through only under a CREDIT_QUERY consent for the case named; its
+    // written authorization is what the credit reference centre is shown. Each query is a hard
+    // query on the person's file, so the PBoC is asked once per person per application: a retried
+    // check, or an officer's later look, reads the report that application already holds.
     creditReport: async (parent: ApplicantParent, _: unknown, context: Context) => {
       const authorization = await findConsent(context, parent.idNumber, 'CREDIT_QUERY', 'pboc-credit', 'creditReport');
-      if (!authorization?.authorizationRef) throw agencyAuthorizationRequired('pboc-credit');
-      return context.loaders.creditReport.load({ idNumber: parent.idNumber, authorizationRef: authorization.authorizationRef });
+      const file = await context.caseFile();
+      if (!authorization?.authorizationRef || !file) throw agencyAuthorizationRequired('pboc-credit');
+      const subjectKey = context.subjectKeyOf(parent.idNumber);
+      const stored = await context.storage.creditQueries.find(file.application.id, subjectKey);
+      if (stored) return stored.report as Report;
+      const report = await context.loaders.creditReport.load({ idNumber: parent.idNumber, authorizationRef: authorization.authorizationRef });
+      if (!report) return null;
+      const kept = await context.storage.creditQueries.save({ applicationId: file.application.id, subjectKey, consentId: authorization.id, report, queriedAt: new Date() });
+      return kept.report as Report;
     },
   },
   CreditReport: {

@@ -1,7 +1,10 @@
 /**
  * 公安 identity — who may read what. Read top to bottom; anything not named is denied.
  *
- * - An applicant may look themself up; fund centres and proxies look up the people they serve.
+ * - An applicant may look themself up, a verified proxy the person who authorized them; a fund
+ *   officer, and the loan engine, may name anyone, but learn whether the person exists only for a
+ *   party of the case they name who consented to it: without that ground, an existing and an
+ *   unknown ID number get the same answer, and no agency is called.
  * - The ID number is shown clear to the person, their proxy, and a centre holding their consent;
  *   masked to everyone else signed in (it is the key a caller already holds, never a secret).
  * - Name, gender, birth date and identity verification: the person, their proxy, or a centre with
@@ -11,7 +14,17 @@ import { allow, and, or, rule } from 'graphql-shield';
 import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/federation';
 import { maskIdNumber, maskMobile, maskName } from '../shared/policy/masks';
 import { personalData, type Policy } from '../shared/policy/policy';
-import { applicantSubject, hasConsent, hasRole, isAuthenticated, isDataSubject, isDataSubjectOrProxy, mayReadPersonalData } from '../shared/policy/rules';
+import {
+  applicantSubject,
+  hasConsent,
+  hasRole,
+  isAuthenticated,
+  isDataSubject,
+  isDataSubjectOrProxy,
+  isPersonOrProxyMay,
+  isServiceWith,
+  mayReadPersonalData,
+} from '../shared/policy/rules';
 import type { PolicyContext } from '../shared/policy/context';
 
 const AGENCY = 'public-security' as const;
@@ -21,6 +34,9 @@ const asksForOwnIdNumber = rule({ cache: 'no_cache' })((_parent, args: { idNumbe
   const { role, personIdNumber } = context.actor;
   return (role === 'APPLICANT' || role === 'PROXY_AGENT') && args.idNumber === personIdNumber;
 });
+
+/** The ground to learn anything of a person from the register, their existence included. */
+export const identityBasis = mayReadPersonalData(AGENCY, 'identity', applicantSubject);
 
 const clearIdentityFor = or(isDataSubjectOrProxy(applicantSubject), hasConsent('DATA_SHARING', AGENCY, 'identity', applicantSubject));
 const identityRecord = (dataItem: string) => ({ agency: AGENCY, dataItem, subjects: applicantSubject });
@@ -42,17 +58,22 @@ const hasFaceConsent = rule({ cache: 'no_cache' })(async (_parent, args: { centr
 });
 
 export const identityPolicy: Policy = {
-  Mutation: { verifyFace: hasFaceConsent, attestInPersonIdentity: hasRole('PROXY_AGENT') },
+  Mutation: { verifyFace: hasFaceConsent, attestInPersonIdentity: and(hasRole('PROXY_AGENT'), isPersonOrProxyMay('ATTEST_IDENTITY')) },
   FaceVerification: allow,
   Query: {
     ...FEDERATION_QUERY_FIELDS,
-    applicant: and(isAuthenticated, or(asksForOwnIdNumber, hasRole('FUND_OFFICER', 'SERVICE'))),
-    applicants: hasRole('FUND_OFFICER', 'SERVICE'),
+    applicant: and(isAuthenticated, or(asksForOwnIdNumber, hasRole('FUND_OFFICER'), isServiceWith('GATHER_CASE_DATA'))),
+    applicants: or(hasRole('FUND_OFFICER'), isServiceWith('GATHER_CASE_DATA')),
   },
   ...FEDERATION_TYPES,
   Applicant: {
     ref: allow,
-    idNumber: { rule: isAuthenticated, mask: { apply: (id: string, context) => maskIdNumber(id, context.idNumberMask), clearFor: clearIdentityFor } },
+    // The clear number is a release (recorded); the masked one is the key the caller already holds.
+    idNumber: {
+      rule: isAuthenticated,
+      mask: { apply: (id: string, context) => maskIdNumber(id, context.idNumberMask), clearFor: clearIdentityFor },
+      record: identityRecord('identity'),
+    },
     name: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity'), { apply: maskName, clearFor: clearIdentityFor }),
     gender: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),
     birthDate: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),

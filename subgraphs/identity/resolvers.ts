@@ -4,15 +4,28 @@ import { sealIdentityProof } from '../../lib/identity-proof';
 import { requireBatch, requireIdNumber } from '../shared/arguments';
 import type { Sourced } from '../shared/loaders';
 import { applicantRef, type ApplicantParent } from '../shared/references';
+import { recordAccess, verdictOf } from '../shared/policy/policy';
 import type { EntityRepresentation, Resolvers, SubgraphContext } from '../shared/subgraph';
 import type { IdentityLoaders } from './loaders';
+import { identityBasis } from './policy';
 
 type Context = SubgraphContext<IdentityLoaders>;
 
-/** The entry point confirms the person exists; the register is asked once per request for all. */
-async function existingApplicant(idNumber: string, context: Context): Promise<ApplicantParent> {
+/** What one case needs at most in one look-up: borrowers and co-owners. Never a sweep. */
+const MAX_PEOPLE_PER_LOOKUP = 10;
+
+/**
+ * The entry point. With a ground to read the person (themself, their verified proxy, a centre
+ * with their consent for the case named), it confirms they exist — the register asked once per
+ * request for all — and records that answer. Without one it answers with the opaque reference,
+ * whether or not the number exists, and calls nobody: an existence answer is personal data too.
+ */
+async function applicantNamed(idNumber: string, context: Context, info: unknown): Promise<ApplicantParent> {
+  const parent = applicantRef(context.refs, idNumber);
+  if (!(await verdictOf(identityBasis, parent, {}, context, info))) return parent;
   if (!(await context.loaders.person.load(idNumber))) throw notFound('person with this ID number in the population register');
-  return applicantRef(context.refs, idNumber);
+  await recordAccess(context, parent, 'Query.applicant', { agency: 'public-security', dataItem: 'identity', subjects: (p: ApplicantParent) => [p.idNumber] });
+  return parent;
 }
 
 /**
@@ -51,11 +64,11 @@ export const identityResolvers: Resolvers<IdentityLoaders> = {
     },
   },
   Query: {
-    applicant: (_: unknown, args: { idNumber: string }, context: Context) => existingApplicant(requireIdNumber(args.idNumber), context),
-    applicants: (_: unknown, args: { idNumbers: string[] }, context: Context) => {
-      const idNumbers = requireBatch(args.idNumbers, 'idNumbers').map((id, i) => requireIdNumber(id, `idNumbers[${i}]`));
+    applicant: (_: unknown, args: { idNumber: string }, context: Context, info: unknown) => applicantNamed(requireIdNumber(args.idNumber), context, info),
+    applicants: (_: unknown, args: { idNumbers: string[] }, context: Context, info: unknown) => {
+      const idNumbers = requireBatch(args.idNumbers, 'idNumbers', MAX_PEOPLE_PER_LOOKUP).map((id, i) => requireIdNumber(id, `idNumbers[${i}]`));
       // Each position settles on its own: an unknown number is null plus an error at that index.
-      return idNumbers.map((idNumber) => existingApplicant(idNumber, context));
+      return idNumbers.map((idNumber) => applicantNamed(idNumber, context, info));
     },
   },
   Applicant: {

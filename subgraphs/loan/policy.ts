@@ -1,50 +1,70 @@
 /**
  * 住房公积金贷款 applications — who may read and do what. Anything not named is denied.
  *
- * - Submitting: the applicant for themself, their proxy agent, or a fund centre (officer or
- *   system) for its own centre; the resolver checks whose application it is.
- * - An application is seen by the officers and systems of its centre, and by the people on it
- *   (applicant, spouse, co-borrowers) and the proxy agent acting for one of them.
+ * - Submitting: the applicant for themself, their proxy agent within a SUBMIT_APPLICATION
+ *   authorization, or an officer for their own centre; the resolver checks whose application it is.
+ * - An application is seen by the officers of its centre and the loan engine (lib/services.ts), and
+ *   by its parties (borrowers, and the co-owners the checks found) and the verified proxy of one.
+ *   Each party sees their own findings; of the others only that the officer will look at them
+ *   (views.ts). Every field read is a release of the parties' data, written to the access record.
  * - Approving and rejecting a referred application: officers of its centre.
+ * - Signing: each signer for themself, over the contract text they were shown.
  */
 import { allow, and, or, rule } from 'graphql-shield';
+import { serviceHasPower } from '../../lib/services';
 import type { LoanApplicationRow } from '../../storage/loan-types';
+import { partiesOf, requiredSignersOf } from '../shared/cases/case-file';
 import type { PolicyContext } from '../shared/policy/context';
 import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/federation';
-import type { Policy } from '../shared/policy/policy';
-import { hasRole, isAuthenticated } from '../shared/policy/rules';
+import type { FieldPolicy, Policy } from '../shared/policy/policy';
+import { hasRole, isAuthenticated, isPersonOrProxyMay, proxyMay, type Subjects } from '../shared/policy/rules';
+import type { SubgraphContext } from '../shared/subgraph';
+
+const storageOf = (context: PolicyContext) => (context as SubgraphContext<unknown>).storage;
 
 const isOfApplicationCentre = rule({ cache: 'no_cache' })((application: LoanApplicationRow, _args, context: PolicyContext) => {
-  const { role, centre } = context.actor;
-  return (role === 'FUND_OFFICER' || role === 'SERVICE') && centre === application.centre;
+  const { role, centre, subject } = context.actor;
+  if (centre !== application.centre) return false;
+  return role === 'FUND_OFFICER' || (role === 'SERVICE' && serviceHasPower(subject, 'GATHER_CASE_DATA'));
 });
 
-const isOnApplication = rule({ cache: 'no_cache' })((application: LoanApplicationRow, _args, context: PolicyContext) => {
+const isOnApplication = rule({ cache: 'no_cache' })(async (application: LoanApplicationRow, _args, context: PolicyContext, info) => {
   const { role, personIdNumber } = context.actor;
-  if ((role !== 'APPLICANT' && role !== 'PROXY_AGENT') || !personIdNumber) return false;
-  const { applicant, spouse, coBorrowers } = application.request;
-  return [applicant, ...(spouse ? [spouse] : []), ...coBorrowers].some((person) => person.idNumber === personIdNumber);
+  if (role !== 'APPLICANT' && !(role === 'PROXY_AGENT' && proxyMay(context, 'VIEW_DATA', info))) return false;
+  if (!personIdNumber) return false;
+  const steps = await storageOf(context).loans.steps(application.id);
+  return partiesOf(application, steps).some((party) => party.idNumber === personIdNumber);
+});
+
+/** Whose data the application file is: its borrowers, and for the contract every signer. */
+const borrowersOf: Subjects<LoanApplicationRow> = ({ request }) => [request.applicant.idNumber, ...(request.spouse ? [request.spouse.idNumber] : []), ...request.coBorrowers.map((p) => p.idNumber)];
+const signersOf: Subjects<LoanApplicationRow> = async (application, context) => requiredSignersOf(application, await storageOf(context).loans.steps(application.id));
+
+const mayReadApplication = and(isAuthenticated, or(isOfApplicationCentre, isOnApplication));
+const applicationFile = (subjects: Subjects<LoanApplicationRow>): FieldPolicy<LoanApplicationRow> => ({
+  rule: mayReadApplication,
+  record: { agency: 'provident-fund', dataItem: 'loans', subjects, basis: 'CASE_PROCESSING' },
 });
 
 export const loanPolicy: Policy = {
   Query: {
     ...FEDERATION_QUERY_FIELDS,
     loanApplication: isAuthenticated,
-    loanApplications: hasRole('FUND_OFFICER', 'SERVICE'),
-    myLoanApplications: hasRole('APPLICANT', 'PROXY_AGENT'),
+    loanApplications: hasRole('FUND_OFFICER'),
+    myLoanApplications: isPersonOrProxyMay('VIEW_DATA'),
     // The service guide is public: anyone may read how the service works.
     serviceGuide: allow,
     loanStatistics: hasRole('FUND_OFFICER'),
   },
   Mutation: {
-    submitLoanApplication: hasRole('APPLICANT', 'PROXY_AGENT', 'FUND_OFFICER', 'SERVICE'),
+    submitLoanApplication: or(hasRole('FUND_OFFICER'), isPersonOrProxyMay('SUBMIT_APPLICATION')),
     approveLoanApplication: hasRole('FUND_OFFICER'),
     rejectLoanApplication: hasRole('FUND_OFFICER'),
     signLoanContract: hasRole('APPLICANT'),
     reviewLoanApplication: hasRole('APPLICANT'),
   },
   ...FEDERATION_TYPES,
-  LoanApplication: { id: allow, '*': and(isAuthenticated, or(isOfApplicationCentre, isOnApplication)) },
+  LoanApplication: { id: allow, status: mayReadApplication, '*': applicationFile(borrowersOf), contract: applicationFile(signersOf), mortgage: applicationFile(signersOf) },
   LoanApplicationPage: allow,
   SubmitLoanApplicationPayload: allow,
   UserError: allow,

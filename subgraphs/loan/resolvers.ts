@@ -3,12 +3,13 @@ import type { GatherStep, LoanApplicationRow, LoanStatus } from '../../storage/l
 import { applicantRef, propertyRef } from '../shared/references';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import { checkSubmission, requestHash, type SubmitInput } from './submission';
-import { loanContractOf } from './contract';
+import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract, type SignatureInput } from './signing';
 import { repaymentSchedule, type RepaymentSchedule as RepaymentScheduleShape } from './domain/schedule';
 import { SERVICE_GUIDE } from './service-guide';
 import { AGENCY_OF_STEP } from './workflow/decide';
-import { checksOf } from './views';
+import { checksOf, reasonsFor, timelineOf, viewerOf, type StoredDecision } from './views';
+import { requiredSignersOf } from '../shared/cases/case-file';
 
 type Context = SubgraphContext<Record<string, never>>;
 
@@ -44,8 +45,9 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       const statistics = await context.storage.loans.statistics(context.actor.centre!);
       return { ...statistics, centreCode: context.actor.centre, byStatus: Object.entries(statistics.byStatus).map(([status, count]) => ({ status, count })) };
     },
+    // Every application naming the person as a borrower: where they see its state and give their consent.
     myLoanApplications: (_: unknown, __: unknown, context: Context) =>
-      context.storage.loans.list({ applicantKey: context.subjectKeyOf(context.actor.personIdNumber!), includeTestCases: true }, { after: null, limit: 100 }),
+      context.storage.loans.list({ partyKey: context.subjectKeyOf(context.actor.personIdNumber!), includeTestCases: true }, { after: null, limit: 100 }),
   },
   Mutation: {
     submitLoanApplication: async (_: unknown, { input }: { input: SubmitInput }, context: Context) => {
@@ -59,6 +61,7 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
         submittedByRole: context.actor.role,
         centre: request.centre,
         applicantKey: context.subjectKeyOf(request.applicant.idNumber),
+        partyKeys: [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers].map((person) => context.subjectKeyOf(person.idNumber)),
         request,
         requestHash: requestHash(request),
         isTestCase: input.testCase ?? false,
@@ -117,13 +120,14 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
     daysLeftToDecide: (application: LoanApplicationRow) =>
       application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((application.decisionDueAt.getTime() - Date.now()) / DAY_MS),
     decidedAt: (application: LoanApplicationRow) => application.decidedAt?.toISOString() ?? null,
-    checks: async (application: LoanApplicationRow, _: unknown, context: Context) => checksOf(application, await context.storage.loans.steps(application.id)),
-    decision: (application: LoanApplicationRow) => {
-      const decision = application.decision as { outcome: string; reasons: string[]; homeOrder?: string; rate?: string; maximumAmountFen?: number; bindingLimit?: string } | null;
+    checks: async (application: LoanApplicationRow, _: unknown, context: Context) =>
+      checksOf(application, await context.storage.loans.steps(application.id), viewerOf(context.actor, application)),
+    decision: (application: LoanApplicationRow, _: unknown, context: Context) => {
+      const decision = application.decision as (StoredDecision & { homeOrder?: string; rate?: string; maximumAmountFen?: number; bindingLimit?: string }) | null;
       if (!decision && !application.officerDecision) return null;
       return {
         outcome: application.officerDecision?.outcome ?? decision!.outcome,
-        reasons: decision?.reasons ?? [],
+        reasons: decision ? reasonsFor(viewerOf(context.actor, application), decision.reasons, decision.reasonParties) : [],
         homeOrder: decision?.homeOrder ?? null,
         rate: decision?.rate ?? null,
         maximumAmount: decision?.maximumAmountFen ?? null,
@@ -133,7 +137,8 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       };
     },
     contract: async (application: LoanApplicationRow, _: unknown, context: Context) => {
-      const contract = loanContractOf(application, await context.storage.loans.steps(application.id));
+      const steps = await context.storage.loans.steps(application.id);
+      const contract = loanContractOf(application, steps, await contractReaderFor(application, requiredSignersOf(application, steps), context));
       if (!contract) return null;
       const signatures = await context.storage.loans.signatures(application.id);
       const borrowers = new Set([application.request.applicant, application.request.spouse, ...application.request.coBorrowers].flatMap((p) => (p ? [p.idNumber] : [])));
@@ -170,9 +175,34 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
     },
     minutesTaken: (application: LoanApplicationRow) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
     timeline: async (application: LoanApplicationRow, _: unknown, context: Context) =>
-      (await context.storage.loans.events(application.id)).map((event) => ({ at: event.at.toISOString(), step: event.step, kind: event.kind, detail: JSON.stringify(event.detail) })),
+      timelineOf(await context.storage.loans.events(application.id), viewerOf(context.actor, application)),
   },
 };
+
+/**
+ * Whose identifiers this reader sees clear in the contract: a party their own; the centre each
+ * party's who gave it their identity consent for this very application; nobody anyone else's.
+ */
+async function contractReaderFor(application: LoanApplicationRow, signers: readonly string[], context: Context): Promise<ContractReader> {
+  const { actor } = context;
+  if (actor.role !== 'FUND_OFFICER' && actor.role !== 'SERVICE') return signerReader(actor.personIdNumber ?? '', context.idNumberMask);
+  const at = new Date();
+  const consented = new Set<string>();
+  for (const idNumber of signers) {
+    const consent = await context.storage.consents.findActive({
+      subjectKey: context.subjectKeyOf(idNumber),
+      kind: 'DATA_SHARING',
+      purpose: 'HPF_LOAN_REVIEW',
+      agency: 'public-security',
+      dataItem: 'identity',
+      centre: application.centre,
+      at,
+      applicationId: application.id,
+    });
+    if (consent) consented.add(idNumber);
+  }
+  return { sees: (idNumber) => consented.has(idNumber), idNumberMask: context.idNumberMask };
+}
 
 async function unitNumberFound(application: LoanApplicationRow, context: Context): Promise<string | null> {
   const contract = (await context.storage.loans.steps(application.id)).find((step) => step.step === 'GATHER_CONTRACT');

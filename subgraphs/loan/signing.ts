@@ -8,7 +8,7 @@ import { badUserInput } from '../../lib/errors';
 import { openIdentityProof } from '../../lib/identity-proof';
 import { maskIdNumberForRecord } from '../../storage';
 import type { SubgraphContext } from '../shared/subgraph';
-import { loanContractOf } from './contract';
+import { loanContractOf, signerReader } from './contract';
 
 type Context = SubgraphContext<Record<string, never>>;
 
@@ -21,9 +21,10 @@ export interface SignatureInput {
 export async function signLoanContract(id: string, input: SignatureInput, context: Context) {
   const application = await context.storage.loans.get(id);
   if (!application) throw badUserInput('id', 'no application has this id');
-  const contract = loanContractOf(application, await context.storage.loans.steps(id));
-  if (!contract || application.status !== 'APPROVED') throw badUserInput('id', 'only an approved application awaiting signatures can be signed');
   const signer = context.actor.personIdNumber!;
+  // The signer signs the text they are shown: themself clear, the other parties masked.
+  const contract = loanContractOf(application, await context.storage.loans.steps(id), signerReader(signer, context.idNumberMask));
+  if (!contract || application.status !== 'APPROVED') throw badUserInput('id', 'only an approved application awaiting signatures can be signed');
   if (!contract.signerIdNumbers.includes(signer)) throw badUserInput('id', 'you are not a borrower or co-owner on this contract');
 
   const proof = openIdentityProof(input.identityProofReference, context.config.internalTrustSecret);
@@ -45,7 +46,7 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
     throw badUserInput('signature.jws', 'the signature does not verify with the key given');
   }
   if (payload.applicationId !== id || payload.contractSha256 !== contract.sha256) {
-    throw badUserInput('signature.jws', 'the signature is not over this contract (its text changed, or another one was signed)');
+    throw badUserInput('signature.jws', 'the signature is not over this contract as shown to you (its text changed, or another one was signed)');
   }
 
   await context.storage.loans.addSignature(

@@ -22,6 +22,7 @@ import {
   isAuthenticated,
   isDataSubjectOrProxy,
   isFundCentre,
+  isServiceWith,
   mayReadPersonalData,
   partySubject,
   type Subjects,
@@ -38,9 +39,11 @@ const ownersOfProperty: Subjects<PropertyParent> = async (parent, context: Polic
 const ownersOfRegistration: Subjects<PropertyRegistrationRecord> = (registration) => registration.owners.map((owner) => owner.idNumber);
 
 export const realEstatePolicy: Policy = {
-  // Registering the mortgage executes a signed loan contract: the platform's loan process only.
-  Mutation: { registerMortgage: hasRole('SERVICE') },
-  MortgageRegistration: allow,
+  // Registering the mortgage executes a signed loan contract: the loan engine only, and only for an
+  // approved application whose contract everyone signed (checked by the resolver against the record).
+  Mutation: { registerMortgage: isServiceWith('REGISTER_MORTGAGE') },
+  // The e-certificate document names the owners and the address: the loan engine's archive only.
+  MortgageRegistration: { '*': allow, eCertificateDocument: isServiceWith('REGISTER_MORTGAGE') },
   Query: { ...FEDERATION_QUERY_FIELDS, property: isAuthenticated },
   ...FEDERATION_TYPES,
   Property: {

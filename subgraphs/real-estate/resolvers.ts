@@ -1,4 +1,5 @@
 import type { Encumbrance, HoldingsRecord, PropertyRegistrationRecord } from '../../lib/agency-contracts';
+import { GraphQLError } from 'graphql';
 import { notFound } from '../../lib/errors';
 import { requireIdNumber, requireUnitNumber } from '../shared/arguments';
 import type { Sourced } from '../shared/loaders';
@@ -10,10 +11,35 @@ import {
   type ApplicantParent,
   type PropertyParent,
 } from '../shared/references';
+import { registeredUnitOf, requiredSignersOf } from '../shared/cases/case-file';
+import { recordAccess } from '../shared/policy/policy';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import type { RealEstateLoaders } from './loaders';
 
 type Context = SubgraphContext<RealEstateLoaders>;
+
+const caseRefused = (why: string) => new GraphQLError(`No mortgage can be registered: ${why}.`, { extensions: { code: 'CASE_REQUIRED' } });
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
+
+/**
+ * A mortgage executes a signed loan contract. It is registered only for the application named in
+ * x-application-id: of the caller's centre, APPROVED, signed by every borrower and owner, and only
+ * on that application's registered unit, with its owners as mortgagors and its contract number.
+ * Returns the owners, whose personal data the certificate is.
+ */
+async function mortgageCase(input: RegisterMortgageInput, context: Context): Promise<string[]> {
+  const application = context.applicationId ? await context.storage.loans.get(context.applicationId) : null;
+  if (!application || application.centre !== context.actor.centre) throw caseRefused('name an application of your centre');
+  if (application.status !== 'APPROVED') throw caseRefused('the application is not approved and awaiting its mortgage');
+  const steps = await context.storage.loans.steps(application.id);
+  const signed = new Set((await context.storage.loans.signatures(application.id)).map((signature) => signature.signerKey));
+  if (!requiredSignersOf(application, steps).every((idNumber) => signed.has(context.subjectKeyOf(idNumber)))) throw caseRefused('not every borrower and owner has signed the contract');
+  const { unitNumber, owners } = registeredUnitOf(steps);
+  if (input.unitNumber !== unitNumber || !sameSet(input.mortgagorIdNumbers, owners) || input.loanContractNumber !== `HPF-${application.id}`) {
+    throw caseRefused("the unit, mortgagors and contract number must be the application's own");
+  }
+  return owners;
+}
 
 interface RegisterMortgageInput {
   unitNumber: string;
@@ -28,6 +54,7 @@ export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
     registerMortgage: async (_: unknown, { input }: { input: RegisterMortgageInput }, context: Context) => {
       requireUnitNumber(input.unitNumber, 'input.unitNumber');
       input.mortgagorIdNumbers.forEach((id, i) => requireIdNumber(id, `input.mortgagorIdNumbers[${i}]`));
+      const owners = await mortgageCase(input, context);
       const { data } = await context.loaders.registerMortgage({
         unitNumber: input.unitNumber,
         mortgagorIdNumbers: input.mortgagorIdNumbers,
@@ -35,6 +62,8 @@ export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
         amountFen: input.amount,
         loanContractNumber: input.loanContractNumber,
       });
+      // The certificate names the owners and the home: a release of their data, recorded.
+      await recordAccess(context, owners, 'Mutation.registerMortgage', { agency: 'natural-resources', dataItem: 'registration', subjects: (list: string[]) => list, basis: 'CASE_PROCESSING' });
       return {
         certificateNumber: data.certificateNumber,
         registeredAt: data.registeredAt,

@@ -21,8 +21,8 @@ export const requireContractNumber = (value: string, argument = 'contractNumber'
   ensure(argument, value, validateContractNumber(value));
 
 /** A list argument is bounded by the agencies' batch ceiling, so one request is one agency call. */
-export function requireBatch<T>(values: readonly T[], argument: string): readonly T[] {
+export function requireBatch<T>(values: readonly T[], argument: string, max = MAX_BATCH_SIZE): readonly T[] {
   if (values.length === 0) throw badUserInput(argument, 'give at least one value');
-  if (values.length > MAX_BATCH_SIZE) throw badUserInput(argument, `give at most ${MAX_BATCH_SIZE} values per request`);
+  if (values.length > max) throw badUserInput(argument, `give at most ${max} values per request`);
   return values;
 }

@@ -33,6 +33,7 @@ import type { PolicyContext } from './policy/context';
 import { applyPolicy, type Policy } from './policy/policy';
 import { createConsentLookup } from './policy/rules';
 import { subjectKeyOf as subjectKeyFor } from '../../storage';
+import { caseFileLookup, verifiedActor } from './cases/verification';
 import type { Storage } from '../../storage/types';
 
 /** What every resolver can reach: the policy context, loaders made per request, shared refs and storage. */
@@ -157,14 +158,19 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
       );
       // Only the gateway speaks to subgraphs: without its assertion a call gets nothing at all.
       if (!verdict.ok) throw new RequestRefused(401, 'UNAUTHENTICATED', `Subgraphs answer the gateway only (${verdict.reason}).`);
-      const { actor, purpose, applicationId } = verdict.assertion;
+      const { purpose, applicationId } = verdict.assertion;
+      const { actor, proxy } = await verifiedActor(verdict.assertion.actor, storage, subjectKeyOf);
+      const caseFile = caseFileLookup(actor, applicationId, storage);
       return {
         requestId,
         actor,
+        proxy,
+        caseFile,
+        denials: new Map(),
         purpose,
         applicationId,
         consents: storage.consents,
-        consentLookup: createConsentLookup({ actor, purpose, consents: storage.consents, subjectKeyOf }),
+        consentLookup: createConsentLookup({ actor, purpose, consents: storage.consents, subjectKeyOf, caseFile }),
         ledger: [],
         idNumberMask: config.privacy.idNumberMask,
         _shield: { cache: {} },

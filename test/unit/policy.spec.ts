@@ -3,6 +3,7 @@ import { execute, parse } from 'graphql';
 import { allow } from 'graphql-shield';
 import { ANONYMOUS, type Actor } from '../../lib/actor';
 import type { ConsentStore } from '../../storage/types';
+import type { CaseFile } from '../../subgraphs/shared/cases/case-file';
 import type { PolicyContext } from '../../subgraphs/shared/policy/context';
 import { maskAddress, maskIdNumber, maskMobile, maskName } from '../../subgraphs/shared/policy/masks';
 import { applyPolicy, masked } from '../../subgraphs/shared/policy/policy';
@@ -15,11 +16,26 @@ const typeDefs = parse(`
   type Person { idNumber: String, marriage: String, mobile: String, failing: String }
 `);
 
-function contextOf(actor: Actor, consents: Partial<ConsentStore> = {}): PolicyContext {
+/** A case whose parties are these people, as the platform's record would have it. */
+const caseOf = (...parties: string[]) => ({ application: { id: 'case-1' }, steps: [], parties: parties.map((idNumber) => ({ idNumber, role: 'APPLICANT', ordinal: 1 })) }) as unknown as CaseFile;
+
+function contextOf(actor: Actor, consents: Partial<ConsentStore> = {}, file: CaseFile | null = null): PolicyContext {
   const store = { findActiveForSubjects: async () => new Map(), ...consents } as ConsentStore;
-  const base = { actor, purpose: 'HPF_LOAN_REVIEW' as const, consents: store, subjectKeyOf: (id: string) => id };
-  return { ...base, requestId: 'unit', applicationId: null, consentLookup: createConsentLookup(base), ledger: [], idNumberMask: 'strict', _shield: { cache: {} } };
+  const base = { actor, purpose: 'HPF_LOAN_REVIEW' as const, consents: store, subjectKeyOf: (id: string) => id, caseFile: async () => file };
+  return {
+    ...base,
+    requestId: 'unit',
+    applicationId: file ? 'case-1' : null,
+    proxy: null,
+    denials: new Map(),
+    consentLookup: createConsentLookup(base),
+    ledger: [],
+    idNumberMask: 'strict',
+    _shield: { cache: {} },
+  };
 }
+const officer = { ...ANONYMOUS, role: 'FUND_OFFICER' as const, subject: 'o-1', centre: '350100' };
+const consenting = { findActiveForSubjects: async (query: { subjectKeys: readonly string[] }) => new Map(query.subjectKeys.map((key) => [key, { id: 'consent-9' } as never])) };
 
 describe('applyPolicy', () => {
   const schema = applyPolicy(
@@ -51,8 +67,23 @@ describe('applyPolicy', () => {
 
   it('answers an anonymous caller UNAUTHENTICATED, a signed-in one FORBIDDEN', async () => {
     expect((await run('{ me { marriage } }', contextOf(ANONYMOUS))).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const officer = contextOf({ ...ANONYMOUS, role: 'FUND_OFFICER', subject: 'o-1', centre: '350100' });
-    expect((await run('{ me { marriage } }', officer)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const proxy = contextOf({ ...ANONYMOUS, role: 'AUDITOR', subject: 'a-1' });
+    expect((await run('{ me { marriage } }', proxy)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a centre that names no case CASE_REQUIRED, even holding a consent', async () => {
+    const result = await run('{ me { marriage } }', contextOf(officer, consenting, null));
+    expect(result.errors![0]!.extensions!.code).toBe('CASE_REQUIRED');
+  });
+
+  it('refuses a centre reading someone who is no party to its case NOT_A_PARTY', async () => {
+    const result = await run('{ me { marriage } }', contextOf(officer, consenting, caseOf('350104199108220462')));
+    expect(result.errors![0]!.extensions!.code).toBe('NOT_A_PARTY');
+  });
+
+  it('refuses a party of the case who has not consented to it CONSENT_REQUIRED', async () => {
+    const result = await run('{ me { marriage } }', contextOf(officer, {}, caseOf(ME)));
+    expect(result.errors![0]!.extensions!.code).toBe('CONSENT_REQUIRED');
   });
 
   it('lets the data subject read, and records the read with its legal basis', async () => {
@@ -61,11 +92,8 @@ describe('applyPolicy', () => {
     expect(context.ledger).toEqual([{ subjectIdNumber: ME, agency: 'civil-affairs', field: 'Person.marriage', legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null }]);
   });
 
-  it('lets an officer read under the subject’s consent, recording that consent', async () => {
-    const context = contextOf(
-      { ...ANONYMOUS, role: 'FUND_OFFICER', subject: 'o-1', centre: '350100' },
-      { findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, { id: 'consent-9' } as never])) },
-    );
+  it('lets an officer read a party of their case under that party’s consent for it, recording the consent', async () => {
+    const context = contextOf(officer, consenting, caseOf(ME));
     expect((await run('{ me { marriage mobile } }', context)).data).toEqual({ me: { marriage: 'MARRIED', mobile: '138****0316' } });
     expect(context.ledger[0]).toMatchObject({ legalBasis: 'CONSENT', consentId: 'consent-9' });
   });
@@ -77,10 +105,7 @@ describe('applyPolicy', () => {
   });
 
   it('never disguises a failing rule (the consent store down) as a denial', async () => {
-    const context = contextOf(
-      { ...ANONYMOUS, role: 'FUND_OFFICER', subject: 'o-1', centre: '350100' },
-      { findActiveForSubjects: () => Promise.reject(new Error('store down')) },
-    );
+    const context = contextOf(officer, { findActiveForSubjects: () => Promise.reject(new Error('store down')) }, caseOf(ME));
     const result = await run('{ me { marriage } }', context);
     expect(result.errors![0]!.message).toBe('store down');
     expect(result.errors![0]!.extensions!.code).not.toBe('FORBIDDEN');

@@ -20,6 +20,7 @@ import {
   type PartyFacts,
 } from '../domain/facts';
 import type { Reason } from '../domain/reasons';
+import { partyKeyOf } from '../parties';
 import type { StoredDecision } from '../views';
 import type { GatherOutcome, Gathered } from './gather';
 
@@ -52,7 +53,7 @@ function outcomeOf(steps: readonly LoanStepRow[], step: GatherStep): GatherOutco
 }
 
 function fact<T>(step: GatherStep, gathered: Gathered<Row> | null | undefined, read: (value: Row) => T, absent: T): Fact<T> {
-  if (!gathered || gathered.status === 'FORBIDDEN') return unavailable(AGENCY_OF_STEP[step]);
+  if (!gathered || gathered.status === 'FORBIDDEN' || gathered.status === 'NEEDS_CONSENT') return unavailable(AGENCY_OF_STEP[step]);
   return gathered.status === 'NOT_FOUND' ? available(absent) : available(read(gathered.value));
 }
 
@@ -165,14 +166,16 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
   const checks: StoredDecision['checks'] = {};
   for (const [check, step] of Object.entries(STEP_OF_CHECK) as Array<[CheckName, GatherStep]>) {
     const outcome = evaluation.outcomes[check];
-    checks[step] = { outcome: outcome.status, reasons: said(outcome.reasons) };
+    checks[step] = { outcome: outcome.status, reasons: said(outcome.reasons), parties: outcome.reasons.map((r) => partyKeyOf(r.party)) };
   }
   const reasons = verdict.decision === 'REFER' ? said(verdict.reasons) : [];
+  const reasonParties = verdict.decision === 'REFER' ? verdict.reasons.map((r) => partyKeyOf(r.party)) : [];
   return {
     status: verdict.decision === 'APPROVE' ? 'APPROVED' : 'REFERRED',
     decision: {
       outcome: verdict.decision === 'APPROVE' ? 'APPROVED' : 'REFERRED',
       reasons,
+      reasonParties,
       notices: said(verdict.notices),
       checks,
       homeOrder: evaluation.homeOrder.status === 'DETERMINED' ? evaluation.homeOrder.value.homeOrder : null,

@@ -5,6 +5,7 @@
  */
 import { ensureLocalKeys } from '../../../lib/auth-keys';
 import type { Config } from '../../../lib/config';
+import { LOAN_ENGINE } from '../../../lib/services';
 import { mintToken } from '../../../lib/tokens';
 
 export interface GraphQLAnswer {
@@ -32,7 +33,7 @@ export function createGatewayClient(config: Readonly<Config>, gatewayUrl = confi
     if (cached && cached.until > Date.now()) return cached.token;
     const { privateJwk } = await ensureLocalKeys(config.auth.keysDir);
     const token = await mintToken(
-      { role: 'SERVICE', sub: 'hpf-loan-worker', centre },
+      { role: 'SERVICE', sub: LOAN_ENGINE, centre },
       { privateJwk, issuer: config.auth.issuer, audience: config.auth.audience },
       { expiresIn: `${TOKEN_LIFETIME_S}s` },
     );

@@ -12,8 +12,11 @@ export interface Source {
   retrievedAt: string;
 }
 
-/** What one query said of one item: its value, that the record does not exist, or that it may not be read. */
-export type Gathered<T> = { status: 'FOUND'; value: T } | { status: 'NOT_FOUND' } | { status: 'FORBIDDEN' };
+/**
+ * What one query said of one item: its value, that the record does not exist, that it may not be
+ * read, or that the person it concerns has not consented for this application yet.
+ */
+export type Gathered<T> = { status: 'FOUND'; value: T } | { status: 'NOT_FOUND' } | { status: 'FORBIDDEN' } | { status: 'NEEDS_CONSENT' };
 
 export interface GatherOutcome {
   /** By ID number: the person's item as this agency answered. */
@@ -59,8 +62,16 @@ export function personsOf(request: LoanRequest): LoanPerson[] {
   return [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers];
 }
 
-/** Answers that are facts: the record is not there, or may not be read. Anything else is a failure to retry. */
-const FACT_CODES = new Set(['NOT_FOUND', 'FORBIDDEN']);
+/** The people (by ID number) whose consent for this application the step still waits for; the property's buyers count as one. */
+export function awaitingConsent(outcome: GatherOutcome): { persons: string[]; property: boolean } {
+  return {
+    persons: Object.entries(outcome.persons).filter(([, item]) => item.status === 'NEEDS_CONSENT').map(([idNumber]) => idNumber),
+    property: outcome.property?.status === 'NEEDS_CONSENT',
+  };
+}
+
+/** Answers that are facts: the record is not there, may not be read, or waits for a consent. Anything else is a failure to retry. */
+const FACT_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_A_PARTY', 'CASE_REQUIRED']);
 
 function unavailableAgencies(answer: GraphQLAnswer): string[] {
   return answer.errors
@@ -70,7 +81,8 @@ function unavailableAgencies(answer: GraphQLAnswer): string[] {
 
 function gathered(answer: GraphQLAnswer, path: Array<string | number>, value: unknown): Gathered<Record<string, unknown>> {
   const error = answer.errors.find((e) => e.path && path.every((part, i) => e.path![i] === part));
-  if (error?.extensions?.code === 'FORBIDDEN') return { status: 'FORBIDDEN' };
+  if (error?.extensions?.code === 'CONSENT_REQUIRED') return { status: 'NEEDS_CONSENT' };
+  if (error && FACT_CODES.has(error.extensions?.code ?? '') && error.extensions?.code !== 'NOT_FOUND') return { status: 'FORBIDDEN' };
   if (value === null || value === undefined) return { status: 'NOT_FOUND' };
   return { status: 'FOUND', value: value as Record<string, unknown> };
 }

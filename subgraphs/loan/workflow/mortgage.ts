@@ -6,7 +6,7 @@
  */
 import type { LoanApplicationRow, LoanStepRow } from '../../../storage/loan-types';
 import { formatFen } from '../../shared/scalars';
-import { loanContractOf } from '../contract';
+import { registeredUnitOf } from '../../shared/cases/case-file';
 import { AgencyUnavailable } from './gather';
 import type { GatewayClient } from './gateway-client';
 
@@ -17,23 +17,23 @@ const REGISTER = /* GraphQL */ `
 `;
 
 export async function registerMortgage(application: LoanApplicationRow, steps: readonly LoanStepRow[], gateway: GatewayClient): Promise<Record<string, unknown>> {
-  const contract = loanContractOf(application, steps);
-  if (!contract?.unitNumber) throw new Error('no registered unit to mortgage');
+  const registration = registeredUnitOf(steps);
+  if (!registration.unitNumber) throw new Error('no registered unit to mortgage');
   const answer = await gateway.query(application.centre, application.id, REGISTER, {
     input: {
-      unitNumber: contract.unitNumber,
-      mortgagorIdNumbers: contract.ownerIdNumbers,
+      unitNumber: registration.unitNumber,
+      mortgagorIdNumbers: registration.owners,
       mortgagee: `住房公积金管理中心 ${application.centre}`,
       amount: formatFen(application.request.amountFen),
       loanContractNumber: `HPF-${application.id}`,
     },
   });
-  const registration = answer.data?.registerMortgage as Record<string, unknown> | null | undefined;
-  if (!registration) {
+  const certificate = answer.data?.registerMortgage as Record<string, unknown> | null | undefined;
+  if (!certificate) {
     throw new AgencyUnavailable(
       answer.errors.map((error) => error.extensions?.agency ?? error.extensions?.serviceName ?? 'platform'),
       answer.errors.map((error) => error.extensions?.code ?? 'UNKNOWN'),
     );
   }
-  return { ...registration, contractSha256: contract.sha256 };
+  return { ...certificate };
 }

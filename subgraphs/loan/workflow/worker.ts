@@ -10,7 +10,8 @@ import type { Logger } from '../../../lib/logger';
 import { GATHER_STEPS, type GatherStep, type LoanStepRow } from '../../../storage/loan-types';
 import type { Storage } from '../../../storage/types';
 import { decideApplication } from './decide';
-import { AgencyUnavailable, gather } from './gather';
+import { AgencyUnavailable, awaitingConsent, gather } from './gather';
+import { partyLabelsOf } from '../parties';
 import { registerMortgage } from './mortgage';
 import type { GatewayClient } from './gateway-client';
 
@@ -39,6 +40,14 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
     const now = () => new Date();
     try {
       const outcome = await gather(step.step, application.request, application.id, gateway);
+      const waiting = awaitingConsent(outcome);
+      if (waiting.persons.length > 0 || waiting.property) {
+        // Nobody is read without their own consent for this application: the step waits, visibly,
+        // and grantConsent makes it due again.
+        const parties = partyLabelsOf(application.request, waiting.persons, waiting.property);
+        await storage.loans.completeStep(owner, step.applicationId, step.step, { status: 'AWAITING_CONSENT', outcome: { awaitingConsent: parties }, event: { kind: 'AWAITING_CONSENT', detail: { parties } } }, now());
+        return;
+      }
       await storage.loans.completeStep(owner, step.applicationId, step.step, { status: 'DONE', outcome, event: { kind: 'CHECKED', detail: { evidence: outcome.evidence } } }, now());
     } catch (error) {
       const agencies = error instanceof AgencyUnavailable ? error.agencies : ['platform'];

@@ -11,7 +11,8 @@ import type { AccessRecordInput } from '../../../storage/types';
 import type { AccessRecordWriter } from './access-record-writer';
 import type { PolicyContext } from './context';
 
-export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber: string) => string, at: Date): AccessRecordInput[] {
+/** The records of one request; `applicationId` is the case the platform verified, never the caller's claim. */
+export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber: string) => string, at: Date, applicationId: string | null): AccessRecordInput[] {
   const grouped = new Map<string, AccessRecordInput>();
   for (const entry of context.ledger) {
     const key = `${entry.subjectIdNumber}|${entry.agency}|${entry.legalBasis}|${entry.consentId ?? ''}`;
@@ -30,7 +31,7 @@ export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber:
         purpose: context.purpose,
         legalBasis: entry.legalBasis,
         consentId: entry.consentId,
-        applicationId: context.applicationId,
+        applicationId,
       };
       grouped.set(key, record);
     }
@@ -44,9 +45,10 @@ export function accessRecordPlugin(writer: AccessRecordWriter, subjectKeyOf: (id
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          const records = accessRecordsOf(contextValue, subjectKeyOf, new Date());
-          if (records.length === 0) return;
+          if (contextValue.ledger.length === 0) return;
           try {
+            const verifiedCase = await contextValue.caseFile();
+            const records = accessRecordsOf(contextValue, subjectKeyOf, new Date(), verifiedCase?.application.id ?? null);
             await writer.write(records);
           } catch (error) {
             logger.error('access record could not be written; answer withheld', { requestId: contextValue.requestId, error: error instanceof Error ? error.name : 'unknown' });

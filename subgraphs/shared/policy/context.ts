@@ -5,7 +5,8 @@
 import type DataLoader from 'dataloader';
 import type { Actor, RequestPurpose } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
-import type { ConsentRecord, ConsentStore, LegalBasis } from '../../../storage/types';
+import type { ConsentRecord, ConsentStore, LegalBasis, ProxyScope } from '../../../storage/types';
+import type { CaseFile } from '../cases/case-file';
 
 export interface LedgerEntry {
   subjectIdNumber: string;
@@ -15,9 +16,31 @@ export interface LedgerEntry {
   consentId: string | null;
 }
 
+/**
+ * Why a rule said no, when the reason is one the caller can act on: name a case, the person is no
+ * party to it, the person has not consented for it, the proxy's authorization does not hold.
+ */
+export type DenialCode = 'CASE_REQUIRED' | 'NOT_A_PARTY' | 'CONSENT_REQUIRED' | 'PROXY_NOT_AUTHORIZED';
+
+/** A PROXY_AGENT's stored authorization, verified for this agent and this person at the start of the request. */
+export interface VerifiedProxy {
+  id: string;
+  scopes: readonly ProxyScope[];
+}
+
 export interface PolicyContext extends RequestPurpose {
   requestId: string;
+  /** The caller as the gateway asserted them; a proxy agent's person only while their authorization holds. */
   actor: Actor;
+  /** Set for a PROXY_AGENT whose authorization exists, is in force, and names this agent and person. */
+  proxy: VerifiedProxy | null;
+  /**
+   * The application the request names (x-application-id), looked up once, and only if it exists
+   * and is open to this caller (isCaseOpenTo); null otherwise. `applicationId` is only the claim.
+   */
+  caseFile(): Promise<CaseFile | null>;
+  /** Denial reasons by response path, noted by the rules, read when a field is refused. */
+  denials: Map<string, DenialCode>;
   consents: ConsentStore;
   /** Keyed hash of an ID number, as the privacy stores know a person. */
   subjectKeyOf(idNumber: string): string;

@@ -15,15 +15,20 @@ import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldReso
 import type { AgencyName } from '../../../lib/agency-contracts';
 import type { LegalBasis } from '../../../storage/types';
 import type { PolicyContext } from './context';
-import { consentKey, type Rule, type Subjects } from './rules';
+import { consentKey, pathKey, type Rule, type Subjects } from './rules';
 
 export interface FieldPolicy<Parent = never> {
   /** Who may read the field at all. */
   rule: Rule;
   /** Replaces the value with a masked form unless `clearFor` holds. */
   mask?: { apply: (value: never, context: PolicyContext) => unknown; clearFor: Rule };
-  /** The field is an agency's personal data: each read is written to the access record. */
-  record?: { agency: AgencyName; dataItem: string; subjects: Subjects<Parent> };
+  /**
+   * The field is personal data: each release is written to the access record (a masked value is
+   * no release). The ground is the subject's own request, their proxy's authorization, else the
+   * caller's consent for the case — or, with `basis: 'CASE_PROCESSING'`, handling the case itself
+   * (the application file, seen by its parties and its centre).
+   */
+  record?: { agency: AgencyName; dataItem: string; subjects: Subjects<Parent>; basis?: 'CASE_PROCESSING' };
 }
 
 /** `never` as the parent accepts every entry whatever parent its subjects function declares. */
@@ -131,27 +136,38 @@ export async function evaluate(rule: Rule, parent: unknown, args: unknown, conte
   return verdictOf(rule, parent, args, context, info);
 }
 
-export function denial(context: PolicyContext, typeName: string, fieldName: string): GraphQLError {
-  return context.actor.role === 'ANONYMOUS'
-    ? new GraphQLError(`Sign in to read ${typeName}.${fieldName}.`, { extensions: { code: 'UNAUTHENTICATED' } })
-    : new GraphQLError(`Not permitted to read ${typeName}.${fieldName} for this person under purpose ${context.purpose}.`, {
-        extensions: { code: 'FORBIDDEN' },
-      });
+const DENIAL_MESSAGES = {
+  CASE_REQUIRED: 'name, in x-application-id, an application of your centre that is open to you',
+  NOT_A_PARTY: 'this person is not a party to the application named',
+  CONSENT_REQUIRED: 'this person has not consented to this read for the application named',
+  PROXY_NOT_AUTHORIZED: 'no authorization of this person, in force, lets this agent do this',
+} as const;
+
+export function denial(context: PolicyContext, typeName: string, fieldName: string, info?: GraphQLResolveInfo): GraphQLError {
+  if (context.actor.role === 'ANONYMOUS') return new GraphQLError(`Sign in to read ${typeName}.${fieldName}.`, { extensions: { code: 'UNAUTHENTICATED' } });
+  const noted = info ? context.denials.get(pathKey(info.path)) : undefined;
+  if (noted) return new GraphQLError(`Not permitted to read ${typeName}.${fieldName}: ${DENIAL_MESSAGES[noted]}.`, { extensions: { code: noted } });
+  return new GraphQLError(`Not permitted to read ${typeName}.${fieldName} for this person under purpose ${context.purpose}.`, { extensions: { code: 'FORBIDDEN' } });
 }
 
 /** The ground that needs no consent: the subject themself, or their authorized proxy. */
-function directBasisOf(context: PolicyContext, subject: string): { legalBasis: LegalBasis; consentId: null } | null {
+function directBasisOf(context: PolicyContext, subject: string): { legalBasis: LegalBasis; consentId: string | null } | null {
   const { role, personIdNumber } = context.actor;
   if (role === 'APPLICANT' && personIdNumber === subject) return { legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null };
-  if (role === 'PROXY_AGENT' && personIdNumber === subject) return { legalBasis: 'PROXY_AUTHORIZATION', consentId: null };
+  if (role === 'PROXY_AGENT' && personIdNumber === subject && context.proxy) return { legalBasis: 'PROXY_AUTHORIZATION', consentId: context.proxy.id };
   return null;
 }
 
-async function recordAccess(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
+/** Writes a release of personal data to the request's ledger, on the ground the caller has for each subject. */
+export async function recordAccess(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
   for (const subject of await record.subjects(parent as never, context)) {
     const direct = directBasisOf(context, subject);
     if (direct) {
       context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...direct });
+      continue;
+    }
+    if (record.basis) {
+      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, legalBasis: record.basis, consentId: null });
       continue;
     }
     const kind = record.agency === 'pboc-credit' ? 'CREDIT_QUERY' : 'DATA_SHARING';
@@ -172,19 +188,19 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy): GraphQLSchem
       const resolve: GraphQLFieldResolver<unknown, PolicyContext> = field.resolve ?? defaultFieldResolver;
       const fieldName = `${type.name}.${field.name}`;
       const finish = async (allowed: Verdict, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo) => {
-        if (!(await allowed)) throw denial(context, type.name, field.name);
+        if (!(await allowed)) throw denial(context, type.name, field.name, info);
         const value = await resolve(parent, args, context, info);
-        if (entry.record && value !== null && value !== undefined) await recordAccess(context, parent, fieldName, entry.record);
-        if (entry.mask && value !== null && value !== undefined && !(await evaluate(entry.mask.clearFor, parent, args, context, info))) {
-          return Array.isArray(value) ? value.map((item) => entry.mask!.apply(item as never, context)) : entry.mask.apply(value as never, context);
-        }
+        if (value === null || value === undefined) return value;
+        const clear = !entry.mask || (await evaluate(entry.mask.clearFor, parent, args, context, info));
+        if (entry.record && clear) await recordAccess(context, parent, fieldName, entry.record);
+        if (!clear) return Array.isArray(value) ? value.map((item) => entry.mask!.apply(item as never, context)) : entry.mask!.apply(value as never, context);
         return value;
       };
       field.resolve = (parent, args, context, info) => {
         const allowed = verdictOf(entry.rule, parent, args, context, info);
         // Decided without waiting, and nothing to mask or record: the resolver runs as if unwrapped.
         if (allowed === true && !entry.mask && !entry.record) return resolve(parent, args, context, info);
-        if (allowed === false) throw denial(context, type.name, field.name);
+        if (allowed === false) throw denial(context, type.name, field.name, info);
         return finish(allowed, parent, args, context, info);
       };
     }

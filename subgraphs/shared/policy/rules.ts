@@ -4,11 +4,13 @@
  * bottom as "who may read what"; these are the words it uses.
  */
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { and, or, rule, type IRule } from 'graphql-shield';
 import type { ActorRole } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
-import type { ConsentKind, ConsentRecord } from '../../../storage/types';
-import type { PolicyContext } from './context';
+import { serviceHasPower, type ServicePower } from '../../../lib/services';
+import type { ConsentKind, ConsentRecord, ProxyScope } from '../../../storage/types';
+import type { DenialCode, PolicyContext } from './context';
 
 export { allow, deny } from 'graphql-shield';
 /** A shield rule: a named predicate, or a logic rule composed of them. */
@@ -25,11 +27,43 @@ export function hasRole(...roles: ActorRole[]): Rule {
   return rule(`hasRole(${roles.join(',')})`, { cache: 'contextual' })((_parent, _args, context: PolicyContext) => roles.includes(context.actor.role));
 }
 
+/** Most specific last: when several rules note a reason for one field, the most specific one stands. */
+const DENIAL_ORDER: readonly DenialCode[] = ['CASE_REQUIRED', 'PROXY_NOT_AUTHORIZED', 'NOT_A_PARTY', 'CONSENT_REQUIRED'];
+
+export function pathKey(path: GraphQLResolveInfo['path'] | undefined): string {
+  const parts: Array<string | number> = [];
+  for (let at = path; at; at = at.prev) parts.unshift(at.key);
+  return parts.join('.');
+}
+
+/** Notes why a rule refused, for the field being decided (read by `denial`). */
+export function noteDenial(context: PolicyContext, info: unknown, code: DenialCode): void {
+  const key = pathKey((info as GraphQLResolveInfo | undefined)?.path);
+  const noted = context.denials.get(key);
+  if (noted === undefined || DENIAL_ORDER.indexOf(code) > DENIAL_ORDER.indexOf(noted)) context.denials.set(key, code);
+}
+
+/** A verified proxy whose authorization covers this action; a token's claim alone is nothing. */
+export function proxyMay(context: PolicyContext, scope: ProxyScope, info?: unknown): boolean {
+  if (context.actor.role !== 'PROXY_AGENT') return false;
+  if (context.proxy?.scopes.includes(scope)) return true;
+  noteDenial(context, info, 'PROXY_NOT_AUTHORIZED');
+  return false;
+}
+
+/** The signed-in applicant for themself, or a verified proxy whose authorization covers `scope`. */
+export function isPersonOrProxyMay(scope: ProxyScope): Rule {
+  return rule(`isPersonOrProxyMay(${scope})`, { cache: 'contextual' })(
+    (_parent, _args, context: PolicyContext, info) => context.actor.role === 'APPLICANT' || proxyMay(context, scope, info),
+  );
+}
+
 /** Whether the caller, in this role, is one of the parent's subjects; synchronous when the subjects are at hand. */
-function isAmongSubjects<Parent>(role: string, subjects: Subjects<Parent>) {
-  return (parent: Parent, _args: unknown, context: PolicyContext): boolean | Promise<boolean> => {
+function isAmongSubjects<Parent>(role: 'APPLICANT' | 'PROXY_AGENT', subjects: Subjects<Parent>) {
+  return (parent: Parent, _args: unknown, context: PolicyContext, info?: unknown): boolean | Promise<boolean> => {
     const { personIdNumber } = context.actor;
     if (context.actor.role !== role || personIdNumber === null) return false;
+    if (role === 'PROXY_AGENT' && !proxyMay(context, 'VIEW_DATA', info)) return false;
     const found = subjects(parent, context);
     return Array.isArray(found) ? found.includes(personIdNumber) : Promise.resolve(found).then((list) => list.includes(personIdNumber));
   };
@@ -40,9 +74,16 @@ export function isDataSubject<Parent>(subjects: Subjects<Parent>): Rule {
   return rule({ cache: 'no_cache' })(isAmongSubjects('APPLICANT', subjects));
 }
 
-/** A service-hall agent (帮代办) acting for the applicant who authorized them. */
+/** A service-hall agent (帮代办) acting for the applicant who authorized them, within the authorization's VIEW_DATA scope. */
 export function actsForDataSubject<Parent>(subjects: Subjects<Parent>): Rule {
   return rule({ cache: 'no_cache' })(isAmongSubjects('PROXY_AGENT', subjects));
+}
+
+/** A listed platform service with this power (lib/services.ts); any other service has none. */
+export function isServiceWith(power: ServicePower): Rule {
+  return rule(`isServiceWith(${power})`, { cache: 'contextual' })(
+    (_parent, _args, context: PolicyContext) => context.actor.role === 'SERVICE' && serviceHasPower(context.actor.subject, power),
+  );
 }
 
 export function consentKey(subject: string, kind: ConsentKind, agency: AgencyName, dataItem: string): string {
@@ -54,11 +95,15 @@ export function findConsent(context: PolicyContext, subject: string, kind: Conse
   return context.consentLookup.load(consentKey(subject, kind, agency, dataItem));
 }
 
-/** The per-request consent loader: keys are consentKey(...) strings; the caller's centre and purpose are fixed. */
-export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purpose' | 'consents' | 'subjectKeyOf'>): DataLoader<string, ConsentRecord | null> {
+/**
+ * The per-request consent loader: keys are consentKey(...) strings; the caller's centre, the
+ * purpose and the verified case are fixed. A consent opens reads for the application it names only.
+ */
+export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purpose' | 'consents' | 'subjectKeyOf' | 'caseFile'>): DataLoader<string, ConsentRecord | null> {
   return new DataLoader<string, ConsentRecord | null>(async (keys) => {
     const centre = context.actor.centre;
-    if (!centre) return keys.map(() => null);
+    const file = await context.caseFile();
+    if (!centre || !file) return keys.map(() => null);
     const at = new Date();
     // One store query per kind/agency/item of this tick, for all the subjects asked about.
     const groups = new Map<string, string[]>();
@@ -79,6 +124,7 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
           dataItem,
           centre,
           at,
+          applicationId: file.application.id,
         });
         for (const subject of subjects) {
           const consent = byKey.get(context.subjectKeyOf(subject));
@@ -91,20 +137,33 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
 }
 
 /**
- * A fund centre (officer or system) holding the data subject's active consent of this kind, for
- * the request's purpose, covering this agency and item. Any one subject's consent suffices for
- * records several people share (a contract's buyers).
+ * A fund centre (officer, or the loan engine) working on a case: the request names an application
+ * of the caller's centre that is open to them (isCaseOpenTo), the data subject is a party to it,
+ * and that party consented — for this application, this purpose, this agency and item. Any one
+ * party's consent suffices for records several people share (a contract's buyers). Each refusal
+ * notes its reason: no case, not a party, no consent.
  */
 export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataItem: string, subjects: Subjects<Parent>): Rule {
-  const check = async (parent: Parent, context: PolicyContext): Promise<boolean> => {
-    for (const subject of await subjects(parent, context)) {
+  const check = async (parent: Parent, context: PolicyContext, info: unknown): Promise<boolean> => {
+    const file = await context.caseFile();
+    if (!file) {
+      noteDenial(context, info, 'CASE_REQUIRED');
+      return false;
+    }
+    const parties = (await subjects(parent, context)).filter((subject) => file.parties.some((party) => party.idNumber === subject));
+    if (parties.length === 0) {
+      noteDenial(context, info, 'NOT_A_PARTY');
+      return false;
+    }
+    for (const subject of parties) {
       if (await findConsent(context, subject, kind, agency, dataItem)) return true;
     }
+    noteDenial(context, info, 'CONSENT_REQUIRED');
     return false;
   };
   // Other roles never read under consent: answered at once, with no look-up.
-  return rule({ cache: 'no_cache' })((parent: Parent, _args, context: PolicyContext) =>
-    context.actor.role === 'FUND_OFFICER' || context.actor.role === 'SERVICE' ? check(parent, context) : false,
+  return rule({ cache: 'no_cache' })((parent: Parent, _args, context: PolicyContext, info) =>
+    context.actor.role === 'FUND_OFFICER' || context.actor.role === 'SERVICE' ? check(parent, context, info) : false,
   );
 }
 
@@ -124,5 +183,13 @@ export const applicantSubject: Subjects<{ idNumber: string }> = (parent) => [par
 /** A party to a contract or a register entry: that party. */
 export const partySubject: Subjects<{ applicant: { idNumber: string } }> = (parent) => [parent.applicant.idNumber];
 
-/** Roles that read other people's data only under their consent (fund centres). */
+/** Roles that read other people's data only under their consent for a case (fund centres). */
 export const isFundCentre = hasRole('FUND_OFFICER', 'SERVICE');
+
+/** A fund centre caller working on the case the request names (the application exists, is theirs and open). */
+export const worksOnNamedCase = rule('worksOnNamedCase', { cache: 'no_cache' })(async (_parent, _args, context: PolicyContext, info) => {
+  if (context.actor.role !== 'FUND_OFFICER' && context.actor.role !== 'SERVICE') return false;
+  if (await context.caseFile()) return true;
+  noteDenial(context, info, 'CASE_REQUIRED');
+  return false;
+});
