@@ -66,6 +66,8 @@ export interface Config {
     pollMs: number;
     /** How long a worker holds a step; a step whose worker died is taken over after this. */
     leaseMs: number;
+    /** Whether this process runs the loan worker (LOAN_WORKER=off: the loan subgraph answers, others work the steps). */
+    workerEnabled: boolean;
   };
   /** The gateway's query limits (gateway/plugins/limits.ts). Introspection defaults to off in production. */
   queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
@@ -118,6 +120,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'LOAN_RETRY_MAX_MS',
   'LOAN_WORKER_POLL_MS',
   'LOAN_LEASE_MS',
+  'LOAN_WORKER',
   'QUERY_MAX_DEPTH',
   'QUERY_MAX_COST',
   'QUERY_MAX_ALIASES',
@@ -201,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === logLevelRaw);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of debug, info, warn, error (got "${logLevelRaw}")`);
 
+  const loanWorker = env.LOAN_WORKER || 'on';
+  if (loanWorker !== 'on' && loanWorker !== 'off') problems.push(`LOAN_WORKER must be on or off (got "${loanWorker}")`);
   const introspection = env.INTROSPECTION || (production ? 'off' : 'on');
   if (introspection !== 'on' && introspection !== 'off') problems.push(`INTROSPECTION must be on or off (got "${introspection}")`);
   const trustedDocuments = TRUSTED_DOCUMENTS_MODES.find((mode) => mode === (env.TRUSTED_DOCUMENTS || 'off'));
@@ -253,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       pollMs: integer('LOAN_WORKER_POLL_MS', 500, 10, 60_000),
       // Long enough for the slowest gather (three agency timeouts), short enough that a crash is soon noticed.
       leaseMs: integer('LOAN_LEASE_MS', 3 * agencyTimeoutMs + 5000, 500, 600_000),
+      workerEnabled: loanWorker === 'on',
     },
     queryLimits: {
       maxDepth: integer('QUERY_MAX_DEPTH', DEFAULT_MAX_DEPTH, 1, 100),

@@ -84,8 +84,10 @@ export async function startLocalSystem({ config, logger, ports, storage: givenSt
     close(gatewayListening);
 
     // The loan worker reads agency data through the gateway, so it starts once the gateway listens.
-    const worker = startLoanWorker({ storage, config, logger, gateway: createGatewayClient(config, `${gatewayListening.url}/graphql`) });
-    stops.push(() => worker.stop());
+    if (config.loan.workerEnabled) {
+      const worker = startLoanWorker({ storage, config, logger, gateway: createGatewayClient(config, `${gatewayListening.url}/graphql`) });
+      stops.push(() => worker.stop());
+    }
 
     return {
       gatewayUrl: `${gatewayListening.url}/graphql`,

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       stops.push(() => subgraph.stop());
       const listening = await listen(subgraph.server, entry.port, config.host);
       keep(listening);
-      if (entry.name === 'loan') {
+      if (entry.name === 'loan' && config.loan.workerEnabled) {
         const worker = startLoanWorker({ storage, config, logger, gateway: createGatewayClient(config) });
         stops.push(() => worker.stop());
       }

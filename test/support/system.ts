@@ -13,9 +13,9 @@ import type { Logger } from '../../lib/logger';
 import { mintToken, type ActorClaims } from '../../lib/tokens';
 import { startLocalSystem, type LocalSystem } from '../../scripts/local-system';
 import { openStorage } from '../../storage';
-import { grantEveryConsent } from './consents';
+import { grantEveryConsent, openCase, type CasePeople } from './consents';
 import { flushTestLogs, testRunLogger } from './test-logs';
-import type { ConsentRecord, Purpose, Storage } from '../../storage/types';
+import type { ConsentRecord, Storage } from '../../storage/types';
 
 export interface GraphQLReply<Data = Record<string, unknown>> {
   status: number;
@@ -34,13 +34,15 @@ export interface TestSystem extends LocalSystem {
   query: Query;
   /** A caller with a token of these claims. */
   as(claims: ActorClaims): Promise<Query>;
-  /** An officer of a fund centre (福州 350100 unless named). */
-  asOfficer(centre?: string): Promise<Query>;
+  /** An officer of a fund centre (福州 350100 unless named), working on the case named (x-application-id) if given. */
+  asOfficer(centre?: string, caseId?: string): Promise<Query>;
   /** The applicant themself. */
   asApplicant(idNumber: string): Promise<Query>;
   token(claims: ActorClaims, expiresIn?: string | number): Promise<string>;
-  /** Records a person's consents for a centre directly in the store: data sharing of every item, and the credit query. */
-  consentAll(idNumber: string, centre?: string, purpose?: Purpose): Promise<ConsentRecord[]>;
+  /** Records a person's own consents for this application directly in the store: data sharing of every item, and the credit query. */
+  consentAll(idNumber: string, applicationId: string, centre?: string): Promise<ConsentRecord[]>;
+  /** An accepted application naming these people, with the consents of `consenting` (all of them unless told) for it; returns its id. */
+  openCase(people: CasePeople, consenting?: readonly string[]): Promise<string>;
   /** Calls per agency endpoint since the last reset (endpoints never called left out), read from the simulators. */
   counters(): Record<string, Record<string, number>>;
   resetSimulators(): void;
@@ -50,7 +52,8 @@ export const FUZHOU_CENTRE = '350100';
 const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-test-keys-'));
 
 export async function startTestSystem(env: Record<string, string> = {}, logger: Logger = testRunLogger(), storage?: Storage): Promise<TestSystem> {
-  const config = loadConfig({ NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0', AUTH_KEYS_DIR: keysDir, ...env });
+  // No loan worker unless a spec asks for one (the loan specs do): cases opened for other specs stay still.
+  const config = loadConfig({ NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0', AUTH_KEYS_DIR: keysDir, LOAN_WORKER: 'off', ...env });
   const testStorage = storage ?? (await openStorage({ databaseUrl: null })); // embedded, in memory
   const system = await startLocalSystem({ config, logger, ports: 'ephemeral', storage: testStorage });
   const { privateJwk } = await ensureLocalKeys(config.auth.keysDir);
@@ -80,9 +83,13 @@ export async function startTestSystem(env: Record<string, string> = {}, logger: 
     query: client(null),
     as,
     token,
-    asOfficer: (centre = FUZHOU_CENTRE) => as({ role: 'FUND_OFFICER', sub: `officer-${centre}-01`, centre }),
+    asOfficer: async (centre = FUZHOU_CENTRE, caseId?: string) => {
+      const officer = await as({ role: 'FUND_OFFICER', sub: `officer-${centre}-01`, centre });
+      return caseId ? (query, variables, headers = {}) => officer(query, variables, { 'x-application-id': caseId, ...headers }) : officer;
+    },
     asApplicant: (idNumber) => as({ role: 'APPLICANT', sub: `citizen-${idNumber.slice(-4)}`, id_number: idNumber }),
-    consentAll: (idNumber, centre = FUZHOU_CENTRE, purpose = 'HPF_LOAN_REVIEW') => grantEveryConsent(system.storage, config.entityRefKey, idNumber, { centre, purpose }),
+    consentAll: (idNumber, applicationId, centre = FUZHOU_CENTRE) => grantEveryConsent(system.storage, config.entityRefKey, idNumber, applicationId, centre),
+    openCase: (people, consenting) => openCase(system.storage, config.entityRefKey, people, consenting),
     counters: () =>
       Object.fromEntries(
         Object.entries(system.simulators).map(([agency, simulator]) => [

@@ -4,7 +4,7 @@ import { SCENARIOS, type Scenario } from '../../../agencies/data/scenarios';
 import type { Query, TestSystem } from '../../support/system';
 
 /** A worker that polls and retries quickly, so the loan specs run in seconds. */
-export const FAST_LOAN_WORKER = { LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
+export const FAST_LOAN_WORKER = { LOAN_WORKER: 'on', LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
 
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitLoanApplicationInput!) {
@@ -49,9 +49,18 @@ export async function untilDecided(officer: Query, id: string, timeoutMs = 20_00
   }
 }
 
-/** Every person of every scenario consents to the Fuzhou centre, as applicants do before a review. */
-export async function consentEveryScenarioPerson(system: TestSystem): Promise<void> {
-  for (const scenario of Object.values(SCENARIOS)) {
-    for (const person of [scenario.applicant, scenario.spouse, scenario.contractBuyer]) if (person) await system.consentAll(person.idNumber, '350100');
-  }
+/**
+ * Submits as the applicant, then every person on the application (and the scenario's other contract
+ * buyer) consents for it, as each would signed in as themself. Returns the application id.
+ */
+export async function submitWithConsents(system: TestSystem, scenario: Scenario, input: Record<string, unknown> = inputFor(scenario), centre = '350100'): Promise<string> {
+  const applicant = await system.asApplicant(scenario.applicant.idNumber);
+  const reply = await applicant(SUBMIT, { input: { centreCode: centre, ...input } });
+  const id = reply.body.data?.submitLoanApplication?.loanApplication?.id as string | undefined;
+  if (!id) throw new Error(`submission refused: ${JSON.stringify(reply.body).slice(0, 1000)}`);
+  const named = [input.applicant, input.spouse, ...((input.coBorrowers as unknown[] | undefined) ?? [])].flatMap((p) => (p ? [(p as { idNumber: string }).idNumber] : []));
+  const people = new Set([...named, ...(scenario.contractBuyer ? [scenario.contractBuyer.idNumber] : [])]);
+  for (const idNumber of people) await system.consentAll(idNumber, id, centre);
+  await system.storage.loans.resumeAwaitingConsent(id, new Date());
+  return id;
 }
