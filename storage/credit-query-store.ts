@@ -30,6 +30,11 @@ export function createCreditQueryStore(db: SqlDatabase): CreditQueryStore {
       const [row] = await db.query<CreditQueryRow>(`SELECT ${COLUMNS} FROM credit_queries WHERE application_id = $1 AND subject_key = $2`, [applicationId, subjectKey]);
       return row ? toQuery(row) : null;
     },
+    async findMany(applicationId, subjectKeys) {
+      if (subjectKeys.length === 0) return new Map();
+      const rows = await db.query<CreditQueryRow>(`SELECT ${COLUMNS} FROM credit_queries WHERE application_id = $1 AND subject_key = ANY($2::text[])`, [applicationId, [...subjectKeys]]);
+      return new Map(rows.map((row) => [row.subject_key, toQuery(row)]));
+    },
     async save(query) {
       await db.query(
         `INSERT INTO credit_queries (application_id, subject_key, consent_id, report, queried_at) VALUES ($1, $2, $3, $4::jsonb, $5)

@@ -126,6 +126,8 @@ export interface StoredCreditQuery {
 export interface CreditQueryStore {
   /** The report already queried for this person in this application, if any. */
   find(applicationId: string, subjectKey: string): Promise<StoredCreditQuery | null>;
+  /** find() for several people of one application in one statement; people without one are absent. */
+  findMany(applicationId: string, subjectKeys: readonly string[]): Promise<Map<string, StoredCreditQuery>>;
   /** Keeps the first report of a person in an application; a second save keeps the first. */
   save(query: StoredCreditQuery): Promise<StoredCreditQuery>;
 }

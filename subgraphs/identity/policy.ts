@@ -24,14 +24,16 @@ import {
   isPersonOrProxyMay,
   isServiceWith,
   mayReadPersonalData,
+  proxyMay,
 } from '../shared/policy/rules';
 import type { PolicyContext } from '../shared/policy/context';
 
 const AGENCY = 'public-security' as const;
 
 /** An applicant may name only their own ID number at the entry point; knowing a number grants nothing. */
-const asksForOwnIdNumber = rule({ cache: 'no_cache' })((_parent, args: { idNumber?: string }, context: PolicyContext) => {
+const asksForOwnIdNumber = rule({ cache: 'no_cache' })((_parent, args: { idNumber?: string }, context: PolicyContext, info) => {
   const { role, personIdNumber } = context.actor;
+  if (role === 'PROXY_AGENT' && !proxyMay(context, 'VIEW_DATA', info)) return false;
   return (role === 'APPLICANT' || role === 'PROXY_AGENT') && args.idNumber === personIdNumber;
 });
 

@@ -24,7 +24,7 @@ async function applicantNamed(idNumber: string, context: Context, info: unknown)
   const parent = applicantRef(context.refs, idNumber);
   if (!(await verdictOf(identityBasis, parent, {}, context, info))) return parent;
   if (!(await context.loaders.person.load(idNumber))) throw notFound('person with this ID number in the population register');
-  await recordAccess(context, parent, 'Query.applicant', { agency: 'public-security', dataItem: 'identity', subjects: (p: ApplicantParent) => [p.idNumber] });
+  await recordAccess(context, parent, `Query.${(info as { fieldName: string }).fieldName}`, { agency: 'public-security', dataItem: 'identity', subjects: (p: ApplicantParent) => [p.idNumber] });
   return parent;
 }
 

@@ -13,8 +13,7 @@ describe('the gateway', () => {
   let base: string;
   beforeAll(async () => {
     system = await startTestSystem({}, createLogger({ level: 'debug', write: (line) => logLines.push(JSON.parse(line)) }));
-    officer = await system.asOfficer();
-    await system.consentAll(single.applicant.idNumber);
+    officer = await system.asOfficer(undefined, await system.openCase({ applicant: single.applicant.idNumber }));
     base = system.gatewayUrl.replace(/\/graphql$/, '');
   });
   afterAll(() => system.stop());

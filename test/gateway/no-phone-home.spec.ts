@@ -27,9 +27,8 @@ describe('the system never calls anywhere it was not configured to', () => {
       return (originalLookup as (...a: unknown[]) => unknown)(hostname, ...rest);
     };
     system = await startTestSystem();
-    officer = await system.asOfficer();
-    await system.consentAll(SCENARIOS.cleanCouple.applicant.idNumber);
-    await system.consentAll(SCENARIOS.cleanCouple.spouse!.idNumber);
+    const caseId = await system.openCase({ applicant: SCENARIOS.cleanCouple.applicant.idNumber, spouse: SCENARIOS.cleanCouple.spouse!.idNumber });
+    officer = await system.asOfficer(undefined, caseId);
   });
 
   afterAll(async () => {

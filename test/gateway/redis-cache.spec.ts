@@ -45,9 +45,10 @@ describe('gateway instances sharing Redis', () => {
   let system: TestSystem;
   const extra: Array<{ gateway: BuiltGateway; listening: ListeningServer }> = [];
   const prefix = `test-${randomUUID()}:`;
+  let caseId: string;
   beforeAll(async () => {
     system = await startTestSystem({ REDIS_URL, REDIS_KEY_PREFIX: prefix });
-    await system.consentAll(SCENARIOS.singleApplicant.applicant.idNumber);
+    caseId = await system.openCase({ applicant: SCENARIOS.singleApplicant.applicant.idNumber });
   });
   afterAll(async () => {
     for (const { gateway, listening } of extra) {
@@ -69,7 +70,7 @@ describe('gateway instances sharing Redis', () => {
     const query = `query Apq { applicant(idNumber: "${SCENARIOS.singleApplicant.applicant.idNumber}") { marriage { status } } }`;
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const ask = (url: string, body: Record<string, unknown>) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json());
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-application-id': caseId }, body: JSON.stringify(body) }).then((r) => r.json());
     const persisted = { extensions: { persistedQuery: { version: 1, sha256Hash } } };
 
     expect(await ask(system.gatewayUrl, { query, ...persisted })).toEqual({ data: { applicant: { marriage: { status: 'UNREGISTERED' } } } });

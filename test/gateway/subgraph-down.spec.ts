@@ -8,8 +8,7 @@ describe('a subgraph that is down', () => {
   let officer: Query;
   beforeAll(async () => {
     system = await startTestSystem();
-    officer = await system.asOfficer();
-    await system.consentAll(single.applicant.idNumber);
+    officer = await system.asOfficer(undefined, await system.openCase({ applicant: single.applicant.idNumber }));
     await system.subgraphServers.credit.close();
   });
   afterAll(() => system.stop());

@@ -20,8 +20,7 @@ describe('an agency that is down or slow', () => {
   beforeAll(async () => {
     // A short timeout so the slow case is quick; the simulator's slow answer is far beyond it.
     system = await startTestSystem({ AGENCY_TIMEOUT_MS: '300' });
-    officer = await system.asOfficer('350200');
-    await system.consentAll(single.applicant.idNumber, '350200');
+    officer = await system.asOfficer('350200', await system.openCase({ applicant: single.applicant.idNumber, centre: '350200' }));
   });
   afterEach(() => system.resetSimulators());
   afterAll(() => system.stop());

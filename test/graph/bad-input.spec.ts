@@ -7,6 +7,8 @@ const known = SCENARIOS.cleanCouple;
 const APPLICANT = 'query($id: IdNumber!) { applicant(idNumber: $id) { name } }';
 const PROPERTY = 'query($u: UnitNumber!) { property(unitNumber: $u) { unitNumber } }';
 const BY_CONTRACT = 'query($c: ContractNumber!) { propertyByContract(contractNumber: $c) { ref } }';
+/** Valid, but nobody the population register knows. */
+const UNKNOWN_ID = withCheck('35010219300101001');
 
 describe('bad input through the gateway', () => {
   let system: TestSystem;
@@ -46,8 +48,29 @@ describe('bad input through the gateway', () => {
     expect(reply.body.errors![0]!.message).toMatch(/17 digits/);
   });
 
-  it('answers NOT_FOUND for a valid ID number the population register does not know', async () => {
-    await expectRule(APPLICANT, { id: withCheck('35010219300101001') }, 'NOT_FOUND', /population register/);
+  it('answers NOT_FOUND for a valid ID number the population register does not know, to a caller with a ground to read that person', async () => {
+    const themself = await system.asApplicant(UNKNOWN_ID);
+    const own = await themself(APPLICANT, { id: UNKNOWN_ID });
+    expect(errorCodes(own)).toEqual(['NOT_FOUND']);
+    expect(own.body.errors![0]!.message).toMatch(/population register/);
+
+    const onCase = await system.asOfficer(undefined, await system.openCase({ applicant: UNKNOWN_ID }));
+    const officerReply = await onCase(APPLICANT, { id: UNKNOWN_ID });
+    expect(errorCodes(officerReply)).toEqual(['NOT_FOUND']);
+    expect(officerReply.body.errors![0]!.message).toMatch(/population register/);
+  });
+
+  it('answers an officer without a case the same opaque reference for an unknown ID number as for a known one, calling no agency', async () => {
+    const REF = 'query($id: IdNumber!) { applicant(idNumber: $id) { ref } }';
+    system.resetSimulators();
+    const unknown = await officer(REF, { id: UNKNOWN_ID });
+    const existing = await officer(REF, { id: known.applicant.idNumber });
+    for (const reply of [unknown, existing]) {
+      expect(reply.status).toBe(200);
+      expect(reply.body.errors).toBeUndefined();
+      expect(reply.body.data.applicant.ref).toMatch(/^apl_/);
+    }
+    expect(system.counters()).toEqual(Object.fromEntries(Object.keys(system.simulators).map((agency) => [agency, {}])));
   });
 
   it('refuses a malformed unit number, naming the rule', async () => {

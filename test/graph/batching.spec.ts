@@ -2,8 +2,8 @@ import { loadDataset } from '../../agencies';
 import { ordinaryApplicantIds } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
 
-const FIFTY_APPLICANTS = /* GraphQL */ `
-  query Fifty($idNumbers: [IdNumber!]!) {
+const CASE_PEOPLE = /* GraphQL */ `
+  query CasePeople($idNumbers: [IdNumber!]!) {
     applicants(idNumbers: $idNumbers) {
       name
       identityVerification { householdStatus }
@@ -18,26 +18,30 @@ const FIFTY_APPLICANTS = /* GraphQL */ `
   }
 `;
 
+/** The most people one look-up takes: everyone one case can concern (borrowers and co-owners). */
+const MAX_PEOPLE = 10;
+
 describe('batching through the gateway', () => {
   let system: TestSystem;
   let officer: Query;
   let idNumbers: string[];
   beforeAll(async () => {
     system = await startTestSystem();
-    officer = await system.asOfficer();
-    idNumbers = ordinaryApplicantIds(loadDataset(system.config.simulator.datasetSeed, system.config.simulator.datasetSize), 50);
-    await Promise.all(idNumbers.map((idNumber) => system.consentAll(idNumber)));
+    idNumbers = ordinaryApplicantIds(loadDataset(system.config.simulator.datasetSeed, system.config.simulator.datasetSize), MAX_PEOPLE);
+    // One case naming them all (an applicant and co-borrowers), each consenting for it.
+    const [applicant, ...coBorrowers] = idNumbers;
+    officer = await system.asOfficer(undefined, await system.openCase({ applicant: applicant!, coBorrowers }));
   });
   afterAll(() => system.stop());
 
-  it('makes one call to each agency endpoint for a query over 50 applicants', async () => {
-    expect(new Set(idNumbers).size).toBe(50);
+  it('makes one call to each agency endpoint for a query over the ten people of one case', async () => {
+    expect(new Set(idNumbers).size).toBe(MAX_PEOPLE);
     system.resetSimulators();
 
-    const reply = await officer<{ applicants: Array<{ name: string; realEstateHoldings: { count: number } }> }>(FIFTY_APPLICANTS, { idNumbers });
+    const reply = await officer<{ applicants: Array<{ name: string; realEstateHoldings: { count: number } }> }>(CASE_PEOPLE, { idNumbers });
 
     expect(reply.body.errors).toBeUndefined();
-    expect(reply.body.data!.applicants).toHaveLength(50);
+    expect(reply.body.data!.applicants).toHaveLength(MAX_PEOPLE);
     expect(reply.body.data!.applicants.some((a) => a.realEstateHoldings.count > 0)).toBe(true);
     expect(system.counters()).toEqual({
       'public-security': { '/api/v1/persons/batch-query': 1 },
@@ -50,10 +54,12 @@ describe('batching through the gateway', () => {
     });
   });
 
-  it('refuses more than 100 applicants in one request, naming the limit', async () => {
+  it('refuses more than 10 people in one request, naming the limit, before any agency is called', async () => {
     const dataset = loadDataset(system.config.simulator.datasetSeed, system.config.simulator.datasetSize);
-    const reply = await officer(FIFTY_APPLICANTS, { idNumbers: ordinaryApplicantIds(dataset, 101) });
+    system.resetSimulators();
+    const reply = await officer(CASE_PEOPLE, { idNumbers: ordinaryApplicantIds(dataset, MAX_PEOPLE + 1) });
     expect(reply.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'idNumbers' });
-    expect(reply.body.errors?.[0]?.message).toContain('at most 100');
+    expect(reply.body.errors?.[0]?.message).toContain(`at most ${MAX_PEOPLE}`);
+    expect(system.counters()).toEqual(Object.fromEntries(Object.keys(system.simulators).map((agency) => [agency, {}])));
   });
 });

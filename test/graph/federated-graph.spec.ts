@@ -35,9 +35,8 @@ describe('the federated agency graph', () => {
   let officer: Query;
   beforeAll(async () => {
     system = await startTestSystem();
-    officer = await system.asOfficer();
-    await system.consentAll(couple.applicant.idNumber);
-    await system.consentAll(couple.spouse!.idNumber);
+    const caseId = await system.openCase({ applicant: couple.applicant.idNumber, spouse: couple.spouse!.idNumber, contractNumber: couple.purchase.contractNumber });
+    officer = await system.asOfficer(undefined, caseId);
   });
   afterAll(() => system.stop());
 

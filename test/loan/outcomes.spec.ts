@@ -1,6 +1,6 @@
 import { SCENARIOS, type ScenarioKey } from '../../agencies/data/scenarios';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { FAST_LOAN_WORKER, SUBMIT, consentEveryScenarioPerson, VIEW, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, VIEW, consentFor, inputFor, submitWithConsents, untilDecided } from './support/loans';
 
 
 /** For each failing scenario: the gather step whose check must fail, and words its reason must carry. */
@@ -19,15 +19,11 @@ describe('loan outcomes on the scenarios', () => {
   beforeAll(async () => {
     system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
-    await consentEveryScenarioPerson(system);
   });
   afterAll(() => system.stop());
 
-  const submit = async (key: ScenarioKey, overrides: Record<string, unknown> = {}) => {
-    const reply = await officer(SUBMIT, { input: inputFor(SCENARIOS[key], overrides) });
-    expect(reply.body.data.submitLoanApplication.userErrors).toEqual([]);
-    return reply.body.data.submitLoanApplication.loanApplication.id as string;
-  };
+  // Filed by the applicant; everyone on it (and the contract's other buyer) consents for it.
+  const submit = (key: ScenarioKey, overrides: Record<string, unknown> = {}) => submitWithConsents(system, SCENARIOS[key], inputFor(SCENARIOS[key], overrides));
 
   it.each(EXPECTED)('%s is referred to an officer: %s fails with its reason', async (key, step, reason) => {
     const application = await untilDecided(officer, await submit(key));
@@ -81,7 +77,6 @@ describe('an agency down during submission', () => {
   let system: TestSystem;
   beforeAll(async () => {
     system = await startTestSystem({ ...FAST_LOAN_WORKER, AGENCY_TIMEOUT_MS: '300' });
-    await system.consentAll(SCENARIOS.singleApplicant.applicant.idNumber, '350100');
   });
   afterAll(() => system.stop());
 
@@ -90,6 +85,7 @@ describe('an agency down during submission', () => {
     system.simulators['pboc-credit'].setFaults({ down: true });
     const reply = await officer(SUBMIT, { input: inputFor(SCENARIOS.singleApplicant) });
     const id = reply.body.data.submitLoanApplication.loanApplication.id;
+    await consentFor(system, id, [SCENARIOS.singleApplicant.applicant.idNumber]);
 
     let credit: { status: string; attempts: number } | undefined;
     for (let i = 0; i < 100 && !(credit && credit.attempts >= 2); i++) {

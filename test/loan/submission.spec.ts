@@ -1,8 +1,34 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
+import type { AgencyName } from '../../lib/agency-contracts';
+import { DATA_ITEMS } from '../../lib/data-items';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { FAST_LOAN_WORKER, SUBMIT, consentEveryScenarioPerson, VIEW, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, SUBMIT, VIEW, consentFor, inputFor, submitWithConsents, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
+const GRANT = 'mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id applicationId } }';
+const inOneMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+const agencyEnum = (agency: string) => agency.toUpperCase().replace(/-/g, '_');
+/** A person's own consents for one application, as the consent form sends them: data sharing of every item, and the credit query. */
+const dataSharingFor = (applicationId: string) => ({
+  kind: 'DATA_SHARING',
+  purpose: 'HPF_LOAN_REVIEW',
+  applicationId,
+  validUntil: inOneMonth(),
+  scopes: (Object.entries(DATA_ITEMS) as Array<[AgencyName, readonly string[]]>)
+    .filter(([agency]) => agency !== 'pboc-credit')
+    .map(([agency, items]) => ({ agency: agencyEnum(agency), dataItems: items.filter((item) => item !== 'face') })),
+});
+const creditQueryFor = (applicationId: string, idNumber: string) => ({
+  kind: 'CREDIT_QUERY',
+  purpose: 'HPF_LOAN_REVIEW',
+  applicationId,
+  validUntil: inOneMonth(),
+  authorizationReference: `ZXSQ-${idNumber.slice(-6)}`,
+  scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }],
+});
+const SPOUSE_WAITING = '配偶 (spouse)：待本人授权 (waiting for their own consent)';
+const SPOUSE_REFERRED = '配偶 (spouse)：已转人工审核 (referred to the officer)';
+type Check = { step: string; status: string; outcome: string | null; reasons: string[] };
 
 describe('submitting a loan application', () => {
   let system: TestSystem;
@@ -10,14 +36,15 @@ describe('submitting a loan application', () => {
   beforeAll(async () => {
     system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
-    await consentEveryScenarioPerson(system);
   });
   afterAll(() => system.stop());
 
   it('takes the clean couple from one submission to an automatic approval, every check visible with evidence', async () => {
     const submitted = await officer(SUBMIT, { input: inputFor(couple) });
     expect(submitted.body.data.submitLoanApplication).toMatchObject({ created: true, userErrors: [], loanApplication: { status: 'ACCEPTED' } });
-    const application = await untilDecided(officer, submitted.body.data.submitLoanApplication.loanApplication.id);
+    const id = submitted.body.data.submitLoanApplication.loanApplication.id as string;
+    await consentFor(system, id, [couple.applicant.idNumber, couple.spouse!.idNumber]);
+    const application = await untilDecided(officer, id);
 
     expect(application.status).toBe('APPROVED');
     expect(application.decision).toMatchObject({ outcome: 'APPROVED', homeOrder: 'FIRST', rate: expect.stringMatching(/%$/) });
@@ -96,5 +123,79 @@ describe('submitting a loan application', () => {
     expect(all.every((a: { isTestCase: boolean }) => !a.isTestCase)).toBe(true);
     const otherCentre = await system.asOfficer('350500');
     expect((await otherCentre('{ loanApplications { applications { id } } }')).body.data.loanApplications.applications).toEqual([]);
+  });
+
+  it('holds every check that reads a person until they consent for this very application, and decides once they have', async () => {
+    const herself = await system.asApplicant(couple.applicant.idNumber);
+    const submitted = await herself(SUBMIT, { input: { centreCode: '350100', ...inputFor(couple) } });
+    const id = submitted.body.data.submitLoanApplication.loanApplication.id as string;
+    // The spouse's consents for another application of hers open nothing on this one.
+    await system.openCase({ applicant: couple.spouse!.idNumber });
+    await system.consentAll(couple.applicant.idNumber, id);
+
+    // Until the checks settle: nothing due any more, and each waiting step waits for the spouse alone
+    // (a step read before the applicant's consent was stored is made due again).
+    const settled = async (): Promise<Check[]> => {
+      for (let i = 0; ; i++) {
+        const checks = (await officer(VIEW, { id })).body.data.loanApplication.checks as Check[];
+        const stale = checks.some((check) => check.status === 'AWAITING_CONSENT' && check.reasons.some((reason) => reason.startsWith('申请人')));
+        if (!stale && checks.every((check) => check.status !== 'PENDING')) return checks;
+        if (i > 400) throw new Error(`checks never settled: ${JSON.stringify(checks)}`);
+        if (stale) await system.storage.loans.resumeAwaitingConsent(id, new Date());
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    const waiting = await settled();
+    expect(waiting.find((check) => check.step === 'GATHER_CREDIT')).toMatchObject({ status: 'AWAITING_CONSENT', outcome: null, reasons: [SPOUSE_WAITING] });
+    for (const check of waiting) {
+      if (check.status === 'AWAITING_CONSENT') expect(check.reasons).toEqual([SPOUSE_WAITING]);
+      else expect(check.status).toBe('DONE');
+    }
+    const meanwhile = (await officer(VIEW, { id })).body.data.loanApplication;
+    expect(meanwhile).toMatchObject({ status: 'ACCEPTED', decision: null });
+    expect(meanwhile.timeline.map((entry: { kind: string }) => entry.kind)).toContain('AWAITING_CONSENT');
+    expect((await system.storage.loans.steps(id)).find((step) => step.step === 'DECIDE')?.status).toBe('BLOCKED');
+    // She sees what her application waits for, too.
+    expect((await herself(VIEW, { id })).body.data.loanApplication.checks.find((check: Check) => check.step === 'GATHER_CREDIT').reasons).toEqual([SPOUSE_WAITING]);
+
+    // The spouse consents herself, one consent at a time; each grant makes the waiting checks due.
+    const spouse = await system.asApplicant(couple.spouse!.idNumber);
+    const credit = await spouse(GRANT, { input: creditQueryFor(id, couple.spouse!.idNumber) });
+    expect(credit.body.data.grantConsent).toMatchObject({ applicationId: id });
+    await settled();
+    expect((await officer(VIEW, { id })).body.data.loanApplication.status).toBe('ACCEPTED');
+    const sharing = await spouse(GRANT, { input: dataSharingFor(id) });
+    expect(sharing.body.data.grantConsent).toMatchObject({ applicationId: id });
+    const application = await untilDecided(officer, id);
+    expect(application.status).toBe('APPROVED');
+    expect(application.checks.every((check: Check) => check.status === 'DONE' && check.outcome === 'PASSED')).toBe(true);
+  });
+
+  it('shows each party the findings about themself, and of another party only that the officer looks at them; the officer sees all', async () => {
+    const input = inputFor(couple, { spouse: { idNumber: couple.spouse!.idNumber, name: '陈丽' } });
+    const id = await submitWithConsents(system, couple, input);
+    const seen = await untilDecided(officer, id);
+    expect(seen.status).toBe('REFERRED');
+    const identity = seen.checks.find((check: Check) => check.step === 'GATHER_IDENTITY');
+    expect(identity.outcome).toBe('FAILED');
+    expect(identity.reasons.join(' ')).toMatch(/姓名|name/);
+    expect(seen.decision.reasons.join(' ')).toMatch(/姓名|name/);
+
+    const applicant = await system.asApplicant(couple.applicant.idNumber);
+    const hers = (await applicant(VIEW, { id })).body.data.loanApplication;
+    expect(hers.status).toBe('REFERRED');
+    expect(hers.checks.find((check: Check) => check.step === 'GATHER_IDENTITY')).toMatchObject({ outcome: 'FAILED', reasons: [SPOUSE_REFERRED] });
+    expect(hers.decision.reasons).toEqual([SPOUSE_REFERRED]);
+    const decided = hers.timeline.filter((entry: { step: string | null }) => entry.step === 'DECIDE');
+    expect(decided.length).toBeGreaterThan(0);
+    for (const entry of decided) expect(Object.keys(JSON.parse(entry.detail)).sort()).toEqual(['outcome', 'reasons']);
+    expect(JSON.stringify(hers)).not.toMatch(/姓名与身份证号不符|does not match the ID number/);
+
+    const spouse = await system.asApplicant(couple.spouse!.idNumber);
+    const theirs = (await spouse(VIEW, { id })).body.data.loanApplication;
+    expect(theirs.checks.find((check: Check) => check.step === 'GATHER_IDENTITY').reasons.join(' ')).toMatch(/姓名|name/);
+    // The spouse finds it among her applications, though she did not file it.
+    const listed = (await spouse('{ myLoanApplications { id } }')).body.data.myLoanApplications.map((application: { id: string }) => application.id);
+    expect(listed).toContain(id);
   });
 });

@@ -1,6 +1,6 @@
 /** Submitting and following loan applications through the gateway, for the loan specs. */
 import { randomUUID } from 'node:crypto';
-import { SCENARIOS, type Scenario } from '../../../agencies/data/scenarios';
+import type { Scenario } from '../../../agencies/data/scenarios';
 import type { Query, TestSystem } from '../../support/system';
 
 /** A worker that polls and retries quickly, so the loan specs run in seconds. */
@@ -50,6 +50,29 @@ export async function untilDecided(officer: Query, id: string, timeoutMs = 20_00
 }
 
 /**
+ * Each of these people consents for the application (as each would signed in as themself), then its
+ * steps that waited for a consent are made due again, as grantConsent does. A step already in flight
+ * when the consents were stored can still come back AWAITING_CONSENT after that (its read was refused
+ * before the consent existed, and resumeAwaitingConsent only takes up steps already waiting), so this
+ * keeps resuming until no gather step is pending or waiting any more.
+ */
+export async function consentFor(system: TestSystem, id: string, idNumbers: Iterable<string>, centre = '350100', timeoutMs = 10_000): Promise<void> {
+  for (const idNumber of new Set(idNumbers)) await system.consentAll(idNumber, id, centre);
+  const started = Date.now();
+  for (;;) {
+    await system.storage.loans.resumeAwaitingConsent(id, new Date());
+    const gather = (await system.storage.loans.steps(id)).filter((step) => step.step.startsWith('GATHER_'));
+    if (gather.every((step) => step.status !== 'PENDING' && step.status !== 'AWAITING_CONSENT') || Date.now() - started > timeoutMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Everyone an input names as a borrower, by ID number. */
+export function borrowersOf(input: Record<string, unknown>): string[] {
+  return [input.applicant, input.spouse, ...((input.coBorrowers as unknown[] | undefined) ?? [])].flatMap((p) => (p ? [(p as { idNumber: string }).idNumber] : []));
+}
+
+/**
  * Submits as the applicant, then every person on the application (and the scenario's other contract
  * buyer) consents for it, as each would signed in as themself. Returns the application id.
  */
@@ -58,9 +81,6 @@ export async function submitWithConsents(system: TestSystem, scenario: Scenario,
   const reply = await applicant(SUBMIT, { input: { centreCode: centre, ...input } });
   const id = reply.body.data?.submitLoanApplication?.loanApplication?.id as string | undefined;
   if (!id) throw new Error(`submission refused: ${JSON.stringify(reply.body).slice(0, 1000)}`);
-  const named = [input.applicant, input.spouse, ...((input.coBorrowers as unknown[] | undefined) ?? [])].flatMap((p) => (p ? [(p as { idNumber: string }).idNumber] : []));
-  const people = new Set([...named, ...(scenario.contractBuyer ? [scenario.contractBuyer.idNumber] : [])]);
-  for (const idNumber of people) await system.consentAll(idNumber, id, centre);
-  await system.storage.loans.resumeAwaitingConsent(id, new Date());
+  await consentFor(system, id, [...borrowersOf(input), ...(scenario.contractBuyer ? [scenario.contractBuyer.idNumber] : [])], centre);
   return id;
 }

@@ -54,7 +54,10 @@ export const postgresBackend: StorageBackend = {
 async function emptyTables(db: SqlDatabase): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(`SELECT set_config('${PURGE_SETTING}', 'on', true)`);
-    await tx.query('TRUNCATE consents, access_records, access_record_checkpoints');
+    await tx.query(
+      `TRUNCATE consents, access_records, access_record_checkpoints, proxy_authorizations, credit_queries,
+         loan_reviews, loan_signatures, loan_events, loan_steps, loan_applications`,
+    );
   });
 }
 

@@ -1,5 +1,6 @@
-/** Synthetic access records and consent grants: keys and masked forms only, as the stores hold. */
-import type { AccessRecordInput, ConsentGrant } from '../../../storage/types';
+/** Synthetic records of every store: keys and masked forms only, as the stores hold. */
+import type { SubmitLoan } from '../../../storage/loan-types';
+import type { AccessRecordInput, ConsentGrant, ProxyAuthorizationGrant } from '../../../storage/types';
 
 export const SUBJECT = 'a'.repeat(64);
 export const OTHER_SUBJECT = 'b'.repeat(64);
@@ -47,6 +48,49 @@ export function consentGrant(overrides: Partial<ConsentGrant> = {}): ConsentGran
     validFrom: new Date(NOW.getTime() - 30 * DAY),
     validUntil: new Date(NOW.getTime() + 180 * DAY),
     recordedBy: 'applicant-token-subject',
+    ...overrides,
+  };
+}
+
+export function proxyGrant(overrides: Partial<ProxyAuthorizationGrant> = {}): ProxyAuthorizationGrant {
+  return {
+    subjectKey: SUBJECT,
+    subjectMasked: '3***************16',
+    agentSubject: 'hall-agent-7',
+    scopes: ['VIEW_DATA', 'MANAGE_CONSENTS'],
+    validFrom: new Date(NOW.getTime() - DAY),
+    validUntil: new Date(NOW.getTime() + 30 * DAY),
+    ...overrides,
+  };
+}
+
+/** A loan application as submission stores it: keys only, the request of synthetic people. */
+export function loanSubmission(n: number, overrides: Partial<SubmitLoan> = {}): SubmitLoan {
+  const person = (idNumber: string) => ({ idNumber, name: '测试' });
+  return {
+    idempotencyKey: `idem-${n}`,
+    submittedBy: 'APPLICANT:citizen-0316',
+    submittedByRole: 'APPLICANT',
+    centre: '350100',
+    applicantKey: SUBJECT,
+    partyKeys: [SUBJECT],
+    request: {
+      applicant: person('350102199003140316'),
+      spouse: null,
+      coBorrowers: [],
+      contractNumber: null,
+      unitNumber: '350102004012GB00318F00060802',
+      amountFen: 60_000_000,
+      termMonths: 240,
+      repaymentMethod: 'EQUAL_INSTALMENT',
+      centre: '350100',
+      applicationDate: '2026-03-01',
+    },
+    requestHash: `hash-${n}`,
+    isTestCase: false,
+    now: NOW,
+    decisionDueAt: new Date(NOW.getTime() + 15 * DAY),
+    giveUpAt: new Date(NOW.getTime() + DAY),
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import { createAccessRecordStore } from '../../../storage/access-record-store';
 import { MIGRATIONS, migrate } from '../../../storage/migrations';
 import type { AccessRecord } from '../../../storage/types';
 import { tamper, type OpenBackend, type StorageBackend } from './backends';
-import { accessRecord, accessRecords, consentGrant, DAY, NOW, OTHER_SUBJECT, SUBJECT } from './records';
+import { accessRecord, accessRecords, consentGrant, DAY, loanSubmission, NOW, OTHER_SUBJECT, proxyGrant, SUBJECT } from './records';
 
 /** `more` adds engine-specific specs that run after the contract, on the same open store. */
 export function describeStorageContract(backend: StorageBackend, more?: (opened: () => OpenBackend) => void): void {
@@ -23,6 +23,10 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
 
   const consents = () => open.storage.consents;
   const records = () => open.storage.accessRecords;
+  const proxies = () => open.storage.proxyAuthorizations;
+  const creditQueries = () => open.storage.creditQueries;
+  const loans = () => open.storage.loans;
+  const submitted = async (n: number, overrides: Parameters<typeof loanSubmission>[1] = {}) => (await loans().submit(loanSubmission(n, overrides))).application;
   const all = async (): Promise<AccessRecord[]> => (await records().list({}, { after: null, limit: 200 })).reverse();
 
   describe(`SqlDatabase (${backend.name})`, () => {
@@ -150,6 +154,31 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
         [second.id, 'ACTIVE'],
         [first.id, 'REVOKED'],
       ]);
+    });
+
+    it('finds a consent for the application it names only, when an application is asked for', async () => {
+      const granted = await consents().grant(consentGrant({ applicationId: 'APP-0001' }));
+      await consents().grant(consentGrant({ applicationId: null, kind: 'FACE_VERIFICATION', scopes: [{ agency: 'public-security', dataItems: ['face'] }] }));
+      expect((await consents().findActive({ ...query, applicationId: 'APP-0001' }))?.id).toBe(granted.id);
+      expect(await consents().findActive({ ...query, applicationId: 'APP-0002' })).toBeNull();
+      // Without an application asked for, a consent of any application (or none) is found, as before.
+      expect((await consents().findActive(query))?.id).toBe(granted.id);
+      const face = { ...query, kind: 'FACE_VERIFICATION' as const, agency: 'public-security' as const, dataItem: 'face' };
+      expect(await consents().findActive({ ...face, applicationId: 'APP-0001' })).toBeNull();
+      expect(await consents().findActive(face)).not.toBeNull();
+    });
+
+    it('finds consents of many subjects for one application, leaving out those given for another', async () => {
+      const mine = await consents().grant(consentGrant({ applicationId: 'APP-0001' }));
+      await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, applicationId: 'APP-0002' }));
+      const { subjectKey: _one, ...many } = query;
+      const found = await consents().findActiveForSubjects({ ...many, subjectKeys: [SUBJECT, OTHER_SUBJECT], applicationId: 'APP-0001' });
+      expect([...found.keys()]).toEqual([SUBJECT]);
+      expect(found.get(SUBJECT)?.id).toBe(mine.id);
+      const either = await consents().findActiveForSubjects({ ...many, subjectKeys: [SUBJECT, OTHER_SUBJECT] });
+      expect(new Set(either.keys())).toEqual(new Set([SUBJECT, OTHER_SUBJECT]));
+      const other = await consents().findActiveForSubjects({ ...many, subjectKeys: [SUBJECT, OTHER_SUBJECT], applicationId: 'APP-0002' });
+      expect([...other.keys()]).toEqual([OTHER_SUBJECT]);
     });
 
     it('refuses a credit-query consent without its written authorization, and an empty or backwards one', async () => {
@@ -316,6 +345,151 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       await expect(purge).rejects.toBeInstanceOf(StorageError);
       await expect(purge).rejects.toMatchObject({ code: 'CHAIN_BROKEN' });
       expect(await all()).toHaveLength(4);
+    });
+  });
+
+  describe(`ProxyAuthorizationStore (${backend.name})`, () => {
+    it('grants an ACTIVE authorization under a random id, and gets it by that id', async () => {
+      const granted = await proxies().grant(proxyGrant());
+      expect(granted).toEqual({ ...proxyGrant(), id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), status: 'ACTIVE', grantedAt: NOW, revokedAt: null });
+      expect(await proxies().get(granted.id, NOW)).toEqual(granted);
+    });
+
+    it('gets nothing for an unknown or malformed id', async () => {
+      await proxies().grant(proxyGrant());
+      expect(await proxies().get('00000000-0000-4000-8000-000000000000', NOW)).toBeNull();
+      expect(await proxies().get('WT-2026-0007', NOW)).toBeNull();
+      expect(await proxies().get("'; DROP TABLE proxy_authorizations; --", NOW)).toBeNull();
+    });
+
+    it('reads an authorization as EXPIRED from validUntil on, and gets it whatever its status', async () => {
+      const granted = await proxies().grant(proxyGrant());
+      expect((await proxies().get(granted.id, new Date(granted.validUntil.getTime() - 1)))?.status).toBe('ACTIVE');
+      expect(await proxies().get(granted.id, granted.validUntil)).toMatchObject({ id: granted.id, status: 'EXPIRED', revokedAt: null });
+      const [listed] = await proxies().listForSubject(SUBJECT, granted.validUntil);
+      expect(listed?.status).toBe('EXPIRED');
+    });
+
+    it('revokes an authorization of its subject, reads it REVOKED from then on, and keeps the first revocation time', async () => {
+      const granted = await proxies().grant(proxyGrant());
+      const revoked = await proxies().revoke(granted.id, SUBJECT, NOW);
+      expect(revoked).toMatchObject({ id: granted.id, status: 'REVOKED', revokedAt: NOW });
+      expect(await proxies().get(granted.id, NOW)).toMatchObject({ status: 'REVOKED', revokedAt: NOW });
+      const again = await proxies().revoke(granted.id, SUBJECT, new Date(NOW.getTime() + DAY));
+      expect(again).toMatchObject({ status: 'REVOKED', revokedAt: NOW });
+    });
+
+    it("does not revoke someone else's authorization, or one that does not exist", async () => {
+      const granted = await proxies().grant(proxyGrant());
+      expect(await proxies().revoke(granted.id, OTHER_SUBJECT, NOW)).toBeNull();
+      expect(await proxies().revoke('00000000-0000-4000-8000-000000000000', SUBJECT, NOW)).toBeNull();
+      expect(await proxies().revoke('not-a-uuid', SUBJECT, NOW)).toBeNull();
+      expect((await proxies().get(granted.id, NOW))?.status).toBe('ACTIVE');
+    });
+
+    it("lists a subject's authorizations newest first, and no one else's", async () => {
+      const first = await proxies().grant(proxyGrant());
+      const second = await proxies().grant(proxyGrant({ agentSubject: 'hall-agent-9', scopes: ['SUBMIT_APPLICATION'] }));
+      await proxies().grant(proxyGrant({ subjectKey: OTHER_SUBJECT }));
+      await proxies().revoke(first.id, SUBJECT, NOW);
+      const listed = await proxies().listForSubject(SUBJECT, NOW);
+      expect(listed.map((authorization) => [authorization.id, authorization.agentSubject, authorization.status])).toEqual([
+        [second.id, 'hall-agent-9', 'ACTIVE'],
+        [first.id, 'hall-agent-7', 'REVOKED'],
+      ]);
+      expect(await proxies().listForSubject('c'.repeat(64), NOW)).toEqual([]);
+    });
+
+    it('keeps each scope once, and refuses no scope, an unknown scope, no agent or a backwards validity', async () => {
+      const granted = await proxies().grant(proxyGrant({ scopes: ['VIEW_DATA', 'VIEW_DATA', 'ATTEST_IDENTITY'] }));
+      expect(granted.scopes).toEqual(['VIEW_DATA', 'ATTEST_IDENTITY']);
+      const refusal = (grant: Promise<unknown>) => expect(grant).rejects.toMatchObject({ code: 'INVALID_CONSENT_GRANT' });
+      await refusal(proxies().grant(proxyGrant({ scopes: [] })));
+      await refusal(proxies().grant(proxyGrant({ scopes: ['SIGN_CONTRACT' as never] })));
+      await refusal(proxies().grant(proxyGrant({ agentSubject: '  ' })));
+      await refusal(proxies().grant(proxyGrant({ validUntil: proxyGrant().validFrom })));
+      expect(await proxies().listForSubject(SUBJECT, NOW)).toHaveLength(1);
+    });
+  });
+
+  describe(`CreditQueryStore (${backend.name})`, () => {
+    const report = (reportNumber: string) => ({ reportNumber, totalBalanceFen: 1_200_000, overdueAccounts: 0 });
+
+    it('finds nothing before a query is saved, then the report saved, as it was saved', async () => {
+      const application = await submitted(1);
+      expect(await creditQueries().find(application.id, SUBJECT)).toBeNull();
+      const saved = await creditQueries().save({ applicationId: application.id, subjectKey: SUBJECT, consentId: 'consent-1', report: report('ZX-1'), queriedAt: NOW });
+      expect(saved).toEqual({ applicationId: application.id, subjectKey: SUBJECT, consentId: 'consent-1', report: report('ZX-1'), queriedAt: NOW });
+      expect(await creditQueries().find(application.id, SUBJECT)).toEqual(saved);
+    });
+
+    it('keeps the first query of a person in an application: a second save returns the first', async () => {
+      const application = await submitted(1);
+      const first = await creditQueries().save({ applicationId: application.id, subjectKey: SUBJECT, consentId: 'consent-1', report: report('ZX-1'), queriedAt: NOW });
+      const later = new Date(NOW.getTime() + DAY);
+      const second = await creditQueries().save({ applicationId: application.id, subjectKey: SUBJECT, consentId: 'consent-2', report: report('ZX-2'), queriedAt: later });
+      expect(second).toEqual(first);
+      expect(await creditQueries().find(application.id, SUBJECT)).toEqual(first);
+    });
+
+    it('keeps queries of other people and other applications apart', async () => {
+      const [one, two] = [await submitted(1), await submitted(2)];
+      await creditQueries().save({ applicationId: one.id, subjectKey: SUBJECT, consentId: 'consent-1', report: report('ZX-1'), queriedAt: NOW });
+      expect(await creditQueries().find(one.id, OTHER_SUBJECT)).toBeNull();
+      expect(await creditQueries().find(two.id, SUBJECT)).toBeNull();
+      const spouse = await creditQueries().save({ applicationId: one.id, subjectKey: OTHER_SUBJECT, consentId: 'consent-3', report: report('ZX-3'), queriedAt: NOW });
+      const again = await creditQueries().save({ applicationId: two.id, subjectKey: SUBJECT, consentId: 'consent-4', report: report('ZX-4'), queriedAt: NOW });
+      expect([spouse.report, again.report]).toEqual([report('ZX-3'), report('ZX-4')]);
+      expect((await creditQueries().find(one.id, SUBJECT))?.report).toEqual(report('ZX-1'));
+    });
+
+    it('refuses a query for an application that does not exist', async () => {
+      await expect(
+        creditQueries().save({ applicationId: '00000000-0000-4000-8000-000000000000', subjectKey: SUBJECT, consentId: 'consent-1', report: report('ZX-1'), queriedAt: NOW }),
+      ).rejects.toMatchObject({ code: '23503' });
+    });
+  });
+
+  describe(`LoanStore: parties and consent waits (${backend.name})`, () => {
+    it('lists the applications naming a person among their parties, newest first, and no others', async () => {
+      const alone = await submitted(1, { partyKeys: [SUBJECT] });
+      const together = await submitted(2, { applicantKey: OTHER_SUBJECT, partyKeys: [OTHER_SUBJECT, SUBJECT] });
+      const theirs = await submitted(3, { applicantKey: OTHER_SUBJECT, partyKeys: [OTHER_SUBJECT] });
+      const ids = async (filter: Parameters<ReturnType<typeof loans>['list']>[0]) => (await loans().list(filter, { after: null, limit: 50 })).map((application) => application.id);
+      expect(await ids({ partyKey: SUBJECT })).toEqual([together.id, alone.id]);
+      expect(await ids({ partyKey: OTHER_SUBJECT })).toEqual([theirs.id, together.id]);
+      expect(await ids({ partyKey: 'c'.repeat(64) })).toEqual([]);
+      // A co-borrower is a party, not the applicant.
+      expect(await ids({ applicantKey: SUBJECT })).toEqual([alone.id]);
+      expect(await ids({ partyKey: SUBJECT, applicantKey: OTHER_SUBJECT })).toEqual([together.id]);
+    });
+
+    it('makes the steps that awaited a consent due at once, and only those', async () => {
+      const application = await submitted(1);
+      const claimed = await loans().claimDueSteps('worker-1', NOW, 60_000, 20);
+      expect(claimed.map((step) => step.applicationId)).toContain(application.id);
+      const awaiting = { status: 'AWAITING_CONSENT' as const, outcome: null, nextAttemptAt: new Date(NOW.getTime() + 7 * DAY), event: { kind: 'AWAITING_CONSENT', detail: {} } };
+      const done = { status: 'DONE' as const, outcome: { ok: true }, event: { kind: 'GATHERED', detail: {} } };
+      expect(await loans().completeStep('worker-1', application.id, 'GATHER_MARRIAGE', awaiting, NOW)).toBe(true);
+      expect(await loans().completeStep('worker-1', application.id, 'GATHER_CREDIT', awaiting, NOW)).toBe(true);
+      expect(await loans().completeStep('worker-1', application.id, 'GATHER_IDENTITY', done, NOW)).toBe(true);
+      const other = await submitted(2);
+      await loans().claimDueSteps('worker-1', NOW, 60_000, 20);
+      expect(await loans().completeStep('worker-1', other.id, 'GATHER_MARRIAGE', awaiting, NOW)).toBe(true);
+
+      const later = new Date(NOW.getTime() + 60_000);
+      expect(await loans().resumeAwaitingConsent(application.id, later)).toBe(2);
+      const steps = Object.fromEntries((await loans().steps(application.id)).map((step) => [step.step, step]));
+      expect(steps.GATHER_MARRIAGE).toMatchObject({ status: 'PENDING', nextAttemptAt: later });
+      expect(steps.GATHER_CREDIT).toMatchObject({ status: 'PENDING', nextAttemptAt: later });
+      expect(steps.GATHER_IDENTITY).toMatchObject({ status: 'DONE' });
+      expect(steps.DECIDE).toMatchObject({ status: 'BLOCKED' });
+      // The other application's wait is its own.
+      expect((await loans().steps(other.id)).find((step) => step.step === 'GATHER_MARRIAGE')).toMatchObject({ status: 'AWAITING_CONSENT' });
+      // Nothing waits any more; an unknown or malformed id resumes nothing.
+      expect(await loans().resumeAwaitingConsent(application.id, later)).toBe(0);
+      expect(await loans().resumeAwaitingConsent('00000000-0000-4000-8000-000000000000', later)).toBe(0);
+      expect(await loans().resumeAwaitingConsent('APP-0001', later)).toBe(0);
     });
   });
 
