@@ -270,7 +270,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
 
     async claimDueSteps(owner, now, leaseMs, limit) {
       const rows = await db.query<StepRow>(
-        `UPDATE loan_steps SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
+        `UPDATE loan_steps SET lease_owner = $1, lease_until = $2, attempts = attempts + 1, resume_requested = false
          WHERE (application_id, step) IN (
            SELECT application_id, step FROM loan_steps
            WHERE status IN ('PENDING', 'UNAVAILABLE') AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
@@ -284,8 +284,11 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
     async completeStep(owner, applicationId, step, result, now) {
       return db.transaction(async (tx) => {
         await lockApplication(tx, applicationId);
+        // A step that would wait for a consent granted while it ran is due again at once instead.
         const updated = await tx.query<{ step: string }>(
-          `UPDATE loan_steps SET status = $4, outcome = $5::jsonb, next_attempt_at = $6, lease_owner = NULL, lease_until = NULL, updated_at = $7
+          `UPDATE loan_steps SET
+             status = CASE WHEN $4 = 'AWAITING_CONSENT' AND resume_requested THEN 'PENDING' ELSE $4 END,
+             outcome = $5::jsonb, next_attempt_at = $6, lease_owner = NULL, lease_until = NULL, updated_at = $7, resume_requested = false
            WHERE application_id = $1 AND step = $2 AND lease_owner = $3 RETURNING step`,
           [applicationId, step, owner, result.status, JSON.stringify(result.outcome ?? null), result.nextAttemptAt ?? now, now],
         );
@@ -304,9 +307,16 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
 
     async resumeAwaitingConsent(applicationId, now) {
       if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return 0;
-      const resumed = await db.query<{ step: string }>(
-        `UPDATE loan_steps SET status = 'PENDING', next_attempt_at = $2, updated_at = $2
-         WHERE application_id = $1 AND status = 'AWAITING_CONSENT' RETURNING step`,
+      // Waiting steps are due now; steps being worked at this moment are flagged, so that one
+      // finishing as "waiting" (it read before this consent existed) is due again instead.
+      const resumed = await db.query<{ step: string; status: string }>(
+        `UPDATE loan_steps SET
+           status = CASE WHEN status = 'AWAITING_CONSENT' THEN 'PENDING' ELSE status END,
+           next_attempt_at = CASE WHEN status = 'AWAITING_CONSENT' THEN $2 ELSE next_attempt_at END,
+           resume_requested = lease_owner IS NOT NULL,
+           updated_at = $2
+         WHERE application_id = $1 AND (status = 'AWAITING_CONSENT' OR (lease_owner IS NOT NULL AND status IN ('PENDING', 'UNAVAILABLE')))
+         RETURNING step, status`,
         [applicationId, now],
       );
       return resumed.length;

@@ -184,6 +184,8 @@ export const MIGRATIONS: readonly Migration[] = [
       // Every borrower finds the applications naming them, to give their own consent there.
       `ALTER TABLE loan_applications ADD COLUMN party_keys text[] NOT NULL DEFAULT '{}'`,
       `CREATE INDEX loan_applications_by_party ON loan_applications USING gin (party_keys)`,
+      // A consent that arrives while its step is being worked must not be lost when the step ends waiting.
+      `ALTER TABLE loan_steps ADD COLUMN resume_requested boolean NOT NULL DEFAULT false`,
       // 帮代办: what the applicant authorized a named agent or service hall to do for them, and until when.
       `CREATE TABLE proxy_authorizations (
         id uuid PRIMARY KEY,

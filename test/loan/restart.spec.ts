@@ -4,6 +4,7 @@
  * application. And two instances working the same database never process a step twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,15 +14,17 @@ import { loadConfig } from '../../lib/config';
 import { silentLogger } from '../../lib/logger';
 import { mintToken } from '../../lib/tokens';
 import { REPO_ROOT } from '../../schema/subgraphs';
-import { createStorage } from '../../storage';
+import { createStorage, subjectKeyOf } from '../../storage';
 import { openPostgres, type SqlDatabase } from '../../storage/database';
+import type { LoanRequest } from '../../storage/loan-types';
 import type { Storage } from '../../storage/types';
+import { requestHash } from '../../subgraphs/loan/submission';
 import { createGatewayClient } from '../../subgraphs/loan/workflow/gateway-client';
 import { startLoanWorker } from '../../subgraphs/loan/workflow/worker';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from '../storage/support/postgres';
 import { grantEveryConsent } from '../support/consents';
 import { startTestSystem } from '../support/system';
-import { SUBMIT, VIEW, inputFor, untilDecided } from './support/loans';
+import { VIEW, submitWithConsents, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
 
@@ -55,6 +58,7 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
     LOAN_LEASE_MS: '3000',
     AGENCY_TIMEOUT_MS: '2500',
     LOG_LEVEL: 'error',
+    LOAN_WORKER: 'on',
     ...extra,
   });
   const startChild = (extra: Record<string, string>) =>
@@ -73,8 +77,38 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
 
   it('completes the application with nothing lost when a second process takes over', async () => {
     const config = loadConfig({ ENTITY_REF_KEY: '' });
-    await grantEveryConsent(storage, config.entityRefKey, couple.applicant.idNumber);
-    await grantEveryConsent(storage, config.entityRefKey, couple.spouse!.idNumber);
+    // Filed and consented for in the store before any process runs, as submission stores it: the
+    // first process finds the checks due and each party's consent for this application in place.
+    const now = new Date();
+    const request: LoanRequest = {
+      applicant: { idNumber: couple.applicant.idNumber, name: couple.applicant.name },
+      spouse: { idNumber: couple.spouse!.idNumber, name: couple.spouse!.name },
+      coBorrowers: [],
+      contractNumber: couple.purchase.contractNumber,
+      unitNumber: null,
+      amountFen: 60_000_000,
+      termMonths: 240,
+      repaymentMethod: 'EQUAL_INSTALMENT',
+      centre: '350100',
+      applicationDate: new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10),
+    };
+    const submitted = await storage.loans.submit({
+      idempotencyKey: randomUUID(),
+      submittedBy: 'FUND_OFFICER:officer-restart',
+      submittedByRole: 'FUND_OFFICER',
+      centre: '350100',
+      applicantKey: subjectKeyOf(config.entityRefKey, couple.applicant.idNumber),
+      partyKeys: [couple.applicant.idNumber, couple.spouse!.idNumber].map((idNumber) => subjectKeyOf(config.entityRefKey, idNumber)),
+      request,
+      requestHash: requestHash(request),
+      isTestCase: false,
+      now,
+      decisionDueAt: new Date(now.getTime() + 15 * 24 * 3600 * 1000),
+      giveUpAt: new Date(now.getTime() + config.loan.checkDeadlineMinutes * 60_000),
+    });
+    const id = submitted.application.id;
+    await grantEveryConsent(storage, config.entityRefKey, couple.applicant.idNumber, id);
+    await grantEveryConsent(storage, config.entityRefKey, couple.spouse!.idNumber, id);
     const { privateJwk } = await ensureLocalKeys(keysDir);
     const token = await mintToken({ role: 'FUND_OFFICER', sub: 'officer-restart', centre: '350100' }, { privateJwk, issuer: config.auth.issuer, audience: config.auth.audience });
     const ask = async (gatewayUrl: string, query: string, variables: Record<string, unknown>) => {
@@ -84,8 +118,6 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
 
     // The first process: agencies slow, so the kill lands while checks are in flight.
     const first = await startChild({ SIMULATOR_LATENCY_MS: '700' });
-    const submitted = await ask(first.gatewayUrl, SUBMIT, { input: inputFor(couple) });
-    const id: string = submitted.body.data.submitLoanApplication.loanApplication.id;
     for (let i = 0; i < 100; i++) {
       const steps = await storage.loans.steps(id);
       if (steps.some((step) => step.attempts > 0)) break;
@@ -113,14 +145,13 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
 
 describe('two instances on one database', () => {
   it('never process the same step twice', async () => {
-    const system = await startTestSystem({ LOAN_WORKER_POLL_MS: '20' });
+    const system = await startTestSystem({ LOAN_WORKER: 'on', LOAN_WORKER_POLL_MS: '20' });
     const second = startLoanWorker({ storage: system.storage, config: system.config, logger: silentLogger, gateway: createGatewayClient(system.config, system.gatewayUrl), owner: 'second-instance' });
     try {
       const officer = await system.asOfficer('350100');
       const people = [SCENARIOS.singleApplicant, SCENARIOS.secondHome, SCENARIOS.shortDeposits, SCENARIOS.currentOverdue];
-      for (const scenario of people) await system.consentAll(scenario.applicant.idNumber);
       const ids: string[] = [];
-      for (const scenario of people) ids.push((await officer(SUBMIT, { input: inputFor(scenario) })).body.data.submitLoanApplication.loanApplication.id);
+      for (const scenario of people) ids.push(await submitWithConsents(system, scenario));
       for (const id of ids) await untilDecided(officer, id);
       for (const id of ids) {
         const events = await system.storage.loans.events(id);

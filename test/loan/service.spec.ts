@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { REPO_ROOT } from '../../schema/subgraphs';
 import { errorCodes, startTestSystem, type Query, type TestSystem } from '../support/system';
-import { FAST_LOAN_WORKER, SUBMIT, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, inputFor, submitWithConsents, untilDecided } from './support/loans';
 
 const PREFILL = fs.readFileSync(path.join(REPO_ROOT, 'schema/trusted-documents/sources/hpf-web/application-prefill.graphql'), 'utf8');
 
@@ -14,7 +14,6 @@ describe('around the application', () => {
   beforeAll(async () => {
     system = await startTestSystem({ ...FAST_LOAN_WORKER, AGENCY_TIMEOUT_MS: '300' });
     officer = await system.asOfficer('350100');
-    for (const key of ['singleApplicant', 'shortDeposits', 'currentOverdue'] as const) await system.consentAll(SCENARIOS[key].applicant.idNumber);
   });
   afterEach(() => system.resetSimulators());
   afterAll(() => system.stop());
@@ -46,9 +45,10 @@ describe('around the application', () => {
   });
 
   it('counts materials collected and time taken, takes the applicant’s review once, and keeps test cases out of the statistics', async () => {
-    const id = (await officer(SUBMIT, { input: inputFor(SCENARIOS.shortDeposits) })).body.data.submitLoanApplication.loanApplication.id;
-    await officer(SUBMIT, { input: inputFor(SCENARIOS.currentOverdue, { testCase: true }) });
+    const id = await submitWithConsents(system, SCENARIOS.shortDeposits);
+    const testCase = await submitWithConsents(system, SCENARIOS.currentOverdue, inputFor(SCENARIOS.currentOverdue, { testCase: true }));
     await untilDecided(officer, id);
+    await untilDecided(officer, testCase);
     const measured = await officer('query($id: ID!) { loanApplication(id: $id) { materialsCollected minutesTaken } }', { id });
     expect(measured.body.data.loanApplication).toEqual({ materialsCollected: 2, minutesTaken: expect.any(Number) });
 

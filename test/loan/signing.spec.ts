@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { SCENARIOS } from '../../agencies/data/scenarios';
+import { subjectKeyOf } from '../../storage';
+import { maskIdNumber, maskName } from '../../subgraphs/shared/policy/masks';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
-import { FAST_LOAN_WORKER, SUBMIT, inputFor, untilDecided } from './support/loans';
+import { FAST_LOAN_WORKER, submitWithConsents, untilDecided } from './support/loans';
 
 const couple = SCENARIOS.cleanCouple;
 const inOneMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
@@ -17,6 +19,11 @@ const FULL = /* GraphQL */ `
   }
 `;
 const VERIFY_FACE = 'mutation($photo: String!) { verifyFace(livePhotoSha256: $photo, centreCode: "350100") { matched score reference } }';
+const GRANT_PROXY = 'mutation($input: GrantProxyAuthorizationInput!) { grantProxyAuthorization(input: $input) { id } }';
+const ATTEST = 'mutation { attestInPersonIdentity(checkReference: "HALL-20261125-0042") }';
+const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
+/** How a party appears in a contract text to a reader who may not see them clear (the test system masks ID numbers strictly). */
+const maskedParty = (person: { name: string; idNumber: string }) => `${maskName(person.name)} ${maskIdNumber(person.idNumber, 'strict')}`;
 const SIGN = 'mutation($id: ID!, $signature: ContractSignatureInput!) { signLoanContract(id: $id, signature: $signature) { status } }';
 
 /** A capture the simulator's face comparison accepts for this person (see FaceComparisonRequest). */
@@ -36,17 +43,30 @@ describe('from submission to the mortgage certificate', () => {
   beforeAll(async () => {
     system = await startTestSystem(FAST_LOAN_WORKER);
     officer = await system.asOfficer('350100');
-    await system.consentAll(couple.applicant.idNumber);
-    await system.consentAll(couple.spouse!.idNumber);
   });
   afterAll(() => system.stop());
 
   it('takes the clean couple through checks, approval, signing (by face, or in person at a hall) and mortgage registration, every step in the timeline', async () => {
-    const id = (await officer(SUBMIT, { input: inputFor(couple) })).body.data.submitLoanApplication.loanApplication.id as string;
+    const id = await submitWithConsents(system, couple);
     expect((await untilDecided(officer, id)).status).toBe('APPROVED');
     const approved = (await officer(FULL, { id })).body.data.loanApplication;
-    expect(approved.contract).toMatchObject({ complete: false, sha256: createHash('sha256').update(approved.contract.text).digest('hex') });
+    expect(approved.contract).toMatchObject({ complete: false, sha256: sha256Of(approved.contract.text) });
     expect(approved.contract.signers.map((s: { role: string }) => s.role)).toEqual(['BORROWER', 'BORROWER']);
+    // Both consented for this application: the officer's text names both clear.
+    for (const person of [couple.applicant, couple.spouse!]) expect(approved.contract.text).toContain(`${person.name} ${person.idNumber}`);
+
+    // Each signer is shown the contract with themself clear and the other party masked, and its hash is of that text.
+    const shown: Record<string, { text: string; sha256: string }> = {};
+    for (const [person, other] of [[couple.applicant, couple.spouse!], [couple.spouse!, couple.applicant]] as const) {
+      const view = (await (await system.asApplicant(person.idNumber))(FULL, { id })).body.data.loanApplication.contract;
+      expect(view.sha256).toBe(sha256Of(view.text));
+      expect(view.text).toContain(`${person.name} ${person.idNumber}`);
+      expect(view.text).toContain(maskedParty(other));
+      expect(view.text).not.toContain(other.idNumber);
+      expect(view.text).not.toContain(other.name);
+      shown[person.idNumber] = view;
+    }
+    expect(shown[couple.applicant.idNumber]!.sha256).not.toBe(shown[couple.spouse!.idNumber]!.sha256);
 
     // He proves who he is by face; she at a service hall, where an agent checks her ID card in person.
     const proofs: Record<string, string> = {};
@@ -57,7 +77,7 @@ describe('from submission to the mortgage certificate', () => {
       const refused = await herself(VERIFY_FACE, { photo: livePhotoOf(person.idNumber) });
       expect(refused.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
       await herself('mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
-        input: { kind: 'FACE_VERIFICATION', purpose: 'HPF_LOAN_APPLICATION', subjectRole: 'APPLICANT', scopes: [{ agency: 'PUBLIC_SECURITY', dataItems: ['face'] }], grantedToCentre: '350100', validUntil: inOneMonth() },
+        input: { kind: 'FACE_VERIFICATION', purpose: 'HPF_LOAN_APPLICATION', scopes: [{ agency: 'PUBLIC_SECURITY', dataItems: ['face'] }], grantedToCentre: '350100', validUntil: inOneMonth() },
       });
       const mismatch = await herself(VERIFY_FACE, { photo: 'a'.repeat(64) });
       expect(mismatch.body.data.verifyFace).toEqual({ matched: false, score: expect.any(Number), reference: null });
@@ -67,21 +87,33 @@ describe('from submission to the mortgage certificate', () => {
     }
     {
       const person = couple.spouse!;
-      const hallAgent = await system.as({ role: 'PROXY_AGENT', sub: 'gulou-hall-agent-3', acting_for: person.idNumber, proxy_authorization: 'WT-2026-0311' });
-      const attested = await hallAgent('mutation { attestInPersonIdentity(checkReference: "HALL-20261125-0042") }');
+      const herselfAlone = await system.asApplicant(person.idNumber);
+      // A token claiming an authorization she never gave (none is stored) gets the agent nothing.
+      const unbacked = await system.as({ role: 'PROXY_AGENT', sub: 'gulou-hall-agent-3', acting_for: person.idNumber, proxy_authorization: 'WT-2026-0311' });
+      expect((await unbacked(ATTEST)).body.errors![0]!.extensions!.code).toBe('PROXY_NOT_AUTHORIZED');
+      // She authorizes the hall agent to attest her identity; the agent's token names that authorization.
+      const authorization = (await herselfAlone(GRANT_PROXY, { input: { agent: 'gulou-hall-agent-3', scopes: ['ATTEST_IDENTITY'], validUntil: inOneMonth() } })).body.data.grantProxyAuthorization;
+      const hallAgent = await system.as({ role: 'PROXY_AGENT', sub: 'gulou-hall-agent-3', acting_for: person.idNumber, proxy_authorization: authorization.id });
+      const attested = await hallAgent(ATTEST);
       expect(attested.body.data.attestInPersonIdentity).toEqual(expect.any(String));
       proofs[person.idNumber] = attested.body.data.attestInPersonIdentity;
-      const herselfAlone = await system.asApplicant(person.idNumber);
-      expect((await herselfAlone('mutation { attestInPersonIdentity(checkReference: "HALL-20261125-0042") }')).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect((await herselfAlone(ATTEST)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
 
     for (const person of [couple.applicant, couple.spouse!]) {
       const herself = await system.asApplicant(person.idNumber);
+      const other = person === couple.applicant ? couple.spouse! : couple.applicant;
+      const mine = shown[person.idNumber]!.sha256;
       const wrongContract = await signAs(herself, id, 'f'.repeat(64), proofs[person.idNumber]!);
       expect(wrongContract.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'signature.jws' });
-      const someoneElsesProof = await signAs(herself, id, approved.contract.sha256, proofs[person === couple.applicant ? couple.spouse!.idNumber : couple.applicant.idNumber]!);
+      // A text she was not shown — the officer's, or the other signer's view — is not hers to sign.
+      for (const notShown of [approved.contract.sha256, shown[other.idNumber]!.sha256]) {
+        const reply = await signAs(herself, id, notShown, proofs[person.idNumber]!);
+        expect(reply.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'signature.jws' });
+      }
+      const someoneElsesProof = await signAs(herself, id, mine, proofs[other.idNumber]!);
       expect(someoneElsesProof.body.errors![0]!.extensions).toMatchObject({ argument: 'signature.identityProofReference' });
-      const signed = await signAs(herself, id, approved.contract.sha256, proofs[person.idNumber]!);
+      const signed = await signAs(herself, id, mine, proofs[person.idNumber]!);
       expect(signed.body.errors).toBeUndefined();
     }
 
@@ -99,8 +131,21 @@ describe('from submission to the mortgage certificate', () => {
     expect(done.timeline.filter((entry: { kind: string }) => entry.kind === 'SIGNED')).toHaveLength(2);
   });
 
+  it('shows the officer clear identifiers only of the parties who consented for this application', async () => {
+    const id = await submitWithConsents(system, couple);
+    expect((await untilDecided(officer, id)).status).toBe('APPROVED');
+    // The spouse withdraws her data-sharing consent for the application once it is approved.
+    const spouseKey = subjectKeyOf(system.config.entityRefKey, couple.spouse!.idNumber);
+    const sharing = (await system.storage.consents.listForSubject(spouseKey, new Date())).find((consent) => consent.kind === 'DATA_SHARING' && consent.applicationId === id)!;
+    expect(await system.storage.consents.revoke(sharing.id, spouseKey, new Date())).toMatchObject({ id: sharing.id });
+    const text = (await officer(FULL, { id })).body.data.loanApplication.contract.text as string;
+    expect(text).toContain(`${couple.applicant.name} ${couple.applicant.idNumber}`);
+    expect(text).toContain(maskedParty(couple.spouse!));
+    expect(text).not.toContain(couple.spouse!.idNumber);
+  });
+
   it('refuses a signature from someone not on the contract', async () => {
-    const id = (await officer(SUBMIT, { input: inputFor(couple) })).body.data.submitLoanApplication.loanApplication.id as string;
+    const id = await submitWithConsents(system, couple);
     await untilDecided(officer, id);
     const stranger = await system.asApplicant(SCENARIOS.singleApplicant.applicant.idNumber);
     const reply = await signAs(stranger, id, 'f'.repeat(64), 'not.a-reference');

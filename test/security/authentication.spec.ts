@@ -99,9 +99,10 @@ describe('authentication and gateway-to-subgraph trust', () => {
       captured ??= { assertion: String(request.headers[CALLER_ASSERTION_HEADER]), requestId: String(request.headers['x-request-id']) };
     };
     server.prependListener('request', spy);
-    await system.consentAll(couple.applicant.idNumber);
-    await (await system.asOfficer())('query($id: IdNumber!) { applicant(idNumber: $id) { marriage { status } } }', { id: couple.applicant.idNumber });
+    const caseId = await system.openCase({ applicant: couple.applicant.idNumber });
+    const read = await (await system.asOfficer(undefined, caseId))('query($id: IdNumber!) { applicant(idNumber: $id) { marriage { status } } }', { id: couple.applicant.idNumber });
     server.off('request', spy);
+    expect(read.body.data.applicant.marriage).toEqual({ status: 'MARRIED' }); // a genuine, allowed read was captured
     expect(captured).not.toBeNull();
 
     const response = await fetch(system.subgraphUrls['civil-affairs'], {

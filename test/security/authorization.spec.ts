@@ -2,6 +2,7 @@
  * Who sees what, through the gateway, on scenario data, with consents and the access record in
  * real PostgreSQL.
  */
+import { randomUUID } from 'node:crypto';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { createStorage } from '../../storage';
 import { openPostgres, type SqlDatabase } from '../../storage/database';
@@ -14,7 +15,7 @@ const couple = SCENARIOS.cleanCouple;
 const single = SCENARIOS.singleApplicant;
 const XIAMEN_CENTRE = '350200';
 const GRANT = /* GraphQL */ `
-  mutation Grant($input: GrantConsentInput!) { grantConsent(input: $input) { id status kind } }
+  mutation Grant($input: GrantConsentInput!) { grantConsent(input: $input) { id status kind subjectRole grantedToCentre applicationId } }
 `;
 const REVOKE = 'mutation($id: ID!) { revokeConsent(id: $id) { id status revokedAt } }';
 const PERSON = /* GraphQL */ `
@@ -75,53 +76,71 @@ describe('authorization, masking and consent through the gateway', () => {
   });
 
   describe('a fund officer', () => {
-    it('of the centre the applicant consented to sees their data in clear, with the mobile masked', async () => {
-      const officer = await system.asOfficer(XIAMEN_CENTRE);
-      await system.consentAll(single.applicant.idNumber, XIAMEN_CENTRE);
+    /** A Xiamen application of the single applicant, with their consents for it. */
+    let xiamenCase: string;
+    beforeAll(async () => {
+      xiamenCase = await system.openCase({ applicant: single.applicant.idNumber, centre: XIAMEN_CENTRE });
+    });
+
+    it('of the centre handling the applicant’s case, which they consented to, sees their data in clear, with the mobile masked', async () => {
+      const officer = await system.asOfficer(XIAMEN_CENTRE, xiamenCase);
       const reply = await officer(PERSON, { id: single.applicant.idNumber });
       expect(reply.body.errors).toBeUndefined();
       expect(reply.body.data.applicant).toMatchObject({ idNumber: single.applicant.idNumber, name: single.applicant.name, mobile: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/) });
       expect(reply.body.data.applicant.providentFundAccount.accountNumber).toMatch(/^.{4}\*+.{4}$/);
     });
 
-    it('of another centre gets the ID number masked and everything else denied', async () => {
-      const otherCentre = await system.asOfficer('350500');
-      const reply = await otherCentre(PERSON, { id: single.applicant.idNumber });
-      expect(reply.body.data.applicant).toEqual({
+    it('of another centre gets the ID number masked and everything else denied, naming no case or the other centre’s', async () => {
+      const denied = {
         idNumber: maskIdNumber(single.applicant.idNumber, 'strict'),
         name: null,
         mobile: null,
         marriage: null,
         providentFundAccount: null,
-      });
-      expect(new Set(errorCodes(reply))).toEqual(new Set(['FORBIDDEN']));
+      };
+      for (const otherCentre of [await system.asOfficer('350500'), await system.asOfficer('350500', xiamenCase)]) {
+        const reply = await otherCentre(PERSON, { id: single.applicant.idNumber });
+        expect(reply.body.data.applicant).toEqual(denied);
+        // Another centre's application is no case of theirs: the same answer as naming none.
+        expect(new Set(errorCodes(reply))).toEqual(new Set(['CASE_REQUIRED']));
+      }
+    });
+
+    it('of the same centre, without naming the case, gets nothing of the person', async () => {
+      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      const reply = await officer(PERSON, { id: single.applicant.idNumber });
+      expect(reply.body.data.applicant).toMatchObject({ idNumber: maskIdNumber(single.applicant.idNumber, 'strict'), name: null, marriage: null, providentFundAccount: null });
+      expect(new Set(errorCodes(reply))).toEqual(new Set(['CASE_REQUIRED']));
     });
 
     it('under another purpose than the one consented to gets nothing of it', async () => {
-      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      const officer = await system.asOfficer(XIAMEN_CENTRE, xiamenCase);
       const reply = await officer(PERSON, { id: single.applicant.idNumber }, { 'x-purpose': 'HPF_LOAN_APPLICATION' });
       expect(reply.body.data.applicant.marriage).toBeNull();
       expect(reply.body.data.applicant.idNumber).toBe(maskIdNumber(single.applicant.idNumber, 'strict'));
+      expect(new Set(errorCodes(reply))).toEqual(new Set(['CONSENT_REQUIRED']));
     });
   });
 
   describe('consent', () => {
+    const MARRIAGE = 'query($id: IdNumber!) { applicant(idNumber: $id) { marriage { status } } }';
+    const marriageConsent = (applicationId: string) => ({
+      kind: 'DATA_SHARING',
+      purpose: 'HPF_LOAN_REVIEW',
+      scopes: [{ agency: 'CIVIL_AFFAIRS', dataItems: ['marriage'] }],
+      applicationId,
+      validUntil: inOneMonth(),
+    });
+
     it('once revoked, stops the agency being called at all', async () => {
       const wife = couple.spouse!;
+      // The couple's case, in which nobody has consented yet: the wife gives her own consent for it.
+      const caseId = await system.openCase({ applicant: couple.applicant.idNumber, spouse: wife.idNumber }, []);
       const herself = await system.asApplicant(wife.idNumber);
-      const granted = await herself(GRANT, {
-        input: {
-          kind: 'DATA_SHARING',
-          purpose: 'HPF_LOAN_REVIEW',
-          subjectRole: 'SPOUSE',
-          scopes: [{ agency: 'CIVIL_AFFAIRS', dataItems: ['marriage'] }],
-          grantedToCentre: '350100',
-          validUntil: inOneMonth(),
-        },
-      });
-      expect(granted.body.data.grantConsent).toMatchObject({ status: 'ACTIVE', kind: 'DATA_SHARING' });
-      const officer = await system.asOfficer('350100');
-      const MARRIAGE = 'query($id: IdNumber!) { applicant(idNumber: $id) { marriage { status } } }';
+      const granted = await herself(GRANT, { input: marriageConsent(caseId) });
+      // Her part in it and the centre come from the application, not from what she says.
+      expect(granted.body.data.grantConsent).toMatchObject({ status: 'ACTIVE', kind: 'DATA_SHARING', subjectRole: 'SPOUSE', grantedToCentre: '350100', applicationId: caseId });
+      const officer = await system.asOfficer('350100', caseId);
 
       system.resetSimulators();
       expect((await officer(MARRIAGE, { id: wife.idNumber })).body.data.applicant.marriage).toEqual({ status: 'MARRIED' });
@@ -133,40 +152,74 @@ describe('authorization, masking and consent through the gateway', () => {
       system.resetSimulators();
       const after = await officer(MARRIAGE, { id: wife.idNumber });
       expect(after.body.data.applicant.marriage).toBeNull();
-      expect(errorCodes(after)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(after)).toEqual(['CONSENT_REQUIRED']);
       expect(system.counters()['civil-affairs']).toEqual({});
+    });
+
+    it('opens reads for the application it was given for, and no other', async () => {
+      const wife = couple.spouse!;
+      const [given, other] = [
+        await system.openCase({ applicant: couple.applicant.idNumber, spouse: wife.idNumber }, []),
+        await system.openCase({ applicant: couple.applicant.idNumber, spouse: wife.idNumber }, []),
+      ];
+      const herself = await system.asApplicant(wife.idNumber);
+      expect((await herself(GRANT, { input: marriageConsent(given) })).body.errors).toBeUndefined();
+
+      system.resetSimulators();
+      const elsewhere = await (await system.asOfficer('350100', other))(MARRIAGE, { id: wife.idNumber });
+      expect(elsewhere.body.data.applicant.marriage).toBeNull();
+      expect(errorCodes(elsewhere)).toEqual(['CONSENT_REQUIRED']);
+      expect(system.counters()['civil-affairs']).toEqual({});
+      expect((await (await system.asOfficer('350100', given))(MARRIAGE, { id: wife.idNumber })).body.data.applicant.marriage).toEqual({ status: 'MARRIED' });
+    });
+
+    it('is given only for an application the person is a party to, naming the argument', async () => {
+      const theirs = await system.openCase({ applicant: couple.applicant.idNumber }, []);
+      const outsider = await system.asApplicant(single.applicant.idNumber);
+      for (const applicationId of [theirs, randomUUID()]) {
+        const reply = await outsider(GRANT, { input: marriageConsent(applicationId) });
+        expect(reply.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'applicationId' });
+      }
+      const { applicationId: _none, ...withoutCase } = marriageConsent(theirs);
+      const reply = await outsider(GRANT, { input: { ...withoutCase, grantedToCentre: '350100' } });
+      expect(reply.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'applicationId' });
     });
 
     it('refuses a credit-query consent without its written authorization, naming the argument', async () => {
       const herself = await system.asApplicant(single.applicant.idNumber);
+      const applicationId = await system.openCase({ applicant: single.applicant.idNumber, centre: XIAMEN_CENTRE }, []);
       const reply = await herself(GRANT, {
-        input: { kind: 'CREDIT_QUERY', purpose: 'HPF_LOAN_REVIEW', subjectRole: 'APPLICANT', scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }], grantedToCentre: '350200', validUntil: inOneMonth() },
+        input: { kind: 'CREDIT_QUERY', purpose: 'HPF_LOAN_REVIEW', scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }], applicationId, validUntil: inOneMonth() },
       });
       expect(reply.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'authorizationReference' });
     });
 
     it('keeps the credit query apart from data sharing', async () => {
       const herself = await system.asApplicant(single.applicant.idNumber);
+      const applicationId = await system.openCase({ applicant: single.applicant.idNumber, centre: XIAMEN_CENTRE }, []);
       const reply = await herself(GRANT, {
-        input: { kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', subjectRole: 'APPLICANT', scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }], grantedToCentre: '350200', validUntil: inOneMonth() },
+        input: { kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }], applicationId, validUntil: inOneMonth() },
       });
       expect(reply.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'scopes' });
     });
 
     it('sends the written authorization’s reference with the credit query', async () => {
-      const officer = await system.asOfficer(XIAMEN_CENTRE);
+      const caseId = await system.openCase({ applicant: single.applicant.idNumber, centre: XIAMEN_CENTRE });
+      const officer = await system.asOfficer(XIAMEN_CENTRE, caseId);
       const reply = await officer('query($id: IdNumber!) { applicant(idNumber: $id) { creditReport { reportNumber } } }', { id: single.applicant.idNumber });
       expect(reply.body.data.applicant.creditReport.reportNumber).toBeTruthy();
-      const stranger = await system.asOfficer('350500');
+      const stranger = await system.asOfficer('350500', caseId);
       const refused = await stranger('query($id: IdNumber!) { applicant(idNumber: $id) { creditReport { reportNumber } } }', { id: single.applicant.idNumber });
-      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(refused)).toEqual(['CASE_REQUIRED']);
     });
   });
 
   describe('the access record', () => {
-    it('shows the applicant a fund officer’s earlier read: who, which agency and fields, why, on what ground', async () => {
-      const officer = await system.asOfficer(XIAMEN_CENTRE);
-      await officer(PERSON, { id: single.applicant.idNumber }, { 'x-application-id': 'APP-2026-000123' });
+    it('shows the applicant a fund officer’s earlier read: who, which agency and fields, why, on what ground, for which case', async () => {
+      const caseId = await system.openCase({ applicant: single.applicant.idNumber, centre: XIAMEN_CENTRE }, []);
+      const [sharing] = await system.consentAll(single.applicant.idNumber, caseId, XIAMEN_CENTRE);
+      const officer = await system.asOfficer(XIAMEN_CENTRE, caseId);
+      expect((await officer(PERSON, { id: single.applicant.idNumber })).body.errors).toBeUndefined();
       const herself = await system.asApplicant(single.applicant.idNumber);
       const reply = await herself('{ myDataAccessRecords(first: 50) { records { actorRole actorCentre agency fields purpose legalBasis consentId applicationId subjectMasked } } }');
       const records = reply.body.data.myDataAccessRecords.records;
@@ -179,8 +232,17 @@ describe('authorization, masking and consent through the gateway', () => {
             fields: ['Applicant.marriage'],
             purpose: 'HPF_LOAN_REVIEW',
             legalBasis: 'CONSENT',
-            consentId: expect.any(String),
-            applicationId: 'APP-2026-000123',
+            consentId: sharing!.id,
+            applicationId: caseId,
+          }),
+          // The clear ID number the officer was shown is a release too.
+          expect.objectContaining({
+            actorRole: 'FUND_OFFICER',
+            agency: 'PUBLIC_SECURITY',
+            fields: expect.arrayContaining(['Applicant.idNumber', 'Applicant.name']),
+            legalBasis: 'CONSENT',
+            consentId: sharing!.id,
+            applicationId: caseId,
           }),
           expect.objectContaining({ actorRole: 'APPLICANT', legalBasis: 'DATA_SUBJECT_REQUEST', agency: 'PUBLIC_SECURITY' }),
         ]),

@@ -51,20 +51,13 @@ export async function untilDecided(officer: Query, id: string, timeoutMs = 20_00
 
 /**
  * Each of these people consents for the application (as each would signed in as themself), then its
- * steps that waited for a consent are made due again, as grantConsent does. A step already in flight
- * when the consents were stored can still come back AWAITING_CONSENT after that (its read was refused
- * before the consent existed, and resumeAwaitingConsent only takes up steps already waiting), so this
- * keeps resuming until no gather step is pending or waiting any more.
+ * steps that waited for a consent are made due again, as grantConsent does — a step in flight at that
+ * moment included (regression: it used to end waiting for a consent that already existed).
  */
-export async function consentFor(system: TestSystem, id: string, idNumbers: Iterable<string>, centre = '350100', timeoutMs = 10_000): Promise<void> {
+export async function consentFor(system: TestSystem, id: string, idNumbers: Iterable<string>, centre = '350100'): Promise<void> {
   for (const idNumber of new Set(idNumbers)) await system.consentAll(idNumber, id, centre);
-  const started = Date.now();
-  for (;;) {
-    await system.storage.loans.resumeAwaitingConsent(id, new Date());
-    const gather = (await system.storage.loans.steps(id)).filter((step) => step.step.startsWith('GATHER_'));
-    if (gather.every((step) => step.status !== 'PENDING' && step.status !== 'AWAITING_CONSENT') || Date.now() - started > timeoutMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  // As grantConsent does: the checks that waited (or are being worked right now) take the consents up.
+  await system.storage.loans.resumeAwaitingConsent(id, new Date());
 }
 
 /** Everyone an input names as a borrower, by ID number. */

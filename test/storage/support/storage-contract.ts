@@ -443,6 +443,17 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect((await creditQueries().find(one.id, SUBJECT))?.report).toEqual(report('ZX-1'));
     });
 
+    it('finds the reports of several people of one application in one look-up, leaving out those without one', async () => {
+      const [one, two] = [await submitted(1), await submitted(2)];
+      await creditQueries().save({ applicationId: one.id, subjectKey: SUBJECT, consentId: 'consent-1', report: report('ZX-1'), queriedAt: NOW });
+      await creditQueries().save({ applicationId: two.id, subjectKey: OTHER_SUBJECT, consentId: 'consent-2', report: report('ZX-2'), queriedAt: NOW });
+      const found = await creditQueries().findMany(one.id, [SUBJECT, OTHER_SUBJECT]);
+      expect([...found.keys()]).toEqual([SUBJECT]);
+      expect(found.get(SUBJECT)).toEqual(await creditQueries().find(one.id, SUBJECT));
+      expect(await creditQueries().findMany(one.id, [])).toEqual(new Map());
+      expect(await creditQueries().findMany(two.id, [SUBJECT])).toEqual(new Map());
+    });
+
     it('refuses a query for an application that does not exist', async () => {
       await expect(
         creditQueries().save({ applicationId: '00000000-0000-4000-8000-000000000000', subjectKey: SUBJECT, consentId: 'consent-1', report: report('ZX-1'), queriedAt: NOW }),
