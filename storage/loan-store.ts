@@ -309,17 +309,17 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return 0;
       // Waiting steps are due now; steps being worked at this moment are flagged, so that one
       // finishing as "waiting" (it read before this consent existed) is due again instead.
-      const resumed = await db.query<{ step: string; status: string }>(
+      const resumed = await db.query<{ step: string; resume_requested: boolean }>(
         `UPDATE loan_steps SET
            status = CASE WHEN status = 'AWAITING_CONSENT' THEN 'PENDING' ELSE status END,
            next_attempt_at = CASE WHEN status = 'AWAITING_CONSENT' THEN $2 ELSE next_attempt_at END,
            resume_requested = lease_owner IS NOT NULL,
            updated_at = $2
          WHERE application_id = $1 AND (status = 'AWAITING_CONSENT' OR (lease_owner IS NOT NULL AND status IN ('PENDING', 'UNAVAILABLE')))
-         RETURNING step, status`,
+         RETURNING step, resume_requested`,
         [applicationId, now],
       );
-      return resumed.length;
+      return resumed.filter((row) => !row.resume_requested).length;
     },
 
     async decide(owner, applicationId, status, decision, now) {

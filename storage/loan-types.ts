@@ -165,7 +165,10 @@ export interface LoanStore {
   claimDueSteps(owner: string, now: Date, leaseMs: number, limit: number): Promise<LoanStepRow[]>;
   /** Records a step's result if `owner` still holds its lease; unblocks DECIDE when every gather step is final. */
   completeStep(owner: string, applicationId: string, step: LoanStepName, result: StepResult, now: Date): Promise<boolean>;
-  /** A party consented: the steps of this application that waited for a consent are due now. Returns how many. */
+  /**
+   * A party consented: the steps of this application that waited for a consent are due now, and one
+   * being worked at this moment is due again if it ends waiting. Returns how many waiting steps resumed.
+   */
   resumeAwaitingConsent(applicationId: string, now: Date): Promise<number>;
   /** Records the automatic decision (DECIDE's result) and the application's new status. */
   decide(owner: string, applicationId: string, status: LoanStatus, decision: unknown, now: Date): Promise<boolean>;

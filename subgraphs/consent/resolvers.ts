@@ -153,8 +153,8 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
     grantProxyAuthorization: async (_: unknown, { input }: { input: { agent: string; scopes: ProxyScope[]; validUntil: string } }, context: Context) => {
       const subject = subjectOf(context);
       const agent = input.agent.trim();
-      if (!/^[A-Za-z0-9._:@-]{3,128}$/.test(agent)) throw badUserInput('input.agent', "the agent's account: 3–128 letters, digits or . _ : @ -");
-      if (input.scopes.length === 0) throw badUserInput('input.scopes', 'name at least one thing the agent may do');
+      if (!/^[A-Za-z0-9._:@-]{3,128}$/.test(agent)) throw badUserInput('agent', "the agent's account: 3–128 letters, digits or . _ : @ -");
+      if (input.scopes.length === 0) throw badUserInput('scopes', 'name at least one thing the agent may do');
       const validUntil = futureInstant(input.validUntil, MAX_PROXY_VALIDITY_MS, 'a proxy authorization');
       return context.storage.proxyAuthorizations.grant({
         subjectKey: context.subjectKeyOf(subject),

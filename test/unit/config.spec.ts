@@ -30,6 +30,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AGENCY_APP_SECRET: dev.agencyAppSecret, ENTITY_REF_KEY: dev.entityRefKey })).toThrow(/must not be the development default/);
   });
 
+  it('runs the loan worker unless LOAN_WORKER=off, and refuses any other word', () => {
+    expect(loadConfig({}).loan.workerEnabled).toBe(true);
+    expect(loadConfig({ LOAN_WORKER: 'on' }).loan.workerEnabled).toBe(true);
+    expect(loadConfig({ LOAN_WORKER: 'off' }).loan.workerEnabled).toBe(false);
+    expect(() => loadConfig({ LOAN_WORKER: 'no' })).toThrow(/LOAN_WORKER must be on or off \(got "no"\)/);
+  });
+
   it('takes URL overrides per agency and subgraph', () => {
     const config = loadConfig({ AGENCY_URL_PBOC_CREDIT: 'http://credit.example.internal:8080/', SUBGRAPH_URL_TAX: 'http://tax:4004/graphql' });
     expect(config.agencyUrls['pboc-credit']).toBe('http://credit.example.internal:8080');

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, parse } from 'graphql';
 import { allow } from 'graphql-shield';
 import { ANONYMOUS, type Actor } from '../../lib/actor';
-import type { ConsentStore } from '../../storage/types';
+import type { ConsentStore, ProxyScope } from '../../storage/types';
 import type { CaseFile } from '../../subgraphs/shared/cases/case-file';
 import type { PolicyContext } from '../../subgraphs/shared/policy/context';
 import { maskAddress, maskIdNumber, maskMobile, maskName } from '../../subgraphs/shared/policy/masks';
@@ -67,8 +67,8 @@ describe('applyPolicy', () => {
 
   it('answers an anonymous caller UNAUTHENTICATED, a signed-in one FORBIDDEN', async () => {
     expect((await run('{ me { marriage } }', contextOf(ANONYMOUS))).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const proxy = contextOf({ ...ANONYMOUS, role: 'AUDITOR', subject: 'a-1' });
-    expect((await run('{ me { marriage } }', proxy)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const auditor = contextOf({ ...ANONYMOUS, role: 'AUDITOR', subject: 'a-1' });
+    expect((await run('{ me { marriage } }', auditor)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
   it('refuses a centre that names no case CASE_REQUIRED, even holding a consent', async () => {
@@ -96,6 +96,34 @@ describe('applyPolicy', () => {
     const context = contextOf(officer, consenting, caseOf(ME));
     expect((await run('{ me { marriage mobile } }', context)).data).toEqual({ me: { marriage: 'MARRIED', mobile: '138****0316' } });
     expect(context.ledger[0]).toMatchObject({ legalBasis: 'CONSENT', consentId: 'consent-9' });
+  });
+
+  describe('a proxy agent', () => {
+    const agent = { ...ANONYMOUS, role: 'PROXY_AGENT' as const, subject: 'hall-agent-7', personIdNumber: ME, proxyAuthorizationRef: 'auth-1' };
+    const verified = (...scopes: ProxyScope[]) => ({ ...contextOf(agent), proxy: { id: 'auth-1', scopes } });
+
+    it('reads the person within a verified authorization’s VIEW_DATA, recording that authorization as the ground', async () => {
+      const context = verified('VIEW_DATA');
+      const result = await run('{ me { marriage mobile } }', context);
+      expect(result.data).toEqual({ me: { marriage: 'MARRIED', mobile: '138****0316' } });
+      expect(context.ledger).toEqual([{ subjectIdNumber: ME, agency: 'civil-affairs', field: 'Person.marriage', legalBasis: 'PROXY_AUTHORIZATION', consentId: 'auth-1' }]);
+    });
+
+    it('is refused PROXY_NOT_AUTHORIZED when the authorization does not cover viewing, or none was verified', async () => {
+      for (const context of [verified('MANAGE_CONSENTS', 'SUBMIT_APPLICATION'), contextOf(agent)]) {
+        const result = await run('{ me { marriage } }', context);
+        expect(result.data).toEqual({ me: { marriage: null } });
+        expect(result.errors![0]!.extensions!.code).toBe('PROXY_NOT_AUTHORIZED');
+        expect(context.ledger).toEqual([]);
+      }
+    });
+
+    it('gets nothing of anyone but the person who authorized them', async () => {
+      const context = { ...contextOf({ ...agent, personIdNumber: '350104199108220462' }), proxy: { id: 'auth-1', scopes: ['VIEW_DATA' as const] } };
+      const result = await run('{ me { marriage } }', context);
+      expect(result.data).toEqual({ me: { marriage: null } });
+      expect(result.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    });
   });
 
   it('never disguises a resolver’s own fault as a denial', async () => {

@@ -62,8 +62,9 @@ export function isPersonOrProxyMay(scope: ProxyScope): Rule {
 function isAmongSubjects<Parent>(role: 'APPLICANT' | 'PROXY_AGENT', subjects: Subjects<Parent>) {
   return (parent: Parent, _args: unknown, context: PolicyContext, info?: unknown): boolean | Promise<boolean> => {
     const { personIdNumber } = context.actor;
-    if (context.actor.role !== role || personIdNumber === null) return false;
+    if (context.actor.role !== role) return false;
     if (role === 'PROXY_AGENT' && !proxyMay(context, 'VIEW_DATA', info)) return false;
+    if (personIdNumber === null) return false;
     const found = subjects(parent, context);
     return Array.isArray(found) ? found.includes(personIdNumber) : Promise.resolve(found).then((list) => list.includes(personIdNumber));
   };

@@ -475,32 +475,60 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect(await ids({ partyKey: SUBJECT, applicantKey: OTHER_SUBJECT })).toEqual([together.id]);
     });
 
+    // What the loan worker reports: a step that found a party's consent missing waits for it.
+    const awaiting = { status: 'AWAITING_CONSENT' as const, outcome: { awaitingConsent: ['SPOUSE'] }, event: { kind: 'AWAITING_CONSENT', detail: {} } };
+    const done = { status: 'DONE' as const, outcome: { ok: true }, event: { kind: 'GATHERED', detail: {} } };
+    const stepsOf = async (id: string) => Object.fromEntries((await loans().steps(id)).map((step) => [step.step, step]));
+
     it('makes the steps that awaited a consent due at once, and only those', async () => {
       const application = await submitted(1);
-      const claimed = await loans().claimDueSteps('worker-1', NOW, 60_000, 20);
-      expect(claimed.map((step) => step.applicationId)).toContain(application.id);
-      const awaiting = { status: 'AWAITING_CONSENT' as const, outcome: null, nextAttemptAt: new Date(NOW.getTime() + 7 * DAY), event: { kind: 'AWAITING_CONSENT', detail: {} } };
-      const done = { status: 'DONE' as const, outcome: { ok: true }, event: { kind: 'GATHERED', detail: {} } };
-      expect(await loans().completeStep('worker-1', application.id, 'GATHER_MARRIAGE', awaiting, NOW)).toBe(true);
-      expect(await loans().completeStep('worker-1', application.id, 'GATHER_CREDIT', awaiting, NOW)).toBe(true);
-      expect(await loans().completeStep('worker-1', application.id, 'GATHER_IDENTITY', done, NOW)).toBe(true);
       const other = await submitted(2);
-      await loans().claimDueSteps('worker-1', NOW, 60_000, 20);
-      expect(await loans().completeStep('worker-1', other.id, 'GATHER_MARRIAGE', awaiting, NOW)).toBe(true);
+      const claimed = await loans().claimDueSteps('worker-1', NOW, 60_000, 50);
+      expect(new Set(claimed.map((step) => step.applicationId))).toEqual(new Set([application.id, other.id]));
+      for (const step of claimed) {
+        const waits = step.step === 'GATHER_MARRIAGE' || (step.applicationId === application.id && step.step === 'GATHER_CREDIT');
+        expect(await loans().completeStep('worker-1', step.applicationId, step.step, waits ? awaiting : done, NOW)).toBe(true);
+      }
+      // Waiting steps are not taken up by a worker on their own.
+      expect(await loans().claimDueSteps('worker-2', new Date(NOW.getTime() + DAY), 60_000, 50)).toEqual([]);
 
       const later = new Date(NOW.getTime() + 60_000);
       expect(await loans().resumeAwaitingConsent(application.id, later)).toBe(2);
-      const steps = Object.fromEntries((await loans().steps(application.id)).map((step) => [step.step, step]));
+      const steps = await stepsOf(application.id);
       expect(steps.GATHER_MARRIAGE).toMatchObject({ status: 'PENDING', nextAttemptAt: later });
       expect(steps.GATHER_CREDIT).toMatchObject({ status: 'PENDING', nextAttemptAt: later });
       expect(steps.GATHER_IDENTITY).toMatchObject({ status: 'DONE' });
       expect(steps.DECIDE).toMatchObject({ status: 'BLOCKED' });
       // The other application's wait is its own.
-      expect((await loans().steps(other.id)).find((step) => step.step === 'GATHER_MARRIAGE')).toMatchObject({ status: 'AWAITING_CONSENT' });
-      // Nothing waits any more; an unknown or malformed id resumes nothing.
-      expect(await loans().resumeAwaitingConsent(application.id, later)).toBe(0);
+      expect((await stepsOf(other.id)).GATHER_MARRIAGE).toMatchObject({ status: 'AWAITING_CONSENT' });
+      const due = await loans().claimDueSteps('worker-2', later, 60_000, 50);
+      expect(due.map((step) => [step.applicationId, step.step]).sort()).toEqual([
+        [application.id, 'GATHER_CREDIT'],
+        [application.id, 'GATHER_MARRIAGE'],
+      ]);
+      // An unknown or malformed id resumes nothing.
       expect(await loans().resumeAwaitingConsent('00000000-0000-4000-8000-000000000000', later)).toBe(0);
       expect(await loans().resumeAwaitingConsent('APP-0001', later)).toBe(0);
+    });
+
+    it('does not lose a consent given while its step is being worked: the step that ends waiting is due again', async () => {
+      const application = await submitted(1);
+      await loans().claimDueSteps('worker-1', NOW, 60_000, 50);
+      // The consent arrives while every check is in flight (each read before it existed).
+      const during = new Date(NOW.getTime() + 1000);
+      await loans().resumeAwaitingConsent(application.id, during);
+      const after = new Date(NOW.getTime() + 2000);
+      expect(await loans().completeStep('worker-1', application.id, 'GATHER_MARRIAGE', awaiting, after)).toBe(true);
+      expect(await loans().completeStep('worker-1', application.id, 'GATHER_IDENTITY', done, after)).toBe(true);
+      const steps = await stepsOf(application.id);
+      expect(steps.GATHER_MARRIAGE).toMatchObject({ status: 'PENDING', nextAttemptAt: after });
+      expect(steps.GATHER_IDENTITY).toMatchObject({ status: 'DONE' });
+
+      // Taken up again, the request is spent: a step that still finds no consent waits, as usual.
+      const [again] = await loans().claimDueSteps('worker-2', after, 60_000, 1);
+      expect(again).toMatchObject({ applicationId: application.id, step: 'GATHER_MARRIAGE' });
+      expect(await loans().completeStep('worker-2', application.id, 'GATHER_MARRIAGE', awaiting, after)).toBe(true);
+      expect((await stepsOf(application.id)).GATHER_MARRIAGE).toMatchObject({ status: 'AWAITING_CONSENT' });
     });
   });
 
