@@ -43,7 +43,7 @@ const signersOf: Subjects<LoanApplicationRow> = async (application, context) => 
 const mayReadApplication = and(isAuthenticated, or(isOfApplicationCentre, isOnApplication));
 const applicationFile = (subjects: Subjects<LoanApplicationRow>): FieldPolicy<LoanApplicationRow> => ({
   rule: mayReadApplication,
-  record: { agency: 'provident-fund', dataItem: 'loans', subjects, basis: 'CASE_PROCESSING' },
+  record: { agency: 'provident-fund', dataItem: 'loans', subjects, basis: 'CASE_PROCESSING', caseOf: (application) => application.id },
 });
 
 export const loanPolicy: Policy = {

@@ -27,7 +27,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * on that application's registered unit, with its owners as mortgagors and its contract number.
  * Returns the owners, whose personal data the certificate is.
  */
-async function mortgageCase(input: RegisterMortgageInput, context: Context): Promise<string[]> {
+async function mortgageCase(input: RegisterMortgageInput, context: Context): Promise<{ applicationId: string; owners: string[] }> {
   const application = context.applicationId ? await context.storage.loans.get(context.applicationId) : null;
   if (!application || application.centre !== context.actor.centre) throw caseRefused('name an application of your centre');
   if (application.status !== 'APPROVED') throw caseRefused('the application is not approved and awaiting its mortgage');
@@ -38,7 +38,7 @@ async function mortgageCase(input: RegisterMortgageInput, context: Context): Pro
   if (input.unitNumber !== unitNumber || !sameSet(input.mortgagorIdNumbers, owners) || input.loanContractNumber !== `HPF-${application.id}`) {
     throw caseRefused("the unit, mortgagors and contract number must be the application's own");
   }
-  return owners;
+  return { applicationId: application.id, owners };
 }
 
 interface RegisterMortgageInput {
@@ -54,7 +54,7 @@ export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
     registerMortgage: async (_: unknown, { input }: { input: RegisterMortgageInput }, context: Context) => {
       requireUnitNumber(input.unitNumber, 'input.unitNumber');
       input.mortgagorIdNumbers.forEach((id, i) => requireIdNumber(id, `input.mortgagorIdNumbers[${i}]`));
-      const owners = await mortgageCase(input, context);
+      const { applicationId, owners } = await mortgageCase(input, context);
       const { data } = await context.loaders.registerMortgage({
         unitNumber: input.unitNumber,
         mortgagorIdNumbers: input.mortgagorIdNumbers,
@@ -63,7 +63,7 @@ export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
         loanContractNumber: input.loanContractNumber,
       });
       // The certificate names the owners and the home: a release of their data, recorded.
-      await recordAccess(context, owners, 'Mutation.registerMortgage', { agency: 'natural-resources', dataItem: 'registration', subjects: (list: string[]) => list, basis: 'CASE_PROCESSING' });
+      await recordAccess(context, owners, 'Mutation.registerMortgage', { agency: 'natural-resources', dataItem: 'registration', subjects: (list: string[]) => list, basis: 'CASE_PROCESSING', caseOf: () => applicationId });
       return {
         certificateNumber: data.certificateNumber,
         registeredAt: data.registeredAt,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
+import { LOAN_ENGINE } from '../../lib/services';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { subjectKeyOf } from '../../storage';
 import { maskIdNumber, maskName } from '../../subgraphs/shared/policy/masks';
@@ -115,6 +116,24 @@ describe('from submission to the mortgage certificate', () => {
       expect(someoneElsesProof.body.errors![0]!.extensions).toMatchObject({ argument: 'signature.identityProofReference' });
       const signed = await signAs(herself, id, mine, proofs[person.idNumber]!);
       expect(signed.body.errors).toBeUndefined();
+      if (person === couple.applicant) {
+        // Approved, but one signature still missing: not even the loan engine may register the mortgage.
+        const engine = await system.as({ role: 'SERVICE', sub: LOAN_ENGINE, centre: '350100' });
+        const early = await engine(
+          'mutation($input: RegisterMortgageInput!) { registerMortgage(input: $input) { certificateNumber } }',
+          {
+            input: {
+              unitNumber: couple.purchase.unitNumber,
+              mortgagorIdNumbers: [couple.applicant.idNumber, couple.spouse!.idNumber],
+              mortgagee: '住房公积金管理中心 350100',
+              amount: '600000.00',
+              loanContractNumber: `HPF-${id}`,
+            },
+          },
+          { 'x-application-id': id },
+        );
+        expect(early.body.errors![0]).toMatchObject({ extensions: { code: 'CASE_REQUIRED' }, message: expect.stringContaining('not every borrower and owner has signed') });
+      }
     }
 
     let done = (await officer(FULL, { id })).body.data.loanApplication;
@@ -129,6 +148,13 @@ describe('from submission to the mortgage certificate', () => {
       expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY', 'SIGNED', 'ALL_SIGNED', 'MORTGAGE_REGISTERED']),
     );
     expect(done.timeline.filter((entry: { kind: string }) => entry.kind === 'SIGNED')).toHaveLength(2);
+
+    // The contract shown to the officer and the mortgage certificate are releases of the spouse's data too: in her own view.
+    const spouseView = await (await system.asApplicant(couple.spouse!.idNumber))('{ myDataAccessRecords(first: 200) { records { fields applicationId } } }');
+    const released = (spouseView.body.data.myDataAccessRecords.records as Array<{ fields: string[]; applicationId: string | null }>)
+      .filter((record) => record.applicationId === id)
+      .flatMap((record) => record.fields);
+    expect(released).toEqual(expect.arrayContaining(['LoanApplication.contract', 'LoanApplication.mortgage', 'Mutation.registerMortgage']));
   });
 
   it('shows the officer clear identifiers only of the parties who consented for this application', async () => {

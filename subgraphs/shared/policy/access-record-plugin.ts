@@ -15,7 +15,7 @@ import type { PolicyContext } from './context';
 export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber: string) => string, at: Date, applicationId: string | null): AccessRecordInput[] {
   const grouped = new Map<string, AccessRecordInput>();
   for (const entry of context.ledger) {
-    const key = `${entry.subjectIdNumber}|${entry.agency}|${entry.legalBasis}|${entry.consentId ?? ''}`;
+    const key = `${entry.subjectIdNumber}|${entry.agency}|${entry.legalBasis}|${entry.consentId ?? ''}|${entry.applicationId ?? ''}`;
     let record = grouped.get(key);
     if (!record) {
       record = {
@@ -31,7 +31,7 @@ export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber:
         purpose: context.purpose,
         legalBasis: entry.legalBasis,
         consentId: entry.consentId,
-        applicationId,
+        applicationId: entry.applicationId ?? applicationId,
       };
       grouped.set(key, record);
     }

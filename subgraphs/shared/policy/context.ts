@@ -14,6 +14,8 @@ export interface LedgerEntry {
   field: string;
   legalBasis: LegalBasis;
   consentId: string | null;
+  /** The case this release served, when verified by the handler itself rather than named by the request. */
+  applicationId?: string;
 }
 
 /**

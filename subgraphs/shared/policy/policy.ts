@@ -28,7 +28,14 @@ export interface FieldPolicy<Parent = never> {
    * caller's consent for the case — or, with `basis: 'CASE_PROCESSING'`, handling the case itself
    * (the application file, seen by its parties and its centre).
    */
-  record?: { agency: AgencyName; dataItem: string; subjects: Subjects<Parent>; basis?: 'CASE_PROCESSING' };
+  record?: {
+    agency: AgencyName;
+    dataItem: string;
+    subjects: Subjects<Parent>;
+    basis?: 'CASE_PROCESSING';
+    /** The case the release serves when the parent itself is it (the application file); else the request's verified case. */
+    caseOf?: (parent: Parent) => string;
+  };
 }
 
 /** `never` as the parent accepts every entry whatever parent its subjects function declares. */
@@ -160,14 +167,15 @@ function directBasisOf(context: PolicyContext, subject: string): { legalBasis: L
 
 /** Writes a release of personal data to the request's ledger, on the ground the caller has for each subject. */
 export async function recordAccess(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
+  const applicationId = record.caseOf ? { applicationId: record.caseOf(parent as never) } : {};
   for (const subject of await record.subjects(parent as never, context)) {
     const direct = directBasisOf(context, subject);
     if (direct) {
-      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...direct });
+      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...direct, ...applicationId });
       continue;
     }
     if (record.basis) {
-      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, legalBasis: record.basis, consentId: null });
+      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, legalBasis: record.basis, consentId: null, ...applicationId });
       continue;
     }
     const kind = record.agency === 'pboc-credit' ? 'CREDIT_QUERY' : 'DATA_SHARING';
