@@ -104,8 +104,8 @@ const PARENT = {
   request: { applicant: { idNumber: SUBJECT }, spouse: null, coBorrowers: [] },
 };
 const RECORD = { buyers: [{ idNumber: SUBJECT }], owners: [{ idNumber: SUBJECT }], taxpayerIdNumbers: [SUBJECT] };
-/** Loaders as the property rules use them: whatever is asked, a record whose parties are SUBJECT. */
-const LOADERS = new Proxy({}, { get: () => ({ load: async () => RECORD }) });
+/** Loaders as the rules use them: whatever is asked, a record whose parties are SUBJECT; an application's steps, none yet. */
+const LOADERS = new Proxy({}, { get: (_target, name) => ({ load: async () => (name === 'steps' ? [] : RECORD) }) });
 
 function contextFor(situation: Situation): PolicyContext {
   const consents: ConsentStore = {
@@ -121,7 +121,7 @@ function contextFor(situation: Situation): PolicyContext {
   const caseFile = async () =>
     situation.case ? ({ application: PARENT, steps: [], parties: [{ idNumber: SUBJECT, role: 'APPLICANT', ordinal: 1 }] } as unknown as CaseFile) : null;
   const base = { actor: situation.actor, purpose: situation.purpose, consents, subjectKeyOf: (id: string) => id, caseFile };
-  const context: PolicyContext & { loaders: unknown; storage: unknown } = {
+  const context: PolicyContext & { loaders: unknown } = {
     ...base,
     requestId: 'permission-matrix',
     applicationId: situation.case ? PARENT.id : null,
@@ -132,7 +132,6 @@ function contextFor(situation: Situation): PolicyContext {
     idNumberMask: 'strict',
     _shield: { cache: {} },
     loaders: LOADERS,
-    storage: { loans: { steps: async () => [] } },
   };
   return context;
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase } from './database';
 import { StorageError } from './errors';
+import { revokeOwnedRow } from './owned-rows';
 import { toDate, toDateOrNull } from './sql-values';
 import type {
   ConsentGrant,
@@ -41,7 +42,6 @@ interface ConsentRow {
 const COLUMNS = `id, subject_key, subject_masked, subject_role, kind, purpose, scopes, granted_to_centre,
   authorization_ref, application_id, valid_from, valid_until, recorded_by, granted_at, revoked_at`;
 const NEWEST_FIRST = 'ORDER BY granted_at DESC, position DESC';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ConsentStoreOptions {
   /** The clock that stamps grantedAt; tests pass a fixed one. */
@@ -80,15 +80,8 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
     },
 
     async revoke(id, subjectKey, at) {
-      // Someone else's consent id (or a malformed one) is "no such consent of theirs", not an error.
-      if (!UUID.test(id)) return null;
-      const revoked = await db.query<ConsentRow>(
-        `UPDATE consents SET revoked_at = $3 WHERE id = $1 AND subject_key = $2 AND revoked_at IS NULL RETURNING ${COLUMNS}`,
-        [id, subjectKey, at],
-      );
-      // Revoking twice keeps the first revocation time.
-      const rows = revoked.length > 0 ? revoked : await db.query<ConsentRow>(`SELECT ${COLUMNS} FROM consents WHERE id = $1 AND subject_key = $2`, [id, subjectKey]);
-      return rows[0] ? toConsentRecord(rows[0], at) : null;
+      const row = await revokeOwnedRow<ConsentRow>(db, 'consents', COLUMNS, id, subjectKey, at);
+      return row ? toConsentRecord(row, at) : null;
     },
 
     async findActive(query: ConsentQuery) {

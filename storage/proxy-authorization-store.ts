@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { statusAt } from './consent-store';
 import type { SqlDatabase } from './database';
 import { StorageError } from './errors';
+import { UUID, revokeOwnedRow } from './owned-rows';
 import { toDate, toDateOrNull, toStringArray } from './sql-values';
 import { PROXY_SCOPES, type ProxyAuthorization, type ProxyAuthorizationStore, type ProxyScope } from './types';
 
@@ -23,7 +24,6 @@ interface ProxyRow {
 }
 
 const COLUMNS = 'id, subject_key, subject_masked, agent_subject, scopes, valid_from, valid_until, granted_at, revoked_at';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toAuthorization(row: ProxyRow, at: Date): ProxyAuthorization {
   const validUntil = toDate(row.valid_until);
@@ -60,13 +60,8 @@ export function createProxyAuthorizationStore(db: SqlDatabase, options: { now?: 
     },
 
     async revoke(id, subjectKey, at) {
-      if (!UUID.test(id)) return null;
-      const revoked = await db.query<ProxyRow>(
-        `UPDATE proxy_authorizations SET revoked_at = $3 WHERE id = $1 AND subject_key = $2 AND revoked_at IS NULL RETURNING ${COLUMNS}`,
-        [id, subjectKey, at],
-      );
-      const rows = revoked.length > 0 ? revoked : await db.query<ProxyRow>(`SELECT ${COLUMNS} FROM proxy_authorizations WHERE id = $1 AND subject_key = $2`, [id, subjectKey]);
-      return rows[0] ? toAuthorization(rows[0], at) : null;
+      const row = await revokeOwnedRow<ProxyRow>(db, 'proxy_authorizations', COLUMNS, id, subjectKey, at);
+      return row ? toAuthorization(row, at) : null;
     },
 
     async get(id, at) {

@@ -1,6 +1,4 @@
-import DataLoader from 'dataloader';
 import type { CreditReportRecord } from '../../lib/agency-contracts';
-import type { StoredCreditQuery } from '../../storage/types';
 import { agencyAuthorizationRequired } from '../../lib/errors';
 import { findConsent } from '../shared/policy/rules';
 import type { Sourced } from '../shared/loaders';
@@ -12,23 +10,6 @@ import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from '../../
 type Context = SubgraphContext<CreditLoaders>;
 type Report = Sourced<CreditReportRecord>;
 
-/**
- * The reports this request's application already holds, looked up for all the people of one tick
- * together: so the people still to be queried reach the PBoC in one batch, not one call each.
- * Per request (keyed by its context), like every loader.
- */
-const storedReports = new WeakMap<Context, DataLoader<string, StoredCreditQuery | null>>();
-function storedReportOf(context: Context, applicationId: string, subjectKey: string): Promise<StoredCreditQuery | null> {
-  let loader = storedReports.get(context);
-  if (!loader) {
-    loader = new DataLoader(async (keys: readonly string[]) => {
-      const found = await context.storage.creditQueries.findMany(applicationId, keys);
-      return keys.map((key) => found.get(key) ?? null);
-    });
-    storedReports.set(context, loader);
-  }
-  return loader.load(subjectKey);
-}
 
 export const creditResolvers: Resolvers<CreditLoaders> = {
   Applicant: {
@@ -42,7 +23,7 @@ export const creditResolvers: Resolvers<CreditLoaders> = {
       const file = await context.caseFile();
       if (!authorization?.authorizationRef || !file) throw agencyAuthorizationRequired('pboc-credit');
       const subjectKey = context.subjectKeyOf(parent.idNumber);
-      const stored = await storedReportOf(context, file.application.id, subjectKey);
+      const stored = await context.loaders.storedReport.load({ applicationId: file.application.id, subjectKey });
       if (stored) return stored.report as Report;
       const report = await context.loaders.creditReport.load({ idNumber: parent.idNumber, authorizationRef: authorization.authorizationRef });
       if (!report) return null;

@@ -8,7 +8,7 @@ import { creditResolvers } from './resolvers';
 export const creditSubgraph = defineSubgraph({
   name: 'credit',
   agency: 'pboc-credit',
-  createLoaders: (client, call) => createCreditLoaders(pbocCreditApi(client, call)),
+  createLoaders: (client, call, storage) => createCreditLoaders(pbocCreditApi(client, call), storage.creditQueries),
   resolvers: creditResolvers,
   policy: creditPolicy,
 });

@@ -21,7 +21,7 @@ import {
   isAuthenticated,
   isDataSubject,
   isDataSubjectOrProxy,
-  isPersonOrProxyMay,
+  isProxyWith,
   isServiceWith,
   mayReadPersonalData,
   proxyMay,
@@ -60,7 +60,7 @@ const hasFaceConsent = rule({ cache: 'no_cache' })(async (_parent, args: { centr
 });
 
 export const identityPolicy: Policy = {
-  Mutation: { verifyFace: hasFaceConsent, attestInPersonIdentity: and(hasRole('PROXY_AGENT'), isPersonOrProxyMay('ATTEST_IDENTITY')) },
+  Mutation: { verifyFace: hasFaceConsent, attestInPersonIdentity: isProxyWith('ATTEST_IDENTITY') },
   FaceVerification: allow,
   Query: {
     ...FEDERATION_QUERY_FIELDS,
@@ -76,11 +76,11 @@ export const identityPolicy: Policy = {
       mask: { apply: (id: string, context) => maskIdNumber(id, context.idNumberMask), clearFor: clearIdentityFor },
       record: identityRecord('identity'),
     },
-    name: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity'), { apply: maskName, clearFor: clearIdentityFor }),
-    gender: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),
-    birthDate: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),
-    mobile: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity'), { apply: maskMobile, clearFor: isDataSubject(applicantSubject) }),
-    identityVerification: personalData(mayReadPersonalData(AGENCY, 'identity', applicantSubject), identityRecord('identity')),
+    name: personalData(identityBasis, identityRecord('identity'), { apply: maskName, clearFor: clearIdentityFor }),
+    gender: personalData(identityBasis, identityRecord('identity')),
+    birthDate: personalData(identityBasis, identityRecord('identity')),
+    mobile: personalData(identityBasis, identityRecord('identity'), { apply: maskMobile, clearFor: isDataSubject(applicantSubject) }),
+    identityVerification: personalData(identityBasis, identityRecord('identity')),
   },
   IdentityVerification: allow,
 };

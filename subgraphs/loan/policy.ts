@@ -19,8 +19,9 @@ import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/fede
 import type { FieldPolicy, Policy } from '../shared/policy/policy';
 import { hasRole, isAuthenticated, isPersonOrProxyMay, proxyMay, type Subjects } from '../shared/policy/rules';
 import type { SubgraphContext } from '../shared/subgraph';
+import type { LoanLoaders } from './loaders';
 
-const storageOf = (context: PolicyContext) => (context as SubgraphContext<unknown>).storage;
+const stepsOf = (context: PolicyContext, application: LoanApplicationRow) => (context as SubgraphContext<LoanLoaders>).loaders.steps.load(application.id);
 
 const isOfApplicationCentre = rule({ cache: 'no_cache' })((application: LoanApplicationRow, _args, context: PolicyContext) => {
   const { role, centre, subject } = context.actor;
@@ -32,13 +33,13 @@ const isOnApplication = rule({ cache: 'no_cache' })(async (application: LoanAppl
   const { role, personIdNumber } = context.actor;
   if (role !== 'APPLICANT' && !(role === 'PROXY_AGENT' && proxyMay(context, 'VIEW_DATA', info))) return false;
   if (!personIdNumber) return false;
-  const steps = await storageOf(context).loans.steps(application.id);
+  const steps = await stepsOf(context, application);
   return partiesOf(application, steps).some((party) => party.idNumber === personIdNumber);
 });
 
 /** Whose data the application file is: its borrowers, and for the contract every signer. */
 const borrowersOf: Subjects<LoanApplicationRow> = ({ request }) => [request.applicant.idNumber, ...(request.spouse ? [request.spouse.idNumber] : []), ...request.coBorrowers.map((p) => p.idNumber)];
-const signersOf: Subjects<LoanApplicationRow> = async (application, context) => requiredSignersOf(application, await storageOf(context).loans.steps(application.id));
+const signersOf: Subjects<LoanApplicationRow> = async (application, context) => requiredSignersOf(application, await stepsOf(context, application));
 
 const mayReadApplication = and(isAuthenticated, or(isOfApplicationCentre, isOnApplication));
 const applicationFile = (subjects: Subjects<LoanApplicationRow>): FieldPolicy<LoanApplicationRow> => ({

@@ -8,10 +8,11 @@ import { signLoanContract, type SignatureInput } from './signing';
 import { repaymentSchedule, type RepaymentSchedule as RepaymentScheduleShape } from './domain/schedule';
 import { SERVICE_GUIDE } from './service-guide';
 import { AGENCY_OF_STEP } from './workflow/decide';
+import type { LoanLoaders } from './loaders';
 import { checksOf, reasonsFor, timelineOf, viewerOf, type StoredDecision } from './views';
 import { requiredSignersOf } from '../shared/cases/case-file';
 
-type Context = SubgraphContext<Record<string, never>>;
+type Context = SubgraphContext<LoanLoaders>;
 
 /** 住房公积金管理条例 art. 26: the centre decides within 15 days of acceptance. */
 const DECISION_DAYS = 15;
@@ -26,7 +27,7 @@ function page(first: number | null | undefined, after: string | null | undefined
   return { after: after ? Number(after) : null, limit };
 }
 
-export const loanResolvers: Resolvers<Record<string, never>> = {
+export const loanResolvers: Resolvers<LoanLoaders> = {
   Query: {
     loanApplication: (_: unknown, args: { id: string }, context: Context) => context.storage.loans.get(args.id),
     loanApplications: async (_: unknown, args: { filter?: { status?: LoanStatus; includeTestCases?: boolean }; first?: number; after?: string }, context: Context) => {
@@ -121,7 +122,7 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((application.decisionDueAt.getTime() - Date.now()) / DAY_MS),
     decidedAt: (application: LoanApplicationRow) => application.decidedAt?.toISOString() ?? null,
     checks: async (application: LoanApplicationRow, _: unknown, context: Context) =>
-      checksOf(application, await context.storage.loans.steps(application.id), viewerOf(context.actor, application)),
+      checksOf(application, await context.loaders.steps.load(application.id), viewerOf(context.actor, application)),
     decision: (application: LoanApplicationRow, _: unknown, context: Context) => {
       const decision = application.decision as (StoredDecision & { homeOrder?: string; rate?: string; maximumAmountFen?: number; bindingLimit?: string }) | null;
       if (!decision && !application.officerDecision) return null;
@@ -137,7 +138,7 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       };
     },
     contract: async (application: LoanApplicationRow, _: unknown, context: Context) => {
-      const steps = await context.storage.loans.steps(application.id);
+      const steps = await context.loaders.steps.load(application.id);
       const contract = loanContractOf(application, steps, await contractReaderFor(application, requiredSignersOf(application, steps), context));
       if (!contract) return null;
       const signatures = await context.storage.loans.signatures(application.id);
@@ -154,7 +155,7 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       return { text: contract.text, sha256: contract.sha256, signers, complete: signers.every((signer) => signer.signedAt !== null) };
     },
     mortgage: async (application: LoanApplicationRow, _: unknown, context: Context) => {
-      const step = (await context.storage.loans.steps(application.id)).find((s) => s.step === 'REGISTER_MORTGAGE' && s.status === 'DONE');
+      const step = (await context.loaders.steps.load(application.id)).find((s) => s.step === 'REGISTER_MORTGAGE' && s.status === 'DONE');
       return (step?.outcome as { certificateNumber: string; eCertificateSha256: string; registeredAt: string } | undefined) ?? null;
     },
     repaymentSchedule: (application: LoanApplicationRow) => {
@@ -169,7 +170,7 @@ export const loanResolvers: Resolvers<Record<string, never>> = {
       return { ...schedule, method: schedule.method, rate, totalPayment: schedule.totalPaymentFen, totalInterest: schedule.totalInterestFen };
     },
     materialsCollected: async (application: LoanApplicationRow, _: unknown, context: Context) => {
-      const steps = await context.storage.loans.steps(application.id);
+      const steps = await context.loaders.steps.load(application.id);
       const replaced = new Set(steps.filter((step) => step.step.startsWith('GATHER_') && step.status === 'DONE').map((step) => AGENCY_OF_STEP[step.step as GatherStep]));
       return SERVICE_GUIDE.materials.filter((material) => material.replacedBy === null || !replaced.has(material.replacedBy)).length;
     },
@@ -205,7 +206,7 @@ async function contractReaderFor(application: LoanApplicationRow, signers: reado
 }
 
 async function unitNumberFound(application: LoanApplicationRow, context: Context): Promise<string | null> {
-  const contract = (await context.storage.loans.steps(application.id)).find((step) => step.step === 'GATHER_CONTRACT');
+  const contract = (await context.loaders.steps.load(application.id)).find((step) => step.step === 'GATHER_CONTRACT');
   const property = (contract?.outcome as { property?: { status: string; value?: { unitNumber?: string } } } | null)?.property;
   return property?.status === 'FOUND' ? (property.value?.unitNumber ?? null) : null;
 }

@@ -8,9 +8,10 @@ import { badUserInput } from '../../lib/errors';
 import { openIdentityProof } from '../../lib/identity-proof';
 import { maskIdNumberForRecord } from '../../storage';
 import type { SubgraphContext } from '../shared/subgraph';
+import type { LoanLoaders } from './loaders';
 import { loanContractOf, signerReader } from './contract';
 
-type Context = SubgraphContext<Record<string, never>>;
+type Context = SubgraphContext<LoanLoaders>;
 
 export interface SignatureInput {
   jws: string;

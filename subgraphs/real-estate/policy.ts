@@ -18,7 +18,6 @@ import { maskAddress, maskName } from '../shared/policy/masks';
 import { masked, personalData, type Policy } from '../shared/policy/policy';
 import {
   applicantSubject,
-  hasRole,
   isAuthenticated,
   isDataSubjectOrProxy,
   isFundCentre,

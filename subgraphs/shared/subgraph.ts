@@ -65,7 +65,8 @@ export interface SubgraphDefinition<A extends AgencyName | null, Loaders> {
   name: SubgraphName;
   /** The agency whose endpoint this subgraph wraps; null for the platform's own data. */
   agency: A;
-  createLoaders(client: ClientOf<A>, call: CallContext): Loaders;
+  /** Per request: the agency's batch loaders, and loaders over the platform's own records where the subgraph reads them. */
+  createLoaders(client: ClientOf<A>, call: CallContext, storage: Storage): Loaders;
   resolvers: Resolvers<Loaders>;
   /** Who may read what: every field of the schema, deny by default (policy.ts). */
   policy: Policy;
@@ -178,7 +179,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
         storage,
         config,
         subjectKeyOf,
-        loaders: definition.createLoaders(client, { requestId }),
+        loaders: definition.createLoaders(client, { requestId }, storage),
       };
     },
     routes: {

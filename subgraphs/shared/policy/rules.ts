@@ -51,11 +51,14 @@ export function proxyMay(context: PolicyContext, scope: ProxyScope, info?: unkno
   return false;
 }
 
+/** A verified proxy agent whose authorization covers `scope`. */
+export function isProxyWith(scope: ProxyScope): Rule {
+  return rule(`isProxyWith(${scope})`, { cache: 'contextual' })((_parent, _args, context: PolicyContext, info) => proxyMay(context, scope, info));
+}
+
 /** The signed-in applicant for themself, or a verified proxy whose authorization covers `scope`. */
 export function isPersonOrProxyMay(scope: ProxyScope): Rule {
-  return rule(`isPersonOrProxyMay(${scope})`, { cache: 'contextual' })(
-    (_parent, _args, context: PolicyContext, info) => context.actor.role === 'APPLICANT' || proxyMay(context, scope, info),
-  );
+  return or(hasRole('APPLICANT'), isProxyWith(scope));
 }
 
 /** Whether the caller, in this role, is one of the parent's subjects; synchronous when the subjects are at hand. */
@@ -187,10 +190,3 @@ export const partySubject: Subjects<{ applicant: { idNumber: string } }> = (pare
 /** Roles that read other people's data only under their consent for a case (fund centres). */
 export const isFundCentre = hasRole('FUND_OFFICER', 'SERVICE');
 
-/** A fund centre caller working on the case the request names (the application exists, is theirs and open). */
-export const worksOnNamedCase = rule('worksOnNamedCase', { cache: 'no_cache' })(async (_parent, _args, context: PolicyContext, info) => {
-  if (context.actor.role !== 'FUND_OFFICER' && context.actor.role !== 'SERVICE') return false;
-  if (await context.caseFile()) return true;
-  noteDenial(context, info, 'CASE_REQUIRED');
-  return false;
-});
