@@ -4,6 +4,7 @@
  * consistency test checks against it). Defaults are for a developer's machine; in production
  * mode a missing secret stops start-up instead of silently falling back.
  */
+import fs from 'node:fs';
 import { AGENCY_SUBGRAPHS, SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
 import type { AgencyName } from './agency-contracts';
 import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../gateway/plugins/limits';
@@ -51,6 +52,8 @@ export interface Config {
     /** The identity provider's JWKS; when unset, the local key pair in keysDir (not in production). */
     jwksUrl: string | null;
     keysDir: string;
+    /** Tokens whose lifetime (exp − iat) is longer are refused: a stolen long-lived token is a standing key. */
+    maxTokenLifetimeSeconds: number;
   };
   /** HMAC secret of the gateway's caller assertions to subgraphs. */
   internalTrustSecret: string;
@@ -88,7 +91,37 @@ const DEVELOPMENT_SECRETS = {
   entityRefKey: '6465762d6f6e6c792d656e746974792d7265662d6b65792d3332627974657321',
 } as const;
 
+/**
+ * Variables that may hold a secret (a key, a password, a URL with credentials). Each can be given
+ * as `NAME_FILE`, the path of a file holding the value (Docker and Kubernetes secrets), instead.
+ */
+export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+
+/** The run modes, exactly: a misspelt NODE_ENV must never fall through to development. */
+const RUN_MODES: readonly RunMode[] = ['development', 'test', 'production'];
+
+/** Longest token lifetime accepted by default: an hour, as identity providers issue access tokens. */
+const DEFAULT_MAX_TOKEN_LIFETIME_S = 3600;
+
+/**
+ * Why a secret is too weak for production, or null. Length alone does not do: 32 × "a" is long.
+ * A secret drawn at random has many distinct characters and about as many bits per character as
+ * its alphabet allows; a key of one repeated byte (all zeros) is no key.
+ */
+export function secretWeakness(value: string, developmentValue: string): string | null {
+  if (value === developmentValue) return 'is the development default';
+  if (value.length < 32) return 'is shorter than 32 characters';
+  if (/^(.)\1*$/.test(value) || /^(?:([0-9a-f]{2})\1*)$/i.test(value)) return 'repeats a single character or byte';
+  const counts = new Map<string, number>();
+  for (const character of value) counts.set(character, (counts.get(character) ?? 0) + 1);
+  const entropyBitsPerCharacter = [...counts.values()].reduce((sum, n) => sum - (n / value.length) * Math.log2(n / value.length), 0);
+  if (counts.size < 12 || entropyBitsPerCharacter < 3) return 'has too little variety to be random (generate it, e.g. openssl rand -hex 32)';
+  return null;
+}
+
 export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
+  ...SECRET_VARIABLES.map((name) => `${name}_FILE`),
+  'AUTH_MAX_TOKEN_LIFETIME_S',
   'NODE_ENV',
   'HOST',
   'PUBLIC_HOST',
@@ -139,8 +172,26 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const problems: string[] = [];
+
+  // NAME_FILE gives a secret's value from a file; never both, so no one wonders which one counts.
+  const env: NodeJS.ProcessEnv = { ...rawEnv };
+  const unreadable = new Set<string>();
+  for (const name of SECRET_VARIABLES) {
+    const file = rawEnv[`${name}_FILE`];
+    if (!file) continue;
+    if (rawEnv[name]) {
+      problems.push(`${name} and ${name}_FILE are both set; give one`);
+      continue;
+    }
+    try {
+      env[name] = fs.readFileSync(file, 'utf8').trim();
+    } catch {
+      problems.push(`${name}_FILE names a file that cannot be read (${file})`);
+      unreadable.add(name);
+    }
+  }
 
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
@@ -174,19 +225,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }
   };
 
-  const modeRaw = env.NODE_ENV ?? 'development';
-  const mode: RunMode = modeRaw === 'production' || modeRaw === 'test' ? modeRaw : 'development';
+  const modeRaw = env.NODE_ENV || 'development';
+  const mode = RUN_MODES.find((m) => m === modeRaw);
+  if (!mode) problems.push(`NODE_ENV must be one of ${RUN_MODES.join(', ')} (got "${modeRaw}"); refusing to guess`);
   const production = mode === 'production';
 
   const secret = (name: string, developmentValue: string, check: (v: string) => string | null): string => {
     const raw = env[name];
     if (raw === undefined || raw === '') {
-      if (production) problems.push(`${name} is required in production`);
+      if (production && !unreadable.has(name)) problems.push(`${name} is required in production`);
       return developmentValue;
     }
-    if (production && raw === developmentValue) problems.push(`${name} must not be the development default in production`);
     const problem = check(raw);
     if (problem) problems.push(`${name} ${problem}`);
+    else if (production) {
+      const weakness = secretWeakness(raw, developmentValue);
+      if (weakness) problems.push(`${name} ${weakness === 'is the development default' ? 'must not be the development default in production' : `is too weak for production: it ${weakness}`}`);
+    }
     return raw;
   };
 
@@ -214,7 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const agencyTimeoutMs = integer('AGENCY_TIMEOUT_MS', 3000, 50, 60000);
 
   const config: Config = {
-    mode,
+    mode: mode ?? 'development',
     host,
     publicHost,
     gatewayPort: integer('GATEWAY_PORT', GATEWAY_PORT, 0, 65535),
@@ -246,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       audience: env.AUTH_AUDIENCE || 'fj-hpf-one-thing',
       jwksUrl: url('AUTH_JWKS_URL', null),
       keysDir: env.AUTH_KEYS_DIR || '.data/keys',
+      maxTokenLifetimeSeconds: integer('AUTH_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60, 24 * 3600),
     },
     internalTrustSecret: secret('INTERNAL_TRUST_SECRET', DEVELOPMENT_SECRETS.internalTrustSecret, (v) =>
       v.length >= 32 ? null : 'must be at least 32 characters',
@@ -274,6 +330,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   };
   if (env.ID_NUMBER_MASK && !['strict', 'six-four'].includes(env.ID_NUMBER_MASK)) problems.push(`ID_NUMBER_MASK must be strict or six-four (got "${env.ID_NUMBER_MASK}")`);
   if (production && !config.auth.jwksUrl) problems.push('AUTH_JWKS_URL is required in production (local token keys are for development)');
+  // Keys fetched over plain http can be swapped on the way: anyone could then mint accepted tokens.
+  if (production && config.auth.jwksUrl && !config.auth.jwksUrl.startsWith('https://')) problems.push('AUTH_JWKS_URL must use https in production');
   if (config.databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.databaseSchema)) problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
 
   if (problems.length > 0) throw new ConfigError(problems);

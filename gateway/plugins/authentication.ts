@@ -55,7 +55,8 @@ export async function createAuthenticator(config: Readonly<Config>): Promise<Aut
   return async (request) => {
     const header = request.headers.authorization;
     if (!header) return ANONYMOUS;
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header);
+    // The scheme is case-insensitive (RFC 9110 §11.1); the token itself is not.
+    const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <JWT>".');
     try {
       const { payload } = await jwtVerify(match[1]!, keys, {
@@ -64,6 +65,8 @@ export async function createAuthenticator(config: Readonly<Config>): Promise<Aut
         algorithms: ['ES256', 'RS256'],
         requiredClaims: ['exp', 'sub'],
       });
+      const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
+      if (lifetime > config.auth.maxTokenLifetimeSeconds) throw unauthenticated(`The token lives ${lifetime} s; this gateway accepts at most ${config.auth.maxTokenLifetimeSeconds} s.`);
       return actorOf(payload);
     } catch (error) {
       if (error instanceof RequestRefused) throw error;

@@ -25,6 +25,21 @@ describe('authentication and gateway-to-subgraph trust', () => {
     expect(reply.body.errors![0]!.message).toMatch(/expired/);
   });
 
+  it('refuses a token that lives longer than AUTH_MAX_TOKEN_LIFETIME_S, however validly signed', async () => {
+    const token = await system.token({ role: 'APPLICANT', sub: 'citizen-1', id_number: couple.applicant.idNumber }, '100y');
+    const reply = await withToken(token);
+    expect(reply.status).toBe(401);
+    expect(reply.body.errors![0]!.message).toMatch(/accepts at most 3600 s/);
+  });
+
+  it('reads the Bearer scheme whatever its case', async () => {
+    const token = await system.token({ role: 'APPLICANT', sub: 'citizen-1', id_number: couple.applicant.idNumber });
+    for (const scheme of ['bearer', 'BEARER']) {
+      const reply = await system.query(NAME, { id: couple.applicant.idNumber }, { authorization: `${scheme} ${token}` });
+      expect(reply.body.data?.applicant).toEqual({ name: couple.applicant.name });
+    }
+  });
+
   it('refuses a token signed with another key', async () => {
     const { privateKey } = await generateKeyPair('ES256');
     const forged = await new SignJWT({ role: 'FUND_OFFICER', centre: '350100' })

@@ -1,4 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../lib/config';
+
+/** Strong, distinct values for every production secret, and the provider's https JWKS. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  AGENCY_APP_SECRET: 'q7Vd2kXz9LmN4pRt8sWb1yHc6fJg3aEu',
+  ENTITY_REF_KEY: '3f9a1c7e5b2d8046af13c9e7d5b1a3f08e6c4a2d0b9f7e5c3a1d8b6f4e2c0a97',
+  INTERNAL_TRUST_SECRET: 'Zt4Qw8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz',
+  AUTH_JWKS_URL: 'https://auth.fj-hpf.example/jwks',
+};
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+};
 
 describe('configuration', () => {
   it('runs on embedded defaults on a developer machine', () => {
@@ -28,6 +48,40 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AGENCY_APP_SECRET is required in production[\s\S]*ENTITY_REF_KEY is required in production/);
     const dev = loadConfig({});
     expect(() => loadConfig({ NODE_ENV: 'production', AGENCY_APP_SECRET: dev.agencyAppSecret, ENTITY_REF_KEY: dev.entityRefKey })).toThrow(/must not be the development default/);
+  });
+
+  it('refuses a NODE_ENV it does not know instead of running as development', () => {
+    for (const mode of ['prod', 'Production', 'staging']) expect(problemsOf({ NODE_ENV: mode })).toEqual([expect.stringContaining(`NODE_ENV must be one of development, test, production (got "${mode}")`)]);
+    expect(problemsOf(PRODUCTION)).toEqual([]);
+  });
+
+  it('refuses weak production secrets, naming each one', () => {
+    const weak = problemsOf({
+      ...PRODUCTION,
+      AGENCY_APP_SECRET: 'a'.repeat(32),
+      ENTITY_REF_KEY: '0'.repeat(64),
+      INTERNAL_TRUST_SECRET: 'abcabcabcabcabcabcabcabcabcabcabcabc',
+    });
+    expect(weak).toEqual([
+      expect.stringMatching(/^AGENCY_APP_SECRET is too weak for production: it repeats a single character/),
+      expect.stringMatching(/^ENTITY_REF_KEY is too weak for production: it repeats a single character or byte/),
+      expect.stringMatching(/^INTERNAL_TRUST_SECRET is too weak for production: it has too little variety/),
+    ]);
+    expect(problemsOf({ ...PRODUCTION, INTERNAL_TRUST_SECRET: 'Zt4Qw8Er2Ty6Ui0' })).toEqual(['INTERNAL_TRUST_SECRET must be at least 32 characters']);
+  });
+
+  it('refuses a plain-http key URL in production', () => {
+    expect(problemsOf({ ...PRODUCTION, AUTH_JWKS_URL: 'http://auth.fj-hpf.example/jwks' })).toEqual(['AUTH_JWKS_URL must use https in production']);
+  });
+
+  it('reads a secret from NAME_FILE, and refuses both at once or an unreadable file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-secret-'));
+    const file = path.join(dir, 'trust');
+    fs.writeFileSync(file, `${PRODUCTION.INTERNAL_TRUST_SECRET}\n`);
+    const { INTERNAL_TRUST_SECRET: _given, ...rest } = PRODUCTION;
+    expect(loadConfig({ ...rest, INTERNAL_TRUST_SECRET_FILE: file }).internalTrustSecret).toBe(PRODUCTION.INTERNAL_TRUST_SECRET);
+    expect(problemsOf({ ...PRODUCTION, INTERNAL_TRUST_SECRET_FILE: file })).toEqual(['INTERNAL_TRUST_SECRET and INTERNAL_TRUST_SECRET_FILE are both set; give one']);
+    expect(problemsOf({ ...rest, INTERNAL_TRUST_SECRET_FILE: path.join(dir, 'missing') })).toEqual([expect.stringMatching(/^INTERNAL_TRUST_SECRET_FILE names a file that cannot be read/)]);
   });
 
   it('runs the loan worker unless LOAN_WORKER=off, and refuses any other word', () => {
