@@ -20,6 +20,7 @@ import type { Logger } from '../lib/logger';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs';
 import type { GatewayContext } from './context';
 import { healthRoutes } from './plugins/health';
+import { enforceScalars } from './plugins/scalars';
 import { ideRoutes } from './plugins/ide';
 import { createAuthenticator } from './plugins/authentication';
 import { requestPurposeOf } from './plugins/purpose';
@@ -57,6 +58,8 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     },
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
+
+  enforceScalars(gateway);
 
   // Read at start-up: a bad limit or a malformed manifest stops the gateway here.
   const limits = queryLimits<GatewayContext>(config.queryLimits);

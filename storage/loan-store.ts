@@ -208,13 +208,13 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
           `INSERT INTO loan_applications (id, idempotency_key, submitted_by, submitted_by_role, centre, applicant_key, request, request_hash,
              status, accepted_at, decision_due_at, is_test_case, party_keys)
            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'ACCEPTED', $9, $10, $11, $12::text[])
-           ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
+           ON CONFLICT (centre, idempotency_key) DO NOTHING
            RETURNING ${APPLICATION_COLUMNS}`,
           [id, input.idempotencyKey, input.submittedBy, input.submittedByRole, input.centre, input.applicantKey, JSON.stringify(input.request), input.requestHash, input.now, input.decisionDueAt, input.isTestCase, [...input.partyKeys]],
         );
         if (inserted.length === 0) {
-          const [existing] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE submitted_by = $1 AND idempotency_key = $2`, [
-            input.submittedBy,
+          const [existing] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE centre = $1 AND idempotency_key = $2`, [
+            input.centre,
             input.idempotencyKey,
           ]);
           const application = toApplication(existing!);

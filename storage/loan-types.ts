@@ -154,7 +154,7 @@ export interface LoanStore {
   signatures(applicationId: string): Promise<LoanSignature[]>;
   /** The mortgage registered: the step done with its certificate, the application ready for disbursement. */
   completeMortgage(owner: string, applicationId: string, outcome: Record<string, unknown>, now: Date): Promise<boolean>;
-  /** Stores the application, its steps and the acceptance event in one transaction; idempotent per submitter and key. */
+  /** Stores the application, its steps and the acceptance event in one transaction; idempotent per centre and key (whoever of the centre sends it). */
   submit(input: SubmitLoan): Promise<SubmitOutcome>;
   get(id: string): Promise<LoanApplicationRow | null>;
   steps(id: string): Promise<LoanStepRow[]>;

@@ -212,6 +212,14 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: 'idempotency per centre: one key, one application, whichever officer of the centre sends it',
+    statements: [
+      `ALTER TABLE loan_applications DROP CONSTRAINT loan_applications_submitted_by_idempotency_key_key`,
+      `ALTER TABLE loan_applications ADD CONSTRAINT loan_applications_centre_idempotency_key UNIQUE (centre, idempotency_key)`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

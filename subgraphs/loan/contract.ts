@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { LoanApplicationRow, LoanStepRow } from '../../storage/loan-types';
 import { registeredUnitOf, requiredSignersOf } from '../shared/cases/case-file';
 import { maskIdNumber, maskName, type IdNumberMaskForm } from '../shared/policy/masks';
-import { formatFen } from '../shared/scalars';
+import { formatFen } from '../../lib/scalars';
 
 export interface LoanContract {
   text: string;
@@ -33,6 +33,9 @@ export function loanContractOf(application: LoanApplicationRow, steps: readonly 
   const { request } = application;
   const decision = application.decision as { rate?: string } | null;
   const registration = registeredUnitOf(steps);
+  const collateral = registration.unitNumber ?? request.unitNumber;
+  // A contract always states its rate and its collateral; without either there is nothing to sign.
+  if (!decision?.rate || !collateral) return null;
   const borrowers = [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers];
   const party = (person: { name: string; idNumber: string }) =>
     reader.sees(person.idNumber) ? `${person.name} ${person.idNumber}` : `${maskName(person.name)} ${maskIdNumber(person.idNumber, reader.idNumberMask)}`;
@@ -41,10 +44,10 @@ export function loanContractOf(application: LoanApplicationRow, steps: readonly 
     `合同编号 Contract: HPF-${application.id}`,
     `贷款人 Lender: 住房公积金管理中心 ${request.centre}`,
     ...borrowers.map((person, i) => `借款人 Borrower ${i + 1}: ${party(person)}`),
-    `抵押物 Collateral: 不动产单元 ${registration.unitNumber ?? request.unitNumber ?? '—'}`,
+    `抵押物 Collateral: 不动产单元 ${collateral}`,
     `借款金额 Amount: ${formatFen(request.amountFen)} 元`,
     `期限 Term: ${request.termMonths} 个月`,
-    `利率 Rate: ${decision?.rate ?? '—'} (年)`,
+    `利率 Rate: ${decision.rate} (年)`,
     `还款方式 Repayment: ${REPAYMENT_METHOD_ZH[request.repaymentMethod]}`,
     `申请日期 Application date: ${request.applicationDate}`,
   ].join('\n');

@@ -5,6 +5,7 @@ import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import { checkSubmission, requestHash, type SubmitInput } from './submission';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract, type SignatureInput } from './signing';
+import { policyFor } from './domain/centre-policy';
 import { repaymentSchedule, type RepaymentSchedule as RepaymentScheduleShape } from './domain/schedule';
 import { SERVICE_GUIDE } from './service-guide';
 import { AGENCY_OF_STEP } from './workflow/decide';
@@ -211,8 +212,28 @@ async function unitNumberFound(application: LoanApplicationRow, context: Context
   return property?.status === 'FOUND' ? (property.value?.unitNumber ?? null) : null;
 }
 
+/**
+ * An officer decides a referred application, but not past the hard limits: an approval needs a
+ * decided rate, a term within the policy, and an amount within the computed maximum. A reason
+ * explains a judgement; it does not lift a limit.
+ */
+function hardLimitBroken(application: LoanApplicationRow): string | null {
+  const decision = application.decision as { rate?: string | null; maximumAmountFen?: number | null } | null;
+  if (!decision?.rate) return 'no rate could be decided for it, so no contract could state one';
+  const policy = policyFor(application.request.centre, application.request.applicationDate);
+  if (application.request.termMonths > policy.maximumTermMonths) return `its term is longer than the ${policy.maximumTermMonths} months the policy allows`;
+  if (decision.maximumAmountFen === null || decision.maximumAmountFen === undefined) return 'its maximum amount could not be determined';
+  if (application.request.amountFen > decision.maximumAmountFen) return 'its amount is above the computed maximum';
+  return null;
+}
+
 async function officerDecision(args: { id: string; reason: string }, outcome: 'APPROVED' | 'REJECTED', context: Context) {
   if (args.reason.trim().length < 4) throw badUserInput('reason', 'give the reason for the decision');
+  if (outcome === 'APPROVED') {
+    const application = await context.storage.loans.get(args.id);
+    const broken = application && application.centre === context.actor.centre ? hardLimitBroken(application) : null;
+    if (broken) throw badUserInput('id', `this application cannot be approved: ${broken}`);
+  }
   const decided = await context.storage.loans.officerDecide(args.id, context.actor.centre!, outcome, args.reason.trim(), context.actor.subject, new Date());
   if (!decided) throw badUserInput('id', 'no referred application of your centre has this id');
   return decided;

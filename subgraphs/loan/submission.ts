@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../lib/actor';
 import { validateContractNumber, validateIdNumber, validateUnitNumber } from '../../lib/identifiers';
 import type { LoanPerson, LoanRequest, RepaymentMethod } from '../../storage/loan-types';
+import { policyFor } from './domain/centre-policy';
 
 export interface SubmitInput {
   idempotencyKey: string;
@@ -74,6 +75,14 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string)
     if (!centre) fail(['centreCode'], 'name the fund centre the application goes to', 'REQUIRED');
   }
   if (centre && !/^\d{6}$/.test(centre)) fail(['centreCode'], 'a fund centre code is 6 digits');
+
+  // What can never pass is refused at the door, against the centre's policy in force today.
+  if (centre && /^\d{6}$/.test(centre) && errors.length === 0) {
+    const policy = policyFor(centre, today);
+    if (input.termMonths > policy.maximumTermMonths) fail(['termMonths'], `${policy.centreName} lends for at most ${policy.maximumTermMonths} months`, 'TERM_EXCEEDS_POLICY');
+    const highestCapFen = Math.max(...Object.values(policy.loanCapFen).flatMap((byOrder) => Object.values(byOrder)));
+    if (input.amount > highestCapFen) fail(['amount'], `${policy.centreName} lends at most ${highestCapFen / 100} yuan to any household`, 'AMOUNT_EXCEEDS_POLICY');
+  }
 
   if (errors.length > 0) return { request: null, errors };
   return {

@@ -25,7 +25,7 @@ import type { SubgraphName } from '../../schema/subgraphs';
 import { subgraphTypeDefs } from './type-defs';
 import { AgencyClient, type CallContext } from './agency-client';
 import { createEntityRefs, type EntityRefs } from './entity-ref';
-import { scalarResolvers } from './scalars';
+import { scalarResolvers } from '../../lib/scalars';
 import { AGENCY_ENUM } from '../../lib/agency-enum';
 import { accessRecordPlugin } from './policy/access-record-plugin';
 import { createAccessRecordWriter } from './policy/access-record-writer';

@@ -76,6 +76,37 @@ describe('submitting a loan application', () => {
     expect(again.body.data.submitLoanApplication).toMatchObject({ created: false, loanApplication: { id: [...ids][0] } });
   });
 
+  it('gives the same application for the same key from a second officer of the same centre', async () => {
+    const input = inputFor(SCENARIOS.shortDeposits, { centreCode: '350100' });
+    const first = await officer(SUBMIT, { input });
+    const colleague = await system.as({ role: 'FUND_OFFICER', sub: 'officer-350100-02', centre: '350100' });
+    const second = await colleague(SUBMIT, { input });
+    expect(second.body.data.submitLoanApplication).toMatchObject({ created: false, loanApplication: { id: first.body.data.submitLoanApplication.loanApplication.id } });
+  });
+
+  it('refuses at the door what can never pass: a term or an amount past the centre’s policy, money as a JSON number', async () => {
+    const tooLong = await officer(SUBMIT, { input: inputFor(couple, { termMonths: 480 }) });
+    expect(tooLong.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'termMonths'], code: 'TERM_EXCEEDS_POLICY' })]);
+    const tooMuch = await officer(SUBMIT, { input: inputFor(couple, { amount: '5000000.00' }) });
+    expect(tooMuch.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'amount'], code: 'AMOUNT_EXCEEDS_POLICY' })]);
+    const asNumber = await officer(SUBMIT, { input: inputFor(couple, { amount: 1.5 }) });
+    expect(asNumber.body.errors![0]!.message).toMatch(/not a JSON number/);
+    expect(await system.storage.loans.list({ centre: '350100', includeTestCases: true }, { after: null, limit: 200 })).not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ request: expect.objectContaining({ termMonths: 480 }) })]),
+    );
+  });
+
+  it('refuses an officer’s approval past a hard limit, whatever the reason given; a rejection stays possible', async () => {
+    // A single applicant asking more than a single person's cap: referred, and the maximum binds.
+    const id = await submitWithConsents(system, SCENARIOS.singleApplicant, inputFor(SCENARIOS.singleApplicant, { amount: '1000000.00' }));
+    const referred = await untilDecided(officer, id);
+    expect(referred.status).toBe('REFERRED');
+    const approve = await officer('mutation($id: ID!) { approveLoanApplication(id: $id, reason: "面谈后同意 (agreed after interview)") { status } }', { id });
+    expect(approve.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('above the computed maximum') });
+    const reject = await officer('mutation($id: ID!) { rejectLoanApplication(id: $id, reason: "超过可贷额度 (above the maximum)") { status } }', { id });
+    expect(reject.body.data.rejectLoanApplication).toEqual({ status: 'REJECTED' });
+  });
+
   it('refuses the same key for a different application, field by field', async () => {
     const input = inputFor(SCENARIOS.singleApplicant);
     await officer(SUBMIT, { input });

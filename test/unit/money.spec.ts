@@ -1,4 +1,4 @@
-import { formatFen, parseMoney } from '../../subgraphs/shared/scalars';
+import { formatFen, parseMoney } from '../../lib/scalars';
 
 describe('Money on the wire', () => {
   it('formats integer fen as a two-place decimal string', () => {

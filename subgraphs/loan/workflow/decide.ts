@@ -7,7 +7,7 @@
  */
 import type { AgencyName } from '../../../lib/agency-contracts';
 import type { GatherStep, LoanApplicationRow, LoanStatus, LoanStepRow } from '../../../storage/loan-types';
-import { parseMoney } from '../../shared/scalars';
+import { parseMoney } from '../../../lib/scalars';
 import { policyFor } from '../domain/centre-policy';
 import { decide, evaluateEligibility, type CheckName } from '../domain/eligibility';
 import {

@@ -5,7 +5,7 @@
  * the same registration, so a retry after a crash cannot register twice.
  */
 import type { LoanApplicationRow, LoanStepRow } from '../../../storage/loan-types';
-import { formatFen } from '../../shared/scalars';
+import { formatFen } from '../../../lib/scalars';
 import { registeredUnitOf } from '../../shared/cases/case-file';
 import { AgencyUnavailable } from './gather';
 import type { GatewayClient } from './gateway-client';

@@ -1,6 +1,7 @@
 /**
- * Resolvers of the shared scalars. Format rules are enforced where an identifier is an argument
- * (see arguments.ts), so the error can name the argument and the rule; the scalars guard the
+ * The shared scalars, once for the whole graph: the subgraphs resolve with them and the gateway
+ * checks variables with them before planning. Format rules are enforced where an identifier is an argument
+ * (see subgraphs/shared/arguments.ts), so the error can name the argument and the rule; the scalars guard the
  * types on the wire: a string where a string belongs, money as integer fen inside and a two-place
  * decimal string outside.
  */
@@ -42,7 +43,11 @@ export function parseMoney(text: string): number {
 const Money = new GraphQLScalarType<number, string>({
   name: 'Money',
   serialize: (value) => formatFen(value as number),
-  parseValue: (value) => parseMoney(String(value)),
+  // A JSON number (1.5) is refused like a literal one: money travels as decimal text, never a float.
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new GraphQLError('Money must be a string such as "1234.56", not a JSON number', { extensions: { code: 'BAD_USER_INPUT' } });
+    return parseMoney(value);
+  },
   parseLiteral: (node) => {
     if (node.kind !== Kind.STRING) throw new GraphQLError('Money must be a string such as "1234.56"', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseMoney(node.value);
