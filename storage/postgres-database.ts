@@ -57,11 +57,16 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client emits 'error' when the server drops it (a restart); the pool's listener
+      // does not cover it, and without one the process would die. The transaction fails instead.
+      const onError = (error: Error & { code?: string }) => options.logger?.warn('postgres connection lost in a transaction', { code: error.code ?? null });
+      client.on('error', onError);
       const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) };
       try {
         await client.query('BEGIN');
         const result = await work(tx);
         await client.query('COMMIT');
+        client.off('error', onError);
         client.release();
         return result;
       } catch (error) {
@@ -70,6 +75,7 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
           () => true,
           () => false,
         );
+        client.off('error', onError);
         client.release(!rolledBack);
         throw error;
       }
