@@ -42,10 +42,21 @@ export interface Config {
   /** Prefix of every Redis key of this deployment (several deployments may share a Redis). */
   redisKeyPrefix: string;
   databaseUrl: string | null;
+  /** The operator's PostgreSQL role (owner of the tables): migrations and the purge use it when set. */
+  databaseAdminUrl: string | null;
   /** PostgreSQL schema for our tables (tests isolate themselves in their own). */
   databaseSchema: string;
   /** Where the embedded store keeps its files when DATABASE_URL is not set. */
   storageDir: string;
+  /** The access record's tamper evidence (storage/access-chain.ts, storage/checkpoints.ts, docs/threat-model.md). */
+  accessRecordChain: {
+    /** HMAC key of the chain and (derived from it) of the signed checkpoints; never stored in the database. */
+    key: string;
+    /** Where signed checkpoints go, outside the database; null: beside the embedded store (storage/location.ts). */
+    checkpointDir: string | null;
+    /** How often the processes that append sign the chain's head. */
+    checkpointIntervalS: number;
+  };
   auth: {
     issuer: string;
     audience: string;
@@ -89,13 +100,14 @@ const DEVELOPMENT_SECRETS = {
   agencyAppSecret: 'dev-only-sharing-platform-secret-not-for-production',
   internalTrustSecret: 'dev-only-gateway-to-subgraph-trust-secret-not-for-production',
   entityRefKey: '6465762d6f6e6c792d656e746974792d7265662d6b65792d3332627974657321',
+  accessRecordChainKey: 'dev-only-access-record-chain-key-not-for-production',
 } as const;
 
 /**
  * Variables that may hold a secret (a key, a password, a URL with credentials). Each can be given
  * as `NAME_FILE`, the path of a file holding the value (Docker and Kubernetes secrets), instead.
  */
-export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL']);
 
 /** The run modes, exactly: a misspelt NODE_ENV must never fall through to development. */
 const RUN_MODES: readonly RunMode[] = ['development', 'test', 'production'];
@@ -139,6 +151,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
   'DATABASE_URL',
+  'DATABASE_ADMIN_URL',
   'DATABASE_SCHEMA',
   'STORAGE_DIR',
   'AUTH_ISSUER',
@@ -160,6 +173,9 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'INTROSPECTION',
   'TRUSTED_DOCUMENTS',
   'ACCESS_RECORD_RETENTION_DAYS',
+  'ACCESS_RECORD_CHAIN_KEY',
+  'ACCESS_RECORD_CHECKPOINT_DIR',
+  'ACCESS_RECORD_CHECKPOINT_INTERVAL_S',
   'APOLLO_TELEMETRY_DISABLED',
   ...SUBGRAPHS.map((s) => subgraphUrlVariable(s.name)),
   ...AGENCY_SUBGRAPHS.map((s) => agencyUrlVariable(s.agency)),
@@ -294,8 +310,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
     redisUrl: url('REDIS_URL', null),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'fj-hpf:',
     databaseUrl: url('DATABASE_URL', null),
+    databaseAdminUrl: url('DATABASE_ADMIN_URL', null),
     databaseSchema: env.DATABASE_SCHEMA || 'public',
     storageDir: env.STORAGE_DIR || '.data/pglite',
+    accessRecordChain: {
+      key: secret('ACCESS_RECORD_CHAIN_KEY', DEVELOPMENT_SECRETS.accessRecordChainKey, (v) => (v.length >= 32 ? null : 'must be at least 32 characters')),
+      checkpointDir: env.ACCESS_RECORD_CHECKPOINT_DIR || null,
+      checkpointIntervalS: integer('ACCESS_RECORD_CHECKPOINT_INTERVAL_S', 60, 1, 86_400),
+    },
     auth: {
       issuer: env.AUTH_ISSUER || 'https://auth.fj-hpf.local',
       audience: env.AUTH_AUDIENCE || 'fj-hpf-one-thing',
@@ -333,6 +355,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   // Keys fetched over plain http can be swapped on the way: anyone could then mint accepted tokens.
   if (production && config.auth.jwksUrl && !config.auth.jwksUrl.startsWith('https://')) problems.push('AUTH_JWKS_URL must use https in production');
   if (config.databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.databaseSchema)) problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
+  if (config.databaseAdminUrl && !config.databaseUrl) problems.push('DATABASE_ADMIN_URL is the operator role of the PostgreSQL in DATABASE_URL: set DATABASE_URL too');
+  // A checkpoint written where nobody keeps it anchors nothing: production names the place.
+  if (production && !config.accessRecordChain.checkpointDir) problems.push('ACCESS_RECORD_CHECKPOINT_DIR is required in production (the signed checkpoints of the access record, outside the database: docs/threat-model.md)');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

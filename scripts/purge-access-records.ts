@@ -1,8 +1,11 @@
 /**
- * Purges access records older than the retention period, keeping the rest verifiable.
+ * Purges access records older than the retention period, keeping the rest verifiable: the whole
+ * chain is verified against the signed checkpoints first (a broken chain is never purged), and
+ * each purge step signs the chain's new start into ACCESS_RECORD_CHECKPOINT_DIR before it deletes.
  *   npx tsx scripts/purge-access-records.ts [--days N] [--force]
  * PIPL art. 56 keeps processing records at least 3 years, so the default and the floor are 1095
- * days; a shorter period needs --force. Store as in scripts/verify-access-chain.ts.
+ * days; a shorter period needs --force. Store as in scripts/verify-access-chain.ts; with
+ * PostgreSQL it runs as DATABASE_ADMIN_URL (the application's role may not delete records).
  * Exit 0 done, 1 refused because the chain is broken, 2 bad arguments or could not purge.
  */
 import { StorageError } from '../storage';
@@ -45,7 +48,10 @@ runStorageCommand(
   'purge-access-records',
   async (storage) => {
     const before = new Date(Date.now() - days * DAY_MS);
-    const purged = await storage.accessRecords.purgeOlderThan(before);
+    const purged = await storage.accessRecords.purgeOlderThan(before).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== '42501') throw error;
+      throw new Error('this database role may not delete access records (as the application\'s must not): run the purge with DATABASE_ADMIN_URL, the operator\'s role');
+    });
     process.stdout.write(`purged ${purged} access records older than ${before.toISOString()} (retention ${days} days)\n`);
     return 0;
   },

@@ -1,18 +1,32 @@
 /**
- * The hash chain over access records (X-Road style): each record's hash covers its content and
- * the hash of the record before it, so altering, removing or reordering any stored record breaks
- * every link after it. Written once here and used by the store for appending and verifying, so
- * the two cannot drift.
+ * The chain over access records: each record's hash covers its content and the hash of the record
+ * before it, so altering, removing or reordering any stored record breaks every link after it.
+ * Written once here and used by the store for appending and verifying, so the two cannot drift.
  *
- *   hash = sha256hex(previousHash + '\n' + canonicalJson(content))
+ * Since migration 7 the hash is keyed: an HMAC under a key the database does not hold
+ * (ACCESS_RECORD_CHAIN_KEY), so someone who can write the table cannot recompute the chain after
+ * a change, nor append a record that verifies.
+ *
+ *   keyed (sequence ≥ keyedFrom):
+ *     hash = hmacSha256hex(recordKey, sequence + '\n' + previousHash + '\n' + canonicalJson(content))
+ *   unkeyed (records written before migration 7, sequence < keyedFrom):
+ *     hash = sha256hex(previousHash + '\n' + canonicalJson(content))
  *   content = every field of the record except `hash` and `sequence` (previousHash included)
  *   previousHash of record #1 = GENESIS_HASH (64 zeros), or the checkpoint's hash after a purge
+ *
+ * Two keys are derived from the one secret, so the operator keeps a single value:
+ *   recordKey     = hmacSha256(secret, 'fj-hpf access record chain v2: record')
+ *   checkpointKey = hmacSha256(secret, 'fj-hpf access record chain v2: checkpoint')
+ * (checkpoints are signed with the second: storage/checkpoints.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { AccessRecord, AccessRecordInput } from './types';
 import { canonicalJson, type Canonical } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** What `createStorage` keys the chain with when given no key: the development default of lib/config.ts. */
+export const DEVELOPMENT_CHAIN_KEY = 'dev-only-access-record-chain-key-not-for-production';
 
 /** A point the chain continues from: the genesis (sequence 0) or the last record a purge removed. */
 export interface ChainPoint {
@@ -22,10 +36,27 @@ export interface ChainPoint {
 
 export const GENESIS: ChainPoint = Object.freeze({ sequence: 0, hash: GENESIS_HASH });
 
+export interface ChainKeys {
+  /** Keys each record's HMAC. */
+  record: Buffer;
+  /** Signs checkpoints (storage/checkpoints.ts). */
+  checkpoint: Buffer;
+}
+
+export function chainKeys(secret: string): ChainKeys {
+  const derive = (purpose: string) => createHmac('sha256', secret).update(purpose, 'utf8').digest();
+  return { record: derive('fj-hpf access record chain v2: record'), checkpoint: derive('fj-hpf access record chain v2: checkpoint') };
+}
+
 export const BREAK_REASONS = {
+  /** An unkeyed (pre-migration-7) record whose hash does not match it. */
   alteredContent: 'hash does not match its contents',
+  /** A keyed record whose HMAC does not match it: changed, or written by someone without the key. */
+  badHmac: 'keyed hash (HMAC) does not match its contents: altered, or written without the chain key',
   brokenLink: 'previous hash does not match the record before',
   sequenceGap: 'sequence gap',
+  /** The record verifies on its own, but a signed checkpoint vouched for another hash at its place. */
+  unlikeCheckpoint: 'hash differs from the one a signed checkpoint recorded: the chain was rewritten and rehashed',
 } as const;
 
 export interface ChainBreak {
@@ -53,23 +84,43 @@ export function chainedContent(record: AccessRecordInput & { previousHash: strin
   };
 }
 
-export function accessRecordHash(record: AccessRecordInput & { previousHash: string }): string {
+/** The unkeyed hash of records written before migration 7; anyone can compute it. */
+export function legacyAccessRecordHash(record: AccessRecordInput & { previousHash: string }): string {
   return createHash('sha256')
     .update(`${record.previousHash}\n${canonicalJson(chainedContent(record))}`, 'utf8')
     .digest('hex');
 }
 
+/** The keyed hash of a record; it binds the record's place in the chain too. */
+export function accessRecordHmac(recordKey: Buffer, record: AccessRecordInput & { sequence: number; previousHash: string }): string {
+  return createHmac('sha256', recordKey)
+    .update(`${record.sequence}\n${record.previousHash}\n${canonicalJson(chainedContent(record))}`, 'utf8')
+    .digest('hex');
+}
+
+export interface WalkerOptions {
+  recordKey: Buffer;
+  /** First sequence hashed with the key (records before it are unkeyed, from before migration 7). */
+  keyedFrom: number;
+  /** Hashes that signed checkpoints vouch for, by sequence. */
+  vouched?: ReadonlyMap<number, string>;
+}
+
 /**
  * Walks records in sequence order from a starting point and names the first that breaks the
  * chain. Checks run in the order that names the fault most precisely: a missing record, then a
- * link to the wrong predecessor, then content that no longer matches its hash.
+ * link to the wrong predecessor, then content that no longer matches its hash, then a hash that
+ * verifies but is not the one a signed checkpoint recorded.
  */
 export class ChainWalker {
   private last: ChainPoint;
   /** Records found intact so far. */
   intact = 0;
 
-  constructor(start: ChainPoint) {
+  constructor(
+    start: ChainPoint,
+    private readonly options: WalkerOptions,
+  ) {
     this.last = start;
   }
 
@@ -81,7 +132,13 @@ export class ChainWalker {
     const expected = this.last.sequence + 1;
     if (record.sequence !== expected) return { sequence: expected, reason: BREAK_REASONS.sequenceGap };
     if (record.previousHash !== this.last.hash) return { sequence: record.sequence, reason: BREAK_REASONS.brokenLink };
-    if (record.hash !== accessRecordHash(record)) return { sequence: record.sequence, reason: BREAK_REASONS.alteredContent };
+    if (record.sequence >= this.options.keyedFrom) {
+      if (record.hash !== accessRecordHmac(this.options.recordKey, record)) return { sequence: record.sequence, reason: BREAK_REASONS.badHmac };
+    } else if (record.hash !== legacyAccessRecordHash(record)) {
+      return { sequence: record.sequence, reason: BREAK_REASONS.alteredContent };
+    }
+    const vouched = this.options.vouched?.get(record.sequence);
+    if (vouched !== undefined && vouched !== record.hash) return { sequence: record.sequence, reason: BREAK_REASONS.unlikeCheckpoint };
     this.last = { sequence: record.sequence, hash: record.hash };
     this.intact++;
     return null;

@@ -1,12 +1,31 @@
 /**
  * The access record (访问记录) over SQL: who resolved whose data, from which agency, why. The table
- * is append-only and hash-chained (storage/access-chain.ts). Appenders from any number of processes
- * take one advisory lock per transaction, so each reads the true last hash and the chain never
- * forks. A purge removes the oldest records only as a prefix of the chain and leaves a checkpoint
- * (the last removed record's sequence and hash) from which the remainder still verifies.
+ * is append-only and chained under a key the database does not hold (storage/access-chain.ts).
+ * Appenders from any number of processes take one advisory lock per transaction, so each reads
+ * the true last hash and the chain never forks. A purge removes the oldest records only as a
+ * prefix of the chain and leaves a checkpoint (the last removed record's sequence and hash) from
+ * which the remainder still verifies.
+ *
+ * With a checkpoint directory (storage/checkpoints.ts), the head of the chain is also signed into
+ * files outside the database — by `checkpoint()`, which the appending processes call at an
+ * interval (storage/checkpoint-writer.ts), and by every purge before it deletes — and verification
+ * holds the chain against the latest of them: records missing after a checkpointed head, an
+ * emptied table, a start no signed purge explains, or a checkpoint that is not signed, are each
+ * reported, as are records whose keyed hash fails.
  */
 import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
-import { accessRecordHash, BREAK_REASONS, ChainWalker, GENESIS, type ChainBreak, type ChainPoint } from './access-chain';
+import {
+  accessRecordHmac,
+  BREAK_REASONS,
+  ChainWalker,
+  chainKeys,
+  DEVELOPMENT_CHAIN_KEY,
+  GENESIS,
+  type ChainBreak,
+  type ChainKeys,
+  type ChainPoint,
+} from './access-chain';
+import { CheckpointLog, CheckpointSummary, WRITER, type Checkpoint } from './checkpoints';
 import { StorageError } from './errors';
 import { PURGE_SETTING } from './migrations';
 import { toDate, toInteger, toStringArray } from './sql-values';
@@ -64,10 +83,104 @@ const SELECT = `SELECT ${COLUMNS.join(', ')} FROM access_records`;
 export interface AccessRecordStoreOptions {
   /** Records a purge removes per transaction; default 10,000. */
   purgeBatchSize?: number;
+  /** ACCESS_RECORD_CHAIN_KEY; the development default when absent. */
+  chainKey?: string;
+  /** ACCESS_RECORD_CHECKPOINT_DIR: where signed checkpoints are kept; none (chain-only verification) when absent. */
+  checkpointDir?: string | null;
+  /** The clock of checkpoints. */
+  now?: () => Date;
+}
+
+/** The chain's identity and the first keyed record, as the database holds them. */
+interface ChainMeta {
+  chain: string;
+  keyedFrom: number;
 }
 
 export function createAccessRecordStore(db: SqlDatabase, options: AccessRecordStoreOptions = {}): AccessRecordStore {
   const purgeBatchSize = options.purgeBatchSize ?? 10_000;
+  const keys = chainKeys(options.chainKey ?? DEVELOPMENT_CHAIN_KEY);
+  const log = options.checkpointDir ? new CheckpointLog(options.checkpointDir, keys.checkpoint) : null;
+  const now = options.now ?? (() => new Date());
+  // What the signed checkpoints said so far, read incrementally by checkpoint().
+  const signed = log ? { cursor: log.cursor(), summary: new CheckpointSummary() } : null;
+
+  const verifyChain = async (): Promise<ChainVerdict> => {
+    // The checkpoints are read before the snapshot is taken, so each one read is of records the
+    // snapshot holds; read again after it, for a purge that signed its new start meanwhile.
+    const cursor = log?.cursor();
+    const summary = cursor ? new CheckpointSummary().add(await cursor.advance()) : null;
+    const signedHead = summary?.head ?? null;
+    // One snapshot for the whole walk, so a purge or append running meanwhile cannot fake a gap.
+    return db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const meta = await chainMeta(tx);
+      const start = await latestCheckpoint(tx);
+      if (cursor && summary) summary.add(await cursor.advance());
+      const checkpoint = signedHead && { sequence: signedHead.sequence, at: signedHead.at, count: signedHead.count };
+      const broken = (firstBrokenSequence: number | null, reason: string, records = 0, missing?: { from: number; to: number }): ChainVerdict => ({
+        ok: false,
+        records,
+        firstBrokenSequence,
+        reason,
+        ...(missing ? { missing } : {}),
+        checkpoint,
+      });
+      if (!meta) return broken(start.sequence + 1, 'the chain has no identity: access_record_chain was emptied');
+
+      if (summary && log) {
+        const problem = summary.problems[0];
+        if (problem) return broken(null, `checkpoint ${problem.file} line ${problem.line} ${problem.problem}`);
+        const foreign = [...summary.chains].find((chain) => chain !== meta.chain);
+        if (foreign) {
+          return broken(
+            null,
+            `the checkpoints in ${log.dir} are of chain ${foreign}, not of this database's chain ${meta.chain}: the chain was replaced, or the directory is another deployment's`,
+          );
+        }
+        const conflict = summary.conflicts[0];
+        if (conflict) return broken(conflict.sequence, `two signed checkpoints name different hashes for record #${conflict.sequence} (${conflict.checkpoint.file} line ${conflict.checkpoint.line})`);
+        const signedKeyedFrom = [...summary.keyedFrom];
+        if (signedKeyedFrom.length > 1) return broken(Math.min(...signedKeyedFrom), `the signed checkpoints disagree on the first keyed record (#${signedKeyedFrom.join(', #')})`);
+        if (signedKeyedFrom.length === 1 && signedKeyedFrom[0] !== meta.keyedFrom) {
+          return broken(
+            Math.min(signedKeyedFrom[0]!, meta.keyedFrom),
+            `the database says the chain is keyed from record #${meta.keyedFrom}, the signed checkpoints say from #${signedKeyedFrom[0]}`,
+          );
+        }
+        const signedStart = summary.start?.start;
+        if (signedStart && start.sequence > signedStart.sequence) {
+          const from = signedStart.sequence + 1;
+          return broken(
+            from,
+            `records #${from}–#${start.sequence} were removed without a signed purge: the chain starts after #${start.sequence}, ` +
+              `but the last signed purge point is ${signedStart.sequence === 0 ? 'the genesis' : `#${signedStart.sequence}`} (a checkpoint forged in the database)`,
+            0,
+            { from, to: start.sequence },
+          );
+        }
+        if (signedStart && start.sequence === signedStart.sequence && start.hash !== signedStart.hash) {
+          return broken(start.sequence + 1, `the chain starts from a checkpoint (#${start.sequence}) whose hash is not the signed one: forged in the database`);
+        }
+      }
+
+      const walker = new ChainWalker(start, { recordKey: keys.record, keyedFrom: meta.keyedFrom, vouched: summary?.vouched });
+      const fault = await walk(tx, walker, null);
+      if (fault) return broken(fault.sequence, fault.reason, walker.intact);
+      const reached = walker.position.sequence;
+      if (signedHead && reached < signedHead.sequence) {
+        const missing = { from: reached + 1, to: signedHead.sequence };
+        const range = missing.from === missing.to ? `record #${missing.from} is` : `records #${missing.from}–#${missing.to} are`;
+        const reason =
+          walker.intact === 0
+            ? `${range} missing: the table holds no records, but the signed checkpoint of ${signedHead.at.toISOString()} counts ${signedHead.count}`
+            : `${range} missing after #${reached}: the signed checkpoint of ${signedHead.at.toISOString()} saw the chain up to #${signedHead.sequence}`;
+        return broken(missing.from, reason, walker.intact, missing);
+      }
+      return { ok: true, records: walker.intact, checkpoint };
+    });
+  };
+
   return {
     async append(inputs) {
       if (inputs.length === 0) return;
@@ -77,7 +190,8 @@ export function createAccessRecordStore(db: SqlDatabase, options: AccessRecordSt
         let last = await chainHead(tx);
         const records: AccessRecord[] = normalized.map((input) => {
           const previousHash = last.hash;
-          const record: AccessRecord = { ...input, sequence: last.sequence + 1, previousHash, hash: accessRecordHash({ ...input, previousHash }) };
+          const sequence = last.sequence + 1;
+          const record: AccessRecord = { ...input, sequence, previousHash, hash: accessRecordHmac(keys.record, { ...input, sequence, previousHash }) };
           last = { sequence: record.sequence, hash: record.hash };
           return record;
         });
@@ -105,19 +219,68 @@ export function createAccessRecordStore(db: SqlDatabase, options: AccessRecordSt
       return listPage(db, conditions, params, page);
     },
 
-    async verifyChain(): Promise<ChainVerdict> {
-      // One snapshot for the whole walk, so a purge or append running meanwhile cannot fake a gap.
-      return db.transaction(async (tx) => {
-        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-        const walker = new ChainWalker(await latestCheckpoint(tx));
-        const broken = await walk(tx, walker, null);
-        return broken
-          ? { ok: false, records: walker.intact, firstBrokenSequence: broken.sequence, reason: broken.reason }
-          : { ok: true, records: walker.intact };
-      });
+    verifyChain,
+
+    async checkpoint(): Promise<Checkpoint | null> {
+      if (!log || !signed) return null;
+      // The signed checkpoints first, then the head: whatever another process signed meanwhile is
+      // of records this read of the head holds.
+      const batch = await signed.cursor.advance();
+      if (batch.reset) signed.summary = new CheckpointSummary();
+      const summary = signed.summary.add(batch);
+      const [row] = await db.query<{ chain: string; keyed_from: unknown; head_sequence: unknown; head_hash: string | null; start_sequence: unknown; start_hash: string | null }>(
+        `SELECT c.id::text AS chain, c.keyed_from,
+           (SELECT sequence FROM access_records ORDER BY sequence DESC LIMIT 1) AS head_sequence,
+           (SELECT hash FROM access_records ORDER BY sequence DESC LIMIT 1) AS head_hash,
+           (SELECT sequence FROM access_record_checkpoints ORDER BY sequence DESC LIMIT 1) AS start_sequence,
+           (SELECT hash FROM access_record_checkpoints ORDER BY sequence DESC LIMIT 1) AS start_hash
+         FROM access_record_chain c LIMIT 1`,
+      );
+      if (!row) throw new StorageError('CHAIN_BROKEN', 'the access record chain has no identity: access_record_chain was emptied');
+      const foreign = [...summary.chains].find((chain) => chain !== row.chain);
+      if (foreign) {
+        throw new StorageError(
+          'CHAIN_BROKEN',
+          `not signing: the checkpoints in ${log.dir} are of chain ${foreign}, not of this database's chain ${row.chain} (the chain was replaced, or the directory is another deployment's)`,
+        );
+      }
+      const databaseStart: ChainPoint = row.start_sequence === null ? GENESIS : { sequence: toInteger(row.start_sequence), hash: row.start_hash! };
+      const head: ChainPoint = row.head_sequence === null ? databaseStart : { sequence: toInteger(row.head_sequence), hash: row.head_hash! };
+      const latest = summary.head;
+      if (latest && head.sequence < latest.sequence) {
+        throw new StorageError('CHAIN_BROKEN', `not signing: the chain's head #${head.sequence} is behind the signed checkpoint #${latest.sequence} of ${latest.at.toISOString()}: records were removed`);
+      }
+      if (latest && head.sequence === latest.sequence) {
+        if (head.hash !== latest.hash) throw new StorageError('CHAIN_BROKEN', `not signing: record #${head.sequence} is not the one the signed checkpoint of ${latest.at.toISOString()} saw`);
+        return null;
+      }
+      // Only a purge moves the start: a start read from the database is trusted once, for the first checkpoint.
+      const start = summary.start?.start ?? databaseStart;
+      const checkpoint: Checkpoint = {
+        kind: 'head',
+        chain: row.chain,
+        sequence: head.sequence,
+        hash: head.hash,
+        count: head.sequence - start.sequence,
+        start,
+        keyedFrom: latest?.keyedFrom ?? toInteger(row.keyed_from),
+        at: now(),
+        writer: WRITER,
+        purge: null,
+      };
+      await log.append(checkpoint);
+      return checkpoint;
     },
 
     async purgeOlderThan(before) {
+      // A purge must not launder tampering: with checkpoints, the whole chain is verified against
+      // them first (a purge signs a new start, which would otherwise bless a forged one).
+      if (log) {
+        const verdict = await verifyChain();
+        if (!verdict.ok) {
+          throw new StorageError('CHAIN_BROKEN', `refusing to purge: the access record chain is broken${verdict.firstBrokenSequence === null ? '' : ` at record #${verdict.firstBrokenSequence}`} (${verdict.reason})`);
+        }
+      }
       // In batches, each its own short transaction leaving its own checkpoint: three years of
       // records are many, and appenders wait for the chain lock while a batch holds it.
       let through: number | null = null;
@@ -128,7 +291,7 @@ export function createAccessRecordStore(db: SqlDatabase, options: AccessRecordSt
           const checkpoint = await latestCheckpoint(tx);
           through ??= await purgeBoundary(tx, before, checkpoint);
           if (through <= checkpoint.sequence) return 0;
-          return purgeThrough(tx, checkpoint, Math.min(through, checkpoint.sequence + purgeBatchSize), before);
+          return purgeThrough(tx, checkpoint, Math.min(through, checkpoint.sequence + purgeBatchSize), before, { keys, log, now });
         });
         if (batch === 0) return purged;
         purged += batch;
@@ -155,16 +318,28 @@ async function purgeBoundary(tx: SqlExecutor, before: Date, checkpoint: ChainPoi
 /**
  * Removes the records after `checkpoint` up to `end` and leaves the new checkpoint. A purge must
  * not launder tampering: what it removes is verified first, so the checkpoint it leaves is the
- * hash of a record that verified.
+ * hash of a record that verified. With a checkpoint directory, the new start is signed there
+ * before the deletion commits: a purge that then fails leaves a signed start the chain still
+ * reaches (verification accepts it), never a deletion no signature explains.
  */
-async function purgeThrough(tx: SqlExecutor, checkpoint: ChainPoint, end: number, before: Date): Promise<number> {
-  const walker = new ChainWalker(checkpoint);
+async function purgeThrough(
+  tx: SqlExecutor,
+  checkpoint: ChainPoint,
+  end: number,
+  before: Date,
+  context: { keys: ChainKeys; log: CheckpointLog | null; now: () => Date },
+): Promise<number> {
+  const meta = await chainMeta(tx);
+  if (!meta) throw new StorageError('CHAIN_BROKEN', 'refusing to purge: the chain has no identity (access_record_chain was emptied)');
+  const walker = new ChainWalker(checkpoint, { recordKey: context.keys.record, keyedFrom: meta.keyedFrom });
   let broken = await walk(tx, walker, end);
   // Records missing at the end of the batch leave the walk short of `end` without a break.
   if (!broken && walker.position.sequence !== end) broken = { sequence: walker.position.sequence + 1, reason: BREAK_REASONS.sequenceGap };
   if (broken) {
     throw new StorageError('CHAIN_BROKEN', `refusing to purge: the access record chain is broken at record #${broken.sequence} (${broken.reason})`);
   }
+  const newStart = walker.position;
+  const head = await chainHead(tx);
   await tx.query(`SELECT set_config('${PURGE_SETTING}', 'on', true)`);
   const [deleted] = await tx.query<{ count: unknown }>(
     'WITH purged AS (DELETE FROM access_records WHERE sequence <= $1 RETURNING 1) SELECT count(*) AS count FROM purged',
@@ -172,13 +347,33 @@ async function purgeThrough(tx: SqlExecutor, checkpoint: ChainPoint, end: number
   );
   await tx.query(`SELECT set_config('${PURGE_SETTING}', 'off', true)`);
   const purged = toInteger(deleted?.count ?? 0);
+  // Signed once the role has shown it may delete, before the deletion commits.
+  if (context.log) {
+    await context.log.append({
+      kind: 'purge',
+      chain: meta.chain,
+      sequence: head.sequence,
+      hash: head.hash,
+      count: head.sequence - newStart.sequence,
+      start: newStart,
+      keyedFrom: meta.keyedFrom,
+      at: context.now(),
+      writer: WRITER,
+      purge: { before, records: newStart.sequence - checkpoint.sequence },
+    });
+  }
   await tx.query('INSERT INTO access_record_checkpoints (sequence, hash, purged_before, records_purged) VALUES ($1, $2, $3, $4)', [
-    walker.position.sequence,
-    walker.position.hash,
+    newStart.sequence,
+    newStart.hash,
     before,
     purged,
   ]);
   return purged;
+}
+
+async function chainMeta(tx: SqlExecutor): Promise<ChainMeta | null> {
+  const [row] = await tx.query<{ chain: string; keyed_from: unknown }>('SELECT id::text AS chain, keyed_from FROM access_record_chain LIMIT 1');
+  return row ? { chain: row.chain, keyedFrom: toInteger(row.keyed_from) } : null;
 }
 
 /** The point the next record links to: the newest record, else the newest checkpoint, else genesis. */

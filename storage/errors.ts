@@ -14,8 +14,12 @@ export type StorageErrorCode =
   | 'STORE_CLOSED'
   /** A schema name that is not a plain lower-case SQL identifier. */
   | 'INVALID_SCHEMA_NAME'
-  /** The access record chain is broken where an operation needs it intact (purge). */
-  | 'CHAIN_BROKEN';
+  /** The access record chain is broken where an operation needs it intact (purge, signing a checkpoint). */
+  | 'CHAIN_BROKEN'
+  /** The schema needs a migration that this database role may not apply (the operator's role must). */
+  | 'MIGRATION_REFUSED'
+  /** In production, a database role that could change or delete access records. */
+  | 'ROLE_TOO_POWERFUL';
 
 export class StorageError extends Error {
   constructor(

@@ -213,6 +213,48 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 7,
+    name: 'access records: keyed chain, its identity, append-only checkpoints, purge by the owner only',
+    statements: [
+      // The chain's identity, which every signed checkpoint outside the database names, and the
+      // first record hashed with the chain key: the records already stored keep their unkeyed hash.
+      `CREATE TABLE access_record_chain (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        single boolean NOT NULL DEFAULT true UNIQUE CHECK (single),
+        keyed_from bigint NOT NULL CHECK (keyed_from > 0),
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `INSERT INTO access_record_chain (keyed_from)
+        SELECT greatest(coalesce((SELECT max(sequence) FROM access_records), 0), coalesce((SELECT max(sequence) FROM access_record_checkpoints), 0)) + 1`,
+      // Neither the chain's identity nor a purge checkpoint is ever changed or removed.
+      `CREATE FUNCTION access_record_meta_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '% is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+      END
+      $$`,
+      `CREATE TRIGGER access_record_checkpoints_append_only BEFORE UPDATE OR DELETE ON access_record_checkpoints
+        FOR EACH ROW EXECUTE FUNCTION access_record_meta_refuse_change()`,
+      `CREATE TRIGGER access_record_checkpoints_no_truncate BEFORE TRUNCATE ON access_record_checkpoints
+        FOR EACH STATEMENT EXECUTE FUNCTION access_record_meta_refuse_change()`,
+      `CREATE TRIGGER access_record_chain_fixed BEFORE UPDATE OR DELETE ON access_record_chain
+        FOR EACH ROW EXECUTE FUNCTION access_record_meta_refuse_change()`,
+      `CREATE TRIGGER access_record_chain_no_truncate BEFORE TRUNCATE ON access_record_chain
+        FOR EACH STATEMENT EXECUTE FUNCTION access_record_meta_refuse_change()`,
+      // The purge setting alone no longer opens the table: only a role owning it (the operator's,
+      // DATABASE_ADMIN_URL) may delete, and nobody may truncate. The application's own role has no
+      // DELETE privilege at all when the roles are separate (storage/privileges.ts).
+      `CREATE OR REPLACE FUNCTION access_records_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND current_setting('${PURGE_SETTING}', true) = 'on'
+           AND pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'USAGE') THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'access_records is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END
+      $$`,
+    ],
+  },
+  {
     version: 8,
     name: 'idempotency per centre: one key, one application, whichever officer of the centre sends it',
     statements: [
@@ -245,4 +287,16 @@ export async function migrate(db: SqlDatabase, migrations: readonly Migration[] 
     }
     return done;
   });
+}
+
+/**
+ * The versions not yet applied, read without creating anything: a role that may not change the
+ * schema (the application's, when DATABASE_ADMIN_URL holds the owner) can still ask.
+ */
+export async function pendingMigrations(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const [table] = await db.query<{ name: string | null }>(`SELECT to_regclass('schema_migrations')::text AS name`);
+  const applied = new Set(
+    table?.name ? (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)) : [],
+  );
+  return migrations.map((migration) => migration.version).filter((version) => !applied.has(version)).sort((a, b) => a - b);
 }

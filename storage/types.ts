@@ -4,6 +4,7 @@
  * (subjectKey) plus the masked form for display; actors are known by their token subject.
  */
 import type { AgencyName } from '../lib/agency-contracts';
+import type { Checkpoint } from './checkpoints';
 import type { LoanStore } from './loan-types';
 
 /** Why data is processed (PIPL art. 6, 14): a consent is valid only for its purpose. */
@@ -153,14 +154,32 @@ export interface AccessRecordInput {
 export interface AccessRecord extends AccessRecordInput {
   /** Position in the chain, from 1. */
   sequence: number;
-  /** SHA-256 (hex) of the previous record's hash and this record's canonical form. */
+  /** HMAC-SHA256 (hex) under the chain key of the sequence, the previous record's hash and this record's canonical form (storage/access-chain.ts). */
   hash: string;
   previousHash: string;
 }
 
+/** The latest signed checkpoint (outside the database) a verification held the chain against. */
+export interface ChainCheckpoint {
+  sequence: number;
+  at: Date;
+  /** Records the chain held from its start to `sequence`. */
+  count: number;
+}
+
 export type ChainVerdict =
-  | { ok: true; records: number }
-  | { ok: false; records: number; firstBrokenSequence: number; reason: string };
+  /** `checkpoint` null: no signed checkpoint yet (or none configured), so only the chain itself was checked. */
+  | { ok: true; records: number; checkpoint: ChainCheckpoint | null }
+  | {
+      ok: false;
+      records: number;
+      /** The first record missing or failing; null when the fault is a checkpoint's, not a record's. */
+      firstBrokenSequence: number | null;
+      reason: string;
+      /** Records a checkpoint (or the chain's start) shows existed and that are gone. */
+      missing?: { from: number; to: number };
+      checkpoint: ChainCheckpoint | null;
+    };
 
 export interface Page {
   /** Sequence to start after (cursor); null for the newest first page. */
@@ -173,8 +192,15 @@ export interface AccessRecordStore {
   append(records: readonly AccessRecordInput[]): Promise<void>;
   listForSubject(subjectKey: string, page: Page): Promise<AccessRecord[]>;
   list(filter: { agency?: AgencyName; actorSubject?: string; from?: Date; to?: Date }, page: Page): Promise<AccessRecord[]>;
+  /** Checks the chain, and holds it against the latest signed checkpoint when a checkpoint directory is configured. */
   verifyChain(): Promise<ChainVerdict>;
-  /** Deletes records older than `before` (retention), keeping the chain verifiable from what remains. */
+  /**
+   * Signs the current head into the checkpoint directory, unless a signed checkpoint already has
+   * it; returns what it signed (null: nothing new, or no directory configured). Refuses (CHAIN_BROKEN)
+   * to sign a head behind a signed one, or a chain whose directory holds another chain's checkpoints.
+   */
+  checkpoint(): Promise<Checkpoint | null>;
+  /** Deletes records older than `before` (retention), keeping the chain verifiable from what remains; signs the new start. */
   purgeOlderThan(before: Date): Promise<number>;
 }
 
@@ -185,5 +211,7 @@ export interface Storage {
   loans: LoanStore;
   proxyAuthorizations: ProxyAuthorizationStore;
   creditQueries: CreditQueryStore;
+  /** What the operator should know about how this store is protected (e.g. one database role for everything). */
+  notes: readonly string[];
   close(): Promise<void>;
 }

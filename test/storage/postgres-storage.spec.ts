@@ -35,7 +35,7 @@ describe('AccessRecordStore (PostgreSQL, several processes)', () => {
         second!.accessRecords.append([accessRecord(i, { requestId: `second-${i}` })]),
       ]).flat(),
     );
-    expect(await first!.accessRecords.verifyChain()).toEqual({ ok: true, records: 100 });
+    expect(await first!.accessRecords.verifyChain()).toEqual({ ok: true, records: 100, checkpoint: null });
     const page = (after: number | null) => second!.accessRecords.list({}, { after, limit: 200 });
     expect((await page(null)).map((record) => record.sequence)).toEqual(Array.from({ length: 100 }, (_, i) => 100 - i));
   });

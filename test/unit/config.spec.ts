@@ -9,6 +9,8 @@ const PRODUCTION = {
   AGENCY_APP_SECRET: 'q7Vd2kXz9LmN4pRt8sWb1yHc6fJg3aEu',
   ENTITY_REF_KEY: '3f9a1c7e5b2d8046af13c9e7d5b1a3f08e6c4a2d0b9f7e5c3a1d8b6f4e2c0a97',
   INTERNAL_TRUST_SECRET: 'Zt4Qw8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz',
+  ACCESS_RECORD_CHAIN_KEY: 'Hq3Wn7Zr1Tk5Vb9Xd2Mf6Pj0Ls4Gc8Ya',
+  ACCESS_RECORD_CHECKPOINT_DIR: '/var/lib/hpf/checkpoints',
   AUTH_JWKS_URL: 'https://auth.fj-hpf.example/jwks',
 };
 const problemsOf = (env: Record<string, string>): string[] => {

@@ -50,3 +50,39 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
     await client.end();
   }
 }
+
+export interface LoginRole {
+  role: string;
+  /** The test database's URL, signing in as this role. */
+  url: string;
+  /** Drops the role; drop the schemas it was granted privileges in first. */
+  drop(): Promise<void>;
+}
+
+/** A fresh login role on the test server (trust authentication: no password), as an application's own. */
+export async function createLoginRole(adminUrl: string): Promise<LoginRole> {
+  const role = `hpf_spec_app_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE ROLE ${role} LOGIN`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.username = role;
+  return {
+    role,
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP OWNED BY ${role}`);
+        await client.query(`DROP ROLE IF EXISTS ${role}`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

@@ -1,11 +1,12 @@
 /**
  * The storage contract: what every engine must do, run once per engine by the *-storage specs.
  */
-import { accessRecordHash, BREAK_REASONS, GENESIS_HASH, StorageError } from '../../../storage';
+import { accessRecordHmac, BREAK_REASONS, chainKeys, GENESIS_HASH, StorageError } from '../../../storage';
 import { createAccessRecordStore } from '../../../storage/access-record-store';
 import { MIGRATIONS, migrate } from '../../../storage/migrations';
 import type { AccessRecord } from '../../../storage/types';
-import { tamper, type OpenBackend, type StorageBackend } from './backends';
+import { SPEC_CHAIN_KEY, tamper, type OpenBackend, type StorageBackend } from './backends';
+import { describeTamperEvidence } from './tamper-evidence';
 import { accessRecord, accessRecords, consentGrant, DAY, loanSubmission, NOW, OTHER_SUBJECT, proxyGrant, SUBJECT } from './records';
 
 /** `more` adds engine-specific specs that run after the contract, on the same open store. */
@@ -200,7 +201,7 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect(stored.map((record) => record.sequence)).toEqual([1, 2, 3]);
       expect(stored[0]!.previousHash).toBe(GENESIS_HASH);
       for (let i = 1; i < stored.length; i++) expect(stored[i]!.previousHash).toBe(stored[i - 1]!.hash);
-      for (const record of stored) expect(record.hash).toBe(accessRecordHash(record));
+      for (const record of stored) expect(record.hash).toBe(accessRecordHmac(chainKeys(SPEC_CHAIN_KEY).record, record));
     });
 
     it('stores the declared fields as given, with the resolved fields sorted', async () => {
@@ -247,15 +248,15 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
     });
 
     it('verifies an intact chain, walking it a page at a time', async () => {
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 0 });
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 0, checkpoint: null });
       await records().append(accessRecords(2100));
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 2100 });
+      expect(await records().verifyChain()).toEqual({ ok: true, records: 2100, checkpoint: null });
     });
 
     it('names the first altered record', async () => {
       await records().append(accessRecords(1500));
       await tamper(open.db, "UPDATE access_records SET purpose = 'MARKETING' WHERE sequence = 1234");
-      expect(await records().verifyChain()).toEqual({ ok: false, records: 1233, firstBrokenSequence: 1234, reason: BREAK_REASONS.alteredContent });
+      expect(await records().verifyChain()).toEqual({ ok: false, records: 1233, firstBrokenSequence: 1234, reason: BREAK_REASONS.badHmac, checkpoint: null });
     });
 
     it('names a record relinked to another predecessor', async () => {
@@ -267,7 +268,7 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
     it('names a deleted record', async () => {
       await records().append(accessRecords(5));
       await tamper(open.db, 'DELETE FROM access_records WHERE sequence = 3');
-      expect(await records().verifyChain()).toEqual({ ok: false, records: 2, firstBrokenSequence: 3, reason: BREAK_REASONS.sequenceGap });
+      expect(await records().verifyChain()).toEqual({ ok: false, records: 2, firstBrokenSequence: 3, reason: BREAK_REASONS.sequenceGap, checkpoint: null });
     });
 
     it('refuses to change or delete a stored record', async () => {
@@ -275,13 +276,24 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       await expect(open.db.query("UPDATE access_records SET purpose = 'MARKETING'")).rejects.toThrow(/append-only/);
       await expect(open.db.query('DELETE FROM access_records WHERE sequence = 1')).rejects.toThrow(/append-only/);
       await expect(open.db.query('TRUNCATE access_records')).rejects.toThrow(/append-only/);
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 2 });
+      // The purge's setting no longer opens the table to a truncation, nor its checkpoints to anyone.
+      expect(await records().purgeOlderThan(accessRecord(2).accessedAt)).toBe(1);
+      await expect(open.db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('hpf.access_record_purge', 'on', true)`);
+        await tx.query('TRUNCATE access_records');
+      })).rejects.toThrow(/append-only/);
+      await expect(open.db.query('DELETE FROM access_record_checkpoints')).rejects.toThrow(/access_record_checkpoints is append-only/);
+      await expect(open.db.query('UPDATE access_record_checkpoints SET hash = $1', [GENESIS_HASH])).rejects.toThrow(/append-only/);
+      await expect(open.db.query('UPDATE access_record_chain SET keyed_from = 9')).rejects.toThrow(/access_record_chain is append-only/);
+      await expect(open.db.query('DELETE FROM access_record_chain')).rejects.toThrow(/append-only/);
+      await expect(open.db.query('INSERT INTO access_record_chain (keyed_from) VALUES (1)')).rejects.toMatchObject({ code: '23505' });
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 1 });
     });
 
     it('never forks the chain when appends race', async () => {
       await Promise.all(Array.from({ length: 20 }, (_, i) => records().append([accessRecord(i * 2 + 1), accessRecord(i * 2 + 2)])));
       expect((await all()).map((record) => record.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 40 });
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 40 });
     });
 
     it('purges old records and verifies the rest from the checkpoint it leaves', async () => {
@@ -289,15 +301,15 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       const purged = await records().purgeOlderThan(accessRecord(7).accessedAt);
       expect(purged).toBe(6);
       expect((await all()).map((record) => record.sequence)).toEqual([7, 8, 9, 10]);
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 4 });
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 4 });
       const [checkpoint] = await open.db.query<{ sequence: unknown; hash: string }>('SELECT sequence, hash FROM access_record_checkpoints');
       expect(Number(checkpoint!.sequence)).toBe(6);
       expect(checkpoint!.hash).toBe((await all())[0]!.previousHash);
 
       await records().append([accessRecord(11)]);
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 5 });
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 5 });
       await tamper(open.db, "UPDATE access_records SET subject_masked = '1***************00' WHERE sequence = 8");
-      expect(await records().verifyChain()).toMatchObject({ ok: false, firstBrokenSequence: 8, reason: BREAK_REASONS.alteredContent });
+      expect(await records().verifyChain()).toMatchObject({ ok: false, firstBrokenSequence: 8, reason: BREAK_REASONS.badHmac });
     });
 
     it('purges only a prefix of the chain, keeping a late record of an old access until all before it are old', async () => {
@@ -305,33 +317,33 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect(await records().purgeOlderThan(accessRecord(4).accessedAt)).toBe(1);
       expect((await all()).map((record) => record.requestId)).toEqual(['req-5', 'req-2', 'req-6']);
       expect(await records().purgeOlderThan(accessRecord(4).accessedAt)).toBe(0);
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 3 });
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 3 });
     });
 
     it('continues the chain from the checkpoint after purging every record', async () => {
       await records().append(accessRecords(3));
       const last = (await all())[2]!;
       expect(await records().purgeOlderThan(new Date(Date.UTC(2100, 0, 1)))).toBe(3);
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 0 });
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 0 });
       await records().append([accessRecord(4)]);
       const [next] = await all();
       expect(next).toMatchObject({ sequence: 4, previousHash: last.hash });
-      expect(await records().verifyChain()).toEqual({ ok: true, records: 1 });
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 1 });
     });
 
     it('purges in batches, each leaving a checkpoint the rest verifies from', async () => {
-      const batched = createAccessRecordStore(open.db, { purgeBatchSize: 2 });
+      const batched = createAccessRecordStore(open.db, { purgeBatchSize: 2, chainKey: SPEC_CHAIN_KEY });
       await batched.append(accessRecords(7));
       expect(await batched.purgeOlderThan(accessRecord(6).accessedAt)).toBe(5);
       const checkpoints = await open.db.query<{ sequence: unknown }>('SELECT sequence FROM access_record_checkpoints ORDER BY sequence');
       expect(checkpoints.map((row) => Number(row.sequence))).toEqual([2, 4, 5]);
-      expect(await batched.verifyChain()).toEqual({ ok: true, records: 2 });
+      expect(await batched.verifyChain()).toEqual({ ok: true, records: 2, checkpoint: null });
     });
 
     it('refuses to purge past a record deleted behind its back', async () => {
       await records().append(accessRecords(4));
       await tamper(open.db, 'DELETE FROM access_records WHERE sequence IN (2, 3)');
-      await expect(createAccessRecordStore(open.db, { purgeBatchSize: 3 }).purgeOlderThan(new Date(Date.UTC(2100, 0, 1)))).rejects.toMatchObject({
+      await expect(createAccessRecordStore(open.db, { purgeBatchSize: 3, chainKey: SPEC_CHAIN_KEY }).purgeOlderThan(new Date(Date.UTC(2100, 0, 1)))).rejects.toMatchObject({
         code: 'CHAIN_BROKEN',
         message: expect.stringContaining('#2 (sequence gap)'),
       });
@@ -531,6 +543,8 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect((await stepsOf(application.id)).GATHER_MARRIAGE).toMatchObject({ status: 'AWAITING_CONSENT' });
     });
   });
+
+  describeTamperEvidence(backend.name, () => open);
 
   more?.(() => open);
 }
