@@ -19,12 +19,18 @@ import { createErrorFormatter } from '../lib/format-error';
 import type { Logger } from '../lib/logger';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs';
 import type { GatewayContext } from './context';
-import { healthRoutes } from './plugins/health';
+import { healthOperator, healthRoutes } from './plugins/health';
 import { enforceScalars } from './plugins/scalars';
 import { ideRoutes } from './plugins/ide';
 import { createAuthenticator } from './plugins/authentication';
 import { requestPurposeOf } from './plugins/purpose';
-import { queryLimits } from './plugins/limits';
+import { queryLimits, resolveQueryLimits } from './plugins/limits';
+import { callerLimits } from './plugins/rate-limits';
+import { clientOriginOf } from './plugins/client-address';
+import { noSuggestions } from './plugins/suggestions';
+import { STRICT_TRANSPORT_SECURITY } from '../lib/http-hardening';
+import { createMemoryRateLimitStore } from '../lib/rate-limit-store';
+import { createRedisRateLimitStore } from '../lib/redis-rate-limits';
 import { TRUSTED_DOCUMENTS_DIR, trustedDocuments } from './plugins/trusted-documents';
 import { SubgraphDataSource, propagatedHeadersOf } from './plugins/upstream';
 
@@ -64,6 +70,12 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   // Read at start-up: a bad limit or a malformed manifest stops the gateway here.
   const limits = queryLimits<GatewayContext>(config.queryLimits);
   const trusted = trustedDocuments<GatewayContext>({ mode: config.trustedDocuments, manifestDir: TRUSTED_DOCUMENTS_DIR });
+  // Per caller (gateway/plugins/rate-limits.ts): counted by every instance together through Redis when configured.
+  const sharedLimits = config.redisUrl ? createRedisRateLimitStore(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}limits:`, logger }) : null;
+  if (sharedLimits && !(await sharedLimits.whenReady())) logger.warn('redis not reachable at start-up; rate limits count per instance until it is');
+  const limitStore = sharedLimits ?? createMemoryRateLimitStore();
+  const callers = callerLimits<GatewayContext>({ limits: config.callerLimits, store: limitStore, defaultListSize: resolveQueryLimits(config.queryLimits).defaultListSize, logger });
+  const production = config.mode === 'production';
 
   // Shared by every gateway instance when Redis is configured: a persisted query registered on
   // one is known to all. Without Redis, Apollo's bounded in-memory cache.
@@ -79,11 +91,15 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     introspection: true,
     validationRules: limits.validationRules,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …" in production: suggestions read the schema out with introspection off.
+    hideSchemaDetailsFromClientErrors: production,
     formatError: createErrorFormatter(logger),
     // The trust gate before the limits: an unregistered operation is OPERATION_NOT_TRUSTED, whatever its shape.
     plugins: [
       trusted.plugin,
       ...limits.plugins,
+      callers.plugin,
+      ...(production ? [noSuggestions<GatewayContext>()] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -95,19 +111,26 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     apollo,
     graphqlPath: GRAPHQL_PATH,
     maxRequestBytes: config.maxRequestBytes,
+    timeouts: config.httpTimeouts,
+    // HSTS only where the client came over TLS: BEHIND_TLS, or a trusted proxy's X-Forwarded-Proto.
+    responseHeaders: (request): Record<string, string> =>
+      config.edge.behindTls || clientOriginOf(request, config.edge.trustedProxies).tls ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {},
     logger,
     resolveBody: trusted.resolve,
-    context: async (request, requestId) => {
+    context: async (request, requestId, _body, response) => {
       const actor = await authenticate(request);
-      return { requestId, actor, ...requestPurposeOf(request, actor), propagatedHeaders: propagatedHeadersOf(request) };
+      const context: GatewayContext = { requestId, actor, ...requestPurposeOf(request, actor), propagatedHeaders: propagatedHeadersOf(request) };
+      await callers.admit(context, actor, clientOriginOf(request, config.edge.trustedProxies).address, response);
+      return context;
     },
-    routes: { ...healthRoutes(subgraphUrls), ...ideRoutes(GRAPHQL_PATH) },
+    routes: { ...healthRoutes(subgraphUrls, { isOperator: healthOperator(authenticate, config.edge.healthDetailsToken) }), ...ideRoutes(GRAPHQL_PATH) },
   });
 
   return {
     server,
     stop: async () => {
       await apollo.stop();
+      await limitStore.close();
       await cache?.close();
     },
   };

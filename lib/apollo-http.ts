@@ -2,12 +2,15 @@
  * Serves an Apollo Server (gateway or subgraph) over node:http, without a web framework: one
  * GraphQL path, a few plain routes (health, IDE), a bounded body, and the request id on every
  * reply. The same handler runs in every process, so limits and error shapes are the same everywhere.
+ * Slow clients are cut off (headers, body and idle keep-alive each have a deadline: see
+ * lib/http-hardening.ts), and every reply carries the security headers.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { BodyTooLargeError, headerValue, readBody, sendJson } from './http';
 import type { Logger } from './logger';
+import { DEFAULT_HTTP_TIMEOUTS, SECURITY_HEADERS, type HttpTimeouts } from './http-hardening';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
@@ -29,15 +32,37 @@ export class RequestRefused extends Error {
     readonly httpStatus: number,
     readonly code: string,
     message: string,
+    /** Sent with the refusal, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
+/** The body did not arrive within its deadline (HttpTimeouts.bodyMs). */
+export class BodyTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`request body not received within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * Our body reader with a deadline of its own, from the end of the headers: a client dripping its
+ * body gets 408 REQUEST_TIMEOUT at the deadline, whatever the granularity of node's own timers.
+ */
+function readBodyWithin(request: http.IncomingMessage, limitBytes: number, deadlineMs: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new BodyTimeoutError(deadlineMs)), deadlineMs);
+    readBody(request, limitBytes)
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
+}
+
 export interface GraphQLHttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Builds the context from the request and its parsed body; may throw RequestRefused. */
-  context: (request: http.IncomingMessage, requestId: string, body: unknown) => Promise<Context>;
+  context: (request: http.IncomingMessage, requestId: string, body: unknown, response: http.ServerResponse) => Promise<Context>;
   /** Plain routes keyed "METHOD /path", answered before GraphQL. */
   routes?: Record<string, Route>;
   graphqlPath?: string;
@@ -47,6 +72,10 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
    */
   resolveBody?: (body: unknown) => { kind: 'pass'; body: unknown } | { kind: 'refuse'; refusal: { code: string; message: string; httpStatus: number } };
   maxRequestBytes: number;
+  /** Deadlines against slow clients; DEFAULT_HTTP_TIMEOUTS unless told. */
+  timeouts?: HttpTimeouts;
+  /** Headers added to (or replacing) SECURITY_HEADERS on every reply, e.g. HSTS for a client that came over TLS. */
+  responseHeaders?: (request: http.IncomingMessage) => Record<string, string>;
   logger: Logger;
 }
 
@@ -57,10 +86,20 @@ function graphqlError(code: string, message: string): { errors: Array<{ message:
 export function createGraphQLHttpServer<Context extends BaseContext>(options: GraphQLHttpOptions<Context>): http.Server {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = options.routes ?? {};
+  const timeouts = options.timeouts ?? DEFAULT_HTTP_TIMEOUTS;
 
-  return http.createServer((request, response) => {
+  const server = http.createServer(
+    {
+      // Node answers 408 and closes a connection whose headers (or whole request) are late; it
+      // looks every connectionsCheckingInterval, so that is kept well under the timeouts.
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.headersMs + timeouts.bodyMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
+    },
+    (request, response) => {
     const requestId = requestIdOf(request);
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...options.responseHeaders?.(request) })) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = routes[`${request.method} ${url.pathname}`];
 
@@ -71,7 +110,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       }
       let body: unknown = undefined;
       if (request.method === 'POST') {
-        const text = await readBody(request, options.maxRequestBytes);
+        const text = await readBodyWithin(request, options.maxRequestBytes, timeouts.bodyMs);
         if (/json/i.test(headerValue(request, 'content-type') ?? '')) {
           try {
             body = JSON.parse(text);
@@ -92,7 +131,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       // Built before Apollo runs, so a refusal is a plain reply and nothing is executed.
-      const context = await options.context(request, requestId, body);
+      const context = await options.context(request, requestId, body, response);
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
         context: async () => context,
@@ -109,7 +148,13 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
 
     handle().catch((error: unknown) => {
       if (error instanceof RequestRefused) {
-        sendJson(response, error.httpStatus, graphqlError(error.code, error.message));
+        sendJson(response, error.httpStatus, graphqlError(error.code, error.message), error.headers);
+        return;
+      }
+      if (error instanceof BodyTimeoutError) {
+        // Closed after the reply: a client that drips its body gets no second request on this connection.
+        sendJson(response, 408, graphqlError('REQUEST_TIMEOUT', `The request body did not arrive within ${error.timeoutMs} ms.`), { connection: 'close' });
+        request.resume();
         return;
       }
       if (error instanceof BodyTooLargeError) {
@@ -121,5 +166,8 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       if (!response.headersSent) sendJson(response, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error.'));
       else response.end();
     });
-  });
+  },
+  );
+  server.keepAliveTimeout = timeouts.keepAliveMs;
+  return server;
 }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { AGENCY_SUBGRAPHS, SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
 import type { AgencyName } from './agency-contracts';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http-hardening';
 import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../gateway/plugins/limits';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from '../gateway/plugins/trusted-documents';
 import type { SubgraphName } from '../schema/subgraphs';
@@ -87,6 +88,31 @@ export interface Config {
   queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
   /** Which operations the gateway runs (gateway/plugins/trusted-documents.ts). */
   trustedDocuments: TrustedDocumentsMode;
+  /**
+   * Per-caller limits at the gateway (gateway/plugins/rate-limits.ts): a budget of query cost per
+   * minute and a number of requests in flight, per token subject (an anonymous caller: per
+   * address), per client address (every caller behind it together), and, instead of both, for
+   * the platform services listed in lib/services.ts. 0 switches that limit off.
+   */
+  callerLimits: {
+    perMinute: number;
+    concurrency: number;
+    addressPerMinute: number;
+    addressConcurrency: number;
+    servicePerMinute: number;
+    serviceConcurrency: number;
+  };
+  /** Every server's timeouts against slow clients (lib/http-hardening.ts). */
+  httpTimeouts: HttpTimeouts;
+  /** How the gateway sees its clients (gateway/plugins/client-address.ts) and who may read health details. */
+  edge: {
+    /** TLS is terminated in front of the gateway: every reply carries HSTS. */
+    behindTls: boolean;
+    /** Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (exact addresses). */
+    trustedProxies: readonly string[];
+    /** A secret that, sent as `x-health-token`, shows per-subgraph health (an AUDITOR token does too). */
+    healthDetailsToken: string | null;
+  };
   privacy: {
     /** The ID-number mask: 'strict' keeps first 1 + last 2; 'six-four' keeps first 6 + last 4. */
     idNumberMask: 'strict' | 'six-four';
@@ -172,6 +198,18 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'QUERY_MAX_ALIASES',
   'INTROSPECTION',
   'TRUSTED_DOCUMENTS',
+  'RATE_LIMIT_PER_MINUTE',
+  'RATE_LIMIT_CONCURRENCY',
+  'RATE_LIMIT_ADDRESS_PER_MINUTE',
+  'RATE_LIMIT_ADDRESS_CONCURRENCY',
+  'RATE_LIMIT_SERVICE_PER_MINUTE',
+  'RATE_LIMIT_SERVICE_CONCURRENCY',
+  'HTTP_HEADERS_TIMEOUT_MS',
+  'HTTP_BODY_TIMEOUT_MS',
+  'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+  'BEHIND_TLS',
+  'TRUSTED_PROXIES',
+  'HEALTH_DETAILS_TOKEN',
   'ACCESS_RECORD_RETENTION_DAYS',
   'ACCESS_RECORD_CHAIN_KEY',
   'ACCESS_RECORD_CHECKPOINT_DIR',
@@ -281,6 +319,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (introspection !== 'on' && introspection !== 'off') problems.push(`INTROSPECTION must be on or off (got "${introspection}")`);
   const trustedDocuments = TRUSTED_DOCUMENTS_MODES.find((mode) => mode === (env.TRUSTED_DOCUMENTS || 'off'));
   if (!trustedDocuments) problems.push(`TRUSTED_DOCUMENTS must be one of ${TRUSTED_DOCUMENTS_MODES.join(', ')} (got "${env.TRUSTED_DOCUMENTS}")`);
+  const behindTls = env.BEHIND_TLS || 'off';
+  if (behindTls !== 'on' && behindTls !== 'off') problems.push(`BEHIND_TLS must be on or off (got "${behindTls}")`);
+  const trustedProxies = (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  for (const address of trustedProxies) if (!/^[0-9a-fA-F.:]+$/.test(address)) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (got "${address}")`);
 
   const agencyTimeoutMs = integer('AGENCY_TIMEOUT_MS', 3000, 50, 60000);
 
@@ -345,11 +387,33 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
       introspection: introspection === 'on',
     },
     trustedDocuments: trustedDocuments ?? 'off',
+    // Defaults: a person at a browser (six connections per host, as browsers open) never meets
+    // them; a flood from one caller does. A service hall's officers share one address.
+    callerLimits: {
+      perMinute: integer('RATE_LIMIT_PER_MINUTE', 30_000, 0, 1_000_000_000),
+      concurrency: integer('RATE_LIMIT_CONCURRENCY', 6, 0, 10_000),
+      addressPerMinute: integer('RATE_LIMIT_ADDRESS_PER_MINUTE', 300_000, 0, 1_000_000_000),
+      addressConcurrency: integer('RATE_LIMIT_ADDRESS_CONCURRENCY', 64, 0, 10_000),
+      servicePerMinute: integer('RATE_LIMIT_SERVICE_PER_MINUTE', 600_000, 0, 1_000_000_000),
+      serviceConcurrency: integer('RATE_LIMIT_SERVICE_CONCURRENCY', 32, 0, 10_000),
+    },
+    httpTimeouts: {
+      headersMs: integer('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 600_000),
+      bodyMs: integer('HTTP_BODY_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.bodyMs, 100, 600_000),
+      keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
+    },
+    edge: { behindTls: behindTls === 'on', trustedProxies: Object.freeze(trustedProxies), healthDetailsToken: env.HEALTH_DETAILS_TOKEN || null },
     privacy: {
       idNumberMask: env.ID_NUMBER_MASK === 'six-four' ? 'six-four' : 'strict',
       accessRecordRetentionDays: integer('ACCESS_RECORD_RETENTION_DAYS', 1095, 1095, 36500),
     },
   };
+  // A query the limits let through must fit in a minute's budget, or that caller could never run it.
+  for (const [name, budget] of [['RATE_LIMIT_PER_MINUTE', config.callerLimits.perMinute], ['RATE_LIMIT_ADDRESS_PER_MINUTE', config.callerLimits.addressPerMinute], ['RATE_LIMIT_SERVICE_PER_MINUTE', config.callerLimits.servicePerMinute]] as const) {
+    if (budget > 0 && budget < config.queryLimits.maxCost) problems.push(`${name} must be 0 (off) or at least QUERY_MAX_COST (${config.queryLimits.maxCost}); got ${budget}`);
+  }
+  const healthWeakness = production && config.edge.healthDetailsToken ? secretWeakness(config.edge.healthDetailsToken, '') : null;
+  if (healthWeakness) problems.push(`HEALTH_DETAILS_TOKEN is too weak for production: it ${healthWeakness}`);
   if (env.ID_NUMBER_MASK && !['strict', 'six-four'].includes(env.ID_NUMBER_MASK)) problems.push(`ID_NUMBER_MASK must be strict or six-four (got "${env.ID_NUMBER_MASK}")`);
   if (production && !config.auth.jwksUrl) problems.push('AUTH_JWKS_URL is required in production (local token keys are for development)');
   // Keys fetched over plain http can be swapped on the way: anyone could then mint accepted tokens.

@@ -50,6 +50,12 @@ export const ERROR_CATALOGUE = {
     meaning: "The proxy agent's token names no authorization of the person that is in force, for this agent, covering this action.",
   },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, meaning: 'The request body is larger than MAX_REQUEST_BYTES.' },
+  REQUEST_TIMEOUT: { httpStatus: 408, meaning: 'The request body did not arrive within HTTP_BODY_TIMEOUT_MS; nothing ran and the connection is closed.' },
+  RATE_LIMITED: {
+    httpStatus: 429,
+    meaning:
+      'The caller (its token subject, or its address) has too many requests in flight (RATE_LIMIT_CONCURRENCY) or has spent its query-cost budget for the minute (RATE_LIMIT_PER_MINUTE); `Retry-After` says how many seconds to wait. Nothing ran.',
+  },
   BAD_REQUEST: { httpStatus: 400, meaning: 'The HTTP request is not a GraphQL request (wrong method, content type or JSON).' },
   GRAPHQL_PARSE_FAILED: { httpStatus: 400, meaning: 'The query is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, meaning: 'The query asks for fields or arguments the schema does not have.' },

@@ -150,6 +150,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
   const server = createGraphQLHttpServer<SubgraphContext<Loaders>>({
     apollo,
     maxRequestBytes: config.maxRequestBytes,
+    timeouts: config.httpTimeouts,
     logger,
     context: async (request, requestId, body) => {
       const verdict = verifyAssertion(

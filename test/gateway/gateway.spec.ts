@@ -34,13 +34,15 @@ describe('the gateway', () => {
   });
 
   describe('health', () => {
-    it('is live, and ready when every subgraph answers', async () => {
+    it('is live, and ready when every subgraph answers; an operator (an AUDITOR token) sees each subgraph', async () => {
       expect((await fetch(`${base}/health/live`)).status).toBe(200);
       const ready = await fetch(`${base}/health/ready`);
       expect(ready.status).toBe(200);
-      const body = await ready.json();
-      expect(body.status).toBe('ready');
-      expect(Object.values(body.subgraphs)).toEqual(Array(SUBGRAPHS.length).fill('up'));
+      expect(await ready.json()).toEqual({ status: 'ready' });
+      const auditor = await system.token({ role: 'AUDITOR', sub: 'auditor-01' });
+      const detailed = await (await fetch(`${base}/health/ready`, { headers: { authorization: `Bearer ${auditor}` } })).json();
+      expect(detailed.status).toBe('ready');
+      expect(Object.values(detailed.subgraphs)).toEqual(Array(SUBGRAPHS.length).fill('up'));
     });
   });
 

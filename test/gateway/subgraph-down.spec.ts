@@ -26,9 +26,14 @@ describe('a subgraph that is down', () => {
     expect(JSON.stringify(reply.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/i);
   });
 
-  it('makes the gateway not ready, naming the subgraph', async () => {
-    const ready = await fetch(system.gatewayUrl.replace(/\/graphql$/, '/health/ready'));
+  it('makes the gateway not ready, naming the subgraph to an operator only', async () => {
+    const readiness = system.gatewayUrl.replace(/\/graphql$/, '/health/ready');
+    const ready = await fetch(readiness);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'not-ready', subgraphs: { credit: 'down', identity: 'up' } });
+    expect(await ready.json()).toEqual({ status: 'not-ready' });
+    const auditor = await system.token({ role: 'AUDITOR', sub: 'auditor-01' });
+    const detailed = await fetch(readiness, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(detailed.status).toBe(503);
+    expect(await detailed.json()).toMatchObject({ status: 'not-ready', subgraphs: { credit: 'down', identity: 'up' } });
   });
 });

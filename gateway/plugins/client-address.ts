@@ -1,0 +1,44 @@
+/**
+ * Who is on the other end of a connection, as far as the gateway can know it: the peer's address,
+ * or — only when the peer is a reverse proxy named in TRUSTED_PROXIES — the address that proxy
+ * says it forwarded for (the last X-Forwarded-For hop that is not itself a trusted proxy), and
+ * whether the client spoke TLS to it (X-Forwarded-Proto). Anyone else's X-Forwarded-* is ignored:
+ * believing it would let every client pick its own address, and so its own rate limit.
+ */
+import type http from 'node:http';
+
+export interface ClientOrigin {
+  /** The client's IP address ('unknown' when the socket has none, e.g. already closed). */
+  address: string;
+  /** Whether the client reached us over TLS: directly, or through a trusted proxy that says so. */
+  tls: boolean;
+}
+
+/** IPv4 clients of a dual-stack socket show as ::ffff:a.b.c.d; one client, one address. */
+export function normalizeAddress(address: string): string {
+  const trimmed = address.trim().toLowerCase();
+  return trimmed.startsWith('::ffff:') && trimmed.includes('.') ? trimmed.slice('::ffff:'.length) : trimmed;
+}
+
+export function clientOriginOf(request: http.IncomingMessage, trustedProxies: readonly string[]): ClientOrigin {
+  const peer = normalizeAddress(request.socket.remoteAddress ?? 'unknown');
+  const directTls = Boolean((request.socket as { encrypted?: boolean }).encrypted);
+  const trusted = new Set(trustedProxies.map(normalizeAddress));
+  if (!trusted.has(peer)) return { address: peer, tls: directTls };
+
+  const forwardedFor = request.headers['x-forwarded-for'];
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+    .split(',')
+    .map(normalizeAddress)
+    .filter((hop) => hop !== '');
+  // Right to left: each trusted proxy appended the address it saw; the first one that is not a
+  // trusted proxy is the client (anything left of it was written by the client itself).
+  let address = peer;
+  for (let i = hops.length - 1; i >= 0; i -= 1) {
+    address = hops[i]!;
+    if (!trusted.has(address)) break;
+  }
+  const proto = request.headers['x-forwarded-proto'];
+  const firstProto = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
+  return { address, tls: directTls || firstProto === 'https' };
+}
