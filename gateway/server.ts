@@ -14,7 +14,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { createGraphQLHttpServer } from '../lib/apollo-http';
 import { createRedisCache } from '../lib/redis-cache';
-import type { Config } from '../lib/config';
+import { derivedGatewayKey } from '../lib/gateway-keys';
+import { ConfigError, type Config } from '../lib/config';
 import { createErrorFormatter } from '../lib/format-error';
 import type { Logger } from '../lib/logger';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs';
@@ -31,7 +32,7 @@ import { noSuggestions } from './plugins/suggestions';
 import { STRICT_TRANSPORT_SECURITY } from '../lib/http-hardening';
 import { createMemoryRateLimitStore } from '../lib/rate-limit-store';
 import { createRedisRateLimitStore } from '../lib/redis-rate-limits';
-import { TRUSTED_DOCUMENTS_DIR, trustedDocuments } from './plugins/trusted-documents';
+import { TRUSTED_DOCUMENTS_DIR, trustedDocuments, verifiedPersistedQueries } from './plugins/trusted-documents';
 import { SubgraphDataSource, propagatedHeadersOf } from './plugins/upstream';
 
 export interface GatewayDependencies {
@@ -54,13 +55,17 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const logger = parentLogger.child({ component: 'gateway' });
 
+  // Only the gateway holds the private key (production gives it to no other process), so it is checked here.
+  const signingKey = config.gatewaySigningKey;
+  if (!signingKey) throw new ConfigError(['GATEWAY_SIGNING_KEY is required to run the gateway (the private key of its caller assertions)']);
+
   const authenticate = await createAuthenticator(config);
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource(name, url, config.internalTrustSecret);
+      return new SubgraphDataSource(name, url, signingKey);
     },
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
@@ -79,13 +84,18 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
 
   // Shared by every gateway instance when Redis is configured: a persisted query registered on
   // one is known to all. Without Redis, Apollo's bounded in-memory cache.
-  const cache = config.redisUrl ? createRedisCache(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}gateway:`, logger }) : null;
+  // Entries are sealed with a key derived from the signing key, and a persisted query's text must
+  // hash to its key, so nothing another writer put in Redis is ever run. (Mid-rotation, a gateway
+  // with the other signing key just misses the entries: its clients send their text once more.)
+  const cache = config.redisUrl
+    ? createRedisCache(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}gateway:`, logger, integrityKey: derivedGatewayKey(signingKey, 'gateway-shared-cache') })
+    : null;
   // Give Redis a moment at start-up; if it is away the gateway still starts, and the cache misses.
   if (cache && !(await cache.whenReady())) logger.warn('redis not reachable at start-up; the shared cache misses until it is');
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    cache: cache ?? 'bounded',
+    cache: cache ? verifiedPersistedQueries(cache, logger) : 'bounded',
     // Allowed or not by config.queryLimits.introspection and refused by the limits plugin as
     // INTROSPECTION_DISABLED; Apollo's own switch would refuse first, as GRAPHQL_VALIDATION_FAILED.
     introspection: true,

@@ -15,10 +15,27 @@ import { DEFAULT_HTTP_TIMEOUTS, SECURITY_HEADERS, type HttpTimeouts } from './ht
 export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Keeps a caller's request id when it is well-formed, so one id follows a request end to end. */
-export function requestIdOf(request: http.IncomingMessage): string {
+/**
+ * Where a server's request ids come from:
+ * - 'generate' (the gateway, facing clients): every request gets an id of ours. A client's
+ *   x-request-id is kept only as a correlation field (logged as clientRequestId beside ours), never
+ *   as the id anything is bound to: caller assertions bind the id, so a client must not choose it.
+ * - 'from-gateway' (subgraphs): the id the gateway sent, which the subgraph checks against the
+ *   gateway's signed caller assertion before believing anything; a fresh one if none is given.
+ */
+export type RequestIdSource = 'generate' | 'from-gateway';
+
+export interface RequestIds {
+  requestId: string;
+  /** The client's own x-request-id when it was well-formed ('generate' only): for correlation, never trust. */
+  clientRequestId: string | null;
+}
+
+export function requestIdsOf(request: http.IncomingMessage, source: RequestIdSource): RequestIds {
   const given = headerValue(request, REQUEST_ID_HEADER);
-  return given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+  const wellFormed = given && REQUEST_ID_PATTERN.test(given) ? given : null;
+  if (source === 'from-gateway') return { requestId: wellFormed ?? randomUUID(), clientRequestId: null };
+  return { requestId: randomUUID(), clientRequestId: wellFormed };
 }
 
 export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
@@ -63,6 +80,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Builds the context from the request and its parsed body; may throw RequestRefused. */
   context: (request: http.IncomingMessage, requestId: string, body: unknown, response: http.ServerResponse) => Promise<Context>;
+  /** Where request ids come from (see RequestIdSource); 'generate' unless told. */
+  requestIds?: RequestIdSource;
   /** Plain routes keyed "METHOD /path", answered before GraphQL. */
   routes?: Record<string, Route>;
   graphqlPath?: string;
@@ -97,8 +116,10 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
     },
     (request, response) => {
-    const requestId = requestIdOf(request);
+    const { requestId, clientRequestId } = requestIdsOf(request, options.requestIds ?? 'generate');
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    // The one line that joins a client's own id to ours; every other line carries ours.
+    if (clientRequestId && clientRequestId !== requestId) options.logger.info('request id assigned', { requestId, clientRequestId });
     for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...options.responseHeaders?.(request) })) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = routes[`${request.method} ${url.pathname}`];

@@ -11,6 +11,8 @@ import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http-hardening';
 import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../gateway/plugins/limits';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from '../gateway/plugins/trusted-documents';
 import type { SubgraphName } from '../schema/subgraphs';
+import { DEVELOPMENT_GATEWAY_KEY_ID, DEVELOPMENT_GATEWAY_SIGNING_KEY, parseSigningKey, parseVerifyKeys, type GatewaySigningKey, type GatewayVerifyKey } from './gateway-keys';
+import { redisConnectionOf } from './redis-connection';
 
 export type RunMode = 'development' | 'test' | 'production';
 
@@ -67,8 +69,12 @@ export interface Config {
     /** Tokens whose lifetime (exp − iat) is longer are refused: a stolen long-lived token is a standing key. */
     maxTokenLifetimeSeconds: number;
   };
-  /** HMAC secret of the gateway's caller assertions to subgraphs. */
+  /** HMAC secret of identity proofs (lib/identity-proof.ts). Caller assertions use the key pair below. */
   internalTrustSecret: string;
+  /** The gateway's Ed25519 key for caller assertions; null in a production process that signs none (a subgraph). */
+  gatewaySigningKey: GatewaySigningKey | null;
+  /** The public keys caller assertions are accepted under (several during a rotation): lib/gateway-keys.ts. */
+  gatewayVerifyKeys: readonly GatewayVerifyKey[];
   loan: {
     /** Where the loan worker reaches the gateway (it reads agency data as a SERVICE caller). */
     gatewayUrl: string;
@@ -133,7 +139,7 @@ const DEVELOPMENT_SECRETS = {
  * Variables that may hold a secret (a key, a password, a URL with credentials). Each can be given
  * as `NAME_FILE`, the path of a file holding the value (Docker and Kubernetes secrets), instead.
  */
-export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL']);
+export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'GATEWAY_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL']);
 
 /** The run modes, exactly: a misspelt NODE_ENV must never fall through to development. */
 const RUN_MODES: readonly RunMode[] = ['development', 'test', 'production'];
@@ -185,6 +191,8 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'AUTH_JWKS_URL',
   'AUTH_KEYS_DIR',
   'INTERNAL_TRUST_SECRET',
+  'GATEWAY_SIGNING_KEY',
+  'GATEWAY_VERIFY_KEYS',
   'ID_NUMBER_MASK',
   'GATEWAY_URL',
   'LOAN_CHECK_DEADLINE_MINUTES',
@@ -274,7 +282,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
       new URL(raw);
       return raw.replace(/\/$/, '');
     } catch {
-      problems.push(`${name} must be a URL (got "${raw}")`);
+      // A URL may hold a password (REDIS_URL, DATABASE_URL): those are never quoted back.
+      problems.push(`${name} must be a URL${SECRET_VARIABLES.includes(name) ? '' : ` (got "${raw}")`}`);
       return fallback;
     }
   };
@@ -326,6 +335,43 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
 
   const agencyTimeoutMs = integer('AGENCY_TIMEOUT_MS', 3000, 50, 60000);
 
+  // Caller assertions (lib/gateway-keys.ts). Only the gateway holds the private key, so production
+  // asks it of no other process (gateway/server.ts refuses to start without it), and asks the
+  // public keys of every process; development runs on the committed development pair.
+  const signingKeyProblem = (v: string) => {
+    try {
+      parseSigningKey(v);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const signingKeyRaw = env.GATEWAY_SIGNING_KEY
+    ? secret('GATEWAY_SIGNING_KEY', DEVELOPMENT_GATEWAY_SIGNING_KEY, signingKeyProblem)
+    : production
+      ? null
+      : DEVELOPMENT_GATEWAY_SIGNING_KEY;
+  const gatewaySigningKey = signingKeyRaw !== null && signingKeyProblem(signingKeyRaw) === null ? parseSigningKey(signingKeyRaw) : null;
+  if (production && gatewaySigningKey?.kid === DEVELOPMENT_GATEWAY_KEY_ID && signingKeyRaw !== DEVELOPMENT_GATEWAY_SIGNING_KEY) {
+    problems.push('GATEWAY_SIGNING_KEY must not be the development key in production');
+  }
+  let gatewayVerifyKeys: GatewayVerifyKey[] = [];
+  if (env.GATEWAY_VERIFY_KEYS) {
+    try {
+      gatewayVerifyKeys = parseVerifyKeys(env.GATEWAY_VERIFY_KEYS);
+    } catch (error) {
+      problems.push(`GATEWAY_VERIFY_KEYS ${(error as Error).message}`);
+    }
+    if (production && gatewayVerifyKeys.some((key) => key.kid === DEVELOPMENT_GATEWAY_KEY_ID)) problems.push('GATEWAY_VERIFY_KEYS must not hold the development key in production');
+    if (gatewaySigningKey && gatewayVerifyKeys.length > 0 && !gatewayVerifyKeys.some((key) => key.kid === gatewaySigningKey.kid)) {
+      problems.push('GATEWAY_VERIFY_KEYS does not hold the public key of GATEWAY_SIGNING_KEY: subgraphs with these keys would refuse every call');
+    }
+  } else if (production) {
+    problems.push('GATEWAY_VERIFY_KEYS is required in production (the public keys of the gateway’s caller assertions)');
+  } else if (gatewaySigningKey) {
+    gatewayVerifyKeys = [{ kid: gatewaySigningKey.kid, publicKey: gatewaySigningKey.publicKey }];
+  }
+
   const config: Config = {
     mode: mode ?? 'development',
     host,
@@ -370,6 +416,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
     internalTrustSecret: secret('INTERNAL_TRUST_SECRET', DEVELOPMENT_SECRETS.internalTrustSecret, (v) =>
       v.length >= 32 ? null : 'must be at least 32 characters',
     ),
+    gatewaySigningKey,
+    gatewayVerifyKeys: Object.freeze(gatewayVerifyKeys),
     loan: {
       gatewayUrl: url('GATEWAY_URL', `http://${publicHost}:${env.GATEWAY_PORT || GATEWAY_PORT}/graphql`)!,
       checkDeadlineMinutes: integer('LOAN_CHECK_DEADLINE_MINUTES', 24 * 60, 1, 30 * 24 * 60),
@@ -418,6 +466,13 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (production && !config.auth.jwksUrl) problems.push('AUTH_JWKS_URL is required in production (local token keys are for development)');
   // Keys fetched over plain http can be swapped on the way: anyone could then mint accepted tokens.
   if (production && config.auth.jwksUrl && !config.auth.jwksUrl.startsWith('https://')) problems.push('AUTH_JWKS_URL must use https in production');
+  if (config.redisUrl) {
+    try {
+      redisConnectionOf(config.redisUrl);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
   if (config.databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.databaseSchema)) problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
   if (config.databaseAdminUrl && !config.databaseUrl) problems.push('DATABASE_ADMIN_URL is the operator role of the PostgreSQL in DATABASE_URL: set DATABASE_URL too');
   // A checkpoint written where nobody keeps it anchors nothing: production names the place.

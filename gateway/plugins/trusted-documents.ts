@@ -22,6 +22,8 @@ import path from 'node:path';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, parse } from 'graphql';
 import { REPO_ROOT } from '../../schema/subgraphs';
+import type { Logger } from '../../lib/logger';
+import type { StringCache } from '../../lib/redis-cache';
 
 /** Where the committed manifests live (one `<client>.json` each); `sources/` holds the .graphql files they were registered from. */
 export const TRUSTED_DOCUMENTS_DIR = path.join(REPO_ROOT, 'schema', 'trusted-documents');
@@ -307,6 +309,34 @@ export function trustedDocuments<TContext extends BaseContext = BaseContext>(opt
         }
       : {};
   return { mode, registry, plugin, resolve: (body) => resolveTrustedDocument(body, registry, mode) };
+}
+
+/** Where Apollo Server keeps automatic persisted queries in its cache: `apq:<sha256 hex>` → the text. */
+const APQ_KEY = /^apq:([0-9a-fA-F]{64})$/;
+
+/**
+ * Apollo Server's cache with one more check on what it reads: a persisted query's text is used
+ * only if it hashes (SHA-256) to the hash it is stored under. Apollo Server runs a cached text for
+ * a hash-only request without looking at it again, so a text put under another operation's hash
+ * (by whoever can write to the shared cache) would otherwise run in that operation's place, with
+ * the next caller's token. A text that fails is a miss: the client sends its text again (the APQ
+ * protocol), which Apollo checks against the hash before anything runs. Other keys pass as they are
+ * (the Redis cache seals and checks every entry: lib/redis-cache.ts).
+ */
+export function verifiedPersistedQueries<Cache extends StringCache>(cache: Cache, logger: Logger): StringCache {
+  return {
+    async get(key) {
+      const value = await cache.get(key);
+      if (value === undefined || !key.startsWith('apq:')) return value;
+      const apq = APQ_KEY.exec(key);
+      if (apq && documentHash(value) === apq[1]!.toLowerCase()) return value;
+      logger.warn('persisted query in the cache does not hash to its key; not used, and removed', { key });
+      await cache.delete(key).catch(() => false);
+      return undefined;
+    },
+    set: (key, value, options) => cache.set(key, value, options),
+    delete: (key) => cache.delete(key),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,14 +1,16 @@
 /**
  * How the gateway calls subgraphs: only allowlisted headers go upstream (never cookies, tokens or
- * the client's whole header set); the request id goes on every call so one id follows a request
- * from the client to the agency; and the verified caller goes as a signed caller assertion, bound
- * to this request and this operation, which is all a subgraph believes about identity.
+ * the client's whole header set); the gateway's own request id goes on every call so one id
+ * follows a request from the gateway to the agency; and the verified caller goes as a caller
+ * assertion (lib/caller-assertion.ts) signed for this one call: this subgraph, this request id,
+ * this exact body, a fresh jti, seconds to live. It is all a subgraph believes about identity.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
-import { ASSERTION_LIFETIME_MS, CALLER_ASSERTION_HEADER, operationHash, signAssertion, type CallerAssertion } from '../../lib/caller-assertion';
+import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
+import type { GatewaySigningKey } from '../../lib/gateway-keys';
 import type { GatewayContext } from '../context';
 
 /** Headers a client may send that subgraphs need. Everything else stops at the gateway. */
@@ -27,7 +29,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     private readonly subgraphName: string,
     url: string,
-    private readonly trustSecret: string,
+    private readonly signingKey: GatewaySigningKey,
   ) {
     super({ url });
   }
@@ -49,14 +51,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!context.requestId || !context.actor || !context.purpose) return; // not an incoming operation: nothing to assert
     headers.set(REQUEST_ID_HEADER, context.requestId);
     for (const [name, value] of Object.entries(context.propagatedHeaders ?? {})) headers.set(name, value);
-    const assertion: CallerAssertion = {
+    // The body exactly as RemoteGraphQLDataSource will send it (JSON of the request without `http`).
+    const { http: _http, ...body } = options.request;
+    const assertion = newAssertion({
       actor: context.actor,
       purpose: context.purpose,
       applicationId: context.applicationId ?? null,
+      audience: this.subgraphName,
       requestId: context.requestId,
-      expiresAt: Date.now() + ASSERTION_LIFETIME_MS,
-      operationHash: operationHash(options.request),
-    };
-    headers.set(CALLER_ASSERTION_HEADER, signAssertion(assertion, this.trustSecret));
+      operationHash: operationHash(JSON.parse(JSON.stringify(body))),
+    });
+    headers.set(CALLER_ASSERTION_HEADER, signAssertion(assertion, this.signingKey));
   }
 }

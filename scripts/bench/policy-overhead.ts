@@ -13,7 +13,7 @@ import { allow } from 'graphql-shield';
 import { buildAgencySimulator, loadDataset } from '../../agencies';
 import { ordinaryApplicantIds } from '../../agencies/data/scenarios';
 import type { Actor } from '../../lib/actor';
-import { CALLER_ASSERTION_HEADER, operationHash, signAssertion } from '../../lib/caller-assertion';
+import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
 import { loadConfig } from '../../lib/config';
 import { listen } from '../../lib/http';
 import { silentLogger } from '../../lib/logger';
@@ -95,8 +95,8 @@ async function main(): Promise<void> {
   const request = async (url: string) => {
     const requestId = `bench-${process.pid}-${sequence++}`;
     const assertion = signAssertion(
-      { actor, purpose: 'HPF_LOAN_REVIEW', applicationId: null, requestId, expiresAt: Date.now() + 30_000, operationHash: operationHash({ query: QUERY, variables }) },
-      config.internalTrustSecret,
+      newAssertion({ actor, purpose: 'HPF_LOAN_REVIEW', applicationId: null, audience: civilAffairsSubgraph.name, requestId, operationHash: operationHash(JSON.parse(body)) }),
+      config.gatewaySigningKey!,
     );
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId, [CALLER_ASSERTION_HEADER]: assertion }, body });
     const reply = (await response.json()) as { errors?: unknown[]; data?: { _entities: Array<{ marriage: unknown }> } };

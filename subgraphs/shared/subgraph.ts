@@ -16,7 +16,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type GraphQLResolveInfo } from 'graphql';
 import type { AgencyName } from '../../lib/agency-contracts';
 import { RequestRefused, createGraphQLHttpServer } from '../../lib/apollo-http';
-import { CALLER_ASSERTION_HEADER, operationHash, verifyAssertion } from '../../lib/caller-assertion';
+import { CALLER_ASSERTION_HEADER, operationHash, verifyAssertion, verifyKeySet } from '../../lib/caller-assertion';
+import { createReplayGuard } from '../../lib/replay-guard';
 import type { Config } from '../../lib/config';
 import { createErrorFormatter } from '../../lib/format-error';
 import { headerValue, sendJson } from '../../lib/http';
@@ -147,16 +148,27 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
   });
   await apollo.start();
 
+  // The gateway's public keys (never its private one), and the jti of every assertion accepted,
+  // shared by all instances through Redis when configured (lib/replay-guard.ts says what happens
+  // while Redis is away).
+  const verifyKeys = verifyKeySet(config.gatewayVerifyKeys);
+  const replayGuard = createReplayGuard({ redisUrl: config.redisUrl, keyPrefix: `${config.redisKeyPrefix}caller-assertion:`, logger });
+  if (config.redisUrl && !(await replayGuard.whenReady())) logger.warn('redis not reachable at start-up; caller assertions are single-use per instance until it is');
+
   const server = createGraphQLHttpServer<SubgraphContext<Loaders>>({
     apollo,
     maxRequestBytes: config.maxRequestBytes,
     timeouts: config.httpTimeouts,
     logger,
+    // The gateway's request id, which the assertion must name (a client never chose it: lib/apollo-http.ts).
+    requestIds: 'from-gateway',
     context: async (request, requestId, body) => {
-      const verdict = verifyAssertion(
+      // Signed by the gateway, for this subgraph, this request id, this exact body, not used before, not expired.
+      const verdict = await verifyAssertion(
         headerValue(request, CALLER_ASSERTION_HEADER),
-        { requestId, operationHash: operationHash((body ?? {}) as { query?: unknown; variables?: unknown }) },
-        config.internalTrustSecret,
+        { audience: definition.name, requestId, operationHash: operationHash(body) },
+        verifyKeys,
+        replayGuard,
       );
       // Only the gateway speaks to subgraphs: without its assertion a call gets nothing at all.
       if (!verdict.ok) throw new RequestRefused(401, 'UNAUTHENTICATED', `Subgraphs answer the gateway only (${verdict.reason}).`);
@@ -191,6 +203,9 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
   return {
     server,
     apollo: apollo as unknown as ApolloServer<SubgraphContext<unknown>>,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await replayGuard.close();
+    },
   };
 }

@@ -19,12 +19,16 @@ describe('the gateway', () => {
   afterAll(() => system.stop());
 
   describe('request ids', () => {
-    it('carries the caller’s request id to every subgraph and agency, and back in the reply', async () => {
-      const requestId = 'client-req-0000001';
-      const reply = await officer(NAME_QUERY, { id: single.applicant.idNumber }, { 'x-request-id': requestId });
-      expect(reply.headers.get('x-request-id')).toBe(requestId);
+    it('gives every request an id of its own, carried to every subgraph and agency and back in the reply; a client’s id is only logged beside it', async () => {
+      const clientRequestId = 'client-req-0000001';
+      const reply = await officer(NAME_QUERY, { id: single.applicant.idNumber }, { 'x-request-id': clientRequestId });
+      const requestId = reply.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(requestId).not.toBe(clientRequestId);
+      expect(logLines.filter((line) => line.msg === 'request id assigned' && line.clientRequestId === clientRequestId).map((line) => line.requestId)).toEqual([requestId]);
       const agencyAnswers = logLines.filter((line) => line.msg === 'simulator answered a call' && line.requestId === requestId);
       expect(agencyAnswers.map((line) => line.path).sort()).toEqual(['/api/v1/marriages/batch-query', '/api/v1/persons/batch-query']);
+      expect(logLines.some((line) => line.msg === 'simulator answered a call' && line.requestId === clientRequestId)).toBe(false);
     });
 
     it('makes up a request id when the caller sends none or a malformed one', async () => {

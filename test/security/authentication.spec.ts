@@ -2,7 +2,9 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { ensureLocalKeys } from '../../lib/auth-keys';
 import { mintToken } from '../../lib/tokens';
-import { CALLER_ASSERTION_HEADER, operationHash, signAssertion } from '../../lib/caller-assertion';
+import { generateKeyPairSync } from 'node:crypto';
+import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
+import { parseSigningKey } from '../../lib/gateway-keys';
 import { errorCodes, startTestSystem, type TestSystem } from '../support/system';
 
 const couple = SCENARIOS.cleanCouple;
@@ -79,16 +81,17 @@ describe('authentication and gateway-to-subgraph trust', () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Applicant { name } } }';
     const refReply = await (await system.asApplicant(couple.applicant.idNumber))('query($id: IdNumber!) { applicant(idNumber: $id) { ref } }', { id: couple.applicant.idNumber });
     const variables = { r: [{ __typename: 'Applicant', ref: refReply.body.data.applicant.ref }] };
+    // Well-formed in every way, but signed with a key of the forger's own, not the gateway's.
     const forgedAssertion = signAssertion(
-      {
+      newAssertion({
         actor: { role: 'FUND_OFFICER', subject: 'forger', personIdNumber: null, centre: '350100', proxyAuthorizationRef: null },
         purpose: 'HPF_LOAN_REVIEW',
         applicationId: null,
+        audience: 'identity',
         requestId: 'forged-request-0001',
-        expiresAt: Date.now() + 10_000,
         operationHash: operationHash({ query, variables }),
-      },
-      'a-guessed-secret-that-is-not-the-real-one',
+      }),
+      parseSigningKey(JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }))),
     );
     const forgeries: Array<Record<string, string>> = [
       { 'x-actor-role': 'FUND_OFFICER', 'x-user-id': 'admin', authorization: 'Bearer whatever' },

@@ -11,6 +11,7 @@ const PRODUCTION = {
   INTERNAL_TRUST_SECRET: 'Zt4Qw8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz',
   ACCESS_RECORD_CHAIN_KEY: 'Hq3Wn7Zr1Tk5Vb9Xd2Mf6Pj0Ls4Gc8Ya',
   ACCESS_RECORD_CHECKPOINT_DIR: '/var/lib/hpf/checkpoints',
+  GATEWAY_VERIFY_KEYS: 'dRezBak9iMWIwpsGlZ7_IygX_F2m-y29PH5SfnUKst0',
   AUTH_JWKS_URL: 'https://auth.fj-hpf.example/jwks',
 };
 const problemsOf = (env: Record<string, string>): string[] => {
