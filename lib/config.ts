@@ -136,10 +136,11 @@ const DEVELOPMENT_SECRETS = {
 } as const;
 
 /**
- * Variables that may hold a secret (a key, a password, a URL with credentials). Each can be given
+ * Variables that may hold a secret (a key, a password, a URL with credentials — and the gateway’s
+ * public keys, which are deployed beside its private one). Each can be given
  * as `NAME_FILE`, the path of a file holding the value (Docker and Kubernetes secrets), instead.
  */
-export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'GATEWAY_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL']);
+export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'GATEWAY_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL', 'HEALTH_DETAILS_TOKEN', 'GATEWAY_VERIFY_KEYS']);
 
 /** The run modes, exactly: a misspelt NODE_ENV must never fall through to development. */
 const RUN_MODES: readonly RunMode[] = ['development', 'test', 'production'];
@@ -293,10 +294,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (!mode) problems.push(`NODE_ENV must be one of ${RUN_MODES.join(', ')} (got "${modeRaw}"); refusing to guess`);
   const production = mode === 'production';
 
-  const secret = (name: string, developmentValue: string, check: (v: string) => string | null): string => {
+  const secret = (name: string, developmentValue: string, check: (v: string) => string | null, requiredInProduction = true): string => {
     const raw = env[name];
     if (raw === undefined || raw === '') {
-      if (production && !unreadable.has(name)) problems.push(`${name} is required in production`);
+      if (production && requiredInProduction && !unreadable.has(name)) problems.push(`${name} is required in production`);
       return developmentValue;
     }
     const problem = check(raw);
@@ -307,6 +308,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
     }
     return raw;
   };
+
+  // The processes that keep the access record are those given the database (in production the
+  // subgraphs; serve.ts refuses a production subgraph without one). The gateway and the simulators
+  // never hold the chain key.
+  const keepsAccessRecord = Boolean(env.DATABASE_URL);
 
   const host = env.HOST || '127.0.0.1';
   const publicHost = env.PUBLIC_HOST || '127.0.0.1';
@@ -402,7 +408,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
     databaseSchema: env.DATABASE_SCHEMA || 'public',
     storageDir: env.STORAGE_DIR || '.data/pglite',
     accessRecordChain: {
-      key: secret('ACCESS_RECORD_CHAIN_KEY', DEVELOPMENT_SECRETS.accessRecordChainKey, (v) => (v.length >= 32 ? null : 'must be at least 32 characters')),
+      key: secret('ACCESS_RECORD_CHAIN_KEY', DEVELOPMENT_SECRETS.accessRecordChainKey, (v) => (v.length >= 32 ? null : 'must be at least 32 characters'), keepsAccessRecord),
       checkpointDir: env.ACCESS_RECORD_CHECKPOINT_DIR || null,
       checkpointIntervalS: integer('ACCESS_RECORD_CHECKPOINT_INTERVAL_S', 60, 1, 86_400),
     },
@@ -468,7 +474,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (production && config.auth.jwksUrl && !config.auth.jwksUrl.startsWith('https://')) problems.push('AUTH_JWKS_URL must use https in production');
   if (config.redisUrl) {
     try {
-      redisConnectionOf(config.redisUrl);
+      // The shared cache and the used-assertion ids live there: in production nobody may reach it unasked.
+      if (production && !redisConnectionOf(config.redisUrl).password) problems.push('REDIS_URL must carry a password in production (redis://:<password>@host:6379, or rediss:// for TLS)');
     } catch (error) {
       problems.push((error as Error).message);
     }
@@ -476,7 +483,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (config.databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.databaseSchema)) problems.push('DATABASE_SCHEMA must be a lower-case SQL identifier');
   if (config.databaseAdminUrl && !config.databaseUrl) problems.push('DATABASE_ADMIN_URL is the operator role of the PostgreSQL in DATABASE_URL: set DATABASE_URL too');
   // A checkpoint written where nobody keeps it anchors nothing: production names the place.
-  if (production && !config.accessRecordChain.checkpointDir) problems.push('ACCESS_RECORD_CHECKPOINT_DIR is required in production (the signed checkpoints of the access record, outside the database: docs/threat-model.md)');
+  if (production && keepsAccessRecord && !config.accessRecordChain.checkpointDir) problems.push('ACCESS_RECORD_CHECKPOINT_DIR is required in production (the signed checkpoints of the access record, outside the database: docs/threat-model.md)');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

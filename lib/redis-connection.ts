@@ -46,6 +46,8 @@ export interface OpenRedisOptions {
   logger: Logger;
   /** What the connection is for, in the one warning logged while Redis is away. */
   purpose: string;
+  /** How long a command may take before the caller falls back; 1 s unless a hot path needs less. */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export function openRedis(url: string, options: OpenRedisOptions): Redis {
     keyPrefix: options.keyPrefix,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    commandTimeout: 1000,
+    commandTimeout: options.commandTimeoutMs ?? 1000,
     lazyConnect: false,
   };
   const redis = new Redis(redisOptions);

@@ -12,8 +12,8 @@
  * back: limits per instance instead of shared, never a request failed because Redis is down.
  */
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
 import type { Logger } from './logger';
+import { openRedis } from './redis-connection';
 import { CONCURRENCY_RETRY_AFTER_SECONDS, createMemoryRateLimitStore, type RateLimitStore } from './rate-limit-store';
 
 /** A slot not given back within this long is taken back (a request is not expected to outlive it). */
@@ -83,7 +83,8 @@ export interface RedisRateLimitStore extends RateLimitStore {
 }
 
 export function createRedisRateLimitStore(url: string, options: { keyPrefix: string; logger: Logger }): RedisRateLimitStore {
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS, lazyConnect: false });
+  // The same connection rules as every Redis use (password, TLS, fail fast); keys are prefixed below.
+  const redis = openRedis(url, { keyPrefix: '', logger: options.logger, purpose: 'rate limits: this instance counts alone until it is back', commandTimeoutMs: COMMAND_TIMEOUT_MS });
   redis.defineCommand('hpfAcquireSlots', { lua: ACQUIRE });
   redis.defineCommand('hpfSpendBudget', { lua: SPEND });
   const commands = redis as unknown as LimitCommands;
@@ -95,7 +96,6 @@ export function createRedisRateLimitStore(url: string, options: { keyPrefix: str
     if (!warned) options.logger.warn('redis unavailable for rate limits; this instance counts alone until it is back', { code: (error as { code?: string }).code ?? 'unknown' });
     warned = true;
   };
-  redis.on('error', alone);
   redis.on('ready', () => (warned = false));
   // A caller's slots (a sorted set) and budget (a hash) live under one key each, apart.
   const slotKey = (key: string) => `${options.keyPrefix}slots:${key}`;

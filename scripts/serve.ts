@@ -68,6 +68,9 @@ async function main(): Promise<void> {
     }
     case 'subgraph': {
       const entry = subgraphByName(name);
+      // Subgraphs share one database and one access record; an embedded store per process would
+      // split them, and hold the record under a key no operator set.
+      if (config.mode === 'production' && !config.databaseUrl) throw new Error('a subgraph in production needs DATABASE_URL (PostgreSQL shared by the subgraphs)');
       const storage = await openStorage({ ...storageLocation(config), logger });
       stops.push(() => storage.close());
       const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger, storage });

@@ -2,39 +2,89 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES } from '../../lib/config';
+import os from 'node:os';
+import { CONFIG_VARIABLES, ConfigError, SECRET_VARIABLES, loadConfig } from '../../lib/config';
+import { generateSecrets } from '../../scripts/compose-secrets';
 import { AGENCY_SUBGRAPHS, PLATFORM_SUBGRAPHS, GATEWAY_PORT, REPO_ROOT, SUBGRAPHS, agencyUrlVariable, subgraphUrlVariable } from '../../schema/subgraphs';
 
 interface ComposeService {
   command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
+  secrets?: string[];
+  volumes?: string[];
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
 }
 
 const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
-const compose = parse(fs.readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const compose = parse(fs.readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+  secrets: Record<string, { file: string }>;
+  volumes: Record<string, unknown>;
+};
 const services = compose.services;
+const CHECKPOINTS = 'access-record-checkpoints:/var/lib/hpf/checkpoints';
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+};
 const simulatorService = (agency: string) => `${agency}-simulator`;
 
 describe('docker-compose.yml', () => {
-  it('has exactly the gateway, the nine subgraphs, the seven agency simulators, Redis and PostgreSQL', () => {
-    const expected = ['gateway', 'redis', 'postgres', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency))];
+  it('has exactly the gateway, the nine subgraphs, the seven agency simulators, Redis, PostgreSQL and the one-shot migration', () => {
+    const expected = ['gateway', 'redis', 'postgres', 'migrate-storage', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency))];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
-  it('runs each piece with the role and port the code uses', () => {
+  it('runs each piece with the role the code uses, and publishes only the gateway on the host', () => {
     expect(services.gateway!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'gateway']);
-    expect(services.gateway!.ports).toEqual([`${GATEWAY_PORT}:${GATEWAY_PORT}`]);
-    for (const entry of SUBGRAPHS) {
-      expect(services[entry.name]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'subgraph', entry.name]);
-      expect(services[entry.name]!.ports).toEqual([`${entry.port}:${entry.port}`]);
+    for (const entry of SUBGRAPHS) expect(services[entry.name]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'subgraph', entry.name]);
+    for (const entry of AGENCY_SUBGRAPHS) expect(services[simulatorService(entry.agency)]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'simulator', entry.agency]);
+    const published = Object.entries(services).filter(([, service]) => service.ports?.length).map(([name, service]) => [name, service.ports]);
+    expect(published).toEqual([['gateway', [`${GATEWAY_PORT}:${GATEWAY_PORT}`]]]);
+  });
+
+  it('has no development defaults: every secret is a Docker secret read through NAME_FILE, and production is the mode', () => {
+    const secretNames = new Set(SECRET_VARIABLES);
+    for (const [name, service] of Object.entries(services)) {
+      for (const [variable, value] of Object.entries(service.environment ?? {})) {
+        expect({ name, variable, plain: secretNames.has(variable) }).toEqual({ name, variable, plain: false });
+        const file = /^\/run\/secrets\/(\w+)$/.exec(value);
+        if (variable.endsWith('_FILE')) expect({ name, variable, mounted: file ? service.secrets?.includes(file[1]!) : false }).toEqual({ name, variable, mounted: true });
+      }
     }
-    for (const entry of AGENCY_SUBGRAPHS) {
-      expect(services[entry.name]!.ports).toEqual([`${entry.port}:${entry.port}`]);
-      expect(services[simulatorService(entry.agency)]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'simulator', entry.agency]);
-      expect(services[simulatorService(entry.agency)]!.ports).toEqual([`${entry.agencyPort}:${entry.agencyPort}`]);
+    expect(services.gateway!.environment!.NODE_ENV).toBe('${NODE_ENV:-production}');
+    for (const secret of Object.values(compose.secrets)) expect(secret.file).toMatch(/^\.\/\.secrets\/\w+$/);
+    // Only the gateway signs caller assertions.
+    for (const [name, service] of Object.entries(services)) expect({ name, signs: service.secrets?.includes('gateway_signing_key') ?? false }).toEqual({ name, signs: name === 'gateway' });
+  });
+
+  it('asks Redis for a password, keeps PostgreSQL in a named volume, and the access record’s checkpoints apart from it', () => {
+    expect(services.redis!.command!.join(' ')).toContain('--requirepass');
+    expect(services.postgres!.volumes).toContain('postgres-data:/var/lib/postgresql/data');
+    expect(Object.keys(compose.volumes).sort()).toEqual(['access-record-checkpoints', 'postgres-data']);
+    for (const entry of SUBGRAPHS) expect(services[entry.name]!.volumes).toEqual([CHECKPOINTS]);
+  });
+
+  it('makes every secret it mounts with `npm run docker-secrets`, and nothing else', () => {
+    expect(Object.keys(generateSecrets(() => undefined)).sort()).toEqual(Object.keys(compose.secrets).sort());
+  });
+
+  it('gives every Node service a configuration production mode accepts, with the generated secrets', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-compose-secrets-'));
+    for (const [name, value] of Object.entries(generateSecrets(() => undefined))) fs.writeFileSync(path.join(dir, name), `${value}\n`);
+    // What compose would substitute: the deployment's identity provider, and each default as written.
+    const substitute = (value: string) => value.replace(/\$\{(\w+):-([^}]*)\}/g, (_all, variable: string, fallback: string) => (variable === 'AUTH_JWKS_URL' ? 'https://auth.fj-hpf.example/jwks' : fallback));
+    for (const [name, service] of Object.entries(services)) {
+      if (name === 'redis' || name === 'postgres') continue;
+      const env = Object.fromEntries(Object.entries(service.environment ?? {}).map(([variable, value]) => [variable, substitute(value).replace(/^\/run\/secrets\//, `${dir}/`)]));
+      expect({ name, problems: problemsOf(env) }).toEqual({ name, problems: [] });
     }
   });
 
@@ -43,17 +93,24 @@ describe('docker-compose.yml', () => {
       expect(services[entry.name]!.environment![agencyUrlVariable(entry.agency)]).toBe(`http://${simulatorService(entry.agency)}:${entry.agencyPort}`);
       expect(services[entry.name]!.depends_on).toEqual({
         [simulatorService(entry.agency)]: { condition: 'service_healthy' },
-        postgres: { condition: 'service_healthy' },
+        'migrate-storage': { condition: 'service_completed_successfully' },
       });
     }
-    for (const entry of PLATFORM_SUBGRAPHS) expect(services[entry.name]!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    for (const entry of PLATFORM_SUBGRAPHS) expect(services[entry.name]!.depends_on).toEqual({ 'migrate-storage': { condition: 'service_completed_successfully' } });
     for (const entry of SUBGRAPHS) {
       expect(services.gateway!.environment![subgraphUrlVariable(entry.name)]).toBe(`http://${entry.name}:${entry.port}/graphql`);
     }
   });
 
-  it('gives every subgraph the shared PostgreSQL, as the embedded store cannot be shared between processes', () => {
-    for (const entry of SUBGRAPHS) expect(services[entry.name]!.environment!.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
+  it('gives every subgraph the shared PostgreSQL as the application role, and the owner role to the migration alone', () => {
+    for (const entry of SUBGRAPHS) {
+      expect(services[entry.name]!.environment!.DATABASE_URL_FILE).toBe('/run/secrets/database_url');
+      expect(services[entry.name]!.environment!.DATABASE_ADMIN_URL_FILE).toBeUndefined();
+    }
+    expect(services['migrate-storage']!.environment!.DATABASE_ADMIN_URL_FILE).toBe('/run/secrets/database_admin_url');
+    const urls = generateSecrets(() => undefined);
+    expect(urls.database_url).toMatch(/^postgres:\/\/hpf_app:.+@postgres:5432\/hpf$/);
+    expect(urls.database_admin_url).toMatch(/^postgres:\/\/hpf:.+@postgres:5432\/hpf$/);
   });
 
   it('uses only environment variables the configuration reads, and disables Apollo telemetry everywhere', () => {
@@ -66,6 +123,7 @@ describe('docker-compose.yml', () => {
 
   it('gives every service a health check, probing the endpoint the code serves', () => {
     for (const [name, service] of Object.entries(services)) {
+      if (name === 'migrate-storage') continue; // a one-shot job: it ends, it is not probed
       expect(service.healthcheck?.test.length).toBeGreaterThan(0);
       const probe = service.healthcheck!.test.join(' ');
       if (name === 'gateway') expect(probe).toContain(`:${GATEWAY_PORT}/health/ready`);

@@ -73,6 +73,11 @@ describe('configuration', () => {
     expect(problemsOf({ ...PRODUCTION, INTERNAL_TRUST_SECRET: 'Zt4Qw8Er2Ty6Ui0' })).toEqual(['INTERNAL_TRUST_SECRET must be at least 32 characters']);
   });
 
+  it('refuses a Redis without a password in production', () => {
+    expect(problemsOf({ ...PRODUCTION, REDIS_URL: 'redis://redis:6379' })).toEqual([expect.stringMatching(/^REDIS_URL must carry a password in production/)]);
+    expect(problemsOf({ ...PRODUCTION, REDIS_URL: 'rediss://:Xk3v9Qp2Lm7Zr4Tw@redis:6380' })).toEqual([]);
+  });
+
   it('refuses a plain-http key URL in production', () => {
     expect(problemsOf({ ...PRODUCTION, AUTH_JWKS_URL: 'http://auth.fj-hpf.example/jwks' })).toEqual(['AUTH_JWKS_URL must use https in production']);
   });
