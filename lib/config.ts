@@ -474,8 +474,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (production && config.auth.jwksUrl && !config.auth.jwksUrl.startsWith('https://')) problems.push('AUTH_JWKS_URL must use https in production');
   if (config.redisUrl) {
     try {
+      const connection = redisConnectionOf(config.redisUrl);
       // The shared cache and the used-assertion ids live there: in production nobody may reach it unasked.
-      if (production && !redisConnectionOf(config.redisUrl).password) problems.push('REDIS_URL must carry a password in production (redis://:<password>@host:6379, or rediss:// for TLS)');
+      if (production && !connection.password) problems.push('REDIS_URL must carry a password in production (redis://:<password>@host:6379, or rediss:// for TLS)');
     } catch (error) {
       problems.push((error as Error).message);
     }
