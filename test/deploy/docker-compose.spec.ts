@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import os from 'node:os';
-import { CONFIG_VARIABLES, ConfigError, SECRET_VARIABLES, loadConfig } from '../../lib/config';
+import { CONFIG_VARIABLES, SECRET_VARIABLES } from '../../lib/config';
+import { configProblems } from '../support/config';
 import { generateSecrets } from '../../scripts/compose-secrets';
 import { AGENCY_SUBGRAPHS, PLATFORM_SUBGRAPHS, GATEWAY_PORT, REPO_ROOT, SUBGRAPHS, agencyUrlVariable, subgraphUrlVariable } from '../../schema/subgraphs';
 
@@ -25,15 +26,7 @@ const compose = parse(fs.readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as
 };
 const services = compose.services;
 const CHECKPOINTS = 'access-record-checkpoints:/var/lib/hpf/checkpoints';
-const problemsOf = (env: Record<string, string>): string[] => {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-};
+const problemsOf = configProblems;
 const simulatorService = (agency: string) => `${agency}-simulator`;
 
 describe('docker-compose.yml', () => {

@@ -2,26 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../lib/config';
+import { PRODUCTION_ENV, configProblems } from '../support/config';
 
-/** Strong, distinct values for every production secret, and the provider's https JWKS. */
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  AGENCY_APP_SECRET: 'q7Vd2kXz9LmN4pRt8sWb1yHc6fJg3aEu',
-  ENTITY_REF_KEY: '3f9a1c7e5b2d8046af13c9e7d5b1a3f08e6c4a2d0b9f7e5c3a1d8b6f4e2c0a97',
-  INTERNAL_TRUST_SECRET: 'Zt4Qw8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz',
-  ACCESS_RECORD_CHAIN_KEY: 'Hq3Wn7Zr1Tk5Vb9Xd2Mf6Pj0Ls4Gc8Ya',
-  ACCESS_RECORD_CHECKPOINT_DIR: '/var/lib/hpf/checkpoints',
-  GATEWAY_VERIFY_KEYS: 'dRezBak9iMWIwpsGlZ7_IygX_F2m-y29PH5SfnUKst0',
-  AUTH_JWKS_URL: 'https://auth.fj-hpf.example/jwks',
-};
-const problemsOf = (env: Record<string, string>): string[] => {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    return (error as ConfigError).problems;
-  }
-};
+const PRODUCTION = PRODUCTION_ENV;
+const problemsOf = configProblems;
 
 describe('configuration', () => {
   it('runs on embedded defaults on a developer machine', () => {
