@@ -1,5 +1,5 @@
 # One image for every Node service of docker-compose.yml; the command picks the role.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV APOLLO_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./

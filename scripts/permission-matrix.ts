@@ -164,7 +164,7 @@ export async function permissionMatrix(): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = [];
   for (const { name } of SUBGRAPHS) {
     const policy = SUBGRAPH_DEFINITIONS[name].policy;
-    const schema = buildSubgraphSchema({ typeDefs: parse(subgraphTypeDefs(name)) });
+    const schema = buildSubgraphSchema(parse(subgraphTypeDefs(name)));
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.keys(type.getFields())) {

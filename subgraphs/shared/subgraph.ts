@@ -11,8 +11,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { parse, type GraphQLResolveInfo } from 'graphql';
 import type { AgencyName } from '../../lib/agency-contracts';
 import { RequestRefused, createGraphQLHttpServer } from '../../lib/apollo-http';
@@ -115,10 +114,12 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
   ) as ClientOf<A>;
 
   const schema = applyPolicy(
-    buildSubgraphSchema({
-      typeDefs: parse(subgraphTypeDefs(definition.name)),
-      resolvers: { ...scalarResolvers, Agency: AGENCY_ENUM, ...definition.resolvers } as GraphQLResolverMap<unknown>,
-    }),
+    buildSubgraphSchema([
+      {
+        typeDefs: parse(subgraphTypeDefs(definition.name)),
+        resolvers: { ...scalarResolvers, Agency: AGENCY_ENUM, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+      },
+    ]),
     definition.policy,
   );
   // An HMAC per person per look-up adds up on list pages; the key of a person never changes.

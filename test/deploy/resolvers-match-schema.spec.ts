@@ -8,7 +8,7 @@ import { subgraphTypeDefs } from '../../subgraphs/shared/type-defs';
 // fall back to the default resolver and answer null. This keeps resolvers and SDL in step.
 describe.each(SUBGRAPHS.map((s) => s.name))('the %s subgraph', (name) => {
   it('has a schema field for every resolver it defines', () => {
-    const schema = buildSubgraphSchema({ typeDefs: parse(subgraphTypeDefs(name)) });
+    const schema = buildSubgraphSchema(parse(subgraphTypeDefs(name)));
     const orphans: string[] = [];
     for (const [typeName, fields] of Object.entries(SUBGRAPH_DEFINITIONS[name].resolvers)) {
       const type = schema.getType(typeName);

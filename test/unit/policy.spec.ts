@@ -39,13 +39,15 @@ const consenting = { findActiveForSubjects: async (query: { subjectKeys: readonl
 
 describe('applyPolicy', () => {
   const schema = applyPolicy(
-    buildSubgraphSchema({
-      typeDefs,
-      resolvers: {
-        Query: { me: () => ({ idNumber: ME }), broken: () => ({ idNumber: ME }), unruled: () => 'secret' },
-        Person: { marriage: () => 'MARRIED', mobile: () => '13805910316', failing: () => Promise.reject(new Error('agency fault')) },
+    buildSubgraphSchema([
+      {
+        typeDefs,
+        resolvers: {
+          Query: { me: () => ({ idNumber: ME }), broken: () => ({ idNumber: ME }), unruled: () => 'secret' },
+          Person: { marriage: () => 'MARRIED', mobile: () => '13805910316', failing: () => Promise.reject(new Error('agency fault')) },
+        },
       },
-    }),
+    ]),
     {
       Query: { me: isAuthenticated, broken: isAuthenticated },
       Person: {
