@@ -3,6 +3,7 @@
  * the application's centre, for the purpose HPF_LOAN_REVIEW and naming the application, so every
  * read is checked against the applicants' consents and written to the access record.
  */
+import { createHash } from 'node:crypto';
 import { ensureLocalKeys } from '../../../lib/auth-keys';
 import type { Config } from '../../../lib/config';
 import { LOAN_ENGINE } from '../../../lib/services';
@@ -43,19 +44,29 @@ export function createGatewayClient(config: Readonly<Config>, gatewayUrl = confi
 
   return {
     async query(centre, applicationId, query, variables) {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await tokenFor(centre)}`,
-          'x-purpose': 'HPF_LOAN_REVIEW',
-          'x-application-id': applicationId,
-        },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(config.agencyTimeoutMs * 3),
-      });
-      const body = (await response.json()) as Partial<GraphQLAnswer>;
-      return { data: body.data ?? null, errors: body.errors ?? [] };
+      // A registered document goes by its hash (Apollo's persisted-query extension, the same
+      // SHA-256 a documentId names): a gateway that runs registered operations only finds it in
+      // its manifests (client hpf-loan-worker); one that does not asks for the text once (the APQ protocol).
+      const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query, 'utf8').digest('hex') };
+      const byHash = await send(centre, applicationId, { variables, extensions: { persistedQuery } });
+      if (!byHash.errors.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) return byHash;
+      return send(centre, applicationId, { query, variables, extensions: { persistedQuery } });
     },
   };
+
+  async function send(centre: string, applicationId: string, request: Record<string, unknown>): Promise<GraphQLAnswer> {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await tokenFor(centre)}`,
+        'x-purpose': 'HPF_LOAN_REVIEW',
+        'x-application-id': applicationId,
+      },
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(config.agencyTimeoutMs * 3),
+    });
+    const body = (await response.json()) as Partial<GraphQLAnswer>;
+    return { data: body.data ?? null, errors: body.errors ?? [] };
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { GatherStep, LoanPerson, LoanRequest } from '../../../storage/loan-types';
 import type { GatewayClient, GraphQLAnswer } from './gateway-client';
+import { GATHER_DOCUMENTS, personSlotVariables } from './operations';
 
 export interface Source {
   agency: string;
@@ -35,27 +36,22 @@ export class AgencyUnavailable extends Error {
   }
 }
 
-const SOURCE = 'source { agency traceId retrievedAt }';
-
-/** Per step: the selection on each person, and on the property, and the field names they answer under. */
-const PERSON_SELECTIONS: Partial<Record<GatherStep, { field: string; selection: string }>> = {
-  GATHER_IDENTITY: { field: 'identityVerification', selection: `identityVerification(claimedName: $NAME) { nameMatches householdStatus verified ${SOURCE} }` },
-  GATHER_MARRIAGE: { field: 'marriage', selection: `marriage { status registrations { type registrationDate spouse { idNumber } } ${SOURCE} }` },
-  GATHER_REGISTRATION: { field: 'realEstateHoldings', selection: `realEstateHoldings { count properties { unitNumber } ${SOURCE} }` },
-  GATHER_CREDIT: {
-    field: 'creditReport',
-    selection: `creditReport { currentOverdueAmount currentOverdueAccounts repaymentHistory24Months longestConsecutiveOverdueMonths cumulativeOverdueMonths ${SOURCE} }`,
-  },
-  GATHER_PROVIDENT_FUND: {
-    field: 'providentFund',
-    selection: `providentFundAccounts { status centreCode balance monthlyDeposit continuousDepositMonths spouseOnFile { idNumber } ${SOURCE} } providentFundLoans { loanNumber status }`,
-  },
+/**
+ * Per step: the field each person's item answers under, and the property's (the documents
+ * themselves are fixed and registered: ./operations.ts). Identity asks each person's claimed name.
+ */
+const PERSON_FIELDS: Partial<Record<GatherStep, { field: string; withNames: boolean }>> = {
+  GATHER_IDENTITY: { field: 'identityVerification', withNames: true },
+  GATHER_MARRIAGE: { field: 'marriage', withNames: false },
+  GATHER_REGISTRATION: { field: 'realEstateHoldings', withNames: false },
+  GATHER_CREDIT: { field: 'creditReport', withNames: false },
+  GATHER_PROVIDENT_FUND: { field: 'providentFund', withNames: false },
 };
 
-const PROPERTY_SELECTIONS: Partial<Record<GatherStep, { field: string; selection: string }>> = {
-  GATHER_CONTRACT: { field: 'contractFiling', selection: `unitNumber contractFiling { contractNumber status filingType price buyers { applicant { idNumber } sharePercent } ${SOURCE} }` },
-  GATHER_TAX: { field: 'transferTax', selection: `unitNumber transferTax { contractNumber declared paid total ${SOURCE} }` },
-  GATHER_REGISTRATION: { field: 'registration', selection: `unitNumber registration { status owners { applicant { idNumber } } encumbrances { type } ${SOURCE} }` },
+const PROPERTY_FIELDS: Partial<Record<GatherStep, { field: string }>> = {
+  GATHER_CONTRACT: { field: 'contractFiling' },
+  GATHER_TAX: { field: 'transferTax' },
+  GATHER_REGISTRATION: { field: 'registration' },
 };
 
 export function personsOf(request: LoanRequest): LoanPerson[] {
@@ -99,35 +95,15 @@ function sourcesIn(value: unknown, into: Source[]): void {
 
 export async function gather(step: GatherStep, request: LoanRequest, applicationId: string, gateway: GatewayClient): Promise<GatherOutcome> {
   const persons = personsOf(request);
-  const personSelection = PERSON_SELECTIONS[step];
-  const propertySelection = PROPERTY_SELECTIONS[step];
-  const variables: Record<string, unknown> = {};
-  const declarations: string[] = [];
-  const parts: string[] = [];
-  if (personSelection) {
-    const usesName = personSelection.selection.includes('$NAME');
-    persons.forEach((person, i) => {
-      declarations.push(`$id${i}: IdNumber!`);
-      variables[`id${i}`] = person.idNumber;
-      if (usesName) {
-        declarations.push(`$name${i}: String`);
-        variables[`name${i}`] = person.name;
-      }
-      parts.push(`p${i}: applicant(idNumber: $id${i}) { ${personSelection.selection.replace('$NAME', `$name${i}`)} }`);
-    });
-  }
+  const personSelection = PERSON_FIELDS[step];
+  const propertySelection = PROPERTY_FIELDS[step];
+  const variables: Record<string, unknown> = personSelection ? personSlotVariables(persons, personSelection.withNames) : {};
   if (propertySelection) {
-    if (request.contractNumber) {
-      declarations.push('$contract: ContractNumber!');
-      variables.contract = request.contractNumber;
-      parts.push(`property: propertyByContract(contractNumber: $contract) { ${propertySelection.selection} }`);
-    } else {
-      declarations.push('$unit: UnitNumber!');
-      variables.unit = request.unitNumber;
-      parts.push(`property(unitNumber: $unit) { ${propertySelection.selection} }`);
-    }
+    if (request.contractNumber) variables.contract = request.contractNumber;
+    else variables.unit = request.unitNumber;
   }
-  const query = `query ${step}(${declarations.join(', ')}) { ${parts.join(' ')} }`;
+  const documents = GATHER_DOCUMENTS[step];
+  const query = request.contractNumber ? documents.byContract : documents.byUnit;
   const answer = await gateway.query(request.centre, applicationId, query, variables);
   const unavailable = unavailableAgencies(answer);
   if (unavailable.length > 0) {

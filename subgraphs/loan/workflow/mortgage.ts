@@ -9,17 +9,12 @@ import { formatFen } from '../../../lib/scalars';
 import { registeredUnitOf } from '../../shared/cases/case-file';
 import { AgencyUnavailable } from './gather';
 import type { GatewayClient } from './gateway-client';
-
-const REGISTER = /* GraphQL */ `
-  mutation RegisterMortgage($input: RegisterMortgageInput!) {
-    registerMortgage(input: $input) { certificateNumber registeredAt eCertificateSha256 }
-  }
-`;
+import { REGISTER_MORTGAGE_DOCUMENT } from './operations';
 
 export async function registerMortgage(application: LoanApplicationRow, steps: readonly LoanStepRow[], gateway: GatewayClient): Promise<Record<string, unknown>> {
   const registration = registeredUnitOf(steps);
   if (!registration.unitNumber) throw new Error('no registered unit to mortgage');
-  const answer = await gateway.query(application.centre, application.id, REGISTER, {
+  const answer = await gateway.query(application.centre, application.id, REGISTER_MORTGAGE_DOCUMENT, {
     input: {
       unitNumber: registration.unitNumber,
       mortgagorIdNumbers: registration.owners,
