@@ -2,6 +2,7 @@
  * The one list of subgraphs: name → agency → ports → SDL. The gateway, the compose script, the
  * start-up script, the tests and the docker-compose check all read this list and nothing else.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AgencyName } from '../lib/agency-contracts';
 
@@ -57,7 +58,27 @@ export const PLATFORM_SUBGRAPHS: readonly PlatformSubgraphEntry[] = Object.freez
 /** Every subgraph the gateway federates: the agencies' and the platform's own. */
 export const SUBGRAPHS: ReadonlyArray<{ name: SubgraphName; port: number }> = Object.freeze([...AGENCY_SUBGRAPHS, ...PLATFORM_SUBGRAPHS]);
 
+/**
+ * The tree the running code is in, and the one rule by which it finds every file it reads at run
+ * time (SDL, supergraph, trusted-document manifests, the embedded store's worker): by its path from
+ * here. That is the source tree under tsx, or the compiled tree (dist/) under plain node, where
+ * `npm run build` (scripts/build.ts) puts a copy of each such file at the same relative path.
+ */
 export const REPO_ROOT = path.resolve(__dirname, '..');
+/**
+ * The project the running tree belongs to — the nearest directory from REPO_ROOT up holding
+ * package.json: the source tree itself, or the one dist/ was built in (/app in the image). What
+ * the code writes by default (.data/, .secrets/) and the docs are here, never inside dist/, which
+ * a build replaces.
+ */
+export const PROJECT_ROOT = projectRoot(REPO_ROOT);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return from;
+  }
+}
 export const SUPERGRAPH_PATH = path.join(REPO_ROOT, 'schema', 'supergraph.graphql');
 
 export function subgraphSchemaPath(name: SubgraphName): string {

@@ -9,9 +9,9 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../schema/subgraphs';
+import { PROJECT_ROOT } from '../schema/subgraphs';
 
-export const SECRETS_DIR = path.join(REPO_ROOT, '.secrets');
+export const SECRETS_DIR = path.join(PROJECT_ROOT, '.secrets');
 
 const password = () => randomBytes(24).toString('base64url');
 

@@ -7,9 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_DEFAULTS, datasetCounts, datasetDocuments, generateDataset, type Dataset } from '../agencies';
-import { REPO_ROOT } from '../schema/subgraphs';
+import { PROJECT_ROOT } from '../schema/subgraphs';
 
-export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, '.data', 'dataset');
+export const DEFAULT_OUT_DIR = path.join(PROJECT_ROOT, '.data', 'dataset');
 
 /** Writes every document of the data set into `dir`; returns the paths written. */
 export async function writeDataset(dataset: Dataset, dir: string): Promise<string[]> {

@@ -14,14 +14,14 @@ import { ANONYMOUS, type Actor, type ActorRole } from '../lib/actor';
 import { LOAN_ENGINE } from '../lib/services';
 import { PROXY_SCOPES, type ConsentRecord, type ConsentStore, type Purpose } from '../storage/types';
 import type { CaseFile } from '../subgraphs/shared/cases/case-file';
-import { REPO_ROOT, SUBGRAPHS } from '../schema/subgraphs';
+import { PROJECT_ROOT, SUBGRAPHS } from '../schema/subgraphs';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import type { PolicyContext } from '../subgraphs/shared/policy/context';
 import { evaluate, policyEntryOf, type Policy } from '../subgraphs/shared/policy/policy';
 import { createConsentLookup } from '../subgraphs/shared/policy/rules';
 import { subgraphTypeDefs } from '../subgraphs/shared/type-defs';
 
-export const PERMISSIONS_PATH = path.join(REPO_ROOT, 'docs', 'permissions.md');
+export const PERMISSIONS_PATH = path.join(PROJECT_ROOT, 'docs', 'permissions.md');
 
 /** The person whose data every evaluated field holds; a second person stands for "someone else". */
 const SUBJECT = '350102199003140316';

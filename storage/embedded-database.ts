@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
 import { lockDirectory, type DirectoryLock } from './directory-lock';
 import { StorageError } from './errors';
+import { PROJECT_ROOT } from '../schema/subgraphs';
 
 export interface EmbeddedOptions {
   /** Directory to persist the store in; in memory when absent (gone when closed). */
@@ -53,15 +54,15 @@ function isNewStore(dataDir: string | undefined): boolean {
 
 /**
  * Where new stores find the fresh data directory they start from (see the worker): the
- * repository's own .data (ignored by git and docker), never a shared temporary directory another
- * user could write to; one file per PGlite version. Undefined where it cannot be made (a
- * read-only checkout): the store then starts without a template.
+ * project's own .data (ignored by git and docker; beside dist/, never in it), never a shared
+ * temporary directory another user could write to; one file per PGlite version. Undefined where
+ * it cannot be made (a read-only checkout, the image's /app): the store then starts without one.
  */
 function templateLocation(): string | undefined {
   try {
     const packageDir = path.resolve(path.dirname(PGLITE_ENTRY), '..');
     const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-    const dir = path.resolve(__dirname, '..', '.data');
+    const dir = path.join(PROJECT_ROOT, '.data');
     fs.mkdirSync(dir, { recursive: true });
     return path.join(dir, `pglite-${version}-template.tar`);
   } catch {

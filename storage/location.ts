@@ -4,7 +4,8 @@
  *   DATABASE_URL set  → PostgreSQL at that URL, tables in schema DATABASE_SCHEMA (default public);
  *                       DATABASE_ADMIN_URL, when set, is the operator's role (migrations, purge);
  *   otherwise         → embedded PGlite persisted in STORAGE_DIR (default .data/pglite), a relative
- *                       path being taken from the repository root, not the working directory.
+ *                       path being taken from the project root (package.json's directory, also for
+ *                       the compiled code in dist/), not the working directory.
  * The embedded store serves one process at a time (storage/directory-lock.ts).
  *
  * And where the access record's signed checkpoints go: ACCESS_RECORD_CHECKPOINT_DIR, else beside
@@ -13,11 +14,13 @@
  * must name it).
  */
 import path from 'node:path';
+import { PROJECT_ROOT } from '../schema/subgraphs';
 import type { StorageOptions } from './index';
 
 export const DEFAULT_STORAGE_DIR = '.data/pglite';
 export const DEFAULT_DATABASE_SCHEMA = 'public';
-const REPOSITORY_ROOT = path.resolve(__dirname, '..');
+/** Relative paths are taken from the project (package.json's directory), compiled or not. */
+const REPOSITORY_ROOT = PROJECT_ROOT;
 
 export interface StorageSettings {
   databaseUrl: string | null;
