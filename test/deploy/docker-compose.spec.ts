@@ -36,9 +36,17 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs each piece with the role the code uses, and publishes only the gateway on the host', () => {
-    expect(services.gateway!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'gateway']);
-    for (const entry of SUBGRAPHS) expect(services[entry.name]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'subgraph', entry.name]);
-    for (const entry of AGENCY_SUBGRAPHS) expect(services[simulatorService(entry.agency)]!.command).toEqual(['npx', 'tsx', 'scripts/serve.ts', 'simulator', entry.agency]);
+    expect(services.gateway!.command).toEqual(['node', 'dist/scripts/serve.js', 'gateway']);
+    for (const entry of SUBGRAPHS) expect(services[entry.name]!.command).toEqual(['node', 'dist/scripts/serve.js', 'subgraph', entry.name]);
+    for (const entry of AGENCY_SUBGRAPHS) expect(services[simulatorService(entry.agency)]!.command).toEqual(['node', 'dist/scripts/serve.js', 'simulator', entry.agency]);
+    expect(services['migrate-storage']!.command).toEqual(['node', 'dist/scripts/migrate-storage.js']);
+    // The image's compiled code (npm run build), never TypeScript at run time: each script is one the build compiles.
+    for (const [name, service] of Object.entries(services)) {
+      if (service.command?.[0] !== 'node') continue;
+      const script = service.command[1]!;
+      expect({ name, script, source: fs.existsSync(path.join(REPO_ROOT, script.replace(/^dist\//, '').replace(/\.js$/, '.ts'))) }).toEqual({ name, script, source: true });
+    }
+    expect(fs.readFileSync(COMPOSE_FILE, 'utf8')).not.toMatch(/\btsx\b/);
     const published = Object.entries(services).filter(([, service]) => service.ports?.length).map(([name, service]) => [name, service.ports]);
     expect(published).toEqual([['gateway', [`${GATEWAY_PORT}:${GATEWAY_PORT}`]]]);
   });
