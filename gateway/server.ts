@@ -40,6 +40,8 @@ export interface GatewayDependencies {
   logger: Logger;
   /** Where each subgraph is reached; defaults to the configuration. */
   subgraphUrls?: Readonly<Record<string, string>>;
+  /** Where the clients' trusted-document manifests are read; schema/trusted-documents unless told. */
+  trustedDocumentsDir?: string;
 }
 
 export interface BuiltGateway {
@@ -49,7 +51,7 @@ export interface BuiltGateway {
 
 const GRAPHQL_PATH = '/graphql';
 
-export async function buildGateway({ config, logger: parentLogger, subgraphUrls = config.subgraphUrls }: GatewayDependencies): Promise<BuiltGateway> {
+export async function buildGateway({ config, logger: parentLogger, subgraphUrls = config.subgraphUrls, trustedDocumentsDir = TRUSTED_DOCUMENTS_DIR }: GatewayDependencies): Promise<BuiltGateway> {
   // Since 2.14 the gateway reports usage to Apollo unless this is set. A government system must
   // never call anywhere it was not configured to, so the gateway sets it itself, whatever the environment says.
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -74,7 +76,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
 
   // Read at start-up: a bad limit or a malformed manifest stops the gateway here.
   const limits = queryLimits<GatewayContext>(config.queryLimits);
-  const trusted = trustedDocuments<GatewayContext>({ mode: config.trustedDocuments, manifestDir: TRUSTED_DOCUMENTS_DIR });
+  const trusted = trustedDocuments<GatewayContext>({ mode: config.trustedDocuments, manifestDir: trustedDocumentsDir });
   // Per caller (gateway/plugins/rate-limits.ts): counted by every instance together through Redis when configured.
   const sharedLimits = config.redisUrl ? createRedisRateLimitStore(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}limits:`, logger }) : null;
   if (sharedLimits && !(await sharedLimits.whenReady())) logger.warn('redis not reachable at start-up; rate limits count per instance until it is');

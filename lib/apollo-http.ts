@@ -87,7 +87,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   graphqlPath?: string;
   /**
    * Rewrites or refuses the parsed body before anything else reads it (the gateway's trusted
-   * documents put the registered text in place of a documentId).
+   * documents put the registered text in place of a documentId). A GET's parameters are given as
+   * such a body too; the same object back means unchanged.
    */
   resolveBody?: (body: unknown) => { kind: 'pass'; body: unknown } | { kind: 'refuse'; refusal: { code: string; message: string; httpStatus: number } };
   maxRequestBytes: number;
@@ -100,6 +101,37 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
 
 function graphqlError(code: string, message: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/** The GraphQL parameters of a GET (GraphQL over HTTP), variables and extensions parsed; null when either is not a JSON object. */
+export function getParametersOf(params: URLSearchParams): Record<string, unknown> | null {
+  const body: Record<string, unknown> = {};
+  for (const name of ['query', 'operationName', 'documentId'] as const) {
+    const value = params.get(name);
+    if (value !== null) body[name] = value;
+  }
+  for (const name of ['variables', 'extensions'] as const) {
+    const value = params.get(name);
+    if (value === null || value === '') continue;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+      body[name] = parsed;
+    } catch {
+      return null;
+    }
+  }
+  return body;
+}
+
+/** A resolved GET body back into the query string Apollo reads. */
+function searchOf(body: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    params.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return `?${params.toString()}`;
 }
 
 export function createGraphQLHttpServer<Context extends BaseContext>(options: GraphQLHttpOptions<Context>): http.Server {
@@ -130,7 +162,16 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         return sendJson(response, 404, graphqlError('NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at ${graphqlPath}.`));
       }
       let body: unknown = undefined;
-      if (request.method === 'POST') {
+      let search = url.search;
+      if (request.method === 'GET' && options.resolveBody) {
+        // A GET's parameters go through the same resolution as a POST body: a documentId (or an
+        // APQ hash) is replaced by its registered text, which Apollo then reads from the query string.
+        const params = getParametersOf(url.searchParams);
+        if (params === null) return sendJson(response, 400, graphqlError('BAD_REQUEST', 'The variables and extensions parameters must be JSON objects.'));
+        const resolved = options.resolveBody(params);
+        if (resolved.kind === 'refuse') throw new RequestRefused(resolved.refusal.httpStatus, resolved.refusal.code, resolved.refusal.message);
+        if (resolved.body !== params) search = searchOf(resolved.body as Record<string, unknown>);
+      } else if (request.method === 'POST') {
         const text = await readBodyWithin(request, options.maxRequestBytes, timeouts.bodyMs);
         if (/json/i.test(headerValue(request, 'content-type') ?? '')) {
           try {
@@ -154,7 +195,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       // Built before Apollo runs, so a refusal is a plain reply and nothing is executed.
       const context = await options.context(request, requestId, body, response);
       const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
         context: async () => context,
       });
       for (const [name, value] of result.headers) response.setHeader(name, value);

@@ -2,8 +2,11 @@
  * Registers a client's operations as trusted documents:
  *
  *   npx tsx scripts/register-operations.ts --client hpf-web schema/trusted-documents/sources/hpf-web/*.graphql
+ *   npx tsx scripts/register-operations.ts --client hpf-web src/gql/persisted-documents.json
  *
- * Each file is one document (its exact text is what is registered and hashed): it must parse, name
+ * Each `.graphql` file is one document; a `.json` file is a persisted-documents manifest as
+ * codegen's client preset writes it (`{ "sha256:<hex>": "<text>" }`). A document's exact text is
+ * what is registered and hashed: it must parse, name
  * every operation, validate against the API schema of schema/supergraph.graphql, and stay within
  * the gateway's default query limits (a registered operation the gateway would refuse is of no use).
  * All files are checked before anything is written; the client's manifest
@@ -16,6 +19,7 @@ import { Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import { checkQueryLimits, resolveQueryLimits } from '../gateway/plugins/limits';
 import {
   CLIENT_NAME_PATTERN,
+  DOCUMENT_ID_PREFIX,
   TRUSTED_DOCUMENTS_DIR,
   TrustedDocumentsError,
   documentHash,
@@ -56,23 +60,63 @@ export class RegistrationError extends Error {
   }
 }
 
+/**
+ * The documents the files hold: a `.graphql` file is one document, its exact text; a `.json` file
+ * is a persisted-documents manifest as codegen's client preset writes it (`persisted-documents.json`,
+ * `{ "sha256:<hex>": "<document text>" }`, bare hex keys too), each key checked against its text,
+ * since it is the id the client will send. Problems go to `problems`.
+ */
+export function sourcesOf(files: readonly string[], problems: string[]): Array<{ file: string; text: string }> {
+  const sources: Array<{ file: string; text: string }> = [];
+  for (const file of files) {
+    let content: string;
+    try {
+      content = fs.readFileSync(file, 'utf8');
+    } catch {
+      problems.push(`${file}: cannot be read`);
+      continue;
+    }
+    if (!file.endsWith('.json')) {
+      sources.push({ file, text: content });
+      continue;
+    }
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(content);
+    } catch {
+      problems.push(`${file}: is not valid JSON`);
+      continue;
+    }
+    if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest) || Object.keys(manifest).length === 0) {
+      problems.push(`${file}: must be a persisted-documents manifest, a JSON object of "sha256:<hex>" → document text, with at least one document`);
+      continue;
+    }
+    for (const [key, text] of Object.entries(manifest as Record<string, unknown>)) {
+      if (typeof text !== 'string') {
+        problems.push(`${file}: document ${key} is not a string`);
+        continue;
+      }
+      const hash = key.startsWith(DOCUMENT_ID_PREFIX) ? key.slice(DOCUMENT_ID_PREFIX.length) : key;
+      if (hash.toLowerCase() !== documentHash(text)) {
+        problems.push(`${file}: key ${key} is not the SHA-256 of its text (${documentIdOf(text)}); generate with the client preset's default hashAlgorithm, 'sha256'`);
+        continue;
+      }
+      sources.push({ file: `${file}#${key}`, text });
+    }
+  }
+  return sources;
+}
+
 /** Checks every file, then merges them into the client's manifest; throws RegistrationError listing every problem, writing nothing. */
 export function registerOperations(options: { client: string; files: readonly string[]; schema: GraphQLSchema; manifestDir?: string }): RegisteredOperation[] {
   const { client, files, schema, manifestDir = TRUSTED_DOCUMENTS_DIR } = options;
   const problems: string[] = [];
   if (!CLIENT_NAME_PATTERN.test(client)) problems.push(`--client must match ${CLIENT_NAME_PATTERN} (got "${client}")`);
-  if (files.length === 0) problems.push('name at least one .graphql file');
+  if (files.length === 0) problems.push('name at least one .graphql file or persisted-documents .json manifest');
   const limits = resolveQueryLimits();
 
   const documents: Array<{ file: string; text: string; operationNames: string[] }> = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      problems.push(`${file}: cannot be read`);
-      continue;
-    }
+  for (const { file, text } of sourcesOf(files, problems)) {
     const syntax = documentProblems(text);
     if (syntax.length > 0) {
       problems.push(...syntax.map((problem) => `${file}: ${problem}`));

@@ -222,11 +222,13 @@ function withText(body: Record<string, unknown>, text: string): Record<string, u
  * Resolves a parsed JSON request body against the registry, before Apollo Server sees it.
  * - `documentId` ("sha256:<hex>"): replaced by the registered text; unknown → OPERATION_NOT_TRUSTED
  *   (in both enabled modes: there is no other place to find it); malformed or sent with a query → BAD_REQUEST.
- * - `extensions.persistedQuery.sha256Hash` without a query: replaced by the registered text when
+ * - `extensions.persistedQuery.sha256Hash` (hex, or "sha256:<hex>") without a query: replaced by the registered text when
  *   registered; unknown → OPERATION_NOT_TRUSTED in 'registered-only', left to Apollo's APQ otherwise.
  * - a query text: in 'registered-only' it must be registered (OPERATION_NOT_TRUSTED otherwise).
  * - nothing at all: in 'registered-only', TRUSTED_DOCUMENT_REQUIRED (say what to send); otherwise Apollo's BAD_REQUEST.
  * Bodies that are not a JSON object (a batch, a string) pass unchanged: Apollo refuses or the plugin gates them.
+ * A GET's parameters are resolved the same way (lib/apollo-http.ts reads them into such a body).
+ * A body that passes unchanged is returned as the same object.
  */
 export function resolveTrustedDocument(body: unknown, registry: TrustedDocumentRegistry, mode: TrustedDocumentsMode): TrustedDocumentResolution {
   if (mode === 'off' || !isRecord(body)) return { kind: 'pass', body };
@@ -243,9 +245,12 @@ export function resolveTrustedDocument(body: unknown, registry: TrustedDocumentR
 
   const persisted = isRecord(body.extensions) && isRecord(body.extensions.persistedQuery) ? body.extensions.persistedQuery : undefined;
   if (persisted && body.query === undefined) {
-    const hash = typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : '';
+    // Bare hex, as Apollo's persisted-query link sends it, or "sha256:<hex>", the form codegen's
+    // client preset puts in each document's hash (what a link configured with generateHash sends).
+    const given = typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : '';
+    const hash = given.startsWith(DOCUMENT_ID_PREFIX) ? given.slice(DOCUMENT_ID_PREFIX.length) : given;
     if (!/^[0-9a-fA-F]{64}$/.test(hash)) {
-      return registeredOnly ? refuse('BAD_REQUEST', 'persistedQuery.sha256Hash must be 64 hexadecimal digits.') : { kind: 'pass', body };
+      return registeredOnly ? refuse('BAD_REQUEST', `persistedQuery.sha256Hash must be 64 hexadecimal digits (or "${DOCUMENT_ID_PREFIX}" and 64).`) : { kind: 'pass', body };
     }
     const document = registry.get(hash);
     if (document) return { kind: 'pass', body: withText(body, document.text) };
