@@ -1,27 +1,23 @@
 /** Submitting and following loan applications through the gateway, for the loan specs. */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TRUSTED_DOCUMENTS_DIR } from '../../../gateway/plugins/trusted-documents';
 import type { Scenario } from '../../../agencies/data/scenarios';
 import type { Query, TestSystem } from '../../support/system';
 
 /** A worker that polls and retries quickly, so the loan specs run in seconds. */
 export const FAST_LOAN_WORKER = { LOAN_WORKER: 'on', LOAN_WORKER_POLL_MS: '50', LOAN_RETRY_BASE_MS: '100', LOAN_RETRY_MAX_MS: '300' };
 
-export const SUBMIT = /* GraphQL */ `
-  mutation Submit($input: SubmitLoanApplicationInput!) {
-    submitLoanApplication(input: $input) { created loanApplication { id status } userErrors { field message code } }
-  }
-`;
+/**
+ * The web client's own operations, registered for hpf-web (schema/trusted-documents/), so the loan
+ * specs run as they are under TRUSTED_DOCUMENTS=registered-only too.
+ */
+const webOperation = (file: string): string => fs.readFileSync(path.join(TRUSTED_DOCUMENTS_DIR, 'sources', 'hpf-web', file), 'utf8');
 
-export const VIEW = /* GraphQL */ `
-  query View($id: ID!) {
-    loanApplication(id: $id) {
-      id status centreCode amount termMonths decisionDueAt daysLeftToDecide decidedAt isTestCase
-      checks { step status attempts outcome reasons evidence { agency traceId } }
-      decision { outcome reasons homeOrder rate maximumAmount bindingLimit officer officerReason }
-      timeline { at step kind detail }
-    }
-  }
-`;
+export const SUBMIT = webOperation('submit-loan-application.graphql');
+
+export const VIEW = webOperation('loan-application.graphql');
 
 export function inputFor(scenario: Scenario, overrides: Record<string, unknown> = {}) {
   const married = scenario.spouse !== null && scenario.marriages.at(-1)?.type !== 'DIVORCE';
