@@ -10,14 +10,9 @@ WORKDIR /app
 ENV APOLLO_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
-COPY agencies/ agencies/
-COPY gateway/ gateway/
-COPY lib/ lib/
-COPY schema/ schema/
-COPY scripts/ scripts/
-COPY storage/ storage/
-COPY subgraphs/ subgraphs/
+# The whole context (.dockerignore keeps out installs, builds, data, secrets): the build compiles
+# what tsconfig.build.json names, and only dist/ leaves this stage.
+COPY . .
 RUN npm run build
 
 # ── runtime: production dependencies only, the compiled tree, no TypeScript and no tsx at run time ──

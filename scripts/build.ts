@@ -1,9 +1,9 @@
 /**
  * The production build (`npm run build`): the production code compiled by tsc to plain CommonJS
- * in dist/ (tsconfig.build.json: no tests), and beside it a copy of every file that code reads at
- * run time, at the same path relative to the tree — so compiled code finds them by the one rule
- * the sources use (REPO_ROOT in schema/subgraphs.ts), and `node dist/scripts/serve.js …` runs
- * without tsx. The image runs that.
+ * in dist/ (tsconfig.build.json: the type check's directories but test/), and beside it a copy of
+ * every file that code reads at run time, at the same path relative to the tree — so compiled code
+ * finds them by the one rule the sources use (REPO_ROOT in schema/subgraphs.ts), and
+ * `node dist/scripts/serve.js …` runs without tsx. The image runs that.
  *   npx tsx scripts/build.ts [--out dir]      (default dist/, replaced whole)
  * A tree built elsewhere resolves its packages from a node_modules beside or above it.
  */
@@ -13,22 +13,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../schema/subgraphs';
 
-/** The directories of production code, as tsconfig.build.json includes them. */
-export const PRODUCTION_DIRS = ['agencies', 'gateway', 'lib', 'schema', 'scripts', 'storage', 'subgraphs'] as const;
-
 /**
- * What is in the production directories but not read at run time: the trusted operations'
- * sources (scripts/register-operations.ts registers them into the manifests, which are read).
+ * What is in the compiled directories but not read at run time: the trusted operations' sources
+ * (scripts/register-operations.ts registers them into the manifests, which are read).
  */
 const NOT_AT_RUN_TIME = [path.join('schema', 'trusted-documents', 'sources')];
 
 /**
- * The files the compiled code reads at run time: everything in the production directories that is
- * not TypeScript — each subgraph's schema.graphql and subgraphs/shared/base.graphql, the supergraph,
- * the trusted-document manifests, the embedded store's worker (storage/embedded-worker.cjs).
- * Relative to the root; a new file there is copied without being listed.
+ * The files the compiled code reads at run time: everything that is not TypeScript in each
+ * directory the build compiled (`dirs`: the top-level directories of the compiled tree) — each
+ * subgraph's schema.graphql and subgraphs/shared/base.graphql, the supergraph, the
+ * trusted-document manifests, the embedded store's worker (storage/embedded-worker.cjs). Paths
+ * relative to the root; a new file there is copied without being listed.
  */
-export function runtimeFiles(root: string = PROJECT_ROOT): string[] {
+export function runtimeFiles(dirs: readonly string[], root: string = PROJECT_ROOT): string[] {
   const walk = (dir: string): string[] =>
     NOT_AT_RUN_TIME.includes(dir)
       ? []
@@ -40,11 +38,13 @@ export function runtimeFiles(root: string = PROJECT_ROOT): string[] {
             if (entry.isDirectory()) return walk(relative);
             return entry.isFile() && !entry.name.endsWith('.ts') ? [relative] : [];
           });
-  return PRODUCTION_DIRS.flatMap((dir) => walk(dir));
+  return dirs.flatMap((dir) => walk(dir));
 }
 
 export interface BuildResult {
   outDir: string;
+  /** The top-level directories compiled: tsconfig.json's, but for test/. */
+  compiled: string[];
   copied: string[];
 }
 
@@ -57,12 +57,13 @@ export function build(outDir: string = path.join(PROJECT_ROOT, 'dist'), root: st
     encoding: 'utf8',
   });
   if (tsc.status !== 0) throw new Error(`tsc failed (exit ${tsc.status ?? tsc.signal}):\n${tsc.stdout}${tsc.stderr}`);
-  const copied = runtimeFiles(root);
+  const compiled = fs.readdirSync(target, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const copied = runtimeFiles(compiled, root);
   for (const file of copied) {
     fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(target, file));
   }
-  return { outDir: target, copied };
+  return { outDir: target, compiled, copied };
 }
 
 if (require.main === module) {
