@@ -68,7 +68,13 @@ export interface Config {
     keysDir: string;
     /** Tokens whose lifetime (exp − iat) is longer are refused: a stolen long-lived token is a standing key. */
     maxTokenLifetimeSeconds: number;
+    /** A service's own OAuth 2.0 client (the loan worker): where it asks for tokens (null: the issuer's discovery document says) and its credentials. */
+    tokenUrl: string | null;
+    clientId: string | null;
+    clientSecret: string | null;
   };
+  /** Where the local identity provider listens (development; its URL is the default AUTH_ISSUER). */
+  identityProviderPort: number;
   /** HMAC secret of identity proofs (lib/identity-proof.ts). Caller assertions use the key pair below. */
   internalTrustSecret: string;
   /** The gateway's Ed25519 key for caller assertions; null in a production process that signs none (a subgraph). */
@@ -140,13 +146,16 @@ const DEVELOPMENT_SECRETS = {
  * public keys, which are deployed beside its private one). Each can be given
  * as `NAME_FILE`, the path of a file holding the value (Docker and Kubernetes secrets), instead.
  */
-export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'GATEWAY_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL', 'HEALTH_DETAILS_TOKEN', 'GATEWAY_VERIFY_KEYS']);
+export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'GATEWAY_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL', 'HEALTH_DETAILS_TOKEN', 'GATEWAY_VERIFY_KEYS', 'AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET']);
 
 /** The run modes, exactly: a misspelt NODE_ENV must never fall through to development. */
 const RUN_MODES: readonly RunMode[] = ['development', 'test', 'production'];
 
 /** Longest token lifetime accepted by default: an hour, as identity providers issue access tokens. */
 const DEFAULT_MAX_TOKEN_LIFETIME_S = 3600;
+
+/** The local identity provider's port (identity-provider/): beside the gateway's 4000 and the simulators' 41xx. */
+export const IDENTITY_PROVIDER_PORT = 4200;
 
 /**
  * Why a secret is too weak for production, or null. Length alone does not do: 32 × "a" is long.
@@ -191,6 +200,10 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',
   'AUTH_KEYS_DIR',
+  'AUTH_TOKEN_URL',
+  'AUTH_CLIENT_ID',
+  'AUTH_CLIENT_SECRET',
+  'IDENTITY_PROVIDER_PORT',
   'INTERNAL_TRUST_SECRET',
   'GATEWAY_SIGNING_KEY',
   'GATEWAY_VERIFY_KEYS',
@@ -340,6 +353,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   for (const address of trustedProxies) if (!/^[0-9a-fA-F.:]+$/.test(address)) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (got "${address}")`);
 
   const agencyTimeoutMs = integer('AGENCY_TIMEOUT_MS', 3000, 50, 60000);
+  const identityProviderPort = integer('IDENTITY_PROVIDER_PORT', IDENTITY_PROVIDER_PORT, 0, 65535);
 
   // Caller assertions (lib/gateway-keys.ts). Only the gateway holds the private key, so production
   // asks it of no other process (gateway/server.ts refuses to start without it), and asks the
@@ -413,12 +427,18 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
       checkpointIntervalS: integer('ACCESS_RECORD_CHECKPOINT_INTERVAL_S', 60, 1, 86_400),
     },
     auth: {
-      issuer: env.AUTH_ISSUER || 'https://auth.fj-hpf.local',
-      audience: env.AUTH_AUDIENCE || 'fj-hpf-one-thing',
+      // Default: the local identity provider of `npm start` (identity-provider/).
+      issuer: (env.AUTH_ISSUER || `http://${publicHost}:${identityProviderPort}`).replace(/\/$/, ''),
+      // An absolute URI: it is also the resource indicator (RFC 8707) services ask tokens for.
+      audience: env.AUTH_AUDIENCE || 'urn:fj-hpf:one-thing',
       jwksUrl: url('AUTH_JWKS_URL', null),
       keysDir: env.AUTH_KEYS_DIR || '.data/keys',
       maxTokenLifetimeSeconds: integer('AUTH_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60, 24 * 3600),
+      tokenUrl: url('AUTH_TOKEN_URL', null),
+      clientId: env.AUTH_CLIENT_ID || null,
+      clientSecret: env.AUTH_CLIENT_SECRET || null,
     },
+    identityProviderPort,
     internalTrustSecret: secret('INTERNAL_TRUST_SECRET', DEVELOPMENT_SECRETS.internalTrustSecret, (v) =>
       v.length >= 32 ? null : 'must be at least 32 characters',
     ),

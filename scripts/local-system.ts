@@ -1,6 +1,6 @@
 /**
- * The whole system in one process: seven agency simulators, seven subgraphs and the gateway, each
- * on its own port, wired by the one subgraph list. `npm start` runs it on the configured ports;
+ * The whole system in one process: seven agency simulators, nine subgraphs, the gateway and (for
+ * `npm start`) the local identity provider, each on its own port, wired by the one subgraph list. `npm start` runs it on the configured ports;
  * tests run it on ephemeral ports. docker-compose runs the same pieces as separate processes.
  */
 import type http from 'node:http';
@@ -17,6 +17,9 @@ import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
 import { createGatewayClient } from '../subgraphs/loan/workflow/gateway-client';
 import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
+import { startIdentityProvider, type IdentityProvider } from '../identity-provider/provider';
+import { DEVELOPMENT_WORKER_CLIENT_SECRET } from '../lib/service-tokens';
+import { LOAN_ENGINE } from '../lib/services';
 
 export interface LocalSystemOptions {
   config: Readonly<Config>;
@@ -25,9 +28,17 @@ export interface LocalSystemOptions {
   ports: 'configured' | 'ephemeral';
   /** Storage to use instead of opening one from the configuration (tests share one). */
   storage?: Storage;
+  /**
+   * Run the local identity provider too (`npm start`), and trust it: the gateway verifies tokens
+   * through its JWKS, the loan worker gets its tokens from it by client credentials. Off in jest,
+   * which cannot load oidc-provider (an ES module): specs run it as a process of its own.
+   */
+  identityProvider?: boolean;
 }
 
 export interface LocalSystem {
+  /** The local identity provider's issuer, when it runs. */
+  identityProviderUrl?: string;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   agencyUrls: Record<AgencyName, string>;
@@ -38,10 +49,12 @@ export interface LocalSystem {
   stop(): Promise<void>;
 }
 
-export async function startLocalSystem({ config, logger, ports, storage: givenStorage }: LocalSystemOptions): Promise<LocalSystem> {
+export async function startLocalSystem({ config: givenConfig, logger, ports, storage: givenStorage, identityProvider = false }: LocalSystemOptions): Promise<LocalSystem> {
   const port = (configured: number) => (ports === 'configured' ? configured : 0);
+  const provider = identityProvider ? await startProvider(givenConfig, logger, port(givenConfig.identityProviderPort)) : null;
+  const config = provider?.config ?? givenConfig;
   const dataset = loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize);
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<() => Promise<void>> = provider ? [() => provider.identityProvider.stop()] : [];
   const simulators = {} as Record<AgencyName, AgencySimulator>;
   const agencyUrls = {} as Record<AgencyName, string>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -90,6 +103,7 @@ export async function startLocalSystem({ config, logger, ports, storage: givenSt
     }
 
     return {
+      ...(provider ? { identityProviderUrl: provider.identityProvider.issuer } : {}),
       gatewayUrl: `${gatewayListening.url}/graphql`,
       subgraphUrls,
       agencyUrls,
@@ -104,4 +118,14 @@ export async function startLocalSystem({ config, logger, ports, storage: givenSt
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** The identity provider, and the configuration that trusts it (the worker's client is the one it registers). */
+async function startProvider(config: Readonly<Config>, logger: Logger, port: number): Promise<{ identityProvider: IdentityProvider; config: Readonly<Config> }> {
+  const identityProvider = await startIdentityProvider({ config, logger, port, ...(port !== 0 ? { issuer: config.auth.issuer } : {}) });
+  const credentials = config.auth.clientId ? {} : { clientId: LOAN_ENGINE, clientSecret: DEVELOPMENT_WORKER_CLIENT_SECRET };
+  return {
+    identityProvider,
+    config: { ...config, auth: { ...config.auth, issuer: identityProvider.issuer, jwksUrl: identityProvider.jwksUrl, tokenUrl: config.auth.tokenUrl ?? identityProvider.tokenUrl, ...credentials } },
+  };
 }

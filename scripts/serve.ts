@@ -4,7 +4,8 @@
  *   serve.ts gateway               the gateway alone
  *   serve.ts subgraph <name>       one subgraph, e.g. `subgraph real-estate`
  *   serve.ts simulator <agency>    one agency simulator, e.g. `simulator pboc-credit`
- * docker-compose runs the last three as separate services.
+ *   serve.ts identity-provider     the local identity provider (development and tests; never production)
+ * docker-compose runs the others as separate services.
  */
 import { buildAgencySimulator, loadDataset } from '../agencies';
 import { buildGateway } from '../gateway/server';
@@ -17,6 +18,7 @@ import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
 import { SCENARIOS } from '../agencies/data/scenarios';
 import { openStorage, storageLocation } from '../storage';
 import { startLocalSystem } from './local-system';
+import { startIdentityProvider } from '../identity-provider/provider';
 import { createGatewayClient } from '../subgraphs/loan/workflow/gateway-client';
 import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
 
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
 
   switch (role) {
     case 'all': {
-      const system = await startLocalSystem({ config, logger, ports: 'configured' });
+      const system = await startLocalSystem({ config, logger, ports: 'configured', identityProvider: true });
       stops.push(() => system.stop());
       const couple = SCENARIOS.cleanCouple;
       process.stdout.write(
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
           `  GraphQL endpoint : ${system.gatewayUrl}`,
           `  GraphQL IDE      : ${system.gatewayUrl.replace(/\/graphql$/, '/')}`,
           `  Readiness        : ${system.gatewayUrl.replace(/\/graphql$/, '/health/ready')}`,
+          `  Identity provider: ${system.identityProviderUrl} (OpenID; sign-in for the scenario people, README "Identity provider")`,
           '',
           '  Try it as a synthetic scenario applicant (docs/scenarios.md) reading their own data:',
           `  TOKEN=$(npm run -s token -- --role APPLICANT --id-number ${couple.applicant.idNumber})`,
@@ -84,6 +87,11 @@ async function main(): Promise<void> {
       logger.info('subgraph listening', { subgraph: entry.name, url: listening.url });
       return;
     }
+    case 'identity-provider': {
+      const provider = await startIdentityProvider({ config, logger, port: config.identityProviderPort, ...(config.identityProviderPort !== 0 ? { issuer: config.auth.issuer } : {}) });
+      stops.push(() => provider.stop());
+      return;
+    }
     case 'simulator': {
       const entry = subgraphByAgency(name);
       const simulator = buildAgencySimulator(entry.agency, {
@@ -98,7 +106,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      throw new Error(`unknown role "${role}": use all, gateway, subgraph <name> or simulator <agency>`);
+      throw new Error(`unknown role "${role}": use all, gateway, subgraph <name>, simulator <agency> or identity-provider`);
   }
 }
 

@@ -4,10 +4,9 @@
  * read is checked against the applicants' consents and written to the access record.
  */
 import { createHash } from 'node:crypto';
-import { ensureLocalKeys } from '../../../lib/auth-keys';
 import type { Config } from '../../../lib/config';
 import { LOAN_ENGINE } from '../../../lib/services';
-import { mintToken } from '../../../lib/tokens';
+import { createServiceTokens } from '../../../lib/service-tokens';
 
 export interface GraphQLAnswer {
   data: Record<string, unknown> | null;
@@ -18,29 +17,13 @@ export interface GatewayClient {
   query(centre: string, applicationId: string, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer>;
 }
 
-/** Refreshed before expiry; one per centre. */
-const TOKEN_LIFETIME_S = 300;
-
 /**
- * Tokens come from the local key pair (development and the all-in-one run). A deployment with an
- * identity provider (AUTH_JWKS_URL) gives the worker its client credentials instead — not built yet.
+ * Tokens from the identity provider by client credentials (AUTH_CLIENT_ID, AUTH_CLIENT_SECRET), one
+ * per centre; in development without them, from the local key pair (lib/service-tokens.ts).
  */
 export function createGatewayClient(config: Readonly<Config>, gatewayUrl = config.loan.gatewayUrl): GatewayClient {
   // Fail at start-up rather than retry every check until its deadline with tokens nobody trusts.
-  if (config.auth.jwksUrl) throw new Error('the loan worker has no client credentials for AUTH_JWKS_URL yet: run it with local token keys');
-  const tokens = new Map<string, { token: string; until: number }>();
-  const tokenFor = async (centre: string): Promise<string> => {
-    const cached = tokens.get(centre);
-    if (cached && cached.until > Date.now()) return cached.token;
-    const { privateJwk } = await ensureLocalKeys(config.auth.keysDir);
-    const token = await mintToken(
-      { role: 'SERVICE', sub: LOAN_ENGINE, centre },
-      { privateJwk, issuer: config.auth.issuer, audience: config.auth.audience },
-      { expiresIn: `${TOKEN_LIFETIME_S}s` },
-    );
-    tokens.set(centre, { token, until: Date.now() + (TOKEN_LIFETIME_S - 60) * 1000 });
-    return token;
-  };
+  const { tokenFor } = createServiceTokens(config, LOAN_ENGINE);
 
   return {
     async query(centre, applicationId, query, variables) {

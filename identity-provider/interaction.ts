@@ -1,0 +1,62 @@
+/**
+ * The local identity provider's sign-in, as oidc-provider leaves it to the host: a login page for
+ * the development accounts (identity-provider/accounts.ts), then consent for the platform's own
+ * web app given at once (a first-party client asking for what it always needs). Plain HTML forms,
+ * no script: GET /interaction/<uid> shows the prompt, POST /interaction/<uid>/login signs in.
+ */
+import type http from 'node:http';
+import type Provider from 'oidc-provider';
+import { readBody } from '../lib/http';
+import { SECURITY_HEADERS } from '../lib/http-hardening';
+import { signIn } from './accounts';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(response: http.ServerResponse, status: number, uid: string, notice: string | null): void {
+  const html = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>登录 — 住房公积金贷款“一件事”（开发用）</title></head>
+<body>
+<h1>登录（开发用身份提供方）</h1>
+<p>Development accounts only: the scenario people of docs/scenarios.md, all synthetic.</p>
+${notice ? `<p role="alert">${escape(notice)}</p>` : ''}
+<form method="post" action="/interaction/${escape(uid)}/login">
+  <label>身份证号 ID number <input name="id_number" autocomplete="username" required></label>
+  <label>密码 Password <input name="password" type="password" autocomplete="current-password" required></label>
+  <button type="submit">登录 Sign in</button>
+</form>
+</body></html>`;
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    // A form posting to itself, nothing else.
+    'content-security-policy': "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    'content-type': 'text/html; charset=utf-8',
+  });
+  response.end(html);
+}
+
+export async function handleInteraction(provider: Provider, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const interaction = await provider.interactionDetails(request, response);
+  const { uid, prompt, params, session } = interaction;
+  const path = new URL(request.url ?? '/', 'http://local').pathname;
+
+  if (request.method === 'POST' && path === `/interaction/${uid}/login`) {
+    const form = new URLSearchParams(await readBody(request, 4096));
+    const account = signIn(form.get('id_number') ?? '', form.get('password') ?? '');
+    if (!account) return page(response, 401, uid, '身份证号或密码不正确 — the ID number or the password is not right.');
+    return provider.interactionFinished(request, response, { login: { accountId: account.accountId } }, { mergeWithLastSubmission: false });
+  }
+  if (request.method !== 'GET' || path !== `/interaction/${uid}`) {
+    response.writeHead(405, SECURITY_HEADERS).end();
+    return;
+  }
+  if (prompt.name === 'login') return page(response, 200, uid, null);
+  if (prompt.name === 'consent' && session) {
+    const grant = (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ?? new provider.Grant({ accountId: session.accountId, clientId: String(params.client_id) });
+    const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = prompt.details;
+    if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(' '));
+    if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);
+    for (const [resource, scopes] of Object.entries(missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+    return provider.interactionFinished(request, response, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  }
+  throw new Error(`unexpected prompt ${prompt.name}`);
+}
