@@ -12,11 +12,31 @@ import { SCENARIOS } from '../../agencies/data/scenarios';
 import { PROJECT_ROOT, SUBGRAPHS } from '../../schema/subgraphs';
 import ts from 'typescript';
 import { build, runtimeFiles, type BuildResult } from '../../scripts/build';
+import { envOf, runtimeStage } from '../support/dockerfile';
 
 const app = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-build-'));
 const dist = path.join(app, 'dist');
-const keysDir = path.join(app, 'keys');
+/** The image's /var/lib/hpf: the one directory the services may write. */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-build-data-'));
 const children: ChildProcess[] = [];
+
+/**
+ * As in the image: the services run as a user who owns the data directory and cannot write the
+ * tree they run from (as root here, the children run as nobody; otherwise the tree is made read-only).
+ */
+const asRoot = process.getuid?.() === 0;
+const serviceUser = asRoot ? { uid: 65534, gid: 65534 } : {};
+function setTreeWritable(dir: string, writable: boolean): void {
+  fs.chmodSync(dir, writable ? 0o755 : 0o555);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) setTreeWritable(path.join(dir, entry.name), writable);
+}
+
+/** The image's environment (its ENV, its data directory here), in test mode on the loopback. */
+const imageEnv: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(envOf(runtimeStage())).map(([name, value]) => [name, value.replace(/^\/var\/lib\/hpf(?=\/|$)/, dataDir)])),
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+};
 
 /** What `npm ci --omit=dev` installs, by the lockfile: every top-level package not marked dev. */
 function linkProductionDependencies(): string[] {
@@ -33,12 +53,9 @@ function linkProductionDependencies(): string[] {
 }
 
 /** Plain node on a compiled file, with nothing from this process's environment (no NODE_OPTIONS, no loader). */
-function runCompiled(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    cwd: app,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', APOLLO_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', AUTH_KEYS_DIR: keysDir, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+const compiledOptions = (env: Record<string, string>) => ({ cwd: app, env: { PATH: process.env.PATH ?? '', ...imageEnv, LOG_LEVEL: 'info', ...env }, ...serviceUser });
+function runCompiled(args: string[], env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, args, { ...compiledOptions(env), stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return child;
 }
@@ -78,11 +95,15 @@ beforeAll(() => {
   fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(app, 'package.json'));
   production = linkProductionDependencies();
   built = build(dist);
+  setTreeWritable(app, false);
+  if (asRoot) fs.chownSync(dataDir, serviceUser.uid!, serviceUser.gid!);
 }, 90_000);
 
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  setTreeWritable(app, true);
   fs.rmSync(app, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('npm run build', () => {
@@ -120,7 +141,7 @@ describe('npm run build', () => {
   });
 });
 
-describe('the compiled services, on plain node', () => {
+describe('the compiled services, on plain node, as the image runs them (unprivileged, writing only its data directory)', () => {
   it('serve the gateway (its supergraph, the trusted documents, the IDE) and stop cleanly on SIGTERM', async () => {
     const gateway = runCompiled([path.join(dist, 'scripts', 'serve.js'), 'gateway'], { GATEWAY_PORT: '0', TRUSTED_DOCUMENTS: 'registered-only' });
     const url = await untilLine(gateway, (line) => {
@@ -136,23 +157,18 @@ describe('the compiled services, on plain node', () => {
   });
 
   it('migrate the embedded store, then run every subgraph, simulator and the gateway on it, answering a query', async () => {
-    const storageDir = path.join(app, 'data', 'pglite');
-    const migrate = runCompiled([path.join(dist, 'scripts', 'migrate-storage.js')], { STORAGE_DIR: storageDir });
+    const migrate = runCompiled([path.join(dist, 'scripts', 'migrate-storage.js')]);
     const migrated = untilLine(migrate, (line) => (line.startsWith('storage schema up to date') ? line : undefined));
     expect(await exitOf(migrate)).toBe(0);
     await migrated;
 
     // The whole system on free ports, from the compiled tree alone.
     const start = `require(${JSON.stringify(path.join(dist, 'scripts', 'local-system.js'))}).startLocalSystem({ config: require(${JSON.stringify(path.join(dist, 'lib', 'config.js'))}).loadConfig(), logger: require(${JSON.stringify(path.join(dist, 'lib', 'logger.js'))}).silentLogger, ports: 'ephemeral' }).then((system) => console.log(JSON.stringify({ gatewayUrl: system.gatewayUrl })), (error) => { console.error(error); process.exit(1); });`;
-    const system = runCompiled(['-e', start], { STORAGE_DIR: storageDir, SIMULATOR_LATENCY_MS: '0', LOAN_WORKER: 'off' });
+    const system = runCompiled(['-e', start], { SIMULATOR_LATENCY_MS: '0', LOAN_WORKER: 'off' });
     const gatewayUrl = await untilLine(system, (line) => jsonLine(line)?.gatewayUrl as string | undefined);
 
     const applicant = SCENARIOS.cleanCouple.applicant;
-    const minted = spawnSync(process.execPath, [path.join(dist, 'scripts', 'token.js'), '--role', 'APPLICANT', '--id-number', applicant.idNumber], {
-      cwd: app,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', AUTH_KEYS_DIR: keysDir },
-      encoding: 'utf8',
-    });
+    const minted = spawnSync(process.execPath, [path.join(dist, 'scripts', 'token.js'), '--role', 'APPLICANT', '--id-number', applicant.idNumber], { ...compiledOptions({}), encoding: 'utf8' });
     expect(minted.status).toBe(0);
     const token = minted.stdout.trim();
     const reply = await fetch(gatewayUrl, {

@@ -8,50 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_VARIABLES } from '../../lib/config';
 import { GATEWAY_PORT, REPO_ROOT } from '../../schema/subgraphs';
+import { argsOf, dockerfileStages, envOf } from '../support/dockerfile';
 
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-interface Stage {
-  from: string;
-  name: string | null;
-  instructions: Instruction[];
-}
-
-/** The Dockerfile as stages of instructions (continuation lines joined, comments dropped). */
-function parseDockerfile(text: string): Stage[] {
-  const logical = text
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
-  const stages: Stage[] = [];
-  for (const line of logical) {
-    const [, keyword = '', args = ''] = /^(\w+)\s+(.*)$/.exec(line) ?? [];
-    if (keyword.toUpperCase() === 'FROM') {
-      const [, from = '', name = null] = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args) ?? [];
-      stages.push({ from, name, instructions: [] });
-    } else {
-      stages.at(-1)?.instructions.push({ keyword: keyword.toUpperCase(), args: args.replace(/\s+/g, ' ') });
-    }
-  }
-  return stages;
-}
-
-/** ENV KEY=value pairs (the form the Dockerfile uses). */
-function envOf(stage: Stage): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const { args } of stage.instructions.filter((i) => i.keyword === 'ENV')) {
-    for (const [, key, value] of args.matchAll(/(\w+)=(\S+)/g)) env[key!] = value!;
-  }
-  return env;
-}
-
-const argsOf = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 const execForm = (args: string) => JSON.parse(args) as string[];
 
-const stages = parseDockerfile(fs.readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8'));
+const stages = dockerfileStages();
 const build = stages[0]!;
 const runtime = stages.at(-1)!;
 
