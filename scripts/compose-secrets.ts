@@ -24,6 +24,8 @@ export function generateSecrets(existing: (name: string) => string | undefined):
   get('internal_trust_secret', password);
   get('access_record_chain_key', () => randomBytes(32).toString('hex'));
   get('health_details_token', password);
+  // The loan worker's client secret at the identity provider: register the same value there.
+  get('auth_client_secret', password);
   const gatewayKey = get('gateway_signing_key', () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
   get('gateway_verify_keys', () => createPublicKey(createPrivateKey(gatewayKey)).export({ format: 'pem', type: 'spki' }).toString());
   // PostgreSQL: the owner (migrations, purge) and the application role (INSERT/SELECT on the access record).
