@@ -14,6 +14,8 @@ import { REPO_ROOT } from '../../schema/subgraphs';
 const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const shellBlocks = [...readme.matchAll(/```sh\n([^`]+?)\n```/g)].map((match) => match[1]!.trim());
 const [RUN_COMMAND, TEST_COMMAND] = shellBlocks;
+/** The README's step-by-step case flow (it starts by naming the endpoint). */
+const CASE_FLOW = shellBlocks.find((block) => block.startsWith('GQL='));
 
 describe('the README’s two commands in a fresh clone', () => {
   let clone: string;
@@ -34,7 +36,7 @@ describe('the README’s two commands in a fresh clone', () => {
     expect(fs.readFileSync(path.join(REPO_ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
   });
 
-  it('installs and starts the whole system, which answers a query through the gateway', async () => {
+  it('installs and starts the whole system, which answers a query and the README’s walk-through as pasted', async () => {
     running = spawn('sh', ['-c', RUN_COMMAND!], { cwd: clone, detached: true, env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' } });
     let output = '';
     running.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -55,6 +57,12 @@ describe('the README’s two commands in a fresh clone', () => {
       body: JSON.stringify({ query: `{ applicant(idNumber: "${SCENARIOS.cleanCouple.applicant.idNumber}") { marriage { status } } }` }),
     });
     expect(await reply.json()).toEqual({ data: { applicant: { marriage: { status: 'MARRIED' } } } });
+
+    // The walk-through, exactly as pasted: submission, each party's consent, the decision, the officer's read.
+    const flow = execFileSync('bash', ['-c', CASE_FLOW!], { cwd: clone, encoding: 'utf8', timeout: 60_000 });
+    expect(flow).toContain('"subjectRole":"SPOUSE"');
+    expect(flow).toContain('"status":"APPROVED"');
+    expect(flow).toContain(`{"data":{"applicant":{"name":"${SCENARIOS.cleanCouple.spouse!.name}"`);
     process.kill(-running.pid!, 'SIGTERM');
     running = null;
   }, 300_000);
