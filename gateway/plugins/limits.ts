@@ -119,23 +119,38 @@ function perFragment<T>(lookup: FragmentLookup, empty: T, measure: (fragment: Fr
   };
 }
 
-/** Fields on the longest path down from `selectionSet`; fragments and inline fragments add no level. */
-export function selectionDepth(selectionSet: SelectionSetNode, lookup: FragmentLookup): number {
-  const viaFragment = perFragment(lookup, 0, (fragment) => depthOf(fragment.selectionSet));
-  function depthOf(set: SelectionSetNode): number {
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * How deep introspection may go. The standard introspection query of GraphiQL and codegen is 15
+ * levels (`ofType` nested to unwrap lists and non-nulls); it is answered by the gateway from its own
+ * schema, calling no subgraph, so it is measured apart from the operation's own depth — with a
+ * bound of its own, as a hand-made introspection can still nest without end.
+ */
+export const MAX_INTROSPECTION_DEPTH = 16;
+
+/**
+ * Fields on the longest path down from `selectionSet`; fragments and inline fragments add no level.
+ * `introspection: 'apart'` counts a `__schema` / `__type` field as one level (its subtree is the
+ * introspection depth's business); `'only'` measures just the deepest such subtree.
+ */
+export function selectionDepth(selectionSet: SelectionSetNode, lookup: FragmentLookup, introspection: 'apart' | 'only' = 'apart'): number {
+  const viaFragment = perFragment(lookup, 0, (fragment) => depthOf(fragment.selectionSet, false));
+  function depthOf(set: SelectionSetNode, inIntrospection: boolean): number {
     let deepest = 0;
     for (const selection of set.selections) {
-      const depth =
-        selection.kind === Kind.FIELD
-          ? 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0)
-          : selection.kind === Kind.INLINE_FRAGMENT
-            ? depthOf(selection.selectionSet)
-            : viaFragment(selection.name.value);
+      let depth: number;
+      if (selection.kind === Kind.FIELD) {
+        const entering = !inIntrospection && INTROSPECTION_ROOTS.has(selection.name.value);
+        const below = selection.selectionSet ? depthOf(selection.selectionSet, inIntrospection || entering) : 0;
+        if (introspection === 'apart') depth = entering ? 1 : 1 + below;
+        else depth = entering || inIntrospection ? 1 + below : below;
+      } else depth = selection.kind === Kind.INLINE_FRAGMENT ? depthOf(selection.selectionSet, inIntrospection) : viaFragment(selection.name.value);
       deepest = Math.max(deepest, depth);
     }
     return deepest;
   }
-  return depthOf(selectionSet);
+  return depthOf(selectionSet, false);
 }
 
 /** Aliased fields under `selectionSet`, a fragment's counted once per spread. */
@@ -293,6 +308,13 @@ export function maxDepthRule(limit: number): ValidationRule {
   ]);
 }
 
+export function maxIntrospectionDepthRule(limit: number): ValidationRule {
+  return operationRule((operation, lookup) => selectionDepth(operation.selectionSet, lookup, 'only'), limit, (depth) => [
+    'QUERY_TOO_DEEP',
+    `Introspection depth ${shown(depth)} exceeds the limit of ${limit}.`,
+  ]);
+}
+
 export function maxAliasesRule(limit: number): ValidationRule {
   return operationRule((operation, lookup) => aliasCount(operation.selectionSet, lookup), limit, (aliases) => [
     'TOO_MANY_ALIASES',
@@ -337,6 +359,7 @@ export function queryLimitRules(limits: QueryLimits, variables?: Readonly<Record
     maxRootFieldsRule(limits.maxRootFields),
     maxAliasesRule(limits.maxAliases),
     maxDepthRule(limits.maxDepth),
+    maxIntrospectionDepthRule(MAX_INTROSPECTION_DEPTH),
     maxCostRule(limits.maxCost, { defaultListSize: limits.defaultListSize, variables }),
   ];
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { Kind, parse, validate, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, getIntrospectionQuery, parse, validate, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import {
   DEFAULT_MAX_DEPTH,
   checkQueryLimits,
@@ -222,6 +222,17 @@ describe('query limits', () => {
 
     it('allows introspection when switched on', () => {
       expect(refusals('{ __schema { queryType { name } } }', { introspection: true })).toEqual([]);
+    });
+
+    it('lets the standard introspection query of GraphiQL and codegen (15 levels) through, measured apart from the depth limit', () => {
+      expect(refusals(getIntrospectionQuery(), { introspection: true })).toEqual([]);
+      // Its own depth does not lend an operation room: the rest of the operation keeps the limit.
+      expect(codes(`{ __schema { queryType { name } } applicant(idNumber: "${ID}") { marriage { spouse { marriage { spouse { name } } } } } }`, { introspection: true, maxDepth: 4 })).toEqual(['QUERY_TOO_DEEP']);
+    });
+
+    it('still bounds a hand-made introspection that nests without end', () => {
+      const nested = `{ __type(name: "Applicant") { ${'ofType { '.repeat(20)}name${' }'.repeat(20)} } }`;
+      expect(refusals(nested, { introspection: true })).toEqual([['QUERY_TOO_DEEP', 'Introspection depth 22 exceeds the limit of 16.']]);
     });
   });
 
