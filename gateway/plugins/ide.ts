@@ -22,6 +22,9 @@ import { createHash } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Route } from '../../lib/apollo-http';
 
+/** The clean couple's applicant of docs/scenarios.md: synthetic, as every person in the data. */
+const SAMPLE_VARIABLES = { idNumber: '350102199003140316' };
+
 const SAMPLE_QUERY = `# 住房公积金贷款购房“一件事” — a scenario couple's data from all seven agencies
 query ApplicantOverview($idNumber: IdNumber!) {
   applicant(idNumber: $idNumber) {
@@ -109,7 +112,14 @@ export function ideRoutes(graphqlPath: string): Record<string, Route> {
   let rendered: { page: string; policy: string } | null = null;
   const serve: Route = (_request, response) => {
     if (!rendered) {
-      const bundled = renderGraphiQL({ endpoint: graphqlPath, title: '住房公积金贷款购房一件事 · GraphQL', defaultQuery: SAMPLE_QUERY });
+      // The first tab runs as it opens: its variable filled in (a synthetic scenario applicant), and
+      // the header a caller completes with a token (`npm run token`).
+      const bundled = renderGraphiQL({
+        endpoint: graphqlPath,
+        title: '住房公积金贷款购房一件事 · GraphQL',
+        defaultQuery: SAMPLE_QUERY,
+        defaultTabs: [{ query: SAMPLE_QUERY, variables: JSON.stringify(SAMPLE_VARIABLES, null, 2), headers: JSON.stringify({ authorization: 'Bearer <token from: npm run -s token -- --role APPLICANT --id-number 350102199003140316>' }, null, 2) }],
+      });
       const page = bundled.replace(/<\/head>/i, () => `<script>${STYLE_TEXT_SHIM}</script>\n</head>`);
       rendered = { page, policy: contentSecurityPolicyFor(page) };
     }
