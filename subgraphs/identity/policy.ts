@@ -21,6 +21,7 @@ import {
   isAuthenticated,
   isDataSubject,
   isDataSubjectOrProxy,
+  isPersonOrProxyMay,
   isProxyWith,
   isServiceWith,
   mayReadPersonalData,
@@ -66,6 +67,7 @@ export const identityPolicy: Policy = {
     ...FEDERATION_QUERY_FIELDS,
     applicant: and(isAuthenticated, or(asksForOwnIdNumber, hasRole('FUND_OFFICER'), isServiceWith('GATHER_CASE_DATA'))),
     applicants: or(hasRole('FUND_OFFICER'), isServiceWith('GATHER_CASE_DATA')),
+    me: isPersonOrProxyMay('VIEW_DATA'),
   },
   ...FEDERATION_TYPES,
   Applicant: {

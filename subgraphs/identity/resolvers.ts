@@ -65,6 +65,8 @@ export const identityResolvers: Resolvers<IdentityLoaders> = {
   },
   Query: {
     applicant: (_: unknown, args: { idNumber: string }, context: Context, info: unknown) => applicantNamed(requireIdNumber(args.idNumber), context, info),
+    // The person the token (or the verified proxy authorization) names; nobody else's reference.
+    me: (_: unknown, __: unknown, context: Context, info: unknown) => (context.actor.personIdNumber ? applicantNamed(context.actor.personIdNumber, context, info) : null),
     applicants: (_: unknown, args: { idNumbers: string[] }, context: Context, info: unknown) => {
       const idNumbers = requireBatch(args.idNumbers, 'idNumbers', MAX_PEOPLE_PER_LOOKUP).map((id, i) => requireIdNumber(id, `idNumbers[${i}]`));
       // Each position settles on its own: an unknown number is null plus an error at that index.

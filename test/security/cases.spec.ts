@@ -200,6 +200,20 @@ describe('cases: every read of personal data is bound to a verified case', () =>
     expect(errorCodes(await proxy(IDENTITY, { id: person }))).toEqual(['PROXY_NOT_AUTHORIZED']);
   });
 
+  it('answers `me` with the signed-in person, or the person a verified proxy acts for, and nobody to anyone else', async () => {
+    const ME = /* GraphQL */ `{ me { idNumber name } }`;
+    const person = stranger.applicant;
+    expect((await (await system.asApplicant(person.idNumber))(ME)).body.data?.me).toEqual({ idNumber: person.idNumber, name: person.name });
+    const authorization = (
+      await (await system.asApplicant(person.idNumber))(GRANT_PROXY, { input: { agent: 'hall-me-01', scopes: ['VIEW_DATA'], validUntil: new Date(Date.now() + 24 * 3600 * 1000).toISOString() } })
+    ).body.data?.grantProxyAuthorization as { id: string };
+    const proxy = await system.as({ role: 'PROXY_AGENT', sub: 'hall-me-01', acting_for: person.idNumber, proxy_authorization: authorization.id });
+    expect((await proxy(ME)).body.data?.me).toEqual({ idNumber: person.idNumber, name: person.name });
+    const madeUp = await system.as({ role: 'PROXY_AGENT', sub: 'hall-me-01', acting_for: person.idNumber, proxy_authorization: randomUUID() });
+    expect(errorCodes(await madeUp(ME))).toEqual(['PROXY_NOT_AUTHORIZED']);
+    expect(errorCodes(await (await system.asOfficer(FUZHOU))(ME))).toEqual(['FORBIDDEN']);
+  });
+
   it('lets only the loan engine register a mortgage, and only for an approved application every party signed', async () => {
     const id = await system.openCase({ applicant: couple.applicant.idNumber, contractNumber: couple.purchase.contractNumber });
     const input = {
