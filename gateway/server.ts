@@ -97,6 +97,10 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // The process's owner (scripts/serve.ts, local-system.ts) stops it on SIGTERM/SIGINT, in order. Apollo's own
+    // handlers (outside test mode) would re-raise the signal once this server stopped, killing the process
+    // before the stores and the loan worker are closed: `docker stop` then saw 143, never a clean exit 0.
+    stopOnTerminationSignals: false,
     cache: cache ? verifiedPersistedQueries(cache, logger) : 'bounded',
     // Allowed or not by config.queryLimits.introspection and refused by the limits plugin as
     // INTROSPECTION_DISABLED; Apollo's own switch would refuse first, as GRAPHQL_VALIDATION_FAILED.

@@ -136,6 +136,10 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
+    // The process's owner (scripts/serve.ts, local-system.ts) stops it on SIGTERM/SIGINT, in order. Apollo's own
+    // handlers (outside test mode) would re-raise the signal once this server stopped, killing the process
+    // before the stores and the loan worker are closed: `docker stop` then saw 143, never a clean exit 0.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     plugins: [
