@@ -20,6 +20,7 @@ import { createErrorFormatter } from '../lib/format-error';
 import type { Logger } from '../lib/logger';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs';
 import type { GatewayContext } from './context';
+import { cors } from './plugins/cors';
 import { healthOperator, healthRoutes } from './plugins/health';
 import { enforceScalars } from './plugins/scalars';
 import { ideRoutes } from './plugins/ide';
@@ -123,14 +124,17 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   });
   await apollo.start();
 
+  const crossOrigin = cors(config.edge.corsAllowedOrigins, GRAPHQL_PATH);
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
     graphqlPath: GRAPHQL_PATH,
     maxRequestBytes: config.maxRequestBytes,
     timeouts: config.httpTimeouts,
     // HSTS only where the client came over TLS: BEHIND_TLS, or a trusted proxy's X-Forwarded-Proto.
-    responseHeaders: (request): Record<string, string> =>
-      config.edge.behindTls || clientOriginOf(request, config.edge.trustedProxies).tls ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {},
+    responseHeaders: (request): Record<string, string> => ({
+      ...crossOrigin.headersFor(request),
+      ...(config.edge.behindTls || clientOriginOf(request, config.edge.trustedProxies).tls ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {}),
+    }),
     logger,
     resolveBody: trusted.resolve,
     context: async (request, requestId, _body, response) => {
@@ -139,7 +143,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
       await callers.admit(context, actor, clientOriginOf(request, config.edge.trustedProxies).address, response);
       return context;
     },
-    routes: { ...healthRoutes(subgraphUrls, { isOperator: healthOperator(authenticate, config.edge.healthDetailsToken) }), ...ideRoutes(GRAPHQL_PATH) },
+    routes: { ...crossOrigin.routes, ...healthRoutes(subgraphUrls, { isOperator: healthOperator(authenticate, config.edge.healthDetailsToken) }), ...ideRoutes(GRAPHQL_PATH) },
   });
 
   return {

@@ -124,6 +124,8 @@ export interface Config {
     trustedProxies: readonly string[];
     /** A secret that, sent as `x-health-token`, shows per-subgraph health (an AUDITOR token does too). */
     healthDetailsToken: string | null;
+    /** Browser origins (scheme://host[:port], exact) allowed to call the gateway cross-origin; none by default. */
+    corsAllowedOrigins: readonly string[];
   };
   privacy: {
     /** The ID-number mask: 'strict' keeps first 1 + last 2; 'six-four' keeps first 6 + last 4. */
@@ -231,6 +233,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'BEHIND_TLS',
   'TRUSTED_PROXIES',
+  'CORS_ALLOWED_ORIGINS',
   'HEALTH_DETAILS_TOKEN',
   'ACCESS_RECORD_RETENTION_DAYS',
   'ACCESS_RECORD_CHAIN_KEY',
@@ -349,6 +352,16 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (!trustedDocuments) problems.push(`TRUSTED_DOCUMENTS must be one of ${TRUSTED_DOCUMENTS_MODES.join(', ')} (got "${env.TRUSTED_DOCUMENTS}")`);
   const behindTls = env.BEHIND_TLS || 'off';
   if (behindTls !== 'on' && behindTls !== 'off') problems.push(`BEHIND_TLS must be on or off (got "${behindTls}")`);
+  const corsAllowedOrigins = (env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of corsAllowedOrigins) {
+    let exact = false;
+    try {
+      exact = new URL(origin).origin === origin;
+    } catch {
+      exact = false;
+    }
+    if (!exact) problems.push(`CORS_ALLOWED_ORIGINS must list exact origins such as https://app.example.gov.cn, comma-separated (got "${origin}")`);
+  }
   const trustedProxies = (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
   for (const address of trustedProxies) if (!/^[0-9a-fA-F.:]+$/.test(address)) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (got "${address}")`);
 
@@ -476,7 +489,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
       bodyMs: integer('HTTP_BODY_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.bodyMs, 100, 600_000),
       keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
     },
-    edge: { behindTls: behindTls === 'on', trustedProxies: Object.freeze(trustedProxies), healthDetailsToken: env.HEALTH_DETAILS_TOKEN || null },
+    edge: { behindTls: behindTls === 'on', trustedProxies: Object.freeze(trustedProxies), healthDetailsToken: env.HEALTH_DETAILS_TOKEN || null, corsAllowedOrigins: Object.freeze(corsAllowedOrigins) },
     privacy: {
       idNumberMask: env.ID_NUMBER_MASK === 'six-four' ? 'six-four' : 'strict',
       accessRecordRetentionDays: integer('ACCESS_RECORD_RETENTION_DAYS', 1095, 1095, 36500),

@@ -62,6 +62,12 @@ describe('configuration', () => {
     expect(problemsOf({ ...PRODUCTION, REDIS_URL: 'rediss://:Xk3v9Qp2Lm7Zr4Tw@redis:6380' })).toEqual([]);
   });
 
+  it('takes CORS origins only as exact origins', () => {
+    expect(loadConfig({ CORS_ALLOWED_ORIGINS: 'https://app.fj-hpf.example, http://127.0.0.1:4300' }).edge.corsAllowedOrigins).toEqual(['https://app.fj-hpf.example', 'http://127.0.0.1:4300']);
+    expect(problemsOf({ CORS_ALLOWED_ORIGINS: 'https://app.fj-hpf.example/path' })).toEqual([expect.stringMatching(/^CORS_ALLOWED_ORIGINS must list exact origins/)]);
+    expect(problemsOf({ CORS_ALLOWED_ORIGINS: '*' })).toEqual([expect.stringMatching(/^CORS_ALLOWED_ORIGINS must list exact origins/)]);
+  });
+
   it('refuses a plain-http key URL in production', () => {
     expect(problemsOf({ ...PRODUCTION, AUTH_JWKS_URL: 'http://auth.fj-hpf.example/jwks' })).toEqual(['AUTH_JWKS_URL must use https in production']);
   });
