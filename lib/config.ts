@@ -143,12 +143,34 @@ const DEVELOPMENT_SECRETS = {
   accessRecordChainKey: 'dev-only-access-record-chain-key-not-for-production',
 } as const;
 
+/** Variables that hold a secret (a key, a password, a URL with credentials): never echoed back, never plain in a deployment. */
+export const SECRET_VARIABLES: readonly string[] = Object.freeze([
+  'AGENCY_APP_SECRET',
+  'ENTITY_REF_KEY',
+  'INTERNAL_TRUST_SECRET',
+  'GATEWAY_SIGNING_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'ACCESS_RECORD_CHAIN_KEY',
+  'DATABASE_ADMIN_URL',
+  'HEALTH_DETAILS_TOKEN',
+  'AUTH_CLIENT_SECRET',
+]);
+
 /**
- * Variables that may hold a secret (a key, a password, a URL with credentials — and the gateway’s
- * public keys, which are deployed beside its private one). Each can be given
- * as `NAME_FILE`, the path of a file holding the value (Docker and Kubernetes secrets), instead.
+ * Variables that can be given as `NAME_FILE`, the path of a file holding the value (Docker and
+ * Kubernetes secrets and configs): every secret, and the deployment settings kept beside them —
+ * the gateway's public keys, and the identity provider's settings.
  */
-export const SECRET_VARIABLES: readonly string[] = Object.freeze(['AGENCY_APP_SECRET', 'ENTITY_REF_KEY', 'INTERNAL_TRUST_SECRET', 'GATEWAY_SIGNING_KEY', 'DATABASE_URL', 'REDIS_URL', 'ACCESS_RECORD_CHAIN_KEY', 'DATABASE_ADMIN_URL', 'HEALTH_DETAILS_TOKEN', 'GATEWAY_VERIFY_KEYS', 'AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET']);
+export const FILE_VARIABLES: readonly string[] = Object.freeze([
+  ...SECRET_VARIABLES,
+  'GATEWAY_VERIFY_KEYS',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_JWKS_URL',
+  'AUTH_TOKEN_URL',
+  'AUTH_CLIENT_ID',
+]);
 
 /** The run modes, exactly: a misspelt NODE_ENV must never fall through to development. */
 const RUN_MODES: readonly RunMode[] = ['development', 'test', 'production'];
@@ -176,7 +198,7 @@ export function secretWeakness(value: string, developmentValue: string): string 
 }
 
 export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
-  ...SECRET_VARIABLES.map((name) => `${name}_FILE`),
+  ...FILE_VARIABLES.map((name) => `${name}_FILE`),
   'AUTH_MAX_TOKEN_LIFETIME_S',
   'NODE_ENV',
   'HOST',
@@ -257,7 +279,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   // NAME_FILE gives a secret's value from a file; never both, so no one wonders which one counts.
   const env: NodeJS.ProcessEnv = { ...rawEnv };
   const unreadable = new Set<string>();
-  for (const name of SECRET_VARIABLES) {
+  for (const name of FILE_VARIABLES) {
     const file = rawEnv[`${name}_FILE`];
     if (!file) continue;
     if (rawEnv[name]) {

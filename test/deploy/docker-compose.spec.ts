@@ -52,8 +52,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('has no development defaults: every secret is a Docker secret read through NAME_FILE, and production is the mode', () => {
-    // File-capable names that hold no secret: a client's id, the gateway's public keys.
-    const secretNames = new Set(SECRET_VARIABLES.filter((name) => name !== 'AUTH_CLIENT_ID' && name !== 'GATEWAY_VERIFY_KEYS'));
+    const secretNames = new Set(SECRET_VARIABLES);
     for (const [name, service] of Object.entries(services)) {
       for (const [variable, value] of Object.entries(service.environment ?? {})) {
         expect({ name, variable, plain: secretNames.has(variable) }).toEqual({ name, variable, plain: false });

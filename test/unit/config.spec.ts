@@ -62,6 +62,20 @@ describe('configuration', () => {
     expect(problemsOf({ ...PRODUCTION, REDIS_URL: 'rediss://:Xk3v9Qp2Lm7Zr4Tw@redis:6380' })).toEqual([]);
   });
 
+  it('reads the identity provider’s settings from NAME_FILE too, as a deployment’s config files hold them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-idp-'));
+    const write = (name: string, value: string) => {
+      fs.writeFileSync(path.join(dir, name), `${value}\n`);
+      return path.join(dir, name);
+    };
+    const config = loadConfig({
+      AUTH_ISSUER_FILE: write('issuer', 'https://auth.fj-hpf.example'),
+      AUTH_AUDIENCE_FILE: write('audience', 'urn:fj-hpf:one-thing'),
+      AUTH_JWKS_URL_FILE: write('jwks', 'https://auth.fj-hpf.example/jwks'),
+    });
+    expect(config.auth).toMatchObject({ issuer: 'https://auth.fj-hpf.example', audience: 'urn:fj-hpf:one-thing', jwksUrl: 'https://auth.fj-hpf.example/jwks' });
+  });
+
   it('takes CORS origins only as exact origins', () => {
     expect(loadConfig({ CORS_ALLOWED_ORIGINS: 'https://app.fj-hpf.example, http://127.0.0.1:4300' }).edge.corsAllowedOrigins).toEqual(['https://app.fj-hpf.example', 'http://127.0.0.1:4300']);
     expect(problemsOf({ CORS_ALLOWED_ORIGINS: 'https://app.fj-hpf.example/path' })).toEqual([expect.stringMatching(/^CORS_ALLOWED_ORIGINS must list exact origins/)]);
