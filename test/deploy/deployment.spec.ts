@@ -45,6 +45,7 @@ import { DEVELOPMENT_PASSWORD } from '../../identity-provider/accounts';
 import { DATA_ITEMS } from '../../lib/data-items';
 import { DEVELOPMENT_WEB_REDIRECT_URI, WEB_CLIENT_ID } from '../../identity-provider/provider';
 import { LOAN_ENGINE } from '../../lib/services';
+import { holdDefaultPorts } from '../support/default-ports';
 import { GATEWAY_PORT, PROJECT_ROOT, REPO_ROOT } from '../../schema/subgraphs';
 import { build } from '../../scripts/build';
 import { generateSecrets } from '../../scripts/compose-secrets';
@@ -58,11 +59,13 @@ interface ComposeService {
   restart?: string;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
+  profiles?: string[];
 }
 const compose = parse(fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
 /** What Docker itself provides here; the spec provides these from the machine (PostgreSQL) or starts its own (Redis). */
 const EXTERNAL = new Set(['postgres', 'redis']);
-const nodeServices = Object.entries(compose.services).filter(([, service]) => service.command?.[0] === 'node');
+// What `docker-compose up` starts: services behind a profile (the local identity provider) are left out.
+const nodeServices = Object.entries(compose.services).filter(([, service]) => service.command?.[0] === 'node' && !service.profiles);
 
 const couple = SCENARIOS.cleanCouple;
 const CENTRE = '350100';
@@ -341,7 +344,10 @@ const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex
 
 // ── up ──────────────────────────────────────────────────────────────────────────────────────────
 
+let releasePorts: () => void = () => undefined;
+
 beforeAll(async () => {
+  releasePorts = await holdDefaultPorts();
   // The image's /app: package.json, node_modules, and the compiled tree.
   fs.mkdirSync(app);
   fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(app, 'package.json'));
@@ -413,6 +419,7 @@ afterAll(async () => {
     for (const role of [names.app, names.owner]) await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
+  releasePorts();
 }, 30_000);
 
 // ── the deployment at work ──────────────────────────────────────────────────────────────────────

@@ -14,6 +14,7 @@ interface ComposeService {
   ports?: string[];
   secrets?: string[];
   volumes?: string[];
+  profiles?: string[];
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
 }
@@ -30,8 +31,10 @@ const problemsOf = configProblems;
 const simulatorService = (agency: string) => `${agency}-simulator`;
 
 describe('docker-compose.yml', () => {
-  it('has exactly the gateway, the nine subgraphs, the seven agency simulators, Redis, PostgreSQL and the one-shot migration', () => {
-    const expected = ['gateway', 'redis', 'postgres', 'migrate-storage', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency))];
+  it('has exactly the gateway, the nine subgraphs, the seven agency simulators, Redis, PostgreSQL, the one-shot migration, and the identity provider stand-in behind a profile', () => {
+    expect(services['identity-provider']!.profiles).toEqual(['local-identity-provider']);
+    expect(services['identity-provider']!.environment!.NODE_ENV).toBe('development');
+    const expected = ['gateway', 'redis', 'postgres', 'migrate-storage', 'identity-provider', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency))];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { REPO_ROOT } from '../../schema/subgraphs';
+import { holdDefaultPorts } from '../support/default-ports';
 
 const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const shellBlocks = [...readme.matchAll(/```sh\n([^`]+?)\n```/g)].map((match) => match[1]!.trim());
@@ -21,13 +22,18 @@ describe('the README’s two commands in a fresh clone', () => {
   let clone: string;
   let running: ChildProcess | null = null;
 
-  beforeAll(() => {
+  let releasePorts: () => void = () => undefined;
+
+  beforeAll(async () => {
     clone = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-fresh-clone-'));
     execFileSync('git', ['clone', '--quiet', REPO_ROOT, clone]);
-  });
+    // `npm start` listens on the default ports, as the deployment spec's services do: one at a time.
+    releasePorts = await holdDefaultPorts();
+  }, 320_000);
   afterAll(() => {
     if (running?.pid) process.kill(-running.pid, 'SIGTERM');
     fs.rmSync(clone, { recursive: true, force: true });
+    releasePorts();
   });
 
   it('names one command that installs and runs, and one that tests', () => {
