@@ -80,6 +80,11 @@ function projectRoot(from: string): string {
   }
 }
 export const SUPERGRAPH_PATH = path.join(REPO_ROOT, 'schema', 'supergraph.graphql');
+/**
+ * The client-facing API schema: the supergraph without its federation machinery (join__, link__),
+ * as the gateway serves it. Generated with the supergraph, for frontends' codegen from a file.
+ */
+export const API_SCHEMA_PATH = path.join(REPO_ROOT, 'schema', 'api.graphql');
 
 export function subgraphSchemaPath(name: SubgraphName): string {
   return path.join(REPO_ROOT, 'subgraphs', name, 'schema.graphql');

@@ -1,21 +1,33 @@
-/** `npm run compose`: writes schema/supergraph.graphql; `--check` fails when it is stale. */
+/**
+ * `npm run compose`: writes schema/supergraph.graphql (for the gateway) and schema/api.graphql (for
+ * clients); `--check` fails when either is stale.
+ */
 import fs from 'node:fs';
+import path from 'node:path';
 import { composeSupergraph } from '../schema/compose';
-import { SUPERGRAPH_PATH } from '../schema/subgraphs';
+import { API_SCHEMA_PATH, REPO_ROOT, SUPERGRAPH_PATH } from '../schema/subgraphs';
 
 const composition = composeSupergraph();
 if (!composition.ok) {
   process.stderr.write(`composition failed:\n${composition.errors.map((e) => `  - ${e}`).join('\n')}\n`);
   process.exit(1);
 }
-const current = fs.existsSync(SUPERGRAPH_PATH) ? fs.readFileSync(SUPERGRAPH_PATH, 'utf8') : '';
+const outputs = [
+  { file: SUPERGRAPH_PATH, sdl: composition.supergraphSdl },
+  { file: API_SCHEMA_PATH, sdl: composition.apiSchemaSdl },
+];
+const read = (file: string): string => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+
 if (process.argv.includes('--check')) {
-  if (current !== composition.supergraphSdl) {
-    process.stderr.write('schema/supergraph.graphql is stale: run `npm run compose` and commit it\n');
+  const stale = outputs.filter((output) => read(output.file) !== output.sdl).map((output) => path.relative(REPO_ROOT, output.file));
+  if (stale.length > 0) {
+    process.stderr.write(`${stale.join(' and ')} ${stale.length > 1 ? 'are' : 'is'} stale: run \`npm run compose\` and commit the result\n`);
     process.exit(1);
   }
-  process.stdout.write('supergraph is current\n');
+  process.stdout.write('supergraph and API schema are current\n');
 } else {
-  fs.writeFileSync(SUPERGRAPH_PATH, composition.supergraphSdl);
-  process.stdout.write(`wrote ${SUPERGRAPH_PATH}\n`);
+  for (const output of outputs) {
+    fs.writeFileSync(output.file, output.sdl);
+    process.stdout.write(`wrote ${output.file}\n`);
+  }
 }

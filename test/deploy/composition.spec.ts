@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
+import { printSchema } from 'graphql';
 import { composeSupergraph } from '../../schema/compose';
-import { SUPERGRAPH_PATH } from '../../schema/subgraphs';
+import { API_SCHEMA_PATH, SUPERGRAPH_PATH } from '../../schema/subgraphs';
 
 describe('the supergraph', () => {
   const composition = composeSupergraph();
@@ -15,11 +16,20 @@ describe('the supergraph', () => {
   });
 
   // The gateway skips this validation in production mode, so it is done here.
-  it('loads into Apollo Gateway with supergraph validation on', async () => {
+  it('loads into Apollo Gateway with supergraph validation on, serving exactly the committed API schema', async () => {
     const gateway = new ApolloGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'), validateSupergraph: true, logger: { debug() {}, info() {}, warn() {}, error() {} } });
     const { schema } = await gateway.load();
     expect(schema.getQueryType()?.getFields()).toHaveProperty('applicant');
+    // Codegen from the file and codegen from a running gateway's introspection see the same schema.
+    expect(`${printSchema(schema).trimEnd()}\n`).toBe(fs.readFileSync(API_SCHEMA_PATH, 'utf8'));
     await gateway.stop();
+  });
+
+  it('commits the API schema exactly as derived from it, without the federation machinery (run `npm run compose` when this fails)', () => {
+    const api = fs.readFileSync(API_SCHEMA_PATH, 'utf8');
+    expect(composition.ok && composition.apiSchemaSdl).toBe(api);
+    expect(api).not.toMatch(/join__|link__|@link|@key|@shareable/);
+    expect(api).toMatch(/^type Query \{/m);
   });
 
   it('keeps sensitive fields apart from the entity keys', () => {
