@@ -17,11 +17,12 @@ import { createRedisCache } from '../lib/redis-cache';
 import { derivedGatewayKey } from '../lib/gateway-keys';
 import { ConfigError, type Config } from '../lib/config';
 import { createErrorFormatter } from '../lib/format-error';
+import { retryableStoragePlugin } from '../lib/storage-unavailable';
 import type { Logger } from '../lib/logger';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs';
 import type { GatewayContext } from './context';
 import { cors } from './plugins/cors';
-import { healthOperator, healthRoutes } from './plugins/health';
+import { healthOperator, subgraphHealth } from './plugins/health';
 import { enforceScalars } from './plugins/scalars';
 import { ideRoutes } from './plugins/ide';
 import { createAuthenticator } from './plugins/authentication';
@@ -117,12 +118,16 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
       ...limits.plugins,
       callers.plugin,
       ...(production ? [noSuggestions<GatewayContext>()] : []),
+      retryableStoragePlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
     ],
   });
   await apollo.start();
+  // start() resolved: the supergraph is loaded (static, so it stays loaded until stop()).
+  let schemaLoaded = true;
+  const health = subgraphHealth(subgraphUrls, { isOperator: healthOperator(authenticate, config.edge.healthDetailsToken), schemaLoaded: () => schemaLoaded });
 
   const crossOrigin = cors(config.edge.corsAllowedOrigins, GRAPHQL_PATH);
   const server = createGraphQLHttpServer<GatewayContext>({
@@ -143,12 +148,13 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
       await callers.admit(context, actor, clientOriginOf(request, config.edge.trustedProxies).address, response);
       return context;
     },
-    routes: { ...crossOrigin.routes, ...healthRoutes(subgraphUrls, { isOperator: healthOperator(authenticate, config.edge.healthDetailsToken) }), ...ideRoutes(GRAPHQL_PATH) },
+    routes: { ...crossOrigin.routes, ...health.routes, ...ideRoutes(GRAPHQL_PATH) },
   });
 
   return {
     server,
     stop: async () => {
+      schemaLoaded = false;
       await apollo.stop();
       await limitStore.close();
       await cache?.close();

@@ -11,6 +11,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { BodyTooLargeError, headerValue, readBody, sendJson } from './http';
 import type { Logger } from './logger';
 import { DEFAULT_HTTP_TIMEOUTS, SECURITY_HEADERS, type HttpTimeouts } from './http-hardening';
+import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable, storageUnavailable } from './storage-unavailable';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
@@ -222,6 +223,12 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       if (error instanceof BodyTooLargeError) {
         sendJson(response, 413, graphqlError('PAYLOAD_TOO_LARGE', `The request body is larger than ${error.limitBytes} bytes.`));
         request.resume();
+        return;
+      }
+      // The context factory reads storage (a subgraph verifies the caller's proxy and case there).
+      if (isStorageUnavailable(error) && !response.headersSent) {
+        options.logger.warn('storage unavailable before execution', { requestId });
+        sendJson(response, 503, { errors: [{ message: storageUnavailable().message, extensions: { code: 'STORAGE_UNAVAILABLE' } }] }, { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) });
         return;
       }
       options.logger.error('request failed outside GraphQL', { requestId, error: error instanceof Error ? error.name : 'unknown' });

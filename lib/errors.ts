@@ -62,6 +62,11 @@ export const ERROR_CATALOGUE = {
   PERSISTED_QUERY_NOT_FOUND: { httpStatus: 200, meaning: 'An automatic persisted query hash is not known yet.' },
   PERSISTED_QUERY_NOT_SUPPORTED: { httpStatus: 200, meaning: 'Persisted queries are not accepted here.' },
   OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, meaning: 'The document has several operations and none was named.' },
+  STORAGE_UNAVAILABLE: {
+    httpStatus: 503,
+    meaning:
+      "The platform's own database did not answer (a restart, a failover, a network fault): the operation did not happen. Retryable: `Retry-After` says when to try again. `extensions.serviceName` names the service, through the gateway.",
+  },
   INTERNAL_SERVER_ERROR: { httpStatus: 500, meaning: 'A fault of ours; details are in the logs under the request id, never in the response.' },
 } as const;
 

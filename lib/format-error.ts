@@ -6,6 +6,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isCataloguedCode } from './errors';
 import type { Logger } from './logger';
+import { isStorageUnavailable, storageUnavailable } from './storage-unavailable';
 
 /** Extensions a client may see; everything else (stack traces, exceptions, raw responses) is dropped. */
 const SAFE_EXTENSIONS = new Set(['code', 'argument', 'rule', 'agency', 'reason', 'serviceName']);
@@ -16,6 +17,12 @@ export function createErrorFormatter(logger: Logger): (formatted: GraphQLFormatt
     if (isCataloguedCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)));
       return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+    }
+    // A lost database is an outage, not a bug: said by its code (the storage message is not passed on).
+    if (isStorageUnavailable(error)) {
+      logger.warn('storage unavailable', { path: formatted.path?.join('.') ?? '' });
+      const { message, extensions } = storageUnavailable();
+      return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions };
     }
     const original = error instanceof Error ? ((error as { originalError?: unknown }).originalError ?? error) : error;
     logger.error('unexpected error masked', {

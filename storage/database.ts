@@ -22,6 +22,11 @@ export interface SqlDatabase extends SqlExecutor {
    * database itself would wait for the transaction to end and so never run.
    */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Whether the database answers a trivial statement within `timeoutMs`: for readiness probes, so
+   * it never throws and never waits longer than asked.
+   */
+  ping(timeoutMs: number): Promise<boolean>;
   /** Releases every connection (or stops the embedded engine); safe to call more than once. */
   close(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
 import { lockDirectory, type DirectoryLock } from './directory-lock';
 import { StorageError } from './errors';
+import { answersWithin } from './reachability';
 import { PROJECT_ROOT } from '../schema/subgraphs';
 
 export interface EmbeddedOptions {
@@ -183,6 +184,8 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
         }
       });
     },
+    // Behind the statements in flight, as every statement of the one session is.
+    ping: (timeoutMs) => answersWithin(exclusive(() => statement('SELECT 1')), timeoutMs),
     close() {
       closed ??= close();
       return closed;

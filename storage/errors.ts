@@ -1,7 +1,8 @@
 /**
  * Faults of the storage layer, each with a code so callers can tell a refused input from a store
- * that cannot be used. None of them reaches an API client: the API masks them as internal errors,
- * so messages may name tables and sequences but never carry personal data.
+ * that cannot be used. None of them reaches an API client as it is: the API masks them as internal
+ * errors, except STORAGE_UNAVAILABLE, which it reports by code alone (retryable, HTTP 503). So
+ * messages may name tables and sequences but never carry personal data.
  */
 export type StorageErrorCode =
   /** A consent grant breaks a rule the data must keep (dates, scopes, written authorization). */
@@ -12,6 +13,11 @@ export type StorageErrorCode =
   | 'STORE_IN_USE'
   /** The store was closed, or its embedded engine stopped. */
   | 'STORE_CLOSED'
+  /**
+   * The database could not be reached, or dropped the connection mid-statement (a restart, a
+   * failover, a network cut): the operation did not happen, and the same one may succeed later.
+   */
+  | 'STORAGE_UNAVAILABLE'
   /** A schema name that is not a plain lower-case SQL identifier. */
   | 'INVALID_SCHEMA_NAME'
   /** The access record chain is broken where an operation needs it intact (purge, signing a checkpoint). */

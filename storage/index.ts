@@ -134,6 +134,7 @@ export async function createStorage(db: SqlDatabase, options: CreateStorageOptio
     proxyAuthorizations: createProxyAuthorizationStore(db, options),
     creditQueries: createCreditQueryStore(db),
     notes: Object.freeze([...(options.notes ?? [])]),
+    ping: (timeoutMs) => db.ping(timeoutMs),
     close() {
       closing ??= (async () => {
         await writer?.stop();

@@ -6,6 +6,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../lib/logger';
 import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
+import { answersWithin, storageFault } from './reachability';
 import { StorageError } from './errors';
 
 export interface PostgresOptions {
@@ -15,7 +16,15 @@ export interface PostgresOptions {
   logger?: Logger;
   /** Largest number of connections; pg's default is 10. */
   maxConnections?: number;
+  /**
+   * How long a statement waits for a connection (a new one, or a free one of the pool) before it
+   * fails as STORAGE_UNAVAILABLE; DEFAULT_CONNECT_TIMEOUT_MS unless told. pg's own default is to
+   * wait for ever, which turns a database that does not answer into requests that never end.
+   */
+  connectTimeoutMs?: number;
 }
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
 /** Lower-case, unquoted-identifier shape: safe to splice into DDL and the connection options. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -33,6 +42,7 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     // Set at connection start-up, before any statement can run against the wrong schema.
     options: `-c search_path=${options.schema}`,
     max: options.maxConnections,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     application_name: 'hpf-storage',
   });
   pool.on('error', (error: Error & { code?: string }) => {
@@ -47,8 +57,12 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
   }
 
   const run = async <Row>(client: Pool | PoolClient, sql: string, params?: readonly SqlParam[]): Promise<Row[]> => {
-    const result = await client.query(sql, params ? [...params] : undefined);
-    return result.rows as Row[];
+    try {
+      const result = await client.query(sql, params ? [...params] : undefined);
+      return result.rows as Row[];
+    } catch (error) {
+      throw storageFault(error);
+    }
   };
 
   let closing: Promise<void> | null = null;
@@ -56,16 +70,18 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     engine: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw storageFault(error);
+      });
       // A checked-out client emits 'error' when the server drops it (a restart); the pool's listener
       // does not cover it, and without one the process would die. The transaction fails instead.
       const onError = (error: Error & { code?: string }) => options.logger?.warn('postgres connection lost in a transaction', { code: error.code ?? null });
       client.on('error', onError);
       const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) };
       try {
-        await client.query('BEGIN');
+        await run(client, 'BEGIN');
         const result = await work(tx);
-        await client.query('COMMIT');
+        await run(client, 'COMMIT');
         client.off('error', onError);
         client.release();
         return result;
@@ -80,6 +96,7 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
         throw error;
       }
     },
+    ping: (timeoutMs) => answersWithin(pool.query('SELECT 1'), timeoutMs),
     close() {
       closing ??= pool.end();
       return closing;

@@ -213,5 +213,7 @@ export interface Storage {
   creditQueries: CreditQueryStore;
   /** What the operator should know about how this store is protected (e.g. one database role for everything). */
   notes: readonly string[];
+  /** Whether the database answers within `timeoutMs` (readiness probes); never throws. */
+  ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }

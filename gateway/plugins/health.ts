@@ -1,10 +1,14 @@
 /**
- * Liveness says the gateway process answers; readiness says it can serve the graph: every
- * subgraph answers its own liveness probe within a short timeout. Load balancers and
- * orchestrators read the status code (200 or 503) and get nothing more: which subgraph is down,
- * and so how the platform is built, is for operators. An operator sees each subgraph's state with
- * an AUDITOR token, or with the HEALTH_DETAILS_TOKEN secret sent as `x-health-token` (for a
- * monitoring system that should hold no user token).
+ * Liveness says the gateway process answers; readiness says it can serve: its schema is loaded.
+ * A subgraph that is down does not make the gateway unready: the design is a partial answer (that
+ * subgraph's fields null, coded SUBGRAPH_UNAVAILABLE), and taking every gateway replica out of the
+ * load balancer for one agency's outage would turn a partial answer into none. Each subgraph's
+ * readiness (its storage) is its own /health/ready.
+ *
+ * Load balancers and orchestrators read the status code (200 or 503) and get nothing more: which
+ * subgraph is down, and so how the platform is built, is for operators. An operator sees each
+ * subgraph's state (up, not-ready, down) with an AUDITOR token, or with the HEALTH_DETAILS_TOKEN
+ * secret sent as `x-health-token` (for a monitoring system that should hold no user token).
  *
  * Probes are shared: requests within PROBE_REUSE_MS of a probe get its answer, so a flood of
  * readiness requests does not become nine times as many subgraph calls.
@@ -13,9 +17,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { Route } from '../../lib/apollo-http';
 import { headerValue, sendJson } from '../../lib/http';
+import { reusedProbe } from '../../lib/reused-probe';
 import type { Authenticator } from './authentication';
 
-/** A subgraph slower than this to answer a probe counts as down for readiness. */
+/** A subgraph slower than this to answer a probe counts as down. */
 export const READINESS_PROBE_TIMEOUT_MS = 1000;
 /** A probe's answer serves the readiness requests that come within this long. */
 export const PROBE_REUSE_MS = 1000;
@@ -24,6 +29,8 @@ export const HEALTH_TOKEN_HEADER = 'x-health-token';
 export interface HealthOptions {
   /** Whether this request comes from an operator, who may see per-subgraph details. */
   isOperator: (request: http.IncomingMessage) => Promise<boolean>;
+  /** Whether the gateway has its schema (the supergraph) loaded, and so can plan queries. */
+  schemaLoaded: () => boolean;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -45,32 +52,42 @@ export function healthOperator(authenticate: Authenticator, detailsToken: string
   };
 }
 
-export function healthRoutes(subgraphUrls: Readonly<Record<string, string>>, options: HealthOptions): Record<string, Route> {
-  const probeAll = async (): Promise<Array<readonly [string, 'up' | 'down']>> =>
-    Promise.all(
-      Object.entries(subgraphUrls).map(async ([name, url]) => {
-        try {
-          const probe = await fetch(new URL('/health/live', url), { signal: AbortSignal.timeout(READINESS_PROBE_TIMEOUT_MS) });
-          return [name, probe.ok ? 'up' : 'down'] as const;
-        } catch {
-          return [name, 'down'] as const;
-        }
-      }),
-    );
-  let last: { at: number; states: Promise<Array<readonly [string, 'up' | 'down']>> } | null = null;
-  const states = () => {
-    const now = Date.now();
-    if (!last || now - last.at >= PROBE_REUSE_MS) last = { at: now, states: probeAll() };
-    return last.states;
-  };
+/** A subgraph's state as the gateway sees it: ready, answering but not ready (its storage is away), or not answering. */
+export type SubgraphState = 'up' | 'not-ready' | 'down';
 
+export interface SubgraphHealth {
+  /** Each subgraph's state, from a probe shared by the callers within PROBE_REUSE_MS (metrics read it too). */
+  subgraphStates(): Promise<Readonly<Record<string, SubgraphState>>>;
+  routes: Record<string, Route>;
+}
+
+async function probe(url: string): Promise<SubgraphState> {
+  try {
+    const reply = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(READINESS_PROBE_TIMEOUT_MS) });
+    await reply.body?.cancel();
+    if (reply.ok) return 'up';
+    return reply.status === 503 ? 'not-ready' : 'down';
+  } catch {
+    return 'down';
+  }
+}
+
+export function subgraphHealth(subgraphUrls: Readonly<Record<string, string>>, options: HealthOptions): SubgraphHealth {
+  const subgraphStates = reusedProbe(
+    async () => Object.fromEntries(await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url)] as const))),
+    PROBE_REUSE_MS,
+  );
   return {
-    'GET /health/live': (_request, response) => sendJson(response, 200, { status: 'ok' }),
-    'GET /health/ready': async (request, response) => {
-      const [probed, operator] = await Promise.all([states(), options.isOperator(request)]);
-      const ready = probed.every(([, state]) => state === 'up');
-      const status = ready ? 'ready' : 'not-ready';
-      sendJson(response, ready ? 200 : 503, operator ? { status, subgraphs: Object.fromEntries(probed) } : { status });
+    subgraphStates,
+    routes: {
+      'GET /health/live': (_request, response) => sendJson(response, 200, { status: 'ok' }),
+      'GET /health/ready': async (request, response) => {
+        const ready = options.schemaLoaded();
+        const status = ready ? 'ready' : 'not-ready';
+        // Anyone gets the status; the subgraphs' states, and so how the platform is built, only an operator.
+        const body = (await options.isOperator(request)) ? { status, subgraphs: await subgraphStates() } : { status };
+        sendJson(response, ready ? 200 : 503, body);
+      },
     },
   };
 }

@@ -10,6 +10,7 @@ import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
 import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
+import { isStorageUnavailable, storageUnavailable } from '../../lib/storage-unavailable';
 import type { GatewaySigningKey } from '../../lib/gateway-keys';
 import type { GatewayContext } from '../context';
 
@@ -37,8 +38,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /**
    * A subgraph that cannot be reached or answers with an HTTP error: its fields become null with
    * one coded error, and nothing of the transport failure (addresses, errno) reaches the client.
+   * A subgraph whose database is away says so (503 STORAGE_UNAVAILABLE), and so does the gateway:
+   * that is retryable, where a subgraph that is down is a partial answer.
    */
-  override didEncounterError(): never {
+  override didEncounterError(error: Error): never {
+    if (repliedStorageUnavailable(error)) throw storageUnavailable(this.subgraphName);
     throw new GraphQLError(`The ${this.subgraphName} service is unavailable; the fields it serves are null for now.`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
     });
@@ -63,4 +67,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     headers.set(CALLER_ASSERTION_HEADER, signAssertion(assertion, this.signingKey));
   }
+}
+
+/** Whether a subgraph's HTTP error reply (RemoteGraphQLDataSource keeps it in `extensions.response`) was 503 STORAGE_UNAVAILABLE. */
+function repliedStorageUnavailable(error: Error): boolean {
+  const reply = (error as { extensions?: { response?: { status?: unknown; body?: unknown } } }).extensions?.response;
+  if (reply?.status !== 503) return false;
+  const errors = (reply.body as { errors?: unknown } | null | undefined)?.errors;
+  return Array.isArray(errors) && errors.some(isStorageUnavailable);
 }

@@ -19,10 +19,12 @@ import { CALLER_ASSERTION_HEADER, operationHash, verifyAssertion, verifyKeySet }
 import { createReplayGuard } from '../../lib/replay-guard';
 import type { Config } from '../../lib/config';
 import { createErrorFormatter } from '../../lib/format-error';
-import { headerValue, sendJson } from '../../lib/http';
+import { retryableStoragePlugin } from '../../lib/storage-unavailable';
+import { headerValue } from '../../lib/http';
 import type { Logger } from '../../lib/logger';
 import type { SubgraphName } from '../../schema/subgraphs';
 import { subgraphTypeDefs } from './type-defs';
+import { subgraphHealthRoutes } from './health';
 import { AgencyClient, type CallContext } from './agency-client';
 import { createEntityRefs, type EntityRefs } from './entity-ref';
 import { scalarResolvers } from '../../lib/scalars';
@@ -53,6 +55,14 @@ type FieldResolvers<Context> = Record<string, FieldResolver<Context>>;
 
 export type Resolvers<Loaders> = Record<string, FieldResolvers<SubgraphContext<Loaders>>>;
 
+/**
+ * What any resolver map is: type name → its field resolvers (or a scalar, an enum's values). The
+ * generated `Resolvers` of subgraphs/<name>/generated/resolvers-types.ts (`npm run codegen`) is
+ * one, with every parent, argument and result checked against the SDL; `Resolvers<Loaders>` above
+ * is the loose one, for a subgraph that has not adopted its generated types.
+ */
+export type ResolverMap = { readonly [typeName: string]: object | undefined };
+
 /** The representation the gateway sends for an entity: its typename and its opaque key. */
 export interface EntityRepresentation {
   ref: string;
@@ -61,20 +71,21 @@ export interface EntityRepresentation {
 /** The agency client a subgraph gets: none for the platform's own subgraph (consent). */
 export type ClientOf<A extends AgencyName | null> = A extends AgencyName ? AgencyClient<A> : null;
 
-export interface SubgraphDefinition<A extends AgencyName | null, Loaders> {
+export interface SubgraphDefinition<A extends AgencyName | null, Loaders, R extends ResolverMap = Resolvers<Loaders>> {
   name: SubgraphName;
   /** The agency whose endpoint this subgraph wraps; null for the platform's own data. */
   agency: A;
   /** Per request: the agency's batch loaders, and loaders over the platform's own records where the subgraph reads them. */
   createLoaders(client: ClientOf<A>, call: CallContext, storage: Storage): Loaders;
-  resolvers: Resolvers<Loaders>;
+  /** Its generated `Resolvers` (or, not yet adopted, the loose `Resolvers<Loaders>`). */
+  resolvers: R;
   /** Who may read what: every field of the schema, deny by default (policy.ts). */
   policy: Policy;
 }
 
-export function defineSubgraph<A extends AgencyName | null, Loaders>(
-  definition: SubgraphDefinition<A, Loaders>,
-): SubgraphDefinition<A, Loaders> {
+export function defineSubgraph<A extends AgencyName | null, Loaders, R extends ResolverMap = Resolvers<Loaders>>(
+  definition: SubgraphDefinition<A, Loaders, R>,
+): SubgraphDefinition<A, Loaders, R> {
   return definition;
 }
 
@@ -93,8 +104,8 @@ export interface BuiltSubgraph {
   stop(): Promise<void>;
 }
 
-export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
-  definition: SubgraphDefinition<A, Loaders>,
+export async function buildSubgraphServer<A extends AgencyName | null, Loaders, R extends ResolverMap>(
+  definition: SubgraphDefinition<A, Loaders, R>,
   { config, logger: parentLogger, agencyUrl, storage }: SubgraphDependencies,
 ): Promise<BuiltSubgraph> {
   const logger = parentLogger.child({ subgraph: definition.name });
@@ -143,6 +154,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     plugins: [
+      retryableStoragePlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -200,9 +212,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders>(
         loaders: definition.createLoaders(client, { requestId }, storage),
       };
     },
-    routes: {
-      'GET /health/live': (_request, response) => sendJson(response, 200, { status: 'ok', subgraph: definition.name }),
-    },
+    routes: subgraphHealthRoutes(definition.name, storage),
   });
 
   return {

@@ -38,7 +38,7 @@ describe('the gateway', () => {
   });
 
   describe('health', () => {
-    it('is live, and ready when every subgraph answers; an operator (an AUDITOR token) sees each subgraph', async () => {
+    it('is live, and ready with its schema loaded; an operator (an AUDITOR token) sees each subgraph ready', async () => {
       expect((await fetch(`${base}/health/live`)).status).toBe(200);
       const ready = await fetch(`${base}/health/ready`);
       expect(ready.status).toBe(200);

@@ -3,10 +3,42 @@ import { openPostgres } from '../../storage/database';
 import type { Storage } from '../../storage/types';
 import { postgresBackend } from './support/backends';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from './support/postgres';
+import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
 import { accessRecord } from './support/records';
 import { describeStorageContract } from './support/storage-contract';
 
 describeStorageContract(postgresBackend);
+
+describe('PostgreSQL that goes away (a network cut between the process and the server)', () => {
+  let url: string;
+  let proxy: TcpProxy;
+  let storage: Storage;
+  const schema = freshSchemaName();
+
+  beforeAll(async () => {
+    url = await testDatabaseUrl();
+    const server = new URL(url);
+    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+    storage = await createStorage(await openPostgres(throughProxy(url, proxy), { schema, connectTimeoutMs: 1000 }));
+  });
+  afterAll(async () => {
+    await storage?.close();
+    await proxy?.close();
+    await dropSchema(url, schema);
+  });
+
+  it('fails statements and transactions as STORAGE_UNAVAILABLE while it is away, and serves again once it is back', async () => {
+    const firstRecord = () => storage.accessRecords.list({}, { after: null, limit: 1 });
+    await expect(firstRecord()).resolves.toEqual([]);
+    await proxy.cut();
+    await expect(firstRecord()).rejects.toMatchObject({ name: 'StorageError', code: 'STORAGE_UNAVAILABLE' });
+    await expect(storage.accessRecords.append([accessRecord(1)])).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    await expect(storage.ping(2000)).resolves.toBe(false);
+    await proxy.restore();
+    await expect(storage.ping(2000)).resolves.toBe(true);
+    await expect(firstRecord()).resolves.toEqual([]);
+  });
+});
 
 describe('AccessRecordStore (PostgreSQL, several processes)', () => {
   let url: string;

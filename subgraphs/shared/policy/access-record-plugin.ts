@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../../../lib/logger';
+import { isStorageUnavailable, markRetryable, storageUnavailable } from '../../../lib/storage-unavailable';
 import { maskIdNumberForRecord } from '../../../storage';
 import type { AccessRecordInput } from '../../../storage/types';
 import type { AccessRecordWriter } from './access-record-writer';
@@ -54,7 +55,11 @@ export function accessRecordPlugin(writer: AccessRecordWriter, subjectKeyOf: (id
             logger.error('access record could not be written; answer withheld', { requestId: contextValue.requestId, error: error instanceof Error ? error.name : 'unknown' });
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+              // A database that is away is retryable; any other fault is ours.
+              response.body.singleResult.errors = [
+                isStorageUnavailable(error) ? storageUnavailable() : new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+              ];
+              markRetryable(response);
             }
           }
         },

@@ -62,6 +62,18 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
     });
   });
 
+  describe(`reachability (${backend.name})`, () => {
+    it('answers a ping while the database is there', async () => {
+      await expect(open.storage.ping(2000)).resolves.toBe(true);
+    });
+
+    it('answers a ping of a closed store with false, never an exception', async () => {
+      const closed = await backend.open();
+      await closed.close();
+      await expect(closed.storage.ping(2000)).resolves.toBe(false);
+    });
+  });
+
   describe(`schema migrations (${backend.name})`, () => {
     it('applies each migration once', async () => {
       expect(await migrate(open.db)).toEqual([]);
