@@ -42,7 +42,7 @@ ENV NODE_ENV=production \
 USER node
 EXPOSE 4000
 # The role's own health endpoint: the gateway's readiness by default; a subgraph's is
-# http://127.0.0.1:<port>/health/live, a simulator's http://127.0.0.1:<port>/_sim/health
+# http://127.0.0.1:<port>/health/ready (its storage included), a simulator's http://127.0.0.1:<port>/_sim/health
 # (docker-compose.yml probes each service itself).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(process.env.HEALTHCHECK_URL).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

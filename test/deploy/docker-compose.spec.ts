@@ -132,7 +132,8 @@ describe('docker-compose.yml', () => {
       const probe = service.healthcheck!.test.join(' ');
       if (name === 'gateway') expect(probe).toContain(`:${GATEWAY_PORT}/health/ready`);
       const subgraph = SUBGRAPHS.find((s) => s.name === name);
-      if (subgraph) expect(probe).toContain(`:${subgraph.port}/health/live`);
+      // A subgraph is healthy when it can serve: its readiness includes its storage.
+      if (subgraph) expect(probe).toContain(`:${subgraph.port}/health/ready`);
       const simulated = AGENCY_SUBGRAPHS.find((s) => simulatorService(s.agency) === name);
       if (simulated) expect(probe).toContain(`:${simulated.agencyPort}/_sim/health`);
     }
