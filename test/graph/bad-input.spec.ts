@@ -87,6 +87,21 @@ describe('bad input through the gateway', () => {
     await expectRule(BY_CONTRACT, { c: 'WQ3501022026999999' }, 'NOT_FOUND', /contract/);
   });
 
+  it('refuses a DateTime on a day that does not exist, or without an offset, at the gateway: a variable as BAD_USER_INPUT, a literal as an invalid document', async () => {
+    const RECORDS = 'query($from: DateTime) { accessRecords(filter: { from: $from }) { nextCursor } }';
+    for (const from of ['2026-02-30T00:00:00Z', '2026-02-28T00:00:00']) {
+      const reply = await officer(RECORDS, { from });
+      expect(errorCodes(reply)).toEqual(['BAD_USER_INPUT']);
+      expect(reply.body.errors![0]!.message).toMatch(/RFC 3339 date-time with its offset/);
+    }
+    // A literal is checked while the document is validated (GraphQL's "Values of Correct Type"), so
+    // the whole document is refused, with the scalar's own message.
+    const inline = await officer('{ accessRecords(filter: { to: "2026-02-30T00:00:00+08:00" }) { nextCursor } }');
+    expect(inline.status).toBe(400);
+    expect(errorCodes(inline)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(inline.body.errors![0]!.message).toMatch(/RFC 3339 date-time/);
+  });
+
   it('answers a syntax error with GRAPHQL_PARSE_FAILED and an unknown field with GRAPHQL_VALIDATION_FAILED', async () => {
     const parse = await officer('{ applicant(idNumber: ');
     expect(parse.status).toBe(400);
