@@ -2,8 +2,6 @@
  * Who is asking: the verified caller as the gateway saw it, carried to every subgraph in a signed
  * assertion. Roles are the actors of the one-thing service.
  */
-import type { Purpose } from '../storage/types';
-
 export const ACTOR_ROLES = ['APPLICANT', 'FUND_OFFICER', 'PROXY_AGENT', 'SERVICE', 'AUDITOR', 'ANONYMOUS'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
@@ -30,7 +28,9 @@ export interface RequestPurpose {
   applicationId: string | null;
 }
 
-export const PURPOSES: readonly Purpose[] = ['HPF_LOAN_APPLICATION', 'HPF_LOAN_REVIEW'];
+/** Why data is processed (PIPL art. 6, 14): a consent is valid only for its purpose, and every request names one. */
+export const PURPOSES = ['HPF_LOAN_APPLICATION', 'HPF_LOAN_REVIEW'] as const;
+export type Purpose = (typeof PURPOSES)[number];
 
 /** The purpose a role works under when the request does not name one. */
 export function defaultPurposeOf(role: ActorRole): Purpose {

@@ -3,12 +3,13 @@
  * Stores hold no clear personal data: a data subject is known by a keyed hash of their ID number
  * (subjectKey) plus the masked form for display; actors are known by their token subject.
  */
+import type { Purpose } from '../lib/actor';
 import type { AgencyName } from '../lib/agency-contracts';
 import type { Checkpoint } from './checkpoints';
 import type { LoanStore } from './loan-types';
 
-/** Why data is processed (PIPL art. 6, 14): a consent is valid only for its purpose. */
-export type Purpose = 'HPF_LOAN_APPLICATION' | 'HPF_LOAN_REVIEW';
+/** Why data is processed: declared with the request's purpose (lib/actor.ts), which storage depends on. */
+export type { Purpose } from '../lib/actor';
 
 /**
  * Kinds of consent that PIPL and the credit regulation keep separate: data sharing with the

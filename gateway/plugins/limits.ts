@@ -36,17 +36,10 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
+import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../../lib/gateway-settings';
 
-/** Our deepest legitimate query is about 8 fields deep (applicant → marriage → spouse → providentFundAccount → spouseOnFile → name). */
-export const DEFAULT_MAX_DEPTH = 12;
-/**
- * `applicants` takes up to 100 ID numbers, and the batching view of test/graph/batching.spec.ts
- * costs 72 per applicant (its property list is assumed 10 long): 7,201 for 100 applicants.
- * Lists of lists climb past this fast: loanApplications → borrowers nested three times costs over a million.
- */
-export const DEFAULT_MAX_COST = 10_000;
-/** Aliases let one request ask for many ID numbers one root field at a time: enumeration by another name. */
-export const DEFAULT_MAX_ALIASES = 30;
+// Declared below the configuration that reads them (lib/ imports nothing of the gateway).
+export { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../../lib/gateway-settings';
 /** Each root field is at least one agency call; a frontend view needs two or three. */
 export const DEFAULT_MAX_ROOT_FIELDS = 10;
 /** The length assumed for a list when the query does not say how long it is. */

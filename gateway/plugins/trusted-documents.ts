@@ -24,12 +24,13 @@ import { GraphQLError, Kind, parse } from 'graphql';
 import { REPO_ROOT } from '../../schema/subgraphs';
 import type { Logger } from '../../lib/logger';
 import type { StringCache } from '../../lib/redis-cache';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from '../../lib/gateway-settings';
 
 /** Where the committed manifests live (one `<client>.json` each); `sources/` holds the .graphql files they were registered from. */
 export const TRUSTED_DOCUMENTS_DIR = path.join(REPO_ROOT, 'schema', 'trusted-documents');
 
-export const TRUSTED_DOCUMENTS_MODES = ['off', 'allow-registered-and-ad-hoc', 'registered-only'] as const;
-export type TrustedDocumentsMode = (typeof TRUSTED_DOCUMENTS_MODES)[number];
+// Declared below the configuration that reads them (lib/ imports nothing of the gateway).
+export { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from '../../lib/gateway-settings';
 
 export const DOCUMENT_ID_PREFIX = 'sha256:';
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
