@@ -375,7 +375,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (behindTls !== 'on' && behindTls !== 'off') problems.push(`BEHIND_TLS must be on or off (got "${behindTls}")`);
   const corsAllowedOrigins = (env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   for (const origin of corsAllowedOrigins) {
-    let exact = false;
+    let exact: boolean;
     try {
       exact = new URL(origin).origin === origin;
     } catch {

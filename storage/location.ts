@@ -59,7 +59,7 @@ export function storageLocation(settings: StorageSettings, repositoryRoot: strin
 
 /** The database a URL names, as a safe directory name. */
 function databaseName(url: string): string {
-  let name = '';
+  let name: string;
   try {
     name = decodeURIComponent(new URL(url).pathname.slice(1));
   } catch {
