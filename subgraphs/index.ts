@@ -9,10 +9,10 @@ import { housingSubgraph } from './housing/server';
 import { identitySubgraph } from './identity/server';
 import { providentFundSubgraph } from './provident-fund/server';
 import { realEstateSubgraph } from './real-estate/server';
-import type { SubgraphDefinition } from './shared/subgraph';
+import type { ResolverMap, SubgraphDefinition } from './shared/subgraph';
 import { taxSubgraph } from './tax/server';
 
-export const SUBGRAPH_DEFINITIONS: Readonly<Record<SubgraphName, SubgraphDefinition<AgencyName | null, unknown>>> = {
+export const SUBGRAPH_DEFINITIONS: Readonly<Record<SubgraphName, SubgraphDefinition<AgencyName | null, unknown, ResolverMap>>> = {
   identity: identitySubgraph,
   'civil-affairs': civilAffairsSubgraph,
   housing: housingSubgraph,
@@ -22,4 +22,4 @@ export const SUBGRAPH_DEFINITIONS: Readonly<Record<SubgraphName, SubgraphDefinit
   'provident-fund': providentFundSubgraph,
   consent: consentSubgraph,
   loan: loanSubgraph,
-} as Record<SubgraphName, SubgraphDefinition<AgencyName | null, unknown>>;
+} as Record<SubgraphName, SubgraphDefinition<AgencyName | null, unknown, ResolverMap>>;

@@ -1,27 +1,15 @@
 import type { AgencyName } from '../../lib/agency-contracts';
 import { DATA_ITEMS } from '../../lib/data-items';
 import { badUserInput } from '../../lib/errors';
-import type { AccessRecord, ConsentKind, ConsentRecord, Page, ProxyAuthorization, ProxyScope, Purpose, SubjectRole } from '../../storage/types';
+import type { AccessRecord, ConsentRecord, Page, SubjectRole } from '../../storage/types';
 import { maskIdNumberForRecord } from '../../storage';
 import { partiesOf } from '../shared/cases/case-file';
-import type { Resolvers, SubgraphContext } from '../shared/subgraph';
-
-type Context = SubgraphContext<Record<string, never>>;
+import type { Context, GrantConsentInput, Resolvers } from './generated/resolvers-types';
 
 const MAX_VALIDITY_MS = 366 * 24 * 3600 * 1000;
 /** A proxy authorization serves one piece of assisted handling, not a standing power. */
 const MAX_PROXY_VALIDITY_MS = 90 * 24 * 3600 * 1000;
 const MAX_PAGE = 200;
-
-interface GrantConsentInput {
-  kind: ConsentKind;
-  purpose: Purpose;
-  scopes: Array<{ agency: AgencyName; dataItems: string[] }>;
-  grantedToCentre?: string | null;
-  authorizationReference?: string | null;
-  applicationId?: string | null;
-  validUntil: string;
-}
 
 /** Whose consent this caller speaks for: their own, or the applicant who authorized their proxy. */
 function subjectOf(context: Context): string {
@@ -93,16 +81,16 @@ function pageOf(records: AccessRecord[], limit: number) {
   return { records, nextCursor: records.length === limit ? String(records.at(-1)!.sequence) : null };
 }
 
-export const consentResolvers: Resolvers<Record<string, never>> = {
+export const consentResolvers: Resolvers = {
   Query: {
-    myConsents: (_: unknown, __: unknown, context: Context) => context.storage.consents.listForSubject(context.subjectKeyOf(subjectOf(context)), new Date()),
-    myProxyAuthorizations: (_: unknown, __: unknown, context: Context) =>
+    myConsents: (_, __, context) => context.storage.consents.listForSubject(context.subjectKeyOf(subjectOf(context)), new Date()),
+    myProxyAuthorizations: (_, __, context) =>
       context.storage.proxyAuthorizations.listForSubject(context.subjectKeyOf(subjectOf(context)), new Date()),
-    myDataAccessRecords: async (_: unknown, args: { first?: number; after?: string }, context: Context) => {
+    myDataAccessRecords: async (_, args, context) => {
       const requested = page(args.first, args.after);
       return pageOf(await context.storage.accessRecords.listForSubject(context.subjectKeyOf(subjectOf(context)), requested), requested.limit);
     },
-    accessRecords: async (_: unknown, args: { filter?: { agency?: AgencyName; actorSubject?: string; from?: string; to?: string }; first?: number; after?: string }, context: Context) => {
+    accessRecords: async (_, args, context) => {
       const requested = page(args.first, args.after);
       const filter = args.filter ?? {};
       const records = await context.storage.accessRecords.list(
@@ -116,7 +104,7 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
       );
       return pageOf(records, requested.limit);
     },
-    accessRecordChain: async (_: unknown, __: unknown, context: Context) => {
+    accessRecordChain: async (_, __, context) => {
       const verdict = await context.storage.accessRecords.verifyChain();
       return verdict.ok
         ? { intact: true, records: verdict.records, firstBrokenSequence: null, reason: null }
@@ -124,7 +112,7 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
     },
   },
   Mutation: {
-    grantConsent: async (_: unknown, { input }: { input: GrantConsentInput }, context: Context): Promise<ConsentRecord> => {
+    grantConsent: async (_, { input }, context): Promise<ConsentRecord> => {
       const subject = subjectOf(context);
       checkScopes(input);
       const authorizationRef = input.authorizationReference?.trim() || null;
@@ -150,7 +138,7 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
       if (applicationId) await context.storage.loans.resumeAwaitingConsent(applicationId, now);
       return consent;
     },
-    grantProxyAuthorization: async (_: unknown, { input }: { input: { agent: string; scopes: ProxyScope[]; validUntil: string } }, context: Context) => {
+    grantProxyAuthorization: async (_, { input }, context) => {
       const subject = subjectOf(context);
       const agent = input.agent.trim();
       if (!/^[A-Za-z0-9._:@-]{3,128}$/.test(agent)) throw badUserInput('agent', "the agent's account: 3–128 letters, digits or . _ : @ -");
@@ -165,26 +153,26 @@ export const consentResolvers: Resolvers<Record<string, never>> = {
         validUntil,
       });
     },
-    revokeProxyAuthorization: (_: unknown, args: { id: string }, context: Context) =>
+    revokeProxyAuthorization: (_, args, context) =>
       context.storage.proxyAuthorizations.revoke(args.id, context.subjectKeyOf(subjectOf(context)), new Date()),
-    revokeConsent: (_: unknown, args: { id: string }, context: Context) =>
+    revokeConsent: (_, args, context) =>
       context.storage.consents.revoke(args.id, context.subjectKeyOf(subjectOf(context)), new Date()),
   },
   Consent: {
-    authorizationReference: (consent: ConsentRecord) => consent.authorizationRef,
-    validFrom: (consent: ConsentRecord) => consent.validFrom.toISOString(),
-    validUntil: (consent: ConsentRecord) => consent.validUntil.toISOString(),
-    grantedAt: (consent: ConsentRecord) => consent.grantedAt.toISOString(),
-    revokedAt: (consent: ConsentRecord) => consent.revokedAt?.toISOString() ?? null,
+    authorizationReference: (consent) => consent.authorizationRef,
+    validFrom: (consent) => consent.validFrom.toISOString(),
+    validUntil: (consent) => consent.validUntil.toISOString(),
+    grantedAt: (consent) => consent.grantedAt.toISOString(),
+    revokedAt: (consent) => consent.revokedAt?.toISOString() ?? null,
   },
   ProxyAuthorization: {
-    agent: (authorization: ProxyAuthorization) => authorization.agentSubject,
-    validFrom: (authorization: ProxyAuthorization) => authorization.validFrom.toISOString(),
-    validUntil: (authorization: ProxyAuthorization) => authorization.validUntil.toISOString(),
-    grantedAt: (authorization: ProxyAuthorization) => authorization.grantedAt.toISOString(),
-    revokedAt: (authorization: ProxyAuthorization) => authorization.revokedAt?.toISOString() ?? null,
+    agent: (authorization) => authorization.agentSubject,
+    validFrom: (authorization) => authorization.validFrom.toISOString(),
+    validUntil: (authorization) => authorization.validUntil.toISOString(),
+    grantedAt: (authorization) => authorization.grantedAt.toISOString(),
+    revokedAt: (authorization) => authorization.revokedAt?.toISOString() ?? null,
   },
   AccessRecord: {
-    accessedAt: (record: AccessRecord) => record.accessedAt.toISOString(),
+    accessedAt: (record) => record.accessedAt.toISOString(),
   },
 };

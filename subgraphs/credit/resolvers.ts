@@ -1,24 +1,18 @@
-import type { CreditReportRecord } from '../../lib/agency-contracts';
 import { agencyAuthorizationRequired } from '../../lib/errors';
 import { findConsent } from '../shared/policy/rules';
-import type { Sourced } from '../shared/loaders';
-import { resolveApplicantReference, type ApplicantParent } from '../shared/references';
-import type { Resolvers, SubgraphContext } from '../shared/subgraph';
-import type { CreditLoaders } from './loaders';
+import { resolveApplicantReference } from '../shared/references';
 import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from '../../lib/repayment-history';
+import type { Resolvers } from './generated/resolvers-types';
+import type { CreditReport as Report } from './parents';
 
-type Context = SubgraphContext<CreditLoaders>;
-type Report = Sourced<CreditReportRecord>;
-
-
-export const creditResolvers: Resolvers<CreditLoaders> = {
+export const creditResolvers: Resolvers = {
   Applicant: {
     __resolveReference: resolveApplicantReference,
     // The policy let this through only under a CREDIT_QUERY consent for the case named; its
     // written authorization is what the credit reference centre is shown. Each query is a hard
     // query on the person's file, so the PBoC is asked once per person per application: a retried
     // check, or an officer's later look, reads the report that application already holds.
-    creditReport: async (parent: ApplicantParent, _: unknown, context: Context) => {
+    creditReport: async (parent, _, context) => {
       const authorization = await findConsent(context, parent.idNumber, 'CREDIT_QUERY', 'pboc-credit', 'creditReport');
       const file = await context.caseFile();
       if (!authorization?.authorizationRef || !file) throw agencyAuthorizationRequired('pboc-credit');
@@ -32,11 +26,11 @@ export const creditResolvers: Resolvers<CreditLoaders> = {
     },
   },
   CreditReport: {
-    totalBalance: (parent: Report) => parent.totalBalanceFen,
-    currentOverdueAmount: (parent: Report) => parent.currentOverdueAmountFen,
-    longestConsecutiveOverdueMonths: (parent: Report) => longestConsecutiveOverdueMonths(parent.repaymentHistory24Months),
-    cumulativeOverdueMonths: (parent: Report) => cumulativeOverdueMonths(parent.repaymentHistory24Months),
-    hardQueries: (parent: Report) => ({
+    totalBalance: (parent) => parent.totalBalanceFen,
+    currentOverdueAmount: (parent) => parent.currentOverdueAmountFen,
+    longestConsecutiveOverdueMonths: (parent) => longestConsecutiveOverdueMonths(parent.repaymentHistory24Months),
+    cumulativeOverdueMonths: (parent) => cumulativeOverdueMonths(parent.repaymentHistory24Months),
+    hardQueries: (parent) => ({
       lastMonth: parent.hardQueries.last1Month,
       last3Months: parent.hardQueries.last3Months,
       last6Months: parent.hardQueries.last6Months,

@@ -1,17 +1,11 @@
-import type { ContractFilingRecord } from '../../lib/agency-contracts';
 import { notFound } from '../../lib/errors';
 import { requireContractNumber } from '../shared/arguments';
-import type { Sourced } from '../shared/loaders';
-import { propertyParty, propertyRef, resolvePropertyReference, type PropertyParent } from '../shared/references';
-import type { Resolvers, SubgraphContext } from '../shared/subgraph';
-import type { HousingLoaders } from './loaders';
+import { propertyParty, propertyRef, resolvePropertyReference } from '../shared/references';
+import type { Resolvers } from './generated/resolvers-types';
 
-type Context = SubgraphContext<HousingLoaders>;
-type Filing = Sourced<ContractFilingRecord>;
-
-export const housingResolvers: Resolvers<HousingLoaders> = {
+export const housingResolvers: Resolvers = {
   Query: {
-    propertyByContract: async (_: unknown, args: { contractNumber: string }, context: Context) => {
+    propertyByContract: async (_, args, context) => {
       const filing = await context.loaders.filingByContract.load(requireContractNumber(args.contractNumber));
       if (!filing) throw notFound('purchase-contract filing with this contract number');
       // Prime the unit loader so Property.contractFiling does not ask the agency again.
@@ -21,10 +15,10 @@ export const housingResolvers: Resolvers<HousingLoaders> = {
   },
   Property: {
     __resolveReference: resolvePropertyReference,
-    contractFiling: (parent: PropertyParent, _: unknown, context: Context) => context.loaders.filingByUnit.load(parent.unitNumber),
+    contractFiling: (parent, _, context) => context.loaders.filingByUnit.load(parent.unitNumber),
   },
   ContractFiling: {
-    buyers: (parent: Filing, _: unknown, context: Context) => parent.buyers.map((buyer) => propertyParty(context.refs, buyer)),
-    price: (parent: Filing) => parent.priceFen,
+    buyers: (parent, _, context) => parent.buyers.map((buyer) => propertyParty(context.refs, buyer)),
+    price: (parent) => parent.priceFen,
   },
 };

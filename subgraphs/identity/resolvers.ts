@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { PersonRecord } from '../../lib/agency-contracts';
 import { badUserInput, notFound } from '../../lib/errors';
 import { sealIdentityProof } from '../../lib/identity-proof';
@@ -5,11 +6,8 @@ import { requireBatch, requireIdNumber } from '../shared/arguments';
 import type { Sourced } from '../shared/loaders';
 import { applicantRef, type ApplicantParent } from '../shared/references';
 import { recordAccess, verdictOf } from '../shared/policy/policy';
-import type { EntityRepresentation, Resolvers, SubgraphContext } from '../shared/subgraph';
-import type { IdentityLoaders } from './loaders';
+import type { Context, Resolvers } from './generated/resolvers-types';
 import { identityBasis } from './policy';
-
-type Context = SubgraphContext<IdentityLoaders>;
 
 /** What one case needs at most in one look-up: borrowers and co-owners. Never a sweep. */
 const MAX_PEOPLE_PER_LOOKUP = 10;
@@ -20,11 +18,11 @@ const MAX_PEOPLE_PER_LOOKUP = 10;
  * request for all — and records that answer. Without one it answers with the opaque reference,
  * whether or not the number exists, and calls nobody: an existence answer is personal data too.
  */
-async function applicantNamed(idNumber: string, context: Context, info: unknown): Promise<ApplicantParent> {
+async function applicantNamed(idNumber: string, context: Context, info: GraphQLResolveInfo): Promise<ApplicantParent> {
   const parent = applicantRef(context.refs, idNumber);
   if (!(await verdictOf(identityBasis, parent, {}, context, info))) return parent;
   if (!(await context.loaders.person.load(idNumber))) throw notFound('person with this ID number in the population register');
-  await recordAccess(context, parent, `Query.${(info as { fieldName: string }).fieldName}`, { agency: 'public-security', dataItem: 'identity', subjects: (p: ApplicantParent) => [p.idNumber] });
+  await recordAccess(context, parent, `Query.${info.fieldName}`, { agency: 'public-security', dataItem: 'identity', subjects: (p: ApplicantParent) => [p.idNumber] });
   return parent;
 }
 
@@ -41,9 +39,9 @@ const fromRecord =
   async (parent: ApplicantParent, _: unknown, context: Context) =>
     (await personOf(parent, context))?.[key] ?? null;
 
-export const identityResolvers: Resolvers<IdentityLoaders> = {
+export const identityResolvers: Resolvers = {
   Mutation: {
-    verifyFace: async (_: unknown, args: { livePhotoSha256: string }, context: Context) => {
+    verifyFace: async (_, args, context) => {
       const idNumber = context.actor.personIdNumber!;
       const { data } = await context.loaders.compareFace({ idNumber, livePhotoSha256: args.livePhotoSha256.toLowerCase() });
       context.ledger.push({ subjectIdNumber: idNumber, agency: 'public-security', field: 'Mutation.verifyFace', legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null });
@@ -53,7 +51,7 @@ export const identityResolvers: Resolvers<IdentityLoaders> = {
       return { matched: data.matched, score: data.score, reference };
     },
     // The alternative to face recognition: the agent has checked the applicant's ID card in person.
-    attestInPersonIdentity: (_: unknown, args: { checkReference: string }, context: Context) => {
+    attestInPersonIdentity: (_, args, context) => {
       const reference = args.checkReference.trim();
       if (!/^[A-Za-z0-9-]{6,64}$/.test(reference)) throw badUserInput('checkReference', 'the hall check reference is 6–64 letters, digits or hyphens');
       const { personIdNumber, subject } = context.actor;
@@ -64,24 +62,24 @@ export const identityResolvers: Resolvers<IdentityLoaders> = {
     },
   },
   Query: {
-    applicant: (_: unknown, args: { idNumber: string }, context: Context, info: unknown) => applicantNamed(requireIdNumber(args.idNumber), context, info),
+    applicant: (_, args, context, info) => applicantNamed(requireIdNumber(args.idNumber), context, info),
     // The person the token (or the verified proxy authorization) names; nobody else's reference.
-    me: (_: unknown, __: unknown, context: Context, info: unknown) => (context.actor.personIdNumber ? applicantNamed(context.actor.personIdNumber, context, info) : null),
-    applicants: (_: unknown, args: { idNumbers: string[] }, context: Context, info: unknown) => {
+    me: (_, __, context, info) => (context.actor.personIdNumber ? applicantNamed(context.actor.personIdNumber, context, info) : null),
+    applicants: (_, args, context, info) => {
       const idNumbers = requireBatch(args.idNumbers, 'idNumbers', MAX_PEOPLE_PER_LOOKUP).map((id, i) => requireIdNumber(id, `idNumbers[${i}]`));
       // Each position settles on its own: an unknown number is null plus an error at that index.
       return idNumbers.map((idNumber) => applicantNamed(idNumber, context, info));
     },
   },
   Applicant: {
-    __resolveReference: async (representation: EntityRepresentation, context: Context) =>
+    __resolveReference: async (representation, context) =>
       applicantRef(context.refs, context.refs.open('applicant', representation.ref)),
-    idNumber: (parent: ApplicantParent) => parent.idNumber,
+    idNumber: (parent) => parent.idNumber,
     name: fromRecord('name'),
     gender: fromRecord('gender'),
     birthDate: fromRecord('birthDate'),
     mobile: fromRecord('mobile'),
-    identityVerification: async (parent: ApplicantParent, args: { claimedName?: string | null }, context: Context) => {
+    identityVerification: async (parent, args, context) => {
       const person = await personOf(parent, context);
       if (!person) return null;
       const registration = { householdRegion: person.householdRegion };

@@ -1,22 +1,10 @@
-import type { Encumbrance, HoldingsRecord, PropertyRegistrationRecord } from '../../lib/agency-contracts';
 import { GraphQLError } from 'graphql';
 import { notFound } from '../../lib/errors';
 import { requireIdNumber, requireUnitNumber } from '../shared/arguments';
-import type { Sourced } from '../shared/loaders';
-import {
-  propertyParty,
-  propertyRef,
-  resolveApplicantReference,
-  resolvePropertyReference,
-  type ApplicantParent,
-  type PropertyParent,
-} from '../shared/references';
+import { propertyParty, propertyRef, resolveApplicantReference, resolvePropertyReference } from '../shared/references';
 import { registeredUnitOf, requiredSignersOf } from '../shared/cases/case-file';
 import { recordAccess } from '../shared/policy/policy';
-import type { Resolvers, SubgraphContext } from '../shared/subgraph';
-import type { RealEstateLoaders } from './loaders';
-
-type Context = SubgraphContext<RealEstateLoaders>;
+import type { Context, RegisterMortgageInput, Resolvers } from './generated/resolvers-types';
 
 const caseRefused = (why: string) => new GraphQLError(`No mortgage can be registered: ${why}.`, { extensions: { code: 'CASE_REQUIRED' } });
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
@@ -41,17 +29,9 @@ async function mortgageCase(input: RegisterMortgageInput, context: Context): Pro
   return { applicationId: application.id, owners };
 }
 
-interface RegisterMortgageInput {
-  unitNumber: string;
-  mortgagorIdNumbers: string[];
-  mortgagee: string;
-  amount: number;
-  loanContractNumber: string;
-}
-
-export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
+export const realEstateResolvers: Resolvers = {
   Mutation: {
-    registerMortgage: async (_: unknown, { input }: { input: RegisterMortgageInput }, context: Context) => {
+    registerMortgage: async (_, { input }, context) => {
       requireUnitNumber(input.unitNumber, 'input.unitNumber');
       input.mortgagorIdNumbers.forEach((id, i) => requireIdNumber(id, `input.mortgagorIdNumbers[${i}]`));
       const { applicationId, owners } = await mortgageCase(input, context);
@@ -73,7 +53,7 @@ export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
     },
   },
   Query: {
-    property: async (_: unknown, args: { unitNumber: string }, context: Context) => {
+    property: async (_, args, context) => {
       const unitNumber = requireUnitNumber(args.unitNumber);
       if (!(await context.loaders.registration.load(unitNumber))) throw notFound('real-estate unit with this unit number in the register');
       return propertyRef(context.refs, unitNumber);
@@ -81,22 +61,22 @@ export const realEstateResolvers: Resolvers<RealEstateLoaders> = {
   },
   Property: {
     __resolveReference: resolvePropertyReference,
-    registration: (parent: PropertyParent, _: unknown, context: Context) => context.loaders.registration.load(parent.unitNumber),
+    registration: (parent, _, context) => context.loaders.registration.load(parent.unitNumber),
   },
   Applicant: {
     __resolveReference: resolveApplicantReference,
-    realEstateHoldings: (parent: ApplicantParent, _: unknown, context: Context) => context.loaders.holdings.load(parent.idNumber),
+    realEstateHoldings: (parent, _, context) => context.loaders.holdings.load(parent.idNumber),
   },
   PropertyRegistration: {
-    owners: (parent: Sourced<PropertyRegistrationRecord>, _: unknown, context: Context) =>
+    owners: (parent, _, context) =>
       parent.owners.map((owner) => propertyParty(context.refs, owner)),
   },
   Encumbrance: {
-    amount: (parent: Encumbrance) => parent.amountFen,
+    amount: (parent) => parent.amountFen,
   },
   RealEstateHoldings: {
-    count: (parent: Sourced<HoldingsRecord>) => parent.unitNumbers.length,
-    properties: (parent: Sourced<HoldingsRecord>, _: unknown, context: Context) =>
+    count: (parent) => parent.unitNumbers.length,
+    properties: (parent, _, context) =>
       parent.unitNumbers.map((unitNumber) => propertyRef(context.refs, unitNumber)),
   },
 };

@@ -10,7 +10,7 @@ describe.each(SUBGRAPHS.map((s) => s.name))('the %s subgraph', (name) => {
   it('has a schema field for every resolver it defines', () => {
     const schema = buildSubgraphSchema(parse(subgraphTypeDefs(name)));
     const orphans: string[] = [];
-    for (const [typeName, fields] of Object.entries(SUBGRAPH_DEFINITIONS[name].resolvers)) {
+    for (const [typeName, fields = {}] of Object.entries(SUBGRAPH_DEFINITIONS[name].resolvers)) {
       const type = schema.getType(typeName);
       if (type && isEnumType(type)) {
         for (const value of Object.keys(fields)) if (!type.getValue(value)) orphans.push(`${typeName}.${value}`);

@@ -1,0 +1,8 @@
+/**
+ * What credit's resolvers hand on as the parent of each type, where it is not the schema's own
+ * shape: `npm run codegen` maps the type of the same name to it (subgraphs/shared covers Applicant).
+ */
+import type { CreditReportRecord } from '../../lib/agency-contracts';
+import type { Sourced } from '../shared/loaders';
+
+export type CreditReport = Sourced<CreditReportRecord>;
