@@ -6,6 +6,9 @@
  * believing it would let every client pick its own address, and so its own rate limit.
  */
 import type http from 'node:http';
+import type { BaseContext } from '@apollo/server';
+import { STRICT_TRANSPORT_SECURITY } from '../../lib/http-hardening';
+import type { GatewayFeature } from '../feature';
 
 export interface ClientOrigin {
   /** The client's IP address ('unknown' when the socket has none, e.g. already closed). */
@@ -41,4 +44,20 @@ export function clientOriginOf(request: http.IncomingMessage, trustedProxies: re
   const proto = request.headers['x-forwarded-proto'];
   const firstProto = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
   return { address, tls: directTls || firstProto === 'https' };
+}
+
+export interface TransportSecurityOptions {
+  /** BEHIND_TLS: TLS is terminated in front of the gateway for every client. Default: false. */
+  behindTls?: boolean;
+  /** TRUSTED_PROXIES: whose X-Forwarded-Proto says the client came over TLS. Default: none. */
+  trustedProxies?: readonly string[];
+}
+
+/** HSTS as a gateway feature: only on replies to a client that came over TLS (a browser ignores it otherwise, and plain HTTP must stay reachable). */
+export function useStrictTransportSecurity<Context extends BaseContext>({ behindTls = false, trustedProxies = [] }: TransportSecurityOptions): GatewayFeature<Context> {
+  return {
+    name: 'strict-transport-security',
+    responseHeaders: (request): Record<string, string> =>
+      behindTls || clientOriginOf(request, trustedProxies).tls ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {},
+  };
 }

@@ -6,6 +6,8 @@
  */
 import type http from 'node:http';
 import type { Route } from '../../lib/apollo-http';
+import type { BaseContext } from '@apollo/server';
+import type { GatewayFeature } from '../feature';
 
 /** Headers a browser app sends to the graph; anything else in a preflight is refused. */
 const ALLOWED_REQUEST_HEADERS = ['authorization', 'content-type', 'x-purpose', 'x-application-id', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'accept-language'];
@@ -50,4 +52,17 @@ export function cors(allowedOrigins: readonly string[], graphqlPath: string): Co
       .end();
   };
   return { headersFor, routes: { [`OPTIONS ${graphqlPath}`]: preflight } };
+}
+
+export interface CorsOptions {
+  /** CORS_ALLOWED_ORIGINS: exact origins (scheme, host, port) browser apps may call from. Default: none. */
+  allowedOrigins?: readonly string[];
+  /** Where the graph is served (the preflight's path). */
+  graphqlPath: string;
+}
+
+/** Cross-origin access as a gateway feature: the preflight route and the reply headers. */
+export function useCors<Context extends BaseContext>({ allowedOrigins = [], graphqlPath }: CorsOptions): GatewayFeature<Context> {
+  const crossOrigin = cors(allowedOrigins, graphqlPath);
+  return { name: 'cors', routes: crossOrigin.routes, responseHeaders: crossOrigin.headersFor };
 }

@@ -19,6 +19,8 @@ import type { Route } from '../../lib/apollo-http';
 import { headerValue, sendJson } from '../../lib/http';
 import { reusedProbe } from '../../lib/reused-probe';
 import type { Authenticator } from './authentication';
+import type { BaseContext } from '@apollo/server';
+import type { GatewayFeature } from '../feature';
 
 /** A subgraph slower than this to answer a probe counts as down. */
 export const READINESS_PROBE_TIMEOUT_MS = 1000;
@@ -90,4 +92,15 @@ export function subgraphHealth(subgraphUrls: Readonly<Record<string, string>>, o
       },
     },
   };
+}
+
+export interface UseHealthOptions extends HealthOptions {
+  /** Where each subgraph is reached (its GraphQL URL; /health/ready is probed beside it). */
+  subgraphUrls: Readonly<Record<string, string>>;
+}
+
+/** Health as a gateway feature; `subgraphStates` is there for metrics (a gauge per subgraph). */
+export function useHealth<Context extends BaseContext>({ subgraphUrls, ...options }: UseHealthOptions): GatewayFeature<Context> & Pick<SubgraphHealth, 'subgraphStates'> {
+  const health = subgraphHealth(subgraphUrls, options);
+  return { name: 'health', routes: health.routes, subgraphStates: health.subgraphStates };
 }

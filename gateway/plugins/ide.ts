@@ -21,6 +21,8 @@
 import { createHash } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Route } from '../../lib/apollo-http';
+import type { BaseContext } from '@apollo/server';
+import type { GatewayFeature } from '../feature';
 
 /** The clean couple's applicant of docs/scenarios.md: synthetic, as every person in the data. */
 const SAMPLE_VARIABLES = { idNumber: '350102199003140316' };
@@ -127,4 +129,9 @@ export function ideRoutes(graphqlPath: string): Record<string, Route> {
     response.end(rendered.page);
   };
   return { 'GET /': serve, 'GET /ide': serve };
+}
+
+/** The IDE as a gateway feature: GraphiQL at `/`, talking to `graphqlPath`. */
+export function useIde<Context extends BaseContext>({ graphqlPath }: { graphqlPath: string }): GatewayFeature<Context> {
+  return { name: 'ide', routes: ideRoutes(graphqlPath) };
 }

@@ -37,6 +37,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../../lib/gateway-settings';
+import type { GatewayFeature } from '../feature';
 
 // Declared below the configuration that reads them (lib/ imports nothing of the gateway).
 export { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from '../../lib/gateway-settings';
@@ -402,4 +403,10 @@ export function queryLimits<TContext extends BaseContext = BaseContext>(options:
     },
   };
   return { validationRules: [], plugins: [plugin] };
+}
+
+/** The query limits as a gateway feature (options and defaults: QueryLimitOptions). */
+export function useQueryLimits<Context extends BaseContext>(options: QueryLimitOptions = {}): GatewayFeature<Context> {
+  const { plugins, validationRules } = queryLimits<Context>(options);
+  return { name: 'query-limits', plugins, validationRules };
 }

@@ -8,6 +8,8 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { isScalarType } from 'graphql';
 import { scalarResolvers } from '../../lib/scalars';
+import type { BaseContext } from '@apollo/server';
+import type { GatewayFeature } from '../feature';
 
 export function enforceScalars(gateway: ApolloGateway): void {
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -16,4 +18,9 @@ export function enforceScalars(gateway: ApolloGateway): void {
       if (isScalarType(type)) Object.assign(type, { parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral });
     }
   });
+}
+
+/** Scalar parsing as a gateway feature: applied to each schema the gateway loads. */
+export function useScalars<Context extends BaseContext>(): GatewayFeature<Context> {
+  return { name: 'scalars', withGateway: enforceScalars };
 }

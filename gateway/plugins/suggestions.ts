@@ -7,6 +7,7 @@
  * message too (a variable's value is checked during execution, not validation).
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GatewayFeature } from '../feature';
 
 /** Every form graphql-js writes: ` Did you mean "a", "b", or "c"?`, ` Did you mean the enum value "X"?`. */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
@@ -29,4 +30,9 @@ export function noSuggestions<TContext extends BaseContext>(): ApolloServerPlugi
       };
     },
   };
+}
+
+/** Suggestions as a gateway feature: dropped when `hide` (production), kept otherwise (a developer's help). */
+export function useSuggestions<Context extends BaseContext>({ hide }: { hide: boolean }): GatewayFeature<Context> {
+  return { name: 'suggestions', plugins: hide ? [noSuggestions<Context>()] : [] };
 }

@@ -25,6 +25,7 @@ import { REPO_ROOT } from '../../schema/subgraphs';
 import type { Logger } from '../../lib/logger';
 import type { StringCache } from '../../lib/redis-cache';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from '../../lib/gateway-settings';
+import type { GatewayFeature } from '../feature';
 
 /** Where the committed manifests live (one `<client>.json` each); `sources/` holds the .graphql files they were registered from. */
 export const TRUSTED_DOCUMENTS_DIR = path.join(REPO_ROOT, 'schema', 'trusted-documents');
@@ -347,4 +348,10 @@ export function verifiedPersistedQueries<Cache extends StringCache>(cache: Cache
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Trusted documents as a gateway feature: the body resolution (documentId → text) and the gate. */
+export function useTrustedDocuments<Context extends BaseContext>(options: TrustedDocumentsOptions): GatewayFeature<Context> {
+  const trusted = trustedDocuments<Context>(options);
+  return { name: 'trusted-documents', plugins: [trusted.plugin], resolveBody: trusted.resolve };
 }
