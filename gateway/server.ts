@@ -21,20 +21,20 @@ import { retryableStoragePlugin } from '../lib/storage-unavailable';
 import type { Logger } from '../lib/logger';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs';
 import type { GatewayContext } from './context';
-import { cors } from './plugins/cors';
-import { healthOperator, subgraphHealth } from './plugins/health';
-import { enforceScalars } from './plugins/scalars';
-import { ideRoutes } from './plugins/ide';
+import { healthOperator, useHealth } from './plugins/health';
+import { useCors } from './plugins/cors';
+import { useScalars } from './plugins/scalars';
+import { useIde } from './plugins/ide';
+import { useSuggestions } from './plugins/suggestions';
+import { composeFeatures } from './feature';
 import { createAuthenticator } from './plugins/authentication';
 import { requestPurposeOf } from './plugins/purpose';
-import { queryLimits, resolveQueryLimits } from './plugins/limits';
-import { callerLimits } from './plugins/rate-limits';
-import { clientOriginOf } from './plugins/client-address';
-import { noSuggestions } from './plugins/suggestions';
-import { STRICT_TRANSPORT_SECURITY } from '../lib/http-hardening';
+import { resolveQueryLimits, useQueryLimits } from './plugins/limits';
+import { useCallerLimits } from './plugins/rate-limits';
+import { useStrictTransportSecurity } from './plugins/client-address';
 import { createMemoryRateLimitStore } from '../lib/rate-limit-store';
 import { createRedisRateLimitStore } from '../lib/redis-rate-limits';
-import { TRUSTED_DOCUMENTS_DIR, trustedDocuments, verifiedPersistedQueries } from './plugins/trusted-documents';
+import { TRUSTED_DOCUMENTS_DIR, useTrustedDocuments, verifiedPersistedQueries } from './plugins/trusted-documents';
 import { SubgraphDataSource, propagatedHeadersOf } from './plugins/upstream';
 
 export interface GatewayDependencies {
@@ -74,17 +74,37 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
 
-  enforceScalars(gateway);
-
-  // Read at start-up: a bad limit or a malformed manifest stops the gateway here.
-  const limits = queryLimits<GatewayContext>(config.queryLimits);
-  const trusted = trustedDocuments<GatewayContext>({ mode: config.trustedDocuments, manifestDir: trustedDocumentsDir });
   // Per caller (gateway/plugins/rate-limits.ts): counted by every instance together through Redis when configured.
   const sharedLimits = config.redisUrl ? createRedisRateLimitStore(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}limits:`, logger }) : null;
   if (sharedLimits && !(await sharedLimits.whenReady())) logger.warn('redis not reachable at start-up; rate limits count per instance until it is');
-  const limitStore = sharedLimits ?? createMemoryRateLimitStore();
-  const callers = callerLimits<GatewayContext>({ limits: config.callerLimits, store: limitStore, defaultListSize: resolveQueryLimits(config.queryLimits).defaultListSize, logger });
   const production = config.mode === 'production';
+  // Set once apollo.start() has loaded the supergraph (static: it stays loaded until stop()).
+  let schemaLoaded = false;
+
+  // The gateway's features, in the order their hooks run. Read at start-up: a bad limit or a
+  // malformed manifest stops the gateway here. The trust gate before the limits: an unregistered
+  // operation is OPERATION_NOT_TRUSTED, whatever its shape.
+  const features = composeFeatures<GatewayContext>([
+    useScalars(),
+    useTrustedDocuments({ mode: config.trustedDocuments, manifestDir: trustedDocumentsDir }),
+    useQueryLimits(config.queryLimits),
+    useCallerLimits({
+      limits: config.callerLimits,
+      store: sharedLimits ?? createMemoryRateLimitStore(),
+      defaultListSize: resolveQueryLimits(config.queryLimits).defaultListSize,
+      logger,
+      trustedProxies: config.edge.trustedProxies,
+    }),
+    // No "Did you mean …" in production: suggestions read the schema out with introspection off.
+    useSuggestions({ hide: production }),
+    { name: 'storage-unavailable', plugins: [retryableStoragePlugin()] },
+    useCors({ allowedOrigins: config.edge.corsAllowedOrigins, graphqlPath: GRAPHQL_PATH }),
+    // HSTS only where the client came over TLS: BEHIND_TLS, or a trusted proxy's X-Forwarded-Proto.
+    useStrictTransportSecurity({ behindTls: config.edge.behindTls, trustedProxies: config.edge.trustedProxies }),
+    useHealth({ subgraphUrls, isOperator: healthOperator(authenticate, config.edge.healthDetailsToken), schemaLoaded: () => schemaLoaded }),
+    useIde({ graphqlPath: GRAPHQL_PATH }),
+  ]);
+  features.withGateway(gateway);
 
   // Shared by every gateway instance when Redis is configured: a persisted query registered on
   // one is known to all. Without Redis, Apollo's bounded in-memory cache.
@@ -107,48 +127,36 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     // Allowed or not by config.queryLimits.introspection and refused by the limits plugin as
     // INTROSPECTION_DISABLED; Apollo's own switch would refuse first, as GRAPHQL_VALIDATION_FAILED.
     introspection: true,
-    validationRules: limits.validationRules,
+    validationRules: features.validationRules,
     includeStacktraceInErrorResponses: false,
-    // No "Did you mean …" in production: suggestions read the schema out with introspection off.
+    // No "Did you mean …" in validation errors in production (useSuggestions drops the rest).
     hideSchemaDetailsFromClientErrors: production,
     formatError: createErrorFormatter(logger),
-    // The trust gate before the limits: an unregistered operation is OPERATION_NOT_TRUSTED, whatever its shape.
     plugins: [
-      trusted.plugin,
-      ...limits.plugins,
-      callers.plugin,
-      ...(production ? [noSuggestions<GatewayContext>()] : []),
-      retryableStoragePlugin(),
+      ...features.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
     ],
   });
   await apollo.start();
-  // start() resolved: the supergraph is loaded (static, so it stays loaded until stop()).
-  let schemaLoaded = true;
-  const health = subgraphHealth(subgraphUrls, { isOperator: healthOperator(authenticate, config.edge.healthDetailsToken), schemaLoaded: () => schemaLoaded });
+  schemaLoaded = true;
 
-  const crossOrigin = cors(config.edge.corsAllowedOrigins, GRAPHQL_PATH);
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
     graphqlPath: GRAPHQL_PATH,
     maxRequestBytes: config.maxRequestBytes,
     timeouts: config.httpTimeouts,
-    // HSTS only where the client came over TLS: BEHIND_TLS, or a trusted proxy's X-Forwarded-Proto.
-    responseHeaders: (request): Record<string, string> => ({
-      ...crossOrigin.headersFor(request),
-      ...(config.edge.behindTls || clientOriginOf(request, config.edge.trustedProxies).tls ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {}),
-    }),
+    responseHeaders: features.responseHeaders,
     logger,
-    resolveBody: trusted.resolve,
+    resolveBody: features.resolveBody,
     context: async (request, requestId, _body, response) => {
       const actor = await authenticate(request);
       const context: GatewayContext = { requestId, actor, ...requestPurposeOf(request, actor), propagatedHeaders: propagatedHeadersOf(request) };
-      await callers.admit(context, actor, clientOriginOf(request, config.edge.trustedProxies).address, response);
+      await features.admit(context, request, response);
       return context;
     },
-    routes: { ...crossOrigin.routes, ...health.routes, ...ideRoutes(GRAPHQL_PATH) },
+    routes: features.routes,
   });
 
   return {
@@ -156,7 +164,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     stop: async () => {
       schemaLoaded = false;
       await apollo.stop();
-      await limitStore.close();
+      await features.close();
       await cache?.close();
     },
   };
