@@ -36,6 +36,7 @@ import { createMemoryRateLimitStore } from '../lib/rate-limit-store';
 import { createRedisRateLimitStore } from '../lib/redis-rate-limits';
 import { TRUSTED_DOCUMENTS_DIR, useTrustedDocuments, verifiedPersistedQueries } from './plugins/trusted-documents';
 import { SubgraphDataSource, propagatedHeadersOf } from './plugins/upstream';
+import { useObservability } from './plugins/observability';
 
 export interface GatewayDependencies {
   config: Readonly<Config>;
@@ -64,6 +65,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   if (!signingKey) throw new ConfigError(['GATEWAY_SIGNING_KEY is required to run the gateway (the private key of its caller assertions)']);
 
   const authenticate = await createAuthenticator(config);
+  const observability = useObservability({ isOperator: healthOperator(authenticate, config.edge.healthDetailsToken), manifestDir: trustedDocumentsDir });
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
@@ -85,6 +87,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   // malformed manifest stops the gateway here. The trust gate before the limits: an unregistered
   // operation is OPERATION_NOT_TRUSTED, whatever its shape.
   const features = composeFeatures<GatewayContext>([
+    observability,
     useScalars(),
     useTrustedDocuments({ mode: config.trustedDocuments, manifestDir: trustedDocumentsDir }),
     useQueryLimits(config.queryLimits),
@@ -149,6 +152,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     timeouts: config.httpTimeouts,
     responseHeaders: features.responseHeaders,
     logger,
+    reporting: observability.reporting,
     resolveBody: features.resolveBody,
     context: async (request, requestId, _body, response) => {
       const actor = await authenticate(request);

@@ -3,7 +3,9 @@
  * GraphQL path, a few plain routes (health, IDE), a bounded body, and the request id on every
  * reply. The same handler runs in every process, so limits and error shapes are the same everywhere.
  * Slow clients are cut off (headers, body and idle keep-alive each have a deadline: see
- * lib/http-hardening.ts), and every reply carries the security headers.
+ * lib/http-hardening.ts), and every reply carries the security headers. Each request is one span
+ * of the caller's trace (lib/tracing.ts), and one log line and a few counts once it is answered
+ * (lib/request-report.ts).
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +13,8 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { BodyTooLargeError, headerValue, readBody, sendJson } from './http';
 import type { Logger } from './logger';
 import { DEFAULT_HTTP_TIMEOUTS, SECURITY_HEADERS, type HttpTimeouts } from './http-hardening';
+import { reportRequest, type RequestFacts, type RequestReporting } from './request-report';
+import { inIncomingSpan } from './tracing';
 import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable, storageUnavailable } from './storage-unavailable';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -98,7 +102,14 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   /** Headers added to (or replacing) SECURITY_HEADERS on every reply, e.g. HSTS for a client that came over TLS. */
   responseHeaders?: (request: http.IncomingMessage) => Record<string, string>;
   logger: Logger;
+  /** How this server's requests are logged and counted (service name, operation labels, caller role). */
+  reporting: RequestReporting<Context>;
 }
+
+const operationNameOf = (body: unknown): string | null => {
+  const name = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
+  return typeof name === 'string' ? name : null;
+};
 
 function graphqlError(code: string, message: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
   return { errors: [{ message, extensions: { code } }] };
@@ -149,6 +160,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
     },
     (request, response) => {
+    const startedAt = performance.now();
     const { requestId, clientRequestId } = requestIdsOf(request, options.requestIds ?? 'generate');
     response.setHeader(REQUEST_ID_HEADER, requestId);
     // The one line that joins a client's own id to ours; every other line carries ours.
@@ -156,6 +168,12 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
     for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...options.responseHeaders?.(request) })) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = routes[`${request.method} ${url.pathname}`];
+    const facts: RequestFacts<Context> = { requestId, traceId: null, startedAt, graphql: !route && url.pathname === graphqlPath, givenOperationName: null, context: null };
+    // Known routes and the GraphQL path by name; anything else as one value, so no path a client invents is logged.
+    const reportedPath = route || facts.graphql ? url.pathname : 'other';
+    response.once('close', () =>
+      reportRequest(options.logger, options.reporting, facts, { status: response.statusCode, method: request.method ?? 'GET', path: reportedPath, completed: response.writableFinished }),
+    );
 
     const handle = async (): Promise<void> => {
       if (route) return route(request, response);
@@ -168,6 +186,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         // A GET's parameters go through the same resolution as a POST body: a documentId (or an
         // APQ hash) is replaced by its registered text, which Apollo then reads from the query string.
         const params = getParametersOf(url.searchParams);
+        facts.givenOperationName = operationNameOf(params);
         if (params === null) return sendJson(response, 400, graphqlError('BAD_REQUEST', 'The variables and extensions parameters must be JSON objects.'));
         const resolved = options.resolveBody(params);
         if (resolved.kind === 'refuse') throw new RequestRefused(resolved.refusal.httpStatus, resolved.refusal.code, resolved.refusal.message);
@@ -183,6 +202,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         } else {
           body = text;
         }
+        facts.givenOperationName = operationNameOf(body);
         if (options.resolveBody) {
           const resolved = options.resolveBody(body);
           if (resolved.kind === 'refuse') throw new RequestRefused(resolved.refusal.httpStatus, resolved.refusal.code, resolved.refusal.message);
@@ -195,6 +215,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       }
       // Built before Apollo runs, so a refusal is a plain reply and nothing is executed.
       const context = await options.context(request, requestId, body, response);
+      facts.context = context;
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
         context: async () => context,
@@ -209,7 +230,11 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       }
     };
 
-    handle().catch((error: unknown) => {
+    const traced = inIncomingSpan(request.headers, `${request.method} ${reportedPath}`, (span) => {
+      facts.traceId = span.spanContext().traceId;
+      return handle();
+    });
+    traced.catch((error: unknown) => {
       if (error instanceof RequestRefused) {
         sendJson(response, error.httpStatus, graphqlError(error.code, error.message), error.headers);
         return;

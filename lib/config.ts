@@ -115,6 +115,13 @@ export interface Config {
   };
   /** Every server's timeouts against slow clients (lib/http-hardening.ts). */
   httpTimeouts: HttpTimeouts;
+  /** Traces (lib/tracing.ts): exported over OTLP/HTTP only when an endpoint is configured; null = nothing leaves the process. */
+  telemetry: {
+    /** The collector's base URL (`/v1/traces` is added), e.g. http://otel-collector:4318. */
+    otlpEndpoint: string | null;
+    /** The service name spans are exported under; null = the process's role (scripts/serve.ts). */
+    serviceName: string | null;
+  };
   /** How the gateway sees its clients (gateway/plugins/client-address.ts) and who may read health details. */
   edge: {
     /** TLS is terminated in front of the gateway: every reply carries HSTS. */
@@ -256,6 +263,8 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'TRUSTED_PROXIES',
   'CORS_ALLOWED_ORIGINS',
   'HEALTH_DETAILS_TOKEN',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_SERVICE_NAME',
   'ACCESS_RECORD_RETENTION_DAYS',
   'ACCESS_RECORD_CHAIN_KEY',
   'ACCESS_RECORD_CHECKPOINT_DIR',
@@ -364,6 +373,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   const logLevelRaw = env.LOG_LEVEL ?? 'info';
   const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === logLevelRaw);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of debug, info, warn, error (got "${logLevelRaw}")`);
+
+  const otlpEndpoint = url('OTEL_EXPORTER_OTLP_ENDPOINT', null);
+  if (otlpEndpoint && !/^https?:\/\//.test(otlpEndpoint)) problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL (got "${otlpEndpoint}")`);
+  const serviceName = env.OTEL_SERVICE_NAME || null;
+  if (serviceName !== null && !/^[A-Za-z0-9._-]{1,64}$/.test(serviceName)) problems.push(`OTEL_SERVICE_NAME must be letters, digits, dots, dashes or underscores (got "${serviceName}")`);
 
   const loanWorker = env.LOAN_WORKER || 'on';
   if (loanWorker !== 'on' && loanWorker !== 'off') problems.push(`LOAN_WORKER must be on or off (got "${loanWorker}")`);
@@ -510,6 +524,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
       bodyMs: integer('HTTP_BODY_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.bodyMs, 100, 600_000),
       keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 600_000),
     },
+    telemetry: { otlpEndpoint, serviceName },
     edge: { behindTls: behindTls === 'on', trustedProxies: Object.freeze(trustedProxies), healthDetailsToken: env.HEALTH_DETAILS_TOKEN || null, corsAllowedOrigins: Object.freeze(corsAllowedOrigins) },
     privacy: {
       idNumberMask: env.ID_NUMBER_MASK === 'six-four' ? 'six-four' : 'strict',

@@ -43,10 +43,38 @@ export function headerValue(request: http.IncomingMessage, name: string): string
 export interface ListeningServer {
   url: string;
   port: number;
+  /** Stops accepting, lets the requests in flight finish (up to the drain time), then closes every connection. */
   close(): Promise<void>;
 }
 
-export async function listen(server: http.Server, port: number, host = '127.0.0.1'): Promise<ListeningServer> {
+/**
+ * How long a stopping server waits for its requests in flight: under the 10 s an orchestrator
+ * (docker stop, Kubernetes' default grace) gives before it kills, so the stores still close after.
+ */
+export const DRAIN_TIMEOUT_MS = 5000;
+/** While draining, connections that went idle (their request answered) are closed this often. */
+const IDLE_SWEEP_MS = 50;
+
+/**
+ * Graceful close: no new connection is accepted, idle keep-alive connections close at once, a
+ * connection closes as soon as its request is answered, and whatever is still running at the
+ * deadline is cut off.
+ */
+function drain(server: http.Server, drainMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+    const deadline = setTimeout(() => server.closeAllConnections(), drainMs);
+    server.close((error) => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+export async function listen(server: http.Server, port: number, host = '127.0.0.1', options: { drainMs?: number } = {}): Promise<ListeningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -62,9 +90,6 @@ export async function listen(server: http.Server, port: number, host = '127.0.0.
     port: address.port,
     // Idempotent: a test may stop one server early and the system stops it again at the end.
     close: () =>
-      (closing ??= new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      })),
+      (closing ??= drain(server, options.drainMs ?? DRAIN_TIMEOUT_MS)),
   };
 }

@@ -20,6 +20,7 @@ import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
 import { startIdentityProvider, type IdentityProvider } from '../identity-provider/provider';
 import { DEVELOPMENT_WORKER_CLIENT_SECRET } from '../lib/service-tokens';
 import { LOAN_ENGINE } from '../lib/services';
+import { startTracing } from '../lib/tracing';
 
 export interface LocalSystemOptions {
   config: Readonly<Config>;
@@ -51,6 +52,8 @@ export interface LocalSystem {
 
 export async function startLocalSystem({ config: givenConfig, logger, ports, storage: givenStorage, identityProvider = false }: LocalSystemOptions): Promise<LocalSystem> {
   const port = (configured: number) => (ports === 'configured' ? configured : 0);
+  // Once per process (serve.ts may have started it already, and owns its shutdown); tests get their trace ids and traceparent from it.
+  await startTracing({ serviceName: givenConfig.telemetry.serviceName ?? 'hpf-local-system', otlpEndpoint: givenConfig.telemetry.otlpEndpoint });
   const provider = identityProvider ? await startProvider(givenConfig, logger, port(givenConfig.identityProviderPort)) : null;
   const config = provider?.config ?? givenConfig;
   const dataset = loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize);

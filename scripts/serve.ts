@@ -12,6 +12,7 @@ import { buildGateway } from '../gateway/server';
 import { ConfigError, loadConfig } from '../lib/config';
 import { listen, type ListeningServer } from '../lib/http';
 import { createLogger } from '../lib/logger';
+import { startTracing } from '../lib/tracing';
 import { subgraphByAgency, subgraphByName } from '../schema/subgraphs';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // First in, so last out: spans still buffered are sent once everything else has stopped.
+  const tracing = await startTracing({ serviceName: config.telemetry.serviceName ?? `hpf-${[role, name].filter(Boolean).join('-')}`, otlpEndpoint: config.telemetry.otlpEndpoint });
+  stops.push(() => tracing.shutdown());
   const keep = (listening: ListeningServer) => stops.push(() => listening.close());
 
   switch (role) {

@@ -3,6 +3,8 @@
  * behaves like a data-sharing endpoint of the provincial platform: signed POST calls, the response
  * envelope, the batch ceiling, injected faults and per-endpoint counters, plus unsigned operator
  * endpoints under /_sim. Agency modules supply only typed handlers over the data set.
+ * A caller's W3C trace is continued (its trace id is on the simulator's log lines, beside the
+ * agency's own serial number as agencyTraceId), calls are counted at GET /metrics.
  */
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,6 +22,8 @@ import {
 } from '../../lib/agency-contracts';
 import { BodyTooLargeError, headerValue, readBody, sendJson } from '../../lib/http';
 import { silentLogger, type Logger } from '../../lib/logger';
+import { simulatorMetrics, writeMetrics } from '../../lib/metrics';
+import { inIncomingSpan } from '../../lib/tracing';
 import { SIGNATURE_HEADERS, verifyRequest, type SignatureVerdict } from '../../lib/signing';
 import { AgencyError, HTTP_STATUS_OF_CODE, badRequest } from './errors';
 import { FaultInjector, NO_FAULTS, parseFaults } from './faults';
@@ -139,7 +143,8 @@ export function createSimulator<A extends AgencyName>({
     const outcome = faults.decide();
     if (outcome.delayMs > 0) await sleep(outcome.delayMs);
     const refuse = (error: AgencyError): void => {
-      logger.debug('simulator refused a call', { path, requestId, traceId, code: error.code, ms: Date.now() - started });
+      simulatorMetrics.calls.inc({ agency, endpoint: path, code: error.code });
+      logger.debug('simulator refused a call', { path, requestId, agencyTraceId: traceId, code: error.code, ms: Date.now() - started });
       answer(response, traceId, error.code, error.message, undefined, error.httpStatus);
     };
 
@@ -165,11 +170,13 @@ export function createSimulator<A extends AgencyName>({
 
     try {
       const data = await route(parseObject(body), { appId: verdict.appId, now: new Date(now), traceId });
-      logger.debug('simulator answered a call', { path, requestId, traceId, code: AGENCY_CODES.OK, ms: Date.now() - started });
+      simulatorMetrics.calls.inc({ agency, endpoint: path, code: AGENCY_CODES.OK });
+      logger.debug('simulator answered a call', { path, requestId, agencyTraceId: traceId, code: AGENCY_CODES.OK, ms: Date.now() - started });
       answer(response, traceId, AGENCY_CODES.OK, 'OK', data);
     } catch (error) {
       if (error instanceof AgencyError) return refuse(error);
       // The message may quote request values; log only what kind of fault it was.
+      simulatorMetrics.calls.inc({ agency, endpoint: path, code: AGENCY_CODES.INTERNAL });
       logger.error('simulator handler failed', { path, error: error instanceof Error ? error.name : typeof error });
       answer(response, traceId, AGENCY_CODES.INTERNAL, 'internal error');
     }
@@ -206,8 +213,10 @@ export function createSimulator<A extends AgencyName>({
     const path = new URL(request.url ?? '/', 'http://simulator.invalid').pathname;
     const route = routes.get(path);
     const handled = route
-      ? callEndpoint(request, response, path, route)
-      : adminPaths.has(path)
+      ? inIncomingSpan(request.headers, `POST ${path}`, () => callEndpoint(request, response, path, route))
+      : path === '/metrics' && request.method === 'GET'
+        ? writeMetrics(response)
+        : adminPaths.has(path)
         ? callAdmin(request, response, path)
         : Promise.resolve(answer(response, nextTraceId(clock()), AGENCY_CODES.NOT_FOUND, 'no such endpoint'));
     handled.catch((error: unknown) => {

@@ -4,6 +4,8 @@
  * follows a request from the gateway to the agency; and the verified caller goes as a caller
  * assertion (lib/caller-assertion.ts) signed for this one call: this subgraph, this request id,
  * this exact body, a fresh jti, seconds to live. It is all a subgraph believes about identity.
+ * The trace goes too (W3C traceparent: lib/tracing.ts); it is not signed, and nothing trusts it.
+ * Each fetch is counted and timed by subgraph and outcome (lib/metrics.ts).
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type http from 'node:http';
@@ -12,6 +14,8 @@ import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
 import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
 import { isStorageUnavailable, storageUnavailable } from '../../lib/storage-unavailable';
 import type { GatewaySigningKey } from '../../lib/gateway-keys';
+import { secondsSince, subgraphFetchMetrics, type SubgraphFetchOutcome } from '../../lib/metrics';
+import { traceHeaders } from '../../lib/tracing';
 import type { GatewayContext } from '../context';
 
 /** Headers a client may send that subgraphs need. Everything else stops at the gateway. */
@@ -25,6 +29,8 @@ export function propagatedHeadersOf(request: http.IncomingMessage): Record<strin
   }
   return headers;
 }
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -48,12 +54,27 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
   }
 
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const started = performance.now();
+    let outcome: SubgraphFetchOutcome = 'unavailable';
+    try {
+      const response = await super.process(options);
+      outcome = response.errors?.length ? 'errors' : 'ok';
+      return response;
+    } finally {
+      subgraphFetchMetrics.total.inc({ subgraph: this.subgraphName, outcome });
+      subgraphFetchMetrics.duration.observe({ subgraph: this.subgraphName }, secondsSince(started));
+    }
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const context = options.context as Partial<GatewayContext>;
     const headers = options.request.http?.headers;
     if (!headers) return;
     if (!context.requestId || !context.actor || !context.purpose) return; // not an incoming operation: nothing to assert
     headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The active span here is Apollo Gateway's fetch span, a child of this request's span.
+    for (const [name, value] of Object.entries(traceHeaders())) headers.set(name, value);
     for (const [name, value] of Object.entries(context.propagatedHeaders ?? {})) headers.set(name, value);
     // The body exactly as RemoteGraphQLDataSource will send it (JSON of the request without `http`).
     const { http: _http, ...body } = options.request;

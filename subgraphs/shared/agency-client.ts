@@ -2,6 +2,9 @@
  * The base of every agency client: signs each call for the sharing platform, bounds it with a
  * timeout, unwraps the response envelope, and maps agency codes to our error catalogue through
  * one table. Anything unexpected becomes a masked internal error, logged without payloads.
+ * Each call is a client span of the request's trace, and carries it (W3C traceparent) to the
+ * agency; each is counted and timed by agency, endpoint and outcome (lib/metrics.ts). In the logs
+ * `traceId` is our trace, `agencyTraceId` the agency's own serial number (业务流水号).
  */
 import type { GraphQLError } from 'graphql';
 import {
@@ -15,6 +18,8 @@ import {
 } from '../../lib/agency-contracts';
 import { agencyAuthorizationRequired, agencyUnavailable, internalError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
+import { agencyCallMetrics, secondsSince, type AgencyCallOutcome } from '../../lib/metrics';
+import { inOutgoingSpan, traceHeaders } from '../../lib/tracing';
 import { signRequest } from '../../lib/signing';
 
 export interface AgencyClientOptions<A extends AgencyName> {
@@ -52,10 +57,26 @@ export class AgencyClient<A extends AgencyName> {
     return this.options.agency;
   }
 
-  async call<P extends EndpointPath<A>>(
+  call<P extends EndpointPath<A>>(path: P, request: EndpointRequest<A, P>, context: CallContext): Promise<AgencyAnswer<EndpointResponse<A, P>>> {
+    const { agency } = this.options;
+    return inOutgoingSpan(`agency ${agency} ${path}`, { 'hpf.agency': agency, 'hpf.agency.endpoint': path }, async (span) => {
+      const started = performance.now();
+      const outcome: { of: AgencyCallOutcome } = { of: 'unreachable' };
+      try {
+        return await this.send(path, request, context, outcome);
+      } finally {
+        span.setAttribute('hpf.agency.outcome', outcome.of);
+        agencyCallMetrics.total.inc({ agency, endpoint: path, outcome: outcome.of });
+        agencyCallMetrics.duration.observe({ agency, outcome: outcome.of }, secondsSince(started));
+      }
+    });
+  }
+
+  private async send<P extends EndpointPath<A>>(
     path: P,
     request: EndpointRequest<A, P>,
     context: CallContext,
+    outcome: { of: AgencyCallOutcome },
   ): Promise<AgencyAnswer<EndpointResponse<A, P>>> {
     const { agency, baseUrl, appId, appSecret, timeoutMs, logger } = this.options;
     const body = JSON.stringify(request);
@@ -67,6 +88,8 @@ export class AgencyClient<A extends AgencyName> {
         headers: {
           'content-type': 'application/json',
           'x-request-id': context.requestId,
+          // Not signed: the platform's signature covers method, path and body, and nothing trusts a trace.
+          ...traceHeaders(),
           ...signRequest({ method: 'POST', path, body }, { appId, secret: appSecret }),
         },
         body,
@@ -76,6 +99,7 @@ export class AgencyClient<A extends AgencyName> {
       // Checked by name: the abort error is a DOMException, not always an instance of this realm's Error.
       const name = (error as { name?: unknown } | null)?.name;
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      outcome.of = timedOut ? 'timeout' : 'unreachable';
       logger.warn('agency call failed', { agency, path, requestId: context.requestId, outcome: timedOut ? 'timeout' : 'unreachable', ms: Date.now() - started });
       throw agencyUnavailable(agency, timedOut ? 'TIMEOUT' : 'DOWN');
     }
@@ -84,15 +108,18 @@ export class AgencyClient<A extends AgencyName> {
     try {
       envelope = (await response.json()) as AgencyEnvelope<EndpointResponse<A, P>>;
     } catch {
+      outcome.of = 'bad_envelope';
       logger.warn('agency answered without an envelope', { agency, path, requestId: context.requestId, status: response.status });
       throw agencyUnavailable(agency, 'FAILING');
     }
 
     if (envelope.code === AGENCY_CODES.OK && envelope.data !== undefined) {
-      logger.debug('agency call', { agency, path, requestId: context.requestId, traceId: envelope.traceId, ms: Date.now() - started });
+      outcome.of = 'ok';
+      logger.debug('agency call', { agency, path, requestId: context.requestId, agencyTraceId: envelope.traceId, ms: Date.now() - started });
       return { data: envelope.data, traceId: envelope.traceId, retrievedAt: new Date().toISOString() };
     }
-    logger.warn('agency refused a call', { agency, path, requestId: context.requestId, code: envelope.code, traceId: envelope.traceId });
+    outcome.of = 'refused';
+    logger.warn('agency refused a call', { agency, path, requestId: context.requestId, code: envelope.code, agencyTraceId: envelope.traceId });
     const mapped = CODE_TO_ERROR[envelope.code];
     throw mapped ? mapped(agency) : internalError();
   }

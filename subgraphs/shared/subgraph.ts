@@ -21,6 +21,9 @@ import type { Config } from '../../lib/config';
 import { createErrorFormatter } from '../../lib/format-error';
 import { retryableStoragePlugin } from '../../lib/storage-unavailable';
 import { headerValue } from '../../lib/http';
+import { writeMetrics } from '../../lib/metrics';
+import { operationFactsPlugin } from '../../lib/operation-facts';
+import { operationLabeller, registeredOperationNames } from '../../lib/operation-names';
 import type { Logger } from '../../lib/logger';
 import type { SubgraphName } from '../../schema/subgraphs';
 import { subgraphTypeDefs } from './type-defs';
@@ -161,6 +164,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
       // Field traces would be sent to the gateway on request; we have no use for them.
       ApolloServerPluginInlineTraceDisabled(),
       accessRecordPlugin(createAccessRecordWriter(storage.accessRecords), subjectKeyOf, logger),
+      operationFactsPlugin(),
     ],
   });
   await apollo.start();
@@ -179,6 +183,8 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
     logger,
     // The gateway's request id, which the assertion must name (a client never chose it: lib/apollo-http.ts).
     requestIds: 'from-gateway',
+    // The gateway names its fetches after the client's operation: labelled by that, when registered.
+    reporting: { service: definition.name, operationLabel: operationLabeller(registeredOperationNames()), callerRoleOf: (context) => context.actor.role },
     context: async (request, requestId, body) => {
       // Signed by the gateway, for this subgraph, this request id, this exact body, not used before, not expired.
       const verdict = await verifyAssertion(
@@ -212,7 +218,8 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
         loaders: definition.createLoaders(client, { requestId }, storage),
       };
     },
-    routes: subgraphHealthRoutes(definition.name, storage),
+    // /metrics is open like the probes: a subgraph's port is on the internal network only (README, Operate).
+    routes: { ...subgraphHealthRoutes(definition.name, storage), 'GET /metrics': (_request, response) => writeMetrics(response) },
   });
 
   return {

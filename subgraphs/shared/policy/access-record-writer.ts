@@ -2,13 +2,21 @@
  * Group commit for the access record. Every request must have its reads recorded before its answer
  * leaves, but one chain transaction per request would serialise all requests on the chain lock.
  * Records of requests that finish while a write is in flight wait together and go in the next
- * single transaction; each request still learns whether its own records were written.
+ * single transaction; each request still learns whether its own records were written. Each
+ * transaction is counted and timed, with the records it held (lib/metrics.ts).
  */
+import { accessRecordMetrics, secondsSince } from '../../../lib/metrics';
 import type { AccessRecordInput, AccessRecordStore } from '../../../storage/types';
 
 export interface AccessRecordWriter {
   /** Resolves once these records are durably in the chain; rejects if that write failed. */
   write(records: readonly AccessRecordInput[]): Promise<void>;
+}
+
+function countWrite(outcome: 'written' | 'failed', records: number, started: number): void {
+  accessRecordMetrics.writes.inc({ outcome });
+  accessRecordMetrics.records.inc({ outcome }, records);
+  accessRecordMetrics.duration.observe(secondsSince(started));
 }
 
 export function createAccessRecordWriter(store: AccessRecordStore): AccessRecordWriter {
@@ -20,10 +28,14 @@ export function createAccessRecordWriter(store: AccessRecordStore): AccessRecord
     while (waiting.length > 0) {
       const batch = waiting;
       waiting = [];
+      const records = batch.flatMap((entry) => entry.records);
+      const started = performance.now();
       try {
-        await store.append(batch.flatMap((entry) => entry.records));
+        await store.append(records);
+        countWrite('written', records.length, started);
         for (const entry of batch) entry.done();
       } catch (error) {
+        countWrite('failed', records.length, started);
         for (const entry of batch) entry.done(error);
       }
     }
