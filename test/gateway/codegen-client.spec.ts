@@ -5,15 +5,19 @@
  * the client sends — as documentId by POST and by GET, or as Apollo's persisted-query extension.
  *
  * The client is generated here, into a temp dir, from a small .ts source (a graphql() call, as a
- * frontend writes it), against the API schema of schema/supergraph.graphql, by
- * test/support/codegen-client.ts.
+ * frontend writes it), with the configuration frontend teams are given (schema/client-codegen.ts),
+ * by test/support/codegen-client.ts: from schema/api.graphql, and from a development gateway's
+ * introspection, each with the custom scalars typed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { GraphQLSchema } from 'graphql';
+import ts from 'typescript';
 import { SCENARIOS } from '../../agencies/data/scenarios';
+import { CLIENT_SCALARS } from '../../schema/client-codegen';
 import { REPO_ROOT } from '../../schema/subgraphs';
 import { buildGateway, type BuiltGateway } from '../../gateway/server';
 import { TRUSTED_DOCUMENTS_DIR, documentHash, loadTrustedDocumentRegistry } from '../../gateway/plugins/trusted-documents';
@@ -44,6 +48,101 @@ interface PersistedDocument {
   definitions: Array<{ name?: { value: string } }>;
 }
 
+/** Generates <dir>/gql/ from the .ts sources in <dir>, from `schema` (a file or URL; default schema/api.graphql). */
+async function generateClient(dir: string, schema?: string): Promise<void> {
+  // @graphql-codegen/cli's generate() with the client preset, in a process of its own (test/support/codegen-client.ts).
+  // Asynchronously: when the schema is a gateway in this process, it must stay free to answer.
+  const args = ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'support', 'codegen-client.ts'), dir, ...(schema ? [schema] : [])];
+  await promisify(execFile)(process.execPath, args, { cwd: REPO_ROOT, timeout: 60_000 });
+}
+
+/** A frontend's use of its generated types: it compiles only if each scalar has its wire type. */
+const CONSUMER = `import type { ApplicationFactsQuery, ApplicationFactsQueryVariables } from './gql/graphql';
+
+declare const result: ApplicationFactsQuery;
+export const balance: string | undefined = result.applicant?.providentFundAccount?.balance;
+export const openedAt: string | undefined = result.applicant?.providentFundAccount?.openedAt;
+export const retrievedAt: string | undefined = result.applicant?.providentFundAccount?.source.retrievedAt;
+// @ts-expect-error Money is decimal text, never a number
+export const balanceAsNumber: number | undefined = result.applicant?.providentFundAccount?.balance;
+export const variables: ApplicationFactsQueryVariables = { idNumber: '11010519491231002X' };
+// @ts-expect-error an IdNumber travels as a string
+export const numericId: ApplicationFactsQueryVariables = { idNumber: 110105194912310020 };
+`;
+
+const FACTS_SOURCE = `import { graphql } from './gql';
+
+export const ApplicationFacts = graphql(\`
+  query ApplicationFacts($idNumber: IdNumber!) {
+    applicant(idNumber: $idNumber) {
+      birthDate
+      providentFundAccount { balance openedAt source { retrievedAt } }
+    }
+  }
+\`);
+`;
+
+/** Type errors of the consumer against the generated client in `dir`, strict as our own code. */
+function typeErrors(dir: string): string[] {
+  fs.writeFileSync(path.join(dir, 'consumer.ts'), CONSUMER);
+  const program = ts.createProgram([path.join(dir, 'consumer.ts')], {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    target: ts.ScriptTarget.ES2022,
+    // The temp dir has no node_modules of its own: the generated client's one import is found in ours.
+    paths: { '@graphql-typed-document-node/core': [path.join(REPO_ROOT, 'node_modules', '@graphql-typed-document-node', 'core')] },
+  });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+}
+
+describe('a codegen client-preset frontend’s types', () => {
+  let fromFile: string;
+  let fromGateway: string;
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    fromFile = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-file-'));
+    fromGateway = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-gateway-'));
+    for (const dir of [fromFile, fromGateway]) fs.writeFileSync(path.join(dir, 'application-facts.ts'), FACTS_SOURCE);
+    await generateClient(fromFile);
+    // A development gateway (introspection on by default outside production), as a frontend team runs one.
+    system = await startTestSystem();
+    await generateClient(fromGateway, system.gatewayUrl);
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+    for (const dir of [fromFile, fromGateway]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const generated = (dir: string) => fs.readFileSync(path.join(dir, 'gql', 'graphql.ts'), 'utf8');
+
+  it('types each custom scalar the operation uses as its wire form, not unknown, from schema/api.graphql', () => {
+    // The preset (6.x) writes the scalars' types straight into each operation's types.
+    const client = generated(fromFile);
+    expect(client).toContain('export type ApplicationFactsQueryVariables = Exact<{\n  idNumber: string;\n}>;');
+    expect(client).toContain('{ birthDate: string | null, providentFundAccount: { balance: string, openedAt: string, source: { retrievedAt: string } } | null }');
+  });
+
+  it('generates the same client from a development gateway’s introspection as from the file', () => {
+    expect(generated(fromGateway)).toBe(generated(fromFile));
+  });
+
+  it('is the configuration README gives frontend teams: the same scalar mapping', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const mapping = /^\s+scalars: (\{[^}]*\}),$/m.exec(readme.slice(readme.indexOf('## For frontend teams')))?.[1];
+    const asJson = mapping?.replace(/(\w+): '(\w+)'/g, '"$1": "$2"');
+    expect(asJson && (JSON.parse(asJson) as unknown)).toEqual(CLIENT_SCALARS);
+  });
+
+  it('gives a frontend types it can use strictly: Money, Date and DateTime are strings, an IdNumber variable is one', () => {
+    expect(typeErrors(fromFile)).toEqual([]);
+    expect(typeErrors(fromGateway)).toEqual([]);
+  });
+});
+
 describe('a codegen client-preset frontend under TRUSTED_DOCUMENTS=registered-only', () => {
   let dir: string;
   let manifestDir: string;
@@ -59,8 +158,7 @@ describe('a codegen client-preset frontend under TRUSTED_DOCUMENTS=registered-on
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-client-'));
     fs.writeFileSync(path.join(dir, 'my-fund-account.ts'), SOURCE);
-    // @graphql-codegen/cli's generate() with the client preset, in a process of its own (test/support/codegen-client.ts).
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'support', 'codegen-client.ts'), dir], { cwd: REPO_ROOT, stdio: 'pipe', timeout: 60_000 });
+    await generateClient(dir);
     schema = await loadApiSchema();
     persisted = JSON.parse(fs.readFileSync(path.join(dir, 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated module, as the frontend imports it
