@@ -13,6 +13,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { BodyTooLargeError, headerValue, readBody, sendJson } from './http';
 import type { Logger } from './logger';
 import { DEFAULT_HTTP_TIMEOUTS, SECURITY_HEADERS, type HttpTimeouts } from './http-hardening';
+import { recordingOperationFacts, type OperationFacts } from './operation-facts';
 import { reportRequest, type RequestFacts, type RequestReporting } from './request-report';
 import { inIncomingSpan } from './tracing';
 import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable, storageUnavailable } from './storage-unavailable';
@@ -168,7 +169,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
     for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...options.responseHeaders?.(request) })) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = routes[`${request.method} ${url.pathname}`];
-    const facts: RequestFacts<Context> = { requestId, traceId: null, startedAt, graphql: !route && url.pathname === graphqlPath, givenOperationName: null, context: null };
+    const facts: RequestFacts<Context> = { requestId, traceId: null, startedAt, graphql: !route && url.pathname === graphqlPath, givenOperationName: null, operation: null, context: null };
     // Known routes and the GraphQL path by name; anything else as one value, so no path a client invents is logged.
     const reportedPath = route || facts.graphql ? url.pathname : 'other';
     response.once('close', () =>
@@ -216,10 +217,14 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       // Built before Apollo runs, so a refusal is a plain reply and nothing is executed.
       const context = await options.context(request, requestId, body, response);
       facts.context = context;
-      const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
-        context: async () => context,
-      });
+      const operation: OperationFacts = { operationName: null, errors: false };
+      facts.operation = operation;
+      const result = await recordingOperationFacts(operation, () =>
+        options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
+          context: async () => context,
+        }),
+      );
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

@@ -1,9 +1,11 @@
 /**
  * What Apollo learns about a request that the HTTP layer reports on (lib/request-report.ts): the
  * operation's name as resolved from the document (a client need not send operationName) and
- * whether the answer carries errors. An Apollo Server plugin records them per context object,
- * where the HTTP layer, which made that context, reads them once the reply is sent.
+ * whether the answer carries errors. The HTTP layer runs Apollo inside `recordingOperationFacts`,
+ * and an Apollo Server plugin fills in the record of the request it runs in. (Not keyed by the
+ * context object: Apollo Server gives plugins a copy of it.)
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 export interface OperationFacts {
@@ -11,13 +13,18 @@ export interface OperationFacts {
   errors: boolean;
 }
 
-const factsByContext = new WeakMap<object, OperationFacts>();
+const current = new AsyncLocalStorage<OperationFacts>();
+
+/** Runs `work` (Apollo's execution of one HTTP request) with `facts` as the record the plugin fills in. */
+export function recordingOperationFacts<T>(facts: OperationFacts, work: () => Promise<T>): Promise<T> {
+  return current.run(facts, work);
+}
 
 export function operationFactsPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue }) {
-      const facts: OperationFacts = { operationName: null, errors: false };
-      factsByContext.set(contextValue, facts);
+    async requestDidStart() {
+      const facts = current.getStore();
+      if (!facts) return;
       return {
         async didResolveOperation({ operationName }) {
           facts.operationName = operationName ?? null;
@@ -29,6 +36,3 @@ export function operationFactsPlugin<Context extends BaseContext>(): ApolloServe
     },
   };
 }
-
-/** The facts recorded for this context, if Apollo ran a request with it. */
-export const operationFactsOf = (context: object): OperationFacts | undefined => factsByContext.get(context);

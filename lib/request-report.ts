@@ -7,7 +7,7 @@
 import type { BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
 import { requestMetrics, secondsSince, type RequestOutcome } from './metrics';
-import { operationFactsOf } from './operation-facts';
+import type { OperationFacts } from './operation-facts';
 import type { OperationLabel } from './operation-names';
 
 /** How a server names itself and its callers in the reports. */
@@ -27,8 +27,10 @@ export interface RequestFacts<Context extends BaseContext> {
   startedAt: number;
   /** Whether this was a GraphQL request (plain routes, health probes, are logged at debug only). */
   graphql: boolean;
-  /** The body's operationName, until Apollo resolves the document's. */
+  /** The body's operationName, for a request refused before Apollo resolves the document's. */
   givenOperationName: string | null;
+  /** What Apollo found (lib/operation-facts.ts), once it ran. */
+  operation: OperationFacts | null;
   /** Set once the context is built (the caller is verified). */
   context: Context | null;
 }
@@ -61,7 +63,7 @@ export function reportRequest<Context extends BaseContext>(
     logger.debug('request', line);
     return;
   }
-  const apollo = facts.context ? operationFactsOf(facts.context) : undefined;
+  const apollo = facts.operation;
   const operation = reporting.operationLabel(apollo?.operationName ?? facts.givenOperationName);
   const outcome = outcomeOf(reply.status, apollo?.errors ?? false);
   logger.info('request', { ...line, operation, outcome, callerRole: facts.context ? reporting.callerRoleOf(facts.context) : undefined });
