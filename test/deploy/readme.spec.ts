@@ -69,6 +69,9 @@ describe('the README’s two commands in a fresh clone', () => {
     expect(flow).toContain('"subjectRole":"SPOUSE"');
     expect(flow).toContain('"status":"APPROVED"');
     expect(flow).toContain(`{"data":{"applicant":{"name":"${SCENARIOS.cleanCouple.spouse!.name}"`);
+    // Regression: every Apollo Server of the one process added its own SIGINT and SIGTERM handlers
+    // (eleven of each, past Node's ten), which Node warned of at every start.
+    expect(output).not.toMatch(/MaxListenersExceededWarning|Warning: Possible EventEmitter memory leak/);
     process.kill(-running.pid!, 'SIGTERM');
     running = null;
   }, 300_000);
