@@ -5,7 +5,9 @@
  */
 import type http from 'node:http';
 import { SCENARIOS } from '../../agencies/data/scenarios';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createLogger } from '../../lib/logger';
+import { startTracing } from '../../lib/tracing';
 import { startTestSystem, type TestSystem } from '../support/system';
 
 const HEALTH_TOKEN = 'observability-spec-health-token-0123456789';
@@ -28,7 +30,11 @@ describe('observability', () => {
       if (request.url?.startsWith('/graphql') || at === 'agency') received.push({ at, traceparent: request.headers.traceparent as string | undefined });
     });
 
+  // Tracing is set up once per process: started here first, the test system's start gets this one.
+  const spans = new InMemorySpanExporter();
+
   beforeAll(async () => {
+    await startTracing({ serviceName: 'observability-spec', otlpEndpoint: null, spanProcessors: [new SimpleSpanProcessor(spans)] });
     system = await startTestSystem({ HEALTH_DETAILS_TOKEN: HEALTH_TOKEN }, createLogger({ level: 'info', write: (line) => lines.push(line) }));
     for (const subgraph of Object.values(system.subgraphServers)) watch(subgraph.server, 'subgraph');
     for (const simulator of Object.values(system.simulators)) watch(simulator.server, 'agency');
@@ -53,6 +59,16 @@ describe('observability', () => {
     expect(new Set(traceIds)).toEqual(new Set([TRACE_ID]));
     // Each hop is a span of its own, never the caller's span passed on.
     expect(received.map((call) => call.traceparent)).not.toContain(CLIENT_TRACEPARENT);
+  });
+
+  it('records the request’s spans under the caller’s trace: gateway, Apollo Gateway’s fetches, subgraphs, agency calls', async () => {
+    spans.reset();
+    await (await system.asApplicant(applicant.idNumber))(REGISTERED, { id: applicant.idNumber }, { traceparent: CLIENT_TRACEPARENT });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the last spans end as the replies close
+    const finished = spans.getFinishedSpans();
+    expect(new Set(finished.map((span) => span.spanContext().traceId))).toEqual(new Set([TRACE_ID]));
+    const names = finished.map((span) => span.name);
+    expect(names).toEqual(expect.arrayContaining(['POST /graphql', 'gateway.request', 'gateway.fetch', 'agency civil-affairs /api/v1/marriages/batch-query', 'POST /api/v1/marriages/batch-query']));
   });
 
   it('starts a trace of its own for a caller that sends none, followed just the same', async () => {

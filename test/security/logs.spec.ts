@@ -60,6 +60,10 @@ describe('logs of a run', () => {
     await system.query(everything, { id: SCENARIOS.singleApplicant.applicant.idNumber }, { authorization: 'Bearer not.a.token' });
 
     expect(lines.length).toBeGreaterThan(50); // the run did log: debug lines of every agency call
+    // …and one line per request, at the gateway and at each subgraph, carrying the trace id.
+    const requestLines = lines.filter((line) => line.includes('"msg":"request"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(requestLines.filter((line) => line.component === 'gateway' && line.path === '/graphql').length).toBeGreaterThan(20);
+    expect(requestLines.every((line) => typeof line.traceId === 'string' && typeof line.requestId === 'string')).toBe(true);
     const text = lines.join('\n');
     const leaks = people.flatMap((p) => [p.idNumber, p.name, p.mobile].filter((value) => text.includes(value)));
     expect(leaks).toEqual([]);
