@@ -4,15 +4,9 @@
  * are fenced by the lease owner, so a step taken over after a crash is never finished twice.
  */
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { SqlDatabase, SqlExecutor } from './database';
-import {
-  GATHER_STEPS,
-  type LoanApplicationRow,
-  type LoanEvent,
-  type LoanStepName,
-  type LoanStepRow,
-  type LoanStore,
-} from './loan-types';
+import type { CaseState, LoanApplicationRow, LoanEvent, LoanStepName, LoanStepRow, LoanStore, Transitions } from './loan-types';
 
 interface ApplicationRow {
   id: string;
@@ -41,6 +35,7 @@ interface StepRow {
   next_attempt_at: Date | string;
   give_up_at: Date | string;
   outcome: unknown;
+  resume_requested: boolean;
   updated_at: Date | string;
 }
 
@@ -77,13 +72,18 @@ function toStep(row: StepRow): LoanStepRow {
     nextAttemptAt: date(row.next_attempt_at),
     giveUpAt: date(row.give_up_at),
     outcome: row.outcome === null ? null : json(row.outcome),
+    resumeRequested: row.resume_requested,
     updatedAt: date(row.updated_at),
   };
 }
 
 const APPLICATION_COLUMNS = `id, position, idempotency_key, submitted_by, submitted_by_role, centre, applicant_key, request, request_hash,
   status, decision, officer_decision, accepted_at, decision_due_at, decided_at, is_test_case`;
-const STEP_COLUMNS = 'application_id, step, status, attempts, next_attempt_at, give_up_at, outcome, updated_at';
+const STEP_COLUMNS = 'application_id, step, status, attempts, next_attempt_at, give_up_at, outcome, resume_requested, updated_at';
+
+/** Where PostgreSQL tells every process that a step may be due (storage/index.ts listens). */
+export const WORK_DUE_CHANNEL = 'hpf_loan_work_due';
+const OPEN_STATUSES = "('ACCEPTED', 'REFERRED', 'APPROVED')";
 
 async function addEvent(tx: SqlExecutor, applicationId: string, at: Date, step: LoanStepName | null, kind: string, detail: Record<string, unknown>): Promise<void> {
   await tx.query('INSERT INTO loan_events (application_id, at, step, kind, detail) VALUES ($1, $2, $3, $4, $5::jsonb)', [applicationId, at, step, kind, JSON.stringify(detail)]);
@@ -104,8 +104,78 @@ interface SignatureRow {
   signed_at: Date | string;
 }
 
+async function readState(tx: SqlExecutor, applicationId: string): Promise<CaseState | null> {
+  const [row] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE id = $1`, [applicationId]);
+  if (!row) return null;
+  const steps = (await tx.query<StepRow>(`SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = $1 ORDER BY step`, [applicationId])).map(toStep);
+  return { application: toApplication(row), steps };
+}
+
+/**
+ * Writes what a plan decided, generically: the store knows no step, status rule or deadline.
+ * Returns whether any step became due now (so waiting workers are woken once it commits).
+ */
+async function writeTransitions(tx: SqlExecutor, state: CaseState, transitions: Transitions, now: Date, engine: SqlDatabase['engine']): Promise<boolean> {
+  const id = state.application.id;
+  let due = false;
+  for (const change of transitions.steps ?? []) {
+    const nextAttemptAt = change.nextAttemptAt ?? now;
+    if (change.status === 'PENDING' && nextAttemptAt.getTime() <= now.getTime()) due = true;
+    if (state.steps.some((step) => step.step === change.step)) {
+      await tx.query(
+        `UPDATE loan_steps SET status = $3,
+           outcome = CASE WHEN $4 THEN $5::jsonb ELSE outcome END,
+           next_attempt_at = CASE WHEN $6 THEN $7::timestamptz ELSE next_attempt_at END,
+           give_up_at = COALESCE($8::timestamptz, give_up_at), updated_at = $9
+         WHERE application_id = $1 AND step = $2`,
+        [id, change.step, change.status, change.outcome !== undefined, JSON.stringify(change.outcome ?? null), change.nextAttemptAt !== undefined || change.status === 'PENDING', nextAttemptAt, change.giveUpAt ?? null, now],
+      );
+    } else {
+      if (!change.giveUpAt) throw new Error(`a new step (${change.step}) needs its giveUpAt`);
+      await tx.query(
+        `INSERT INTO loan_steps (application_id, step, status, outcome, next_attempt_at, give_up_at, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
+        [id, change.step, change.status, JSON.stringify(change.outcome ?? null), nextAttemptAt, change.giveUpAt, now],
+      );
+    }
+  }
+  const app = transitions.application;
+  if (app) {
+    await tx.query(
+      `UPDATE loan_applications SET
+         status = COALESCE($2, status),
+         decision = CASE WHEN $3 THEN $4::jsonb ELSE decision END,
+         decided_at = CASE WHEN $5 THEN $6::timestamptz ELSE decided_at END,
+         officer_decision = COALESCE($7::jsonb, officer_decision),
+         completed_at = COALESCE($8::timestamptz, completed_at)
+       WHERE id = $1`,
+      [
+        id,
+        app.status ?? null,
+        app.decision !== undefined,
+        JSON.stringify(app.decision ?? null),
+        app.decidedAt !== undefined,
+        app.decidedAt ?? null,
+        app.officerDecision ? JSON.stringify(app.officerDecision) : null,
+        app.completedAt ?? null,
+      ],
+    );
+  }
+  for (const event of transitions.events ?? []) await addEvent(tx, id, now, event.step, event.kind, event.detail);
+  // Delivered at commit, to every process listening (the embedded engine has only this one).
+  if (due && engine === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [WORK_DUE_CHANNEL, id]);
+  return due;
+}
+
 export function createLoanStore(db: SqlDatabase): LoanStore {
+  // Woken in this process at once; other processes on PostgreSQL by NOTIFY (storage/index.ts).
+  const workDue = new EventEmitter();
+  workDue.setMaxListeners(0); // one listener per worker of this process, not a leak
+  const wake = () => workDue.emit('due');
   return {
+    onWorkDue(listener) {
+      workDue.on('due', listener);
+      return () => workDue.off('due', listener);
+    },
     async addReview(applicationId, score, comment, now) {
       return db.transaction(async (tx) => {
         const inserted = await tx.query<{ application_id: string }>(
@@ -144,8 +214,8 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       };
     },
 
-    async addSignature(applicationId, signature, requiredSignerKeys, now) {
-      return db.transaction(async (tx) => {
+    async addSignature(applicationId, signature, plan, now) {
+      const { signerKeys, due } = await db.transaction(async (tx) => {
         await lockApplication(tx, applicationId);
         const inserted = await tx.query<{ signer_key: string }>(
           `INSERT INTO loan_signatures (application_id, signer_key, signer_masked, key_thumbprint, signature, contract_sha256, identity_proof_ref, signed_at)
@@ -153,18 +223,14 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
           [applicationId, signature.signerKey, signature.signerMasked, signature.keyThumbprint, signature.signature, signature.contractSha256, signature.identityProof, now],
         );
         if (inserted.length > 0) await addEvent(tx, applicationId, now, null, 'SIGNED', { signer: signature.signerMasked, keyThumbprint: signature.keyThumbprint, identityProof: signature.identityProof });
-        const signed = new Set((await tx.query<{ signer_key: string }>('SELECT signer_key FROM loan_signatures WHERE application_id = $1', [applicationId])).map((row) => row.signer_key));
-        const allSigned = requiredSignerKeys.every((key) => signed.has(key));
-        if (allSigned) {
-          const created = await tx.query<{ step: string }>(
-            `INSERT INTO loan_steps (application_id, step, status, next_attempt_at, give_up_at, updated_at)
-             VALUES ($1, 'REGISTER_MORTGAGE', 'PENDING', $2, $3, $2) ON CONFLICT DO NOTHING RETURNING step`,
-            [applicationId, now, new Date(now.getTime() + 7 * 24 * 3600 * 1000)],
-          );
-          if (created.length > 0) await addEvent(tx, applicationId, now, 'REGISTER_MORTGAGE', 'ALL_SIGNED', { signers: requiredSignerKeys.length });
-        }
-        return { allSigned };
+        const signerKeys = (await tx.query<{ signer_key: string }>('SELECT signer_key FROM loan_signatures WHERE application_id = $1', [applicationId])).map((row) => row.signer_key);
+        const state = await readState(tx, applicationId);
+        const transitions = state ? plan({ ...state, signerKeys }) : null;
+        const due = state && transitions ? await writeTransitions(tx, state, transitions, now, db.engine) : false;
+        return { signerKeys, due };
       });
+      if (due) wake();
+      return { signerKeys };
     },
 
     async signatures(applicationId) {
@@ -183,50 +249,31 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       }));
     },
 
-    async completeMortgage(owner, applicationId, outcome, now) {
-      return db.transaction(async (tx) => {
-        await lockApplication(tx, applicationId);
-        const updated = await tx.query<{ step: string }>(
-          `UPDATE loan_steps SET status = 'DONE', outcome = $3::jsonb, lease_owner = NULL, lease_until = NULL, updated_at = $4
-           WHERE application_id = $1 AND step = 'REGISTER_MORTGAGE' AND lease_owner = $2 RETURNING step`,
-          [applicationId, owner, JSON.stringify(outcome), now],
-        );
-        if (updated.length === 0) return false;
-        await tx.query(`UPDATE loan_applications SET status = 'READY_FOR_DISBURSEMENT', completed_at = $2 WHERE id = $1`, [applicationId, now]);
-        await addEvent(tx, applicationId, now, 'REGISTER_MORTGAGE', 'MORTGAGE_REGISTERED', {
-          certificateNumber: outcome.certificateNumber as string,
-          eCertificateSha256: outcome.eCertificateSha256 as string,
-        });
-        return true;
-      });
-    },
-
     async submit(input) {
-      return db.transaction(async (tx) => {
-        const id = randomUUID();
-        const inserted = await tx.query<ApplicationRow>(
-          `INSERT INTO loan_applications (id, idempotency_key, submitted_by, submitted_by_role, centre, applicant_key, request, request_hash,
-             status, accepted_at, decision_due_at, is_test_case, party_keys)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'ACCEPTED', $9, $10, $11, $12::text[])
-           ON CONFLICT (centre, idempotency_key) DO NOTHING
-           RETURNING ${APPLICATION_COLUMNS}`,
-          [id, input.idempotencyKey, input.submittedBy, input.submittedByRole, input.centre, input.applicantKey, JSON.stringify(input.request), input.requestHash, input.now, input.decisionDueAt, input.isTestCase, [...input.partyKeys]],
-        );
-        if (inserted.length === 0) {
-          const [existing] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE centre = $1 AND idempotency_key = $2`, [
-            input.centre,
-            input.idempotencyKey,
-          ]);
-          const application = toApplication(existing!);
+      const outcome = await db.transaction(async (tx): Promise<Awaited<ReturnType<LoanStore['submit']>>> => {
+        // Two submissions for one applicant and property take turns, so only one of them is open.
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('loan-open:' || $1))", [input.openKey]);
+        const [existing] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE centre = $1 AND idempotency_key = $2`, [input.centre, input.idempotencyKey]);
+        if (existing) {
+          const application = toApplication(existing);
           return { kind: application.requestHash === input.requestHash ? 'EXISTING' : 'KEY_REUSED', application };
         }
-        for (const step of GATHER_STEPS) {
-          await tx.query(`INSERT INTO loan_steps (application_id, step, status, next_attempt_at, give_up_at, updated_at) VALUES ($1, $2, 'PENDING', $3, $4, $3)`, [id, step, input.now, input.giveUpAt]);
-        }
-        await tx.query(`INSERT INTO loan_steps (application_id, step, status, next_attempt_at, give_up_at, updated_at) VALUES ($1, 'DECIDE', 'BLOCKED', $2, $3, $2)`, [id, input.now, input.giveUpAt]);
-        await addEvent(tx, id, input.now, null, 'ACCEPTED', { decisionDueAt: input.decisionDueAt.toISOString(), submittedByRole: input.submittedByRole });
-        return { kind: 'CREATED', application: toApplication(inserted[0]!) };
+        const [open] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE open_key = $1 AND status IN ${OPEN_STATUSES}`, [input.openKey]);
+        if (open) return { kind: 'OPEN_APPLICATION_EXISTS', application: toApplication(open) };
+        const id = randomUUID();
+        const [inserted] = await tx.query<ApplicationRow>(
+          `INSERT INTO loan_applications (id, idempotency_key, submitted_by, submitted_by_role, centre, applicant_key, request, request_hash,
+             status, accepted_at, decision_due_at, is_test_case, party_keys, open_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'ACCEPTED', $9, $10, $11, $12::text[], $13)
+           RETURNING ${APPLICATION_COLUMNS}`,
+          [id, input.idempotencyKey, input.submittedBy, input.submittedByRole, input.centre, input.applicantKey, JSON.stringify(input.request), input.requestHash, input.now, input.decisionDueAt, input.isTestCase, [...input.partyKeys], input.openKey],
+        );
+        const state: CaseState = { application: toApplication(inserted!), steps: [] };
+        await writeTransitions(tx, state, { steps: input.steps.map((step) => ({ ...step })), events: [{ step: null, ...input.acceptedEvent }] }, input.now, db.engine);
+        return { kind: 'CREATED', application: state.application };
       });
+      if (outcome.kind === 'CREATED') wake();
+      return outcome;
     },
 
     async get(id) {
@@ -258,6 +305,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       if (filter.applicantKey) add('applicant_key = ?', filter.applicantKey);
       if (filter.partyKey) add('? = ANY(party_keys)', filter.partyKey);
       if (filter.status) add('status = ?', filter.status);
+      if (filter.stepStatus) add('EXISTS (SELECT 1 FROM loan_steps s WHERE s.application_id = loan_applications.id AND s.status = ?)', filter.stepStatus);
       if (!filter.includeTestCases) conditions.push('NOT is_test_case');
       if (page.after !== null) add('position < ?', page.after);
       params.push(Math.min(Math.max(page.limit, 1), 200));
@@ -281,28 +329,29 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       return rows.map(toStep);
     },
 
-    async completeStep(owner, applicationId, step, result, now) {
-      return db.transaction(async (tx) => {
+    async apply(applicationId, lease, plan, now) {
+      if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return null;
+      const applied = await db.transaction(async (tx) => {
         await lockApplication(tx, applicationId);
-        // A step that would wait for a consent granted while it ran is due again at once instead.
-        const updated = await tx.query<{ step: string }>(
-          `UPDATE loan_steps SET
-             status = CASE WHEN $4 = 'AWAITING_CONSENT' AND resume_requested THEN 'PENDING' ELSE $4 END,
-             outcome = $5::jsonb, next_attempt_at = $6, lease_owner = NULL, lease_until = NULL, updated_at = $7, resume_requested = false
-           WHERE application_id = $1 AND step = $2 AND lease_owner = $3 RETURNING step`,
-          [applicationId, step, owner, result.status, JSON.stringify(result.outcome ?? null), result.nextAttemptAt ?? now, now],
-        );
-        if (updated.length === 0) return false; // the lease was lost: another instance owns this step now
-        await addEvent(tx, applicationId, now, step, result.event.kind, result.event.detail);
-        const open = await tx.query<{ step: string }>(
-          `SELECT step FROM loan_steps WHERE application_id = $1 AND step LIKE 'GATHER_%' AND status NOT IN ('DONE', 'GAVE_UP')`,
-          [applicationId],
-        );
-        if (open.length === 0) {
-          await tx.query(`UPDATE loan_steps SET status = 'PENDING', next_attempt_at = $2, updated_at = $2 WHERE application_id = $1 AND step = 'DECIDE' AND status = 'BLOCKED'`, [applicationId, now]);
+        // The plan sees the step as it was while worked (resumeRequested included), before its lease is freed.
+        const state = await readState(tx, applicationId);
+        if (!state) return null;
+        if (lease) {
+          // Fenced: a worker whose lease ran out (and was taken over) reports nothing.
+          const held = await tx.query<{ step: string }>(
+            'UPDATE loan_steps SET lease_owner = NULL, lease_until = NULL, resume_requested = false WHERE application_id = $1 AND step = $2 AND lease_owner = $3 RETURNING step',
+            [applicationId, lease.step, lease.owner],
+          );
+          if (held.length === 0) return null;
         }
-        return true;
+        const transitions = plan(state);
+        if (!transitions) return null;
+        const due = await writeTransitions(tx, state, transitions, now, db.engine);
+        const after = await readState(tx, applicationId);
+        return { application: after!.application, due };
       });
+      if (applied?.due) wake();
+      return applied?.application ?? null;
     },
 
     async resumeAwaitingConsent(applicationId, now) {
@@ -319,42 +368,12 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
          RETURNING step, resume_requested`,
         [applicationId, now],
       );
-      return resumed.filter((row) => !row.resume_requested).length;
-    },
-
-    async decide(owner, applicationId, status, decision, now) {
-      return db.transaction(async (tx) => {
-        await lockApplication(tx, applicationId);
-        const updated = await tx.query<{ step: string }>(
-          `UPDATE loan_steps SET status = 'DONE', outcome = $3::jsonb, lease_owner = NULL, lease_until = NULL, updated_at = $4
-           WHERE application_id = $1 AND step = 'DECIDE' AND lease_owner = $2 AND status = 'PENDING' RETURNING step`,
-          [applicationId, owner, JSON.stringify(decision), now],
-        );
-        if (updated.length === 0) return false;
-        // Only an approval ends the 15-day clock here; a referral waits for the officer.
-        await tx.query('UPDATE loan_applications SET status = $2, decision = $3::jsonb, decided_at = $4 WHERE id = $1', [
-          applicationId,
-          status,
-          JSON.stringify(decision),
-          status === 'APPROVED' ? now : null,
-        ]);
-        await addEvent(tx, applicationId, now, 'DECIDE', status === 'APPROVED' ? 'APPROVED_AUTOMATICALLY' : 'REFERRED_TO_OFFICER', { decision: decision as Record<string, unknown> });
-        return true;
-      });
-    },
-
-    async officerDecide(id, centre, outcome, reason, officer, now) {
-      return db.transaction(async (tx) => {
-        await lockApplication(tx, id);
-        const rows = await tx.query<ApplicationRow>(
-          `UPDATE loan_applications SET status = $3, officer_decision = $4::jsonb, decided_at = $5
-           WHERE id = $1 AND centre = $2 AND status = 'REFERRED' RETURNING ${APPLICATION_COLUMNS}`,
-          [id, centre, outcome, JSON.stringify({ outcome, reason, officer, at: now.toISOString() }), now],
-        );
-        if (rows.length === 0) return null;
-        await addEvent(tx, id, now, null, outcome === 'APPROVED' ? 'APPROVED_BY_OFFICER' : 'REJECTED_BY_OFFICER', { reason, officer });
-        return toApplication(rows[0]!);
-      });
+      const count = resumed.filter((row) => !row.resume_requested).length;
+      if (count > 0) {
+        if (db.engine === 'postgres') await db.query('SELECT pg_notify($1, $2)', [WORK_DUE_CHANNEL, applicationId]);
+        wake();
+      }
+      return count;
     },
   };
 }

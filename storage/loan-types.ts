@@ -25,26 +25,19 @@ export interface LoanRequest {
   applicationDate: string;
 }
 
-export const GATHER_STEPS = [
-  'GATHER_IDENTITY',
-  'GATHER_MARRIAGE',
-  'GATHER_CONTRACT',
-  'GATHER_TAX',
-  'GATHER_REGISTRATION',
-  'GATHER_CREDIT',
-  'GATHER_PROVIDENT_FUND',
-] as const;
-export type GatherStep = (typeof GATHER_STEPS)[number];
-export type LoanStepName = GatherStep | 'DECIDE' | 'REGISTER_MORTGAGE';
+/** A step's name: the workflow's (subgraphs/loan/workflow/checks.ts); the store knows none of them. */
+export type LoanStepName = string;
 
 /**
- * BLOCKED: waits for other steps; PENDING: due; UNAVAILABLE: the agency failed, retried with
- * backoff; AWAITING_CONSENT: a party has not consented for this application yet, taken up again
- * when they do; DONE: finished; GAVE_UP: still unavailable at its deadline.
+ * A step's lifecycle, the same for every step: BLOCKED waits for other steps; PENDING is due;
+ * UNAVAILABLE failed and is tried again at next_attempt_at; AWAITING_CONSENT waits for a party's
+ * consent and is taken up again when one is given (resumeAwaitingConsent); DONE finished; GAVE_UP
+ * stopped trying (attempts or deadline spent) and waits for an officer; CANCELLED will not run
+ * (the application was withdrawn).
  */
-export type LoanStepStatus = 'BLOCKED' | 'PENDING' | 'UNAVAILABLE' | 'AWAITING_CONSENT' | 'DONE' | 'GAVE_UP';
+export type LoanStepStatus = 'BLOCKED' | 'PENDING' | 'UNAVAILABLE' | 'AWAITING_CONSENT' | 'DONE' | 'GAVE_UP' | 'CANCELLED';
 
-export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED' | 'READY_FOR_DISBURSEMENT';
+export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED' | 'WITHDRAWN' | 'READY_FOR_DISBURSEMENT';
 
 export interface LoanApplicationRow {
   id: string;
@@ -72,6 +65,8 @@ export interface LoanStepRow {
   nextAttemptAt: Date;
   giveUpAt: Date;
   outcome: unknown | null;
+  /** A consent was given while this step was being worked: if it ends waiting for one, it is due again instead. */
+  resumeRequested: boolean;
   updatedAt: Date;
 }
 
@@ -94,23 +89,66 @@ export interface SubmitLoan {
   partyKeys: readonly string[];
   request: LoanRequest;
   requestHash: string;
+  /** One open application per applicant and property: this key (applicant and contract or unit) is unique among open ones. */
+  openKey: string;
   isTestCase: boolean;
   now: Date;
   decisionDueAt: Date;
-  giveUpAt: Date;
+  /** The steps the application starts with (the workflow's), and the acceptance event. */
+  steps: ReadonlyArray<{ step: LoanStepName; status: 'PENDING' | 'BLOCKED'; giveUpAt: Date }>;
+  acceptedEvent: { kind: string; detail: Record<string, unknown> };
 }
 
 export type SubmitOutcome =
   | { kind: 'CREATED' | 'EXISTING'; application: LoanApplicationRow }
-  | { kind: 'KEY_REUSED'; application: LoanApplicationRow };
+  | { kind: 'KEY_REUSED'; application: LoanApplicationRow }
+  /** The applicant already has an open application for this property (openKey): the open one. */
+  | { kind: 'OPEN_APPLICATION_EXISTS'; application: LoanApplicationRow };
 
-export interface StepResult {
-  status: 'DONE' | 'UNAVAILABLE' | 'AWAITING_CONSENT' | 'GAVE_UP';
-  outcome: unknown;
-  /** When an UNAVAILABLE step is tried again. */
+/** A change to one step; fields left out keep their value. A step not there yet is created (giveUpAt then required). */
+export interface StepChange {
+  step: LoanStepName;
+  status: LoanStepStatus;
+  outcome?: unknown;
   nextAttemptAt?: Date;
-  event: { kind: string; detail: Record<string, unknown> };
+  giveUpAt?: Date;
 }
+
+export interface ApplicationChange {
+  status?: LoanStatus;
+  decision?: unknown;
+  decidedAt?: Date | null;
+  officerDecision?: NonNullable<LoanApplicationRow['officerDecision']>;
+  completedAt?: Date;
+}
+
+export interface TimelineEventInput {
+  step: LoanStepName | null;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+/** What one event does to an application file: written together, in one transaction. */
+export interface Transitions {
+  steps?: readonly StepChange[];
+  application?: ApplicationChange;
+  events?: readonly TimelineEventInput[];
+}
+
+/** The application file as a transition sees it: read under the application's lock. */
+export interface CaseState {
+  application: LoanApplicationRow;
+  steps: readonly LoanStepRow[];
+}
+
+/** The lease a worker holds on the step it reports on; the report is dropped if the lease was lost. */
+export interface StepLease {
+  owner: string;
+  step: LoanStepName;
+}
+
+/** Decides the transitions from the state read under the lock; null: nothing to do (or not allowed). */
+export type TransitionPlan = (state: CaseState) => Transitions | null;
 
 export interface LoanListFilter {
   centre?: string;
@@ -118,6 +156,8 @@ export interface LoanListFilter {
   /** Applications that name this person (subject key) as a borrower. */
   partyKey?: string;
   status?: LoanStatus;
+  /** Applications with at least one step in this state (e.g. GAVE_UP: the queue of checks officers must finish by hand). */
+  stepStatus?: LoanStepStatus;
   includeTestCases?: boolean;
 }
 
@@ -147,13 +187,11 @@ export interface LoanStore {
   /** A centre's figures, test cases (测试件) left out. */
   statistics(centre: string): Promise<LoanStatistics>;
   /**
-   * Records one signer's signature of the contract; once every required signer has signed, the
-   * mortgage registration step becomes due (in the same transaction). Returns whether all have signed.
+   * Records one signer's signature of the contract and, in the same transaction, applies what the
+   * workflow plans given everyone who has signed so far. Returns the keys of everyone who has signed.
    */
-  addSignature(applicationId: string, signature: LoanSignature, requiredSignerKeys: readonly string[], now: Date): Promise<{ allSigned: boolean }>;
+  addSignature(applicationId: string, signature: LoanSignature, plan: (state: CaseState & { signerKeys: readonly string[] }) => Transitions | null, now: Date): Promise<{ signerKeys: string[] }>;
   signatures(applicationId: string): Promise<LoanSignature[]>;
-  /** The mortgage registered: the step done with its certificate, the application ready for disbursement. */
-  completeMortgage(owner: string, applicationId: string, outcome: Record<string, unknown>, now: Date): Promise<boolean>;
   /** Stores the application, its steps and the acceptance event in one transaction; idempotent per centre and key (whoever of the centre sends it). */
   submit(input: SubmitLoan): Promise<SubmitOutcome>;
   get(id: string): Promise<LoanApplicationRow | null>;
@@ -161,17 +199,19 @@ export interface LoanStore {
   events(id: string): Promise<LoanEvent[]>;
   /** Newest first; `after` is the position cursor of the previous page. */
   list(filter: LoanListFilter, page: { after: number | null; limit: number }): Promise<LoanApplicationRow[]>;
-  /** Leases due steps to `owner` (skipping ones another instance holds) and returns them. */
+  /** Leases due steps to `owner` (skipping ones another instance holds) and returns them, each with its attempt counted. */
   claimDueSteps(owner: string, now: Date, leaseMs: number, limit: number): Promise<LoanStepRow[]>;
-  /** Records a step's result if `owner` still holds its lease; unblocks DECIDE when every gather step is final. */
-  completeStep(owner: string, applicationId: string, step: LoanStepName, result: StepResult, now: Date): Promise<boolean>;
+  /**
+   * Applies an event to one application: under its lock, reads the file, asks `plan` for the
+   * transitions, writes them with their events, and frees `lease` (only if still held: otherwise
+   * nothing is written). Returns the application as it is afterwards, or null when nothing was applied.
+   */
+  apply(applicationId: string, lease: StepLease | null, plan: TransitionPlan, now: Date): Promise<LoanApplicationRow | null>;
   /**
    * A party consented: the steps of this application that waited for a consent are due now, and one
-   * being worked at this moment is due again if it ends waiting. Returns how many waiting steps resumed.
+   * being worked at this moment is flagged (resumeRequested). Returns how many waiting steps resumed.
    */
   resumeAwaitingConsent(applicationId: string, now: Date): Promise<number>;
-  /** Records the automatic decision (DECIDE's result) and the application's new status. */
-  decide(owner: string, applicationId: string, status: LoanStatus, decision: unknown, now: Date): Promise<boolean>;
-  /** An officer's approval or rejection of a referred application of their centre. */
-  officerDecide(id: string, centre: string, outcome: 'APPROVED' | 'REJECTED', reason: string, officer: string, now: Date): Promise<LoanApplicationRow | null>;
+  /** Calls `listener` when a step may have become due (a submission, a resumption, a transition), in this process or, on PostgreSQL, any. */
+  onWorkDue(listener: () => void): () => void;
 }

@@ -262,6 +262,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE loan_applications ADD CONSTRAINT loan_applications_centre_idempotency_key UNIQUE (centre, idempotency_key)`,
     ],
   },
+  {
+    version: 9,
+    name: 'one open application per applicant and property; the step index the worker and the officers queue read',
+    statements: [
+      `ALTER TABLE loan_applications ADD COLUMN open_key text`,
+      // Open: still to be decided, or approved and not yet finished. A decided-and-closed one frees the key.
+      `CREATE UNIQUE INDEX loan_applications_one_open ON loan_applications (open_key) WHERE open_key IS NOT NULL AND status IN ('ACCEPTED', 'REFERRED', 'APPROVED')`,
+      `CREATE INDEX loan_steps_by_status ON loan_steps (status, application_id)`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

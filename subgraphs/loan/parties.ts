@@ -5,9 +5,11 @@
  */
 import type { LoanPerson, LoanRequest } from '../../storage/loan-types';
 import type { Party } from './domain/reasons';
+import type { PartyKey } from '../shared/cases/check-record';
 
-/** APPLICANT, SPOUSE or CO_BORROWER:n (1-based, as filed). */
-export type PartyKey = string;
+export type { PartyKey } from '../shared/cases/check-record';
+/** A reader who is no borrower on the application (a co-owner, or nobody). */
+export type PartyKeyOrNone = PartyKey | null;
 
 export function partyKeyOf(party: Party | null): PartyKey | null {
   if (!party) return null;
@@ -22,21 +24,15 @@ export function partyKeyOfPerson(request: LoanRequest, idNumber: string): PartyK
   return index >= 0 ? `CO_BORROWER:${index + 1}` : null;
 }
 
-export function partyLabel(key: PartyKey): string {
-  if (key === 'APPLICANT') return '申请人 (applicant)';
-  if (key === 'SPOUSE') return '配偶 (spouse)';
-  if (key === 'BUYERS') return '购房合同买受人 (the contract buyers)';
+export function partyLabelOf(key: PartyKey): { zh: string; en: string } {
+  if (key === 'APPLICANT') return { zh: '申请人', en: 'Applicant' };
+  if (key === 'SPOUSE') return { zh: '配偶', en: 'Spouse' };
   const ordinal = key.split(':')[1];
-  return `共同借款人${ordinal} (co-borrower ${ordinal})`;
+  return { zh: `共同借款人${ordinal}`, en: `Co-borrower ${ordinal}` };
 }
 
-/** Who a waiting step waits for, as labels: each person by their part, and the buyers for property data. */
-export function partyLabelsOf(request: LoanRequest, idNumbers: readonly string[], property: boolean): string[] {
-  const keys = idNumbers.map((idNumber) => partyKeyOfPerson(request, idNumber) ?? 'BUYERS');
-  return [...new Set([...keys, ...(property ? ['BUYERS'] : [])])].map(partyLabel);
-}
-
-/** What another party sees in place of findings about this party. */
-export function referredNotice(key: PartyKey): string {
-  return `${partyLabel(key)}：已转人工审核 (referred to the officer)`;
+/** A party key as the graph shows it: the role, and the place among the co-borrowers. */
+export function partyRefOf(key: PartyKey): { role: 'APPLICANT' | 'SPOUSE' | 'CO_BORROWER'; ordinal: number | null } {
+  if (key === 'APPLICANT' || key === 'SPOUSE') return { role: key, ordinal: null };
+  return { role: 'CO_BORROWER', ordinal: Number(key.split(':')[1]) };
 }

@@ -61,6 +61,8 @@ export const loanPolicy: Policy = {
     submitLoanApplication: or(hasRole('FUND_OFFICER'), isPersonOrProxyMay('SUBMIT_APPLICATION')),
     approveLoanApplication: hasRole('FUND_OFFICER'),
     rejectLoanApplication: hasRole('FUND_OFFICER'),
+    // Whose application it is, or which centre's, is the resolver's check against the stored file.
+    withdrawLoanApplication: or(hasRole('FUND_OFFICER'), hasRole('APPLICANT')),
     signLoanContract: hasRole('APPLICANT'),
     reviewLoanApplication: hasRole('APPLICANT'),
   },
@@ -69,6 +71,9 @@ export const loanPolicy: Policy = {
   LoanApplicationPage: allow,
   SubmitLoanApplicationPayload: allow,
   UserError: allow,
+  LoanFinding: allow,
+  PartyRef: allow,
+  ConsentNeeded: allow,
   LoanCheck: allow,
   LoanDecision: allow,
   TimelineEntry: allow,

@@ -1,16 +1,19 @@
 import { badUserInput } from '../../lib/errors';
-import type { GatherStep, LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
+import type { LoanApplicationRow, LoanStatus, LoanStepStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef } from '../shared/references';
 import type { Resolvers, SubgraphContext } from '../shared/subgraph';
 import { checkSubmission, requestHash, type SubmitInput } from './submission';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract, type SignatureInput } from './signing';
-import { policyFor } from './domain/centre-policy';
 import { repaymentSchedule, type RepaymentSchedule as RepaymentScheduleShape } from './domain/schedule';
 import { SERVICE_GUIDE } from './service-guide';
-import { AGENCY_OF_STEP } from './workflow/decide';
+import { AGENCY_OF_STEP, approvalBlockedBy } from './workflow/decide';
+import { isCheckStep } from './workflow/checks';
+import { initialSteps, transition } from './workflow/machine';
+import { partyRefOf } from './parties';
 import type { LoanLoaders } from './loaders';
-import { checksOf, reasonsFor, timelineOf, viewerOf, type StoredDecision } from './views';
+import { checksOf, reasonsFor, sentence, timelineOf, viewerOf, type CheckView, type StoredDecision, type StoredReason, type TimelineView } from './views';
+import type { PartyKey } from '../shared/cases/check-record';
 import { requiredSignersOf } from '../shared/cases/case-file';
 
 type Context = SubgraphContext<LoanLoaders>;
@@ -31,10 +34,15 @@ function page(first: number | null | undefined, after: string | null | undefined
 export const loanResolvers: Resolvers<LoanLoaders> = {
   Query: {
     loanApplication: (_: unknown, args: { id: string }, context: Context) => context.storage.loans.get(args.id),
-    loanApplications: async (_: unknown, args: { filter?: { status?: LoanStatus; includeTestCases?: boolean }; first?: number; after?: string }, context: Context) => {
+    loanApplications: async (_: unknown, args: { filter?: { status?: LoanStatus; checkStatus?: LoanStepStatus; includeTestCases?: boolean }; first?: number; after?: string }, context: Context) => {
       const requested = page(args.first, args.after);
       const applications = await context.storage.loans.list(
-        { centre: context.actor.centre!, ...(args.filter?.status ? { status: args.filter.status } : {}), includeTestCases: args.filter?.includeTestCases ?? false },
+        {
+          centre: context.actor.centre!,
+          ...(args.filter?.status ? { status: args.filter.status } : {}),
+          ...(args.filter?.checkStatus ? { stepStatus: args.filter.checkStatus } : {}),
+          includeTestCases: args.filter?.includeTestCases ?? false,
+        },
         requested,
       );
       return { applications, nextCursor: applications.length === requested.limit ? String(applications.at(-1)!.position) : null };
@@ -66,11 +74,32 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
         partyKeys: [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers].map((person) => context.subjectKeyOf(person.idNumber)),
         request,
         requestHash: requestHash(request),
+        // One open application per applicant and property, whoever files it and at whichever centre.
+        openKey: `${context.subjectKeyOf(request.applicant.idNumber)}|${request.contractNumber ? `contract:${request.contractNumber}` : `unit:${request.unitNumber}`}`,
         isTestCase: input.testCase ?? false,
         now,
         decisionDueAt: new Date(now.getTime() + DECISION_DAYS * DAY_MS),
-        giveUpAt: new Date(now.getTime() + context.config.loan.checkDeadlineMinutes * 60_000),
+        steps: initialSteps(new Date(now.getTime() + context.config.loan.checkDeadlineMinutes * 60_000)),
+        acceptedEvent: { kind: 'ACCEPTED', detail: { decisionDueAt: new Date(now.getTime() + DECISION_DAYS * DAY_MS).toISOString(), submittedByRole: context.actor.role } },
       });
+      if (outcome.kind === 'OPEN_APPLICATION_EXISTS') {
+        // Named to whoever may see it; to anyone else (an officer of another centre) only that one is open.
+        const mayNameIt = outcome.application.centre === context.actor.centre || outcome.application.request.applicant.idNumber === context.actor.personIdNumber;
+        return {
+          loanApplication: null,
+          created: false,
+          userErrors: [
+            {
+              field: ['input', request.contractNumber ? 'contractNumber' : 'unitNumber'],
+              message: mayNameIt
+                ? `the applicant already has an open application for this property (${outcome.application.id}); follow that one, or wait until it is finished`
+                : 'the applicant already has an open application for this property at another centre',
+              code: 'OPEN_APPLICATION_EXISTS',
+              ...(mayNameIt ? { openApplicationId: outcome.application.id } : {}),
+            },
+          ],
+        };
+      }
       if (outcome.kind === 'KEY_REUSED') {
         return {
           loanApplication: null,
@@ -82,6 +111,18 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
     },
     approveLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'APPROVED', context),
     rejectLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'REJECTED', context),
+    withdrawLoanApplication: async (_: unknown, args: { id: string; reason: string }, context: Context) => {
+      if (args.reason.trim().length < 2) throw badUserInput('reason', 'say why the application is withdrawn');
+      const { actor } = context;
+      const application = await context.storage.loans.get(args.id);
+      const mayWithdraw = application && (actor.role === 'FUND_OFFICER' ? application.centre === actor.centre : application.request.applicant.idNumber === actor.personIdNumber);
+      if (!application || !mayWithdraw) throw badUserInput('id', 'you can withdraw only your own application (an officer: one of your centre)');
+      const event = { kind: 'WITHDRAWN' as const, by: actor.role, reason: args.reason.trim().slice(0, 500) };
+      const settings = { retryBaseMs: context.config.loan.retryBaseMs, retryMaxMs: context.config.loan.retryMaxMs };
+      const withdrawn = await context.storage.loans.apply(args.id, null, (state) => transition(state, event, new Date(), settings), new Date());
+      if (!withdrawn) throw badUserInput('id', 'this application can no longer be withdrawn (it is finished, or its mortgage registration has started)');
+      return withdrawn;
+    },
     signLoanContract: (_: unknown, args: { id: string; signature: SignatureInput }, context: Context) => signLoanContract(args.id, args.signature, context),
     reviewLoanApplication: async (_: unknown, args: { id: string; score: number; comment?: string | null }, context: Context) => {
       const application = await context.storage.loans.get(args.id);
@@ -91,6 +132,34 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       if (!(await context.storage.loans.addReview(args.id, args.score, (args.comment ?? '').slice(0, 500), new Date()))) throw badUserInput('id', 'this application has been reviewed already');
       return context.storage.loans.get(args.id);
     },
+  },
+  LoanCheck: {
+    reasons: (check: CheckView) => check.reasons.map(sentence),
+    findings: (check: CheckView) => check.reasons,
+  },
+  LoanDecision: {
+    reasons: (decision: { findings: StoredReason[] }) => decision.findings.map(sentence),
+  },
+  LoanFinding: {
+    message: (reason: StoredReason) => reason.message.zh,
+    englishMessage: (reason: StoredReason) => reason.message.en,
+    party: (reason: StoredReason) => (reason.party ? partyRefOf(reason.party) : null),
+  },
+  ConsentNeeded: {
+    party: (need: { party: PartyKey }) => partyRefOf(need.party),
+  },
+  TimelineEntry: {
+    detail: (entry: TimelineView) => JSON.stringify(entry.detail),
+    agencies: (entry: TimelineView) => stringsIn(entry.detail.agencies).filter((agency) => agency !== 'platform'),
+    codes: (entry: TimelineView) => stringsIn(entry.detail.codes),
+    parties: (entry: TimelineView) => stringsIn(entry.detail.parties).flatMap((party) => (party === 'PROPERTY' ? [] : [partyRefOf(party as PartyKey)])),
+    dataItems: (entry: TimelineView) => stringsIn(entry.detail.dataItems),
+    attempt: (entry: TimelineView) => (typeof entry.detail.attempt === 'number' ? entry.detail.attempt : null),
+    nextAttemptAt: (entry: TimelineView) => (typeof entry.detail.nextAttemptAt === 'string' ? entry.detail.nextAttemptAt : null),
+    evidence: (entry: TimelineView) => (Array.isArray(entry.detail.evidence) ? entry.detail.evidence : []),
+    outcome: (entry: TimelineView) => (typeof entry.detail.outcome === 'string' ? entry.detail.outcome : null),
+    findings: (entry: TimelineView) => (Array.isArray(entry.detail.reasons) ? (entry.detail.reasons as StoredReason[]) : []),
+    officerReason: (entry: TimelineView) => (typeof entry.detail.reason === 'string' ? entry.detail.reason : null),
   },
   RepaymentSchedule: {
     instalments: (schedule: RepaymentScheduleShape, args: { first?: number | null }) =>
@@ -110,6 +179,10 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       application.request.spouse ? { ref: applicantRef(context.refs, application.request.spouse.idNumber).ref } : null,
     coBorrowers: (application: LoanApplicationRow, _: unknown, context: Context) =>
       application.request.coBorrowers.map((person) => ({ ref: applicantRef(context.refs, person.idNumber).ref })),
+    coBorrower: (application: LoanApplicationRow, args: { ordinal: number }, context: Context) => {
+      const person = Number.isInteger(args.ordinal) && args.ordinal >= 1 ? application.request.coBorrowers[args.ordinal - 1] : undefined;
+      return person ? { ref: applicantRef(context.refs, person.idNumber).ref } : null;
+    },
     property: async (application: LoanApplicationRow, _: unknown, context: Context) => {
       const unit = application.request.unitNumber ?? (await unitNumberFound(application, context));
       return unit ? { ref: propertyRef(context.refs, unit).ref } : null;
@@ -125,11 +198,11 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
     checks: async (application: LoanApplicationRow, _: unknown, context: Context) =>
       checksOf(application, await context.loaders.steps.load(application.id), viewerOf(context.actor, application)),
     decision: (application: LoanApplicationRow, _: unknown, context: Context) => {
-      const decision = application.decision as (StoredDecision & { homeOrder?: string; rate?: string; maximumAmountFen?: number; bindingLimit?: string }) | null;
+      const decision = application.decision as StoredDecision | null;
       if (!decision && !application.officerDecision) return null;
       return {
         outcome: application.officerDecision?.outcome ?? decision!.outcome,
-        reasons: decision ? reasonsFor(viewerOf(context.actor, application), decision.reasons, decision.reasonParties) : [],
+        findings: decision ? reasonsFor(viewerOf(context.actor, application), decision.reasons) : [],
         homeOrder: decision?.homeOrder ?? null,
         rate: decision?.rate ?? null,
         maximumAmount: decision?.maximumAmountFen ?? null,
@@ -172,7 +245,7 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
     },
     materialsCollected: async (application: LoanApplicationRow, _: unknown, context: Context) => {
       const steps = await context.loaders.steps.load(application.id);
-      const replaced = new Set(steps.filter((step) => step.step.startsWith('GATHER_') && step.status === 'DONE').map((step) => AGENCY_OF_STEP[step.step as GatherStep]));
+      const replaced = new Set(steps.flatMap((step) => (isCheckStep(step.step) && step.status === 'DONE' ? [AGENCY_OF_STEP[step.step]] : [])));
       return SERVICE_GUIDE.materials.filter((material) => material.replacedBy === null || !replaced.has(material.replacedBy)).length;
     },
     minutesTaken: (application: LoanApplicationRow) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
@@ -212,29 +285,19 @@ async function unitNumberFound(application: LoanApplicationRow, context: Context
   return property?.status === 'FOUND' ? (property.value?.unitNumber ?? null) : null;
 }
 
-/**
- * An officer decides a referred application, but not past the hard limits: an approval needs a
- * decided rate, a term within the policy, and an amount within the computed maximum. A reason
- * explains a judgement; it does not lift a limit.
- */
-function hardLimitBroken(application: LoanApplicationRow): string | null {
-  const decision = application.decision as { rate?: string | null; maximumAmountFen?: number | null } | null;
-  if (!decision?.rate) return 'no rate could be decided for it, so no contract could state one';
-  const policy = policyFor(application.request.centre, application.request.applicationDate);
-  if (application.request.termMonths > policy.maximumTermMonths) return `its term is longer than the ${policy.maximumTermMonths} months the policy allows`;
-  if (decision.maximumAmountFen === null || decision.maximumAmountFen === undefined) return 'its maximum amount could not be determined';
-  if (application.request.amountFen > decision.maximumAmountFen) return 'its amount is above the computed maximum';
-  return null;
-}
+const stringsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
+/** An officer decides a referred application of their centre, never past the hard limits (workflow/decide.ts). */
 async function officerDecision(args: { id: string; reason: string }, outcome: 'APPROVED' | 'REJECTED', context: Context) {
   if (args.reason.trim().length < 4) throw badUserInput('reason', 'give the reason for the decision');
   if (outcome === 'APPROVED') {
     const application = await context.storage.loans.get(args.id);
-    const broken = application && application.centre === context.actor.centre ? hardLimitBroken(application) : null;
+    const broken = application && application.centre === context.actor.centre ? approvalBlockedBy(application) : null;
     if (broken) throw badUserInput('id', `this application cannot be approved: ${broken}`);
   }
-  const decided = await context.storage.loans.officerDecide(args.id, context.actor.centre!, outcome, args.reason.trim(), context.actor.subject, new Date());
+  const event = { kind: 'OFFICER_DECIDED' as const, centre: context.actor.centre!, outcome, reason: args.reason.trim(), officer: context.actor.subject };
+  const settings = { retryBaseMs: context.config.loan.retryBaseMs, retryMaxMs: context.config.loan.retryMaxMs };
+  const decided = await context.storage.loans.apply(args.id, null, (state) => transition(state, event, new Date(), settings), new Date());
   if (!decided) throw badUserInput('id', 'no referred application of your centre has this id');
   return decided;
 }

@@ -4,6 +4,7 @@
  * hall); the signature and the proof's reference are kept as evidence.
  */
 import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
+import { transition } from './workflow/machine';
 import { badUserInput } from '../../lib/errors';
 import { openIdentityProof } from '../../lib/identity-proof';
 import { maskIdNumberForRecord } from '../../storage';
@@ -50,6 +51,9 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
     throw badUserInput('signature.jws', 'the signature is not over this contract as shown to you (its text changed, or another one was signed)');
   }
 
+  const requiredSignerKeys = contract.signerIdNumbers.map((idNumber) => context.subjectKeyOf(idNumber));
+  const settings = { retryBaseMs: context.config.loan.retryBaseMs, retryMaxMs: context.config.loan.retryMaxMs };
+  // Stored with the signature, in one transaction: the last signature makes the mortgage registration due.
   await context.storage.loans.addSignature(
     id,
     {
@@ -61,7 +65,7 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
       identityProof: `${proof.method}:${proof.evidenceRef}`,
       signedAt: new Date(),
     },
-    contract.signerIdNumbers.map((idNumber) => context.subjectKeyOf(idNumber)),
+    (state) => transition(state, { kind: 'SIGNED', signerKeys: state.signerKeys, requiredSignerKeys }, new Date(), settings),
     new Date(),
   );
   return context.storage.loans.get(id);

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TRUSTED_DOCUMENTS_DIR, documentHash, manifestPath, readManifest } from '../../gateway/plugins/trusted-documents';
-import { GATHER_DOCUMENTS, PERSON_SLOTS, REGISTER_MORTGAGE_DOCUMENT, WORKER_CLIENT, WORKER_OPERATIONS_DIR, personSlotVariables } from '../../subgraphs/loan/workflow/operations';
+import { REGISTER_MORTGAGE_DOCUMENT, WORKER_CLIENT, WORKER_OPERATIONS_DIR } from '../../subgraphs/loan/workflow/operations';
+import { CHECKS } from '../../subgraphs/loan/workflow/checks';
 
 describe('the loan worker’s trusted documents', () => {
   const manifest = readManifest(manifestPath(TRUSTED_DOCUMENTS_DIR, WORKER_CLIENT), WORKER_CLIENT);
@@ -27,22 +28,8 @@ describe('the loan worker’s trusted documents', () => {
   });
 
   it('cover every document the worker sends', () => {
-    const sent = [...Object.values(GATHER_DOCUMENTS).flatMap(({ byContract, byUnit }) => [byContract, byUnit]), REGISTER_MORTGAGE_DOCUMENT];
+    const sent = [...Object.values(CHECKS).flatMap(({ documents }) => [documents.byContract, documents.byUnit]), REGISTER_MORTGAGE_DOCUMENT];
     for (const text of sent) expect(manifest.operations[documentHash(text)]).toBe(text);
   });
 
-  it('fill the fixed person slots in order, skipping the unused ones, and refuse more people than slots', () => {
-    const people = [{ idNumber: 'A', name: '甲' }, { idNumber: 'B', name: '乙' }];
-    expect(personSlotVariables(people, true)).toEqual({
-      id0: 'A', name0: '甲',
-      id1: 'B', name1: '乙', with1: true,
-      id2: 'A', name2: null, with2: false,
-      id3: 'A', name3: null, with3: false,
-      id4: 'A', name4: null, with4: false,
-      id5: 'A', name5: null, with5: false,
-    });
-    expect(personSlotVariables(people, false)).not.toHaveProperty('name0');
-    const tooMany = Array.from({ length: PERSON_SLOTS + 1 }, (_, i) => ({ idNumber: `P${i}`, name: '某' }));
-    expect(() => personSlotVariables(tooMany, false)).toThrow(/1 to 6 people/);
-  });
 });

@@ -21,6 +21,8 @@ describe('loan outcomes on the scenarios', () => {
     officer = await system.asOfficer('350100');
   });
   afterAll(() => system.stop());
+  // One open application per applicant and home: each spec files the scenario people afresh.
+  beforeEach(() => system.withdrawOpenApplications());
 
   // Filed by the applicant; everyone on it (and the contract's other buyer) consents for it.
   const submit = (key: ScenarioKey, overrides: Record<string, unknown> = {}) => submitWithConsents(system, SCENARIOS[key], inputFor(SCENARIOS[key], overrides));

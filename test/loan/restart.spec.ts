@@ -25,6 +25,7 @@ import { dropSchema, freshSchemaName, testDatabaseUrl } from '../storage/support
 import { grantEveryConsent } from '../support/consents';
 import { startTestSystem } from '../support/system';
 import { VIEW, submitWithConsents, untilDecided } from './support/loans';
+import { initialSteps } from '../../subgraphs/loan/workflow/machine';
 
 const couple = SCENARIOS.cleanCouple;
 
@@ -104,7 +105,9 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
       isTestCase: false,
       now,
       decisionDueAt: new Date(now.getTime() + 15 * 24 * 3600 * 1000),
-      giveUpAt: new Date(now.getTime() + config.loan.checkDeadlineMinutes * 60_000),
+      openKey: randomUUID(),
+      steps: initialSteps(new Date(now.getTime() + config.loan.checkDeadlineMinutes * 60_000)),
+      acceptedEvent: { kind: 'ACCEPTED', detail: {} },
     });
     const id = submitted.application.id;
     await grantEveryConsent(storage, config.entityRefKey, couple.applicant.idNumber, id);

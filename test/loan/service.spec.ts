@@ -17,6 +17,8 @@ describe('around the application', () => {
   });
   afterEach(() => system.resetSimulators());
   afterAll(() => system.stop());
+  // One open application per applicant and home: each spec files the scenario people afresh.
+  beforeEach(() => system.withdrawOpenApplications());
 
   it('serves the service guide to anyone, saying which materials shared data replaces', async () => {
     const reply = await system.query('{ serviceGuide { title conditions steps timeLimits materials { name replacedBySharedData replacedBy } } }');

@@ -46,6 +46,8 @@ describe('from submission to the mortgage certificate', () => {
     officer = await system.asOfficer('350100');
   });
   afterAll(() => system.stop());
+  // One open application per applicant and home: each spec files the scenario people afresh.
+  beforeEach(() => system.withdrawOpenApplications());
 
   it('takes the clean couple through checks, approval, signing (by face, or in person at a hall) and mortgage registration, every step in the timeline', async () => {
     const id = await submitWithConsents(system, couple);

@@ -26,8 +26,8 @@ const creditQueryFor = (applicationId: string, idNumber: string) => ({
   authorizationReference: `ZXSQ-${idNumber.slice(-6)}`,
   scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }],
 });
-const SPOUSE_WAITING = '配偶 (spouse)：待本人授权 (waiting for their own consent)';
-const SPOUSE_REFERRED = '配偶 (spouse)：已转人工审核 (referred to the officer)';
+const SPOUSE_WAITING = expect.stringMatching(/^配偶：待本人授权（\w+） \(Spouse: waiting for their own consent/);
+const SPOUSE_REFERRED = '配偶：已转人工审核 (Spouse: referred to the officer)';
 type Check = { step: string; status: string; outcome: string | null; reasons: string[] };
 
 describe('submitting a loan application', () => {
@@ -38,6 +38,8 @@ describe('submitting a loan application', () => {
     officer = await system.asOfficer('350100');
   });
   afterAll(() => system.stop());
+  // One open application per applicant and home: each spec files the scenario people afresh.
+  beforeEach(() => system.withdrawOpenApplications());
 
   it('takes the clean couple from one submission to an automatic approval, every check visible with evidence', async () => {
     const submitted = await officer(SUBMIT, { input: inputFor(couple) });
@@ -177,7 +179,7 @@ describe('submitting a loan application', () => {
       }
     };
     const waiting = await settled();
-    expect(waiting.find((check) => check.step === 'GATHER_CREDIT')).toMatchObject({ status: 'AWAITING_CONSENT', outcome: null, reasons: [SPOUSE_WAITING] });
+    expect(waiting.find((check) => check.step === 'GATHER_CREDIT')).toMatchObject({ status: 'AWAITING_CONSENT', outcome: 'NEEDS_CONSENT', reasons: [SPOUSE_WAITING] });
     for (const check of waiting) {
       if (check.status === 'AWAITING_CONSENT') expect(check.reasons).toEqual([SPOUSE_WAITING]);
       else expect(check.status).toBe('DONE');

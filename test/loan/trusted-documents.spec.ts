@@ -15,6 +15,8 @@ describe('the loan flow under TRUSTED_DOCUMENTS=registered-only', () => {
     officer = await system.asOfficer('350100');
   });
   afterAll(() => system.stop());
+  // One open application per applicant and home: each spec files the scenario people afresh.
+  beforeEach(() => system.withdrawOpenApplications());
 
   it('approves the clean couple: every check ran through the gateway with a registered document', async () => {
     const application = await untilDecided(officer, await submitWithConsents(system, SCENARIOS.cleanCouple));

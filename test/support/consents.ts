@@ -8,6 +8,7 @@ import type { AgencyName } from '../../lib/agency-contracts';
 import { DATA_ITEMS } from '../../lib/data-items';
 import { maskIdNumberForRecord, subjectKeyOf } from '../../storage';
 import type { ConsentRecord, Storage } from '../../storage/types';
+import { initialSteps } from '../../subgraphs/loan/workflow/machine';
 
 export function grantEveryConsent(storage: Storage, entityRefKey: string, idNumber: string, applicationId: string, centre = '350100'): Promise<ConsentRecord[]> {
   const now = Date.now();
@@ -73,7 +74,9 @@ export async function openCase(storage: Storage, entityRefKey: string, people: C
     isTestCase: true,
     now,
     decisionDueAt: new Date(now.getTime() + 15 * 24 * 3600 * 1000),
-    giveUpAt: new Date(now.getTime() + 3600 * 1000),
+    openKey: randomUUID(),
+    steps: initialSteps(new Date(now.getTime() + 3600 * 1000)),
+    acceptedEvent: { kind: 'ACCEPTED', detail: {} },
   });
   for (const idNumber of consenting ?? named) await grantEveryConsent(storage, entityRefKey, idNumber, outcome.application.id, centre);
   return outcome.application.id;

@@ -13,6 +13,7 @@ import type { Logger } from '../../lib/logger';
 import { mintToken, type ActorClaims } from '../../lib/tokens';
 import { startLocalSystem, type LocalSystem } from '../../scripts/local-system';
 import { openStorage } from '../../storage';
+import { transition } from '../../subgraphs/loan/workflow/machine';
 import { grantEveryConsent, openCase, type CasePeople } from './consents';
 import { flushTestLogs, testRunLogger } from './test-logs';
 import type { ConsentRecord, Storage } from '../../storage/types';
@@ -43,6 +44,12 @@ export interface TestSystem extends LocalSystem {
   consentAll(idNumber: string, applicationId: string, centre?: string): Promise<ConsentRecord[]>;
   /** An accepted application naming these people, with the consents of `consenting` (all of them unless told) for it; returns its id. */
   openCase(people: CasePeople, consenting?: readonly string[]): Promise<string>;
+  /**
+   * Withdraws every application still open (as its applicant would): specs that file the same
+   * scenario people for the same home again start from none open (one open application per
+   * applicant and property).
+   */
+  withdrawOpenApplications(): Promise<number>;
   /** Calls per agency endpoint since the last reset (endpoints never called left out), read from the simulators. */
   counters(): Record<string, Record<string, number>>;
   resetSimulators(): void;
@@ -90,6 +97,17 @@ export async function startTestSystem(env: Record<string, string> = {}, logger: 
     asApplicant: (idNumber) => as({ role: 'APPLICANT', sub: `citizen-${idNumber.slice(-4)}`, id_number: idNumber }),
     consentAll: (idNumber, applicationId, centre = FUZHOU_CENTRE) => grantEveryConsent(system.storage, config.entityRefKey, idNumber, applicationId, centre),
     openCase: (people, consenting) => openCase(system.storage, config.entityRefKey, people, consenting),
+    withdrawOpenApplications: async () => {
+      let withdrawn = 0;
+      for (const status of ['ACCEPTED', 'REFERRED', 'APPROVED'] as const) {
+        for (const application of await system.storage.loans.list({ status, includeTestCases: true }, { after: null, limit: 200 })) {
+          const event = { kind: 'WITHDRAWN' as const, by: 'APPLICANT', reason: 'spec cleanup' };
+          const settings = { retryBaseMs: config.loan.retryBaseMs, retryMaxMs: config.loan.retryMaxMs };
+          if (await system.storage.loans.apply(application.id, null, (state) => transition(state, event, new Date(), settings), new Date())) withdrawn += 1;
+        }
+      }
+      return withdrawn;
+    },
     counters: () =>
       Object.fromEntries(
         Object.entries(system.simulators).map(([agency, simulator]) => [

@@ -88,6 +88,8 @@ export type Mutation = {
   approveLoanApplication?: Maybe<LoanApplication>;
   /** An officer of the application's centre rejects a referred application, with a reason. */
   rejectLoanApplication?: Maybe<LoanApplication>;
+  /** 撤回申请: the applicant withdraws their own application (or an officer of its centre does, at their request), with a reason, until the mortgage registration has started. Its checks stop; a new application for the same property may then be filed. */
+  withdrawLoanApplication?: Maybe<LoanApplication>;
   /**
    * One borrower or co-owner signs the approved loan contract (面签): an ES256 JWS, made with the
    * signer's key, whose payload is {"applicationId", "contractSha256"}; and an identity proof made
@@ -112,6 +114,12 @@ export type MutationApproveLoanApplicationArgs = {
 
 
 export type MutationRejectLoanApplicationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationWithdrawLoanApplicationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -209,6 +217,8 @@ export type UserError = {
   field: Array<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   code: Scalars['String']['output'];
+  /** With OPEN_APPLICATION_EXISTS: the application still open for this applicant and property, when the caller may see it. */
+  openApplicationId?: Maybe<Scalars['ID']['output']>;
 };
 
 export type SubmitLoanApplicationPayload = {
@@ -227,7 +237,10 @@ export type LoanApplicationStatus =
   | 'APPROVED'
   /** Referred to an officer, with the reasons. */
   | 'REFERRED'
+  /** Rejected by an officer, with the reason. */
   | 'REJECTED'
+  /** 撤回: withdrawn by the applicant before the mortgage was registered. */
+  | 'WITHDRAWN'
   /** Contract signed by everyone and the mortgage registered: the entrusted bank may disburse. */
   | 'READY_FOR_DISBURSEMENT';
 
@@ -241,16 +254,63 @@ export type CheckStatus =
   /** A party has not consented for this application yet (the reasons say who); resumes as soon as they do. */
   | 'AWAITING_CONSENT'
   | 'DONE'
-  /** Still unavailable at the deadline. */
-  | 'GAVE_UP';
+  /** Still unavailable after its attempts or at its deadline: in the officers' queue (LoanApplicationFilter.checkStatus) to verify by hand. */
+  | 'GAVE_UP'
+  /** Will not run: the application was withdrawn. */
+  | 'CANCELLED';
 
 export type CheckOutcome =
+  /** The rule that used this check's data is satisfied. */
   | 'PASSED'
+  /** The rule found a problem (the reasons say which). */
   | 'FAILED'
-  | 'UNAVAILABLE';
+  /** The agency did not answer (yet, or before the check gave up): the next attempt is at nextAttemptAt; after giving up an officer verifies by hand. */
+  | 'UNAVAILABLE'
+  /** Waiting for a party's own consent (needsConsent says whose and for what); the agency has not been called for them. Give it with Mutation.grantConsent for this application and the check resumes. */
+  | 'NEEDS_CONSENT';
+
+/** Which party of the application: their role, and their place among the co-borrowers. */
+export type PartyRef = {
+  __typename?: 'PartyRef';
+  role: PartyRole;
+  /** 1-based place among the co-borrowers, as filed; null for the applicant and the spouse. */
+  ordinal?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PartyRole =
+  /** 主借款人: the applicant. */
+  | 'APPLICANT'
+  /** 配偶: the applicant's spouse. */
+  | 'SPOUSE'
+  /** 共同借款人: a co-borrower. */
+  | 'CO_BORROWER';
+
+/** A finding of a check or of the decision: a code from one catalogue, whom it is about, and its words. */
+export type LoanFinding = {
+  __typename?: 'LoanFinding';
+  /** Stable code (docs/errors.md lists them): what a client branches on. */
+  code: Scalars['String']['output'];
+  /** The finding in Chinese. */
+  message: Scalars['String']['output'];
+  /** The finding in English. */
+  englishMessage: Scalars['String']['output'];
+  /** Whom it is about; null when it is about the application as a whole. */
+  party?: Maybe<PartyRef>;
+};
+
+/** A consent a check waits for: the party who must give it (for themself), the data item and its agency. */
+export type ConsentNeeded = {
+  __typename?: 'ConsentNeeded';
+  party: PartyRef;
+  /** The data item the consent must cover, e.g. creditReport. */
+  dataItem: Scalars['String']['output'];
+  agency: Agency;
+};
 
 export type LoanApplicationFilter = {
   status?: InputMaybe<LoanApplicationStatus>;
+  /** Only applications with a check in this state; GAVE_UP is the queue of checks an officer must finish by hand. */
+  checkStatus?: InputMaybe<CheckStatus>;
   includeTestCases?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -269,6 +329,8 @@ export type LoanApplication = {
   applicant?: Maybe<Applicant>;
   spouse?: Maybe<Applicant>;
   coBorrowers?: Maybe<Array<Applicant>>;
+  /** The co-borrower at this place on the application (1-based, as filed); null when there is none. */
+  coBorrower?: Maybe<Applicant>;
   /** The property being bought, once the contract filing has named its unit. */
   property?: Maybe<Property>;
   amount?: Maybe<Scalars['Money']['output']>;
@@ -297,6 +359,12 @@ export type LoanApplication = {
   materialsCollected?: Maybe<Scalars['Int']['output']>;
   /** Minutes from acceptance to the decision (or to now, while undecided). */
   minutesTaken?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A submitted HPF loan application (贷款申请). */
+export type LoanApplicationCoBorrowerArgs = {
+  ordinal: Scalars['Int']['input'];
 };
 
 export type RepaymentSchedule = {
@@ -358,11 +426,20 @@ export type MortgageCertificate = {
 export type LoanCheck = {
   __typename?: 'LoanCheck';
   step: Scalars['String']['output'];
+  /** The agency whose data the check reads. */
+  agency?: Maybe<Agency>;
   status: CheckStatus;
   attempts: Scalars['Int']['output'];
-  /** PASSED / FAILED / UNAVAILABLE once decided; null before. */
+  /** PASSED / FAILED / UNAVAILABLE once decided; NEEDS_CONSENT or UNAVAILABLE while it waits; null while it runs. */
   outcome?: Maybe<CheckOutcome>;
+  /** The findings as sentences (Chinese, then English). */
   reasons: Array<Scalars['String']['output']>;
+  /** The findings with their codes. */
+  findings: Array<LoanFinding>;
+  /** Whose consent the check waits for, and for what. */
+  needsConsent: Array<ConsentNeeded>;
+  /** When an unavailable agency is asked again. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** Agency, trace id and time of the data the check used. */
   evidence: Array<AgencySource>;
   updatedAt: Scalars['DateTime']['output'];
@@ -371,7 +448,10 @@ export type LoanCheck = {
 export type LoanDecision = {
   __typename?: 'LoanDecision';
   outcome: Scalars['String']['output'];
+  /** The reasons as sentences (Chinese, then English). */
   reasons: Array<Scalars['String']['output']>;
+  /** The reasons with their codes. */
+  findings: Array<LoanFinding>;
   homeOrder?: Maybe<Scalars['String']['output']>;
   /** Annual rate, e.g. "2.60%". */
   rate?: Maybe<Scalars['String']['output']>;
@@ -386,8 +466,30 @@ export type TimelineEntry = {
   __typename?: 'TimelineEntry';
   at: Scalars['DateTime']['output'];
   step?: Maybe<Scalars['String']['output']>;
+  /** ACCEPTED, CHECKED, NEEDS_CONSENT, UNAVAILABLE, GAVE_UP, APPROVED_AUTOMATICALLY, REFERRED_TO_OFFICER, APPROVED_BY_OFFICER, REJECTED_BY_OFFICER, SIGNED, ALL_SIGNED, MORTGAGE_REGISTERED. */
   kind: Scalars['String']['output'];
-  /** What happened, as JSON (agency, trace id, reasons …). */
+  /** The agencies that did not answer (UNAVAILABLE, GAVE_UP). */
+  agencies: Array<Agency>;
+  /** The error codes they answered with. */
+  codes: Array<Scalars['String']['output']>;
+  /** Whom the entry is about (NEEDS_CONSENT: whose consent is awaited). */
+  parties: Array<PartyRef>;
+  /** The data items a consent is awaited for. */
+  dataItems: Array<Scalars['String']['output']>;
+  attempt?: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Agency, trace id and time of the data a check used. */
+  evidence: Array<AgencySource>;
+  /** A decision's outcome. */
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** A decision's reasons, as this reader may see them. */
+  findings: Array<LoanFinding>;
+  /** An officer's reason for their decision. */
+  officerReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * Everything above as JSON, for tools that keep the raw entry.
+   * @deprecated Read the typed fields.
+   */
   detail: Scalars['String']['output'];
 };
 
@@ -523,9 +625,13 @@ export type ResolversTypes = {
   LoanApplicationStatus: LoanApplicationStatus;
   CheckStatus: CheckStatus;
   CheckOutcome: CheckOutcome;
+  PartyRef: ResolverTypeWrapper<PartyRef>;
+  PartyRole: PartyRole;
+  LoanFinding: ResolverTypeWrapper<LoanFinding>;
+  ConsentNeeded: ResolverTypeWrapper<ConsentNeeded>;
   LoanApplicationFilter: LoanApplicationFilter;
   LoanApplicationPage: ResolverTypeWrapper<Omit<LoanApplicationPage, 'applications'> & { applications: Array<ResolversTypes['LoanApplication']> }>;
-  LoanApplication: ResolverTypeWrapper<Omit<LoanApplication, 'applicant' | 'spouse' | 'coBorrowers' | 'property' | 'checks' | 'contract'> & { applicant?: Maybe<ResolversTypes['Applicant']>, spouse?: Maybe<ResolversTypes['Applicant']>, coBorrowers?: Maybe<Array<ResolversTypes['Applicant']>>, property?: Maybe<ResolversTypes['Property']>, checks?: Maybe<Array<ResolversTypes['LoanCheck']>>, contract?: Maybe<ResolversTypes['LoanContract']> }>;
+  LoanApplication: ResolverTypeWrapper<Omit<LoanApplication, 'applicant' | 'spouse' | 'coBorrowers' | 'coBorrower' | 'property' | 'checks' | 'timeline' | 'contract'> & { applicant?: Maybe<ResolversTypes['Applicant']>, spouse?: Maybe<ResolversTypes['Applicant']>, coBorrowers?: Maybe<Array<ResolversTypes['Applicant']>>, coBorrower?: Maybe<ResolversTypes['Applicant']>, property?: Maybe<ResolversTypes['Property']>, checks?: Maybe<Array<ResolversTypes['LoanCheck']>>, timeline?: Maybe<Array<ResolversTypes['TimelineEntry']>>, contract?: Maybe<ResolversTypes['LoanContract']> }>;
   RepaymentSchedule: ResolverTypeWrapper<RepaymentSchedule>;
   Instalment: ResolverTypeWrapper<Instalment>;
   LoanContract: ResolverTypeWrapper<Omit<LoanContract, 'signers'> & { signers: Array<ResolversTypes['ContractSigner']> }>;
@@ -533,7 +639,7 @@ export type ResolversTypes = {
   MortgageCertificate: ResolverTypeWrapper<MortgageCertificate>;
   LoanCheck: ResolverTypeWrapper<Omit<LoanCheck, 'evidence'> & { evidence: Array<ResolversTypes['AgencySource']> }>;
   LoanDecision: ResolverTypeWrapper<LoanDecision>;
-  TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
+  TimelineEntry: ResolverTypeWrapper<Omit<TimelineEntry, 'evidence'> & { evidence: Array<ResolversTypes['AgencySource']> }>;
   Applicant: ResolverTypeWrapper<ApplicantParent>;
   Property: ResolverTypeWrapper<PropertyParent>;
 };
@@ -563,9 +669,12 @@ export type ResolversParentTypes = {
   SubmitLoanApplicationInput: SubmitLoanApplicationInput;
   UserError: UserError;
   SubmitLoanApplicationPayload: Omit<SubmitLoanApplicationPayload, 'loanApplication'> & { loanApplication?: Maybe<ResolversParentTypes['LoanApplication']> };
+  PartyRef: PartyRef;
+  LoanFinding: LoanFinding;
+  ConsentNeeded: ConsentNeeded;
   LoanApplicationFilter: LoanApplicationFilter;
   LoanApplicationPage: Omit<LoanApplicationPage, 'applications'> & { applications: Array<ResolversParentTypes['LoanApplication']> };
-  LoanApplication: Omit<LoanApplication, 'applicant' | 'spouse' | 'coBorrowers' | 'property' | 'checks' | 'contract'> & { applicant?: Maybe<ResolversParentTypes['Applicant']>, spouse?: Maybe<ResolversParentTypes['Applicant']>, coBorrowers?: Maybe<Array<ResolversParentTypes['Applicant']>>, property?: Maybe<ResolversParentTypes['Property']>, checks?: Maybe<Array<ResolversParentTypes['LoanCheck']>>, contract?: Maybe<ResolversParentTypes['LoanContract']> } | FederationReferenceTypes['LoanApplication'];
+  LoanApplication: Omit<LoanApplication, 'applicant' | 'spouse' | 'coBorrowers' | 'coBorrower' | 'property' | 'checks' | 'timeline' | 'contract'> & { applicant?: Maybe<ResolversParentTypes['Applicant']>, spouse?: Maybe<ResolversParentTypes['Applicant']>, coBorrowers?: Maybe<Array<ResolversParentTypes['Applicant']>>, coBorrower?: Maybe<ResolversParentTypes['Applicant']>, property?: Maybe<ResolversParentTypes['Property']>, checks?: Maybe<Array<ResolversParentTypes['LoanCheck']>>, timeline?: Maybe<Array<ResolversParentTypes['TimelineEntry']>>, contract?: Maybe<ResolversParentTypes['LoanContract']> } | FederationReferenceTypes['LoanApplication'];
   RepaymentSchedule: RepaymentSchedule;
   Instalment: Instalment;
   LoanContract: Omit<LoanContract, 'signers'> & { signers: Array<ResolversParentTypes['ContractSigner']> };
@@ -573,7 +682,7 @@ export type ResolversParentTypes = {
   MortgageCertificate: MortgageCertificate;
   LoanCheck: Omit<LoanCheck, 'evidence'> & { evidence: Array<ResolversParentTypes['AgencySource']> };
   LoanDecision: LoanDecision;
-  TimelineEntry: TimelineEntry;
+  TimelineEntry: Omit<TimelineEntry, 'evidence'> & { evidence: Array<ResolversParentTypes['AgencySource']> };
   Applicant: ApplicantParent;
   Property: PropertyParent;
 };
@@ -622,6 +731,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   submitLoanApplication?: Resolver<ResolversTypes['SubmitLoanApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitLoanApplicationArgs, 'input'>>;
   approveLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationApproveLoanApplicationArgs, 'id' | 'reason'>>;
   rejectLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationRejectLoanApplicationArgs, 'id' | 'reason'>>;
+  withdrawLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationWithdrawLoanApplicationArgs, 'id' | 'reason'>>;
   signLoanContract?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationSignLoanContractArgs, 'id' | 'signature'>>;
   reviewLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationReviewLoanApplicationArgs, 'id' | 'score'>>;
 };
@@ -658,12 +768,31 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
   field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openApplicationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type SubmitLoanApplicationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitLoanApplicationPayload'] = ResolversParentTypes['SubmitLoanApplicationPayload']> = {
   loanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type PartyRefResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyRef'] = ResolversParentTypes['PartyRef']> = {
+  role?: Resolver<ResolversTypes['PartyRole'], ParentType, ContextType>;
+  ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type LoanFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanFinding'] = ResolversParentTypes['LoanFinding']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  englishMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  party?: Resolver<Maybe<ResolversTypes['PartyRef']>, ParentType, ContextType>;
+};
+
+export type ConsentNeededResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentNeeded'] = ResolversParentTypes['ConsentNeeded']> = {
+  party?: Resolver<ResolversTypes['PartyRef'], ParentType, ContextType>;
+  dataItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 };
 
 export type LoanApplicationPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanApplicationPage'] = ResolversParentTypes['LoanApplicationPage']> = {
@@ -679,6 +808,7 @@ export type LoanApplicationResolvers<ContextType = Context, ParentType extends R
   applicant?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType>;
   spouse?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType>;
   coBorrowers?: Resolver<Maybe<Array<ResolversTypes['Applicant']>>, ParentType, ContextType>;
+  coBorrower?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType, RequireFields<LoanApplicationCoBorrowerArgs, 'ordinal'>>;
   property?: Resolver<Maybe<ResolversTypes['Property']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   termMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -736,10 +866,14 @@ export type MortgageCertificateResolvers<ContextType = Context, ParentType exten
 
 export type LoanCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanCheck'] = ResolversParentTypes['LoanCheck']> = {
   step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CheckStatus'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['CheckOutcome']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['LoanFinding']>, ParentType, ContextType>;
+  needsConsent?: Resolver<Array<ResolversTypes['ConsentNeeded']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['AgencySource']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
@@ -747,6 +881,7 @@ export type LoanCheckResolvers<ContextType = Context, ParentType extends Resolve
 export type LoanDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanDecision'] = ResolversParentTypes['LoanDecision']> = {
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['LoanFinding']>, ParentType, ContextType>;
   homeOrder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   maximumAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -759,6 +894,16 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
+  codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['PartyRef']>, ParentType, ContextType>;
+  dataItems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['AgencySource']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['LoanFinding']>, ParentType, ContextType>;
+  officerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -787,6 +932,9 @@ export type Resolvers<ContextType = Context> = {
   StatusCount?: StatusCountResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   SubmitLoanApplicationPayload?: SubmitLoanApplicationPayloadResolvers<ContextType>;
+  PartyRef?: PartyRefResolvers<ContextType>;
+  LoanFinding?: LoanFindingResolvers<ContextType>;
+  ConsentNeeded?: ConsentNeededResolvers<ContextType>;
   LoanApplicationPage?: LoanApplicationPageResolvers<ContextType>;
   LoanApplication?: LoanApplicationResolvers<ContextType>;
   RepaymentSchedule?: RepaymentScheduleResolvers<ContextType>;

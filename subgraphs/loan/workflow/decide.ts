@@ -6,35 +6,19 @@
  * UNAVAILABLE to the rules: they never guess.
  */
 import type { AgencyName } from '../../../lib/agency-contracts';
-import type { GatherStep, LoanApplicationRow, LoanStatus, LoanStepRow } from '../../../storage/loan-types';
-import { parseMoney } from '../../../lib/scalars';
+import type { LoanApplicationRow, LoanStatus, LoanStepRow } from '../../../storage/loan-types';
+import { checkRecordOf, type CheckRecord, type ItemAnswer, type PartyKey } from '../../shared/cases/check-record';
 import { policyFor } from '../domain/centre-policy';
 import { decide, evaluateEligibility, type CheckName } from '../domain/eligibility';
-import {
-  available,
-  marriageFromRegistrations,
-  unavailable,
-  type Fact,
-  type HouseholdMemberFacts,
-  type LoanFacts,
-  type PartyFacts,
-} from '../domain/facts';
+import { available, unavailable, type Fact, type HouseholdMemberFacts, type LoanFacts, type PartyFacts } from '../domain/facts';
 import type { Reason } from '../domain/reasons';
 import { partyKeyOf } from '../parties';
-import type { StoredDecision } from '../views';
-import type { GatherOutcome, Gathered } from './gather';
+import type { StoredDecision, StoredReason } from '../views';
+import { CHECKS, type CheckFacts, type CheckStep } from './checks';
 
-export const AGENCY_OF_STEP: Record<GatherStep, AgencyName> = {
-  GATHER_IDENTITY: 'public-security',
-  GATHER_MARRIAGE: 'civil-affairs',
-  GATHER_CONTRACT: 'housing',
-  GATHER_TAX: 'tax',
-  GATHER_REGISTRATION: 'natural-resources',
-  GATHER_CREDIT: 'pboc-credit',
-  GATHER_PROVIDENT_FUND: 'provident-fund',
-};
+export const AGENCY_OF_STEP: Record<CheckStep, AgencyName> = Object.fromEntries(Object.values(CHECKS).map((check) => [check.step, check.agency])) as Record<CheckStep, AgencyName>;
 
-const STEP_OF_CHECK: Partial<Record<CheckName, GatherStep>> = {
+const STEP_OF_CHECK: Partial<Record<CheckName, CheckStep>> = {
   identity: 'GATHER_IDENTITY',
   marriage: 'GATHER_MARRIAGE',
   contractFiling: 'GATHER_CONTRACT',
@@ -44,106 +28,47 @@ const STEP_OF_CHECK: Partial<Record<CheckName, GatherStep>> = {
   providentFund: 'GATHER_PROVIDENT_FUND',
 };
 
-type Row = Record<string, unknown>;
-
-/** A step's facts: what it gathered, or nothing when it gave up. */
-function outcomeOf(steps: readonly LoanStepRow[], step: GatherStep): GatherOutcome | null {
-  const row = steps.find((s) => s.step === step);
-  return row?.status === 'DONE' ? (row.outcome as GatherOutcome) : null;
+/** A finished check's item as a domain fact: what was found, its absence, or unavailable (never a guess). */
+function factOf<T, A>(step: CheckStep, item: ItemAnswer<T> | null | undefined, absent: A): Fact<T | A> {
+  if (!item || (item.status !== 'FOUND' && item.status !== 'NOT_FOUND')) return unavailable(AGENCY_OF_STEP[step]);
+  return item.status === 'NOT_FOUND' ? available<T | A>(absent) : available<T | A>(item.facts);
 }
 
-function fact<T>(step: GatherStep, gathered: Gathered<Row> | null | undefined, read: (value: Row) => T, absent: T): Fact<T> {
-  if (!gathered || gathered.status === 'FORBIDDEN' || gathered.status === 'NEEDS_CONSENT') return unavailable(AGENCY_OF_STEP[step]);
-  return gathered.status === 'NOT_FOUND' ? available(absent) : available(read(gathered.value));
-}
-
+/** The facts each finished check stored (typed by ./checks.ts), as the decision reads them. */
 export function factsOf(application: LoanApplicationRow, steps: readonly LoanStepRow[]): LoanFacts {
-  const gathered = (step: GatherStep) => outcomeOf(steps, step);
-  const personFact = <T>(step: GatherStep, idNumber: string, read: (value: Row) => T, absent: T) => {
-    const outcome = gathered(step);
-    return outcome ? fact(step, outcome.persons[idNumber], read, absent) : unavailable<T>(AGENCY_OF_STEP[step]);
+  const recordOf = <S extends CheckStep>(step: S) => {
+    const row = steps.find((s) => s.step === step);
+    if (!row || (row.status !== 'DONE' && row.status !== 'GAVE_UP')) return null;
+    // The one boundary where stored JSON becomes typed facts: checkRecordOf refuses another version.
+    return checkRecordOf(row.outcome) as CheckRecord<CheckFacts[S]['person'], CheckFacts[S]['property']> | null;
   };
-  const propertyFact = <T>(step: GatherStep, read: (value: Row) => T, absent: T) => {
-    const outcome = gathered(step);
-    return outcome ? fact(step, outcome.property, read, absent) : unavailable<T>(AGENCY_OF_STEP[step]);
-  };
+  const personFact = <S extends CheckStep, A>(step: S, party: PartyKey, absent: A) => factOf(step, recordOf(step)?.persons[party], absent);
+  const propertyFact = <S extends CheckStep>(step: S) => factOf(step, recordOf(step)?.property, null);
 
-  const party = (idNumber: string): PartyFacts => ({
+  const party = (key: PartyKey, idNumber: string): PartyFacts => ({
     idNumber,
-    identity: personFact('GATHER_IDENTITY', idNumber, (v) => ({ nameMatches: v.nameMatches === true, householdStatus: v.householdStatus as 'ACTIVE' | 'CANCELLED' }), null),
-    credit: personFact(
-      'GATHER_CREDIT',
-      idNumber,
-      (v) => ({ currentOverdueAmountFen: parseMoney(String(v.currentOverdueAmount)), repaymentHistory24Months: v.repaymentHistory24Months as never }),
-      null,
-    ),
-    providentFund: personFact(
-      'GATHER_PROVIDENT_FUND',
-      idNumber,
-      (v) => ({
-        accounts: ((v.accounts as Row[] | null) ?? []).map((account) => ({
-          centreCode: String(account.centreCode),
-          status: account.status as 'NORMAL' | 'SEALED' | 'CLOSED',
-          continuousDepositMonths: Number(account.continuousDepositMonths),
-          balanceFen: parseMoney(String(account.balance)),
-          monthlyDepositFen: parseMoney(String(account.monthlyDeposit)),
-          spouseIdNumberOnFile: ((account.spouseOnFile as Row | null)?.idNumber as string | undefined) ?? null,
-        })),
-        loans: ((v.loans as Row[] | null) ?? []).map((loan) => ({ loanNumber: String(loan.loanNumber), status: loan.status as 'OUTSTANDING' | 'SETTLED' })),
-      }),
-      null,
-    ),
+    identity: personFact('GATHER_IDENTITY', key, null),
+    credit: personFact('GATHER_CREDIT', key, null),
+    providentFund: personFact('GATHER_PROVIDENT_FUND', key, null),
   });
-  const member = (idNumber: string): HouseholdMemberFacts => ({
-    ...party(idNumber),
-    holdings: personFact('GATHER_REGISTRATION', idNumber, (v) => ((v.properties as Row[] | null) ?? []).map((p) => String(p.unitNumber)), [] as string[]),
-  });
+  const member = (key: PartyKey, idNumber: string): HouseholdMemberFacts => ({ ...party(key, idNumber), holdings: personFact('GATHER_REGISTRATION', key, [] as readonly string[]) });
 
   const { request } = application;
   return {
-    applicant: member(request.applicant.idNumber),
-    marriage: personFact(
-      'GATHER_MARRIAGE',
-      request.applicant.idNumber,
-      (v) =>
-        marriageFromRegistrations(
-          ((v.registrations as Row[] | null) ?? []).map((r) => ({
-            type: r.type as 'MARRIAGE' | 'DIVORCE' | 'REMARRIAGE',
-            registrationDate: String(r.registrationDate),
-            spouseIdNumber: String((r.spouse as Row).idNumber),
-          })),
-        ),
-      { status: 'NEVER_MARRIED' as const },
-    ),
-    spouse: request.spouse ? member(request.spouse.idNumber) : null,
-    coBorrowers: request.coBorrowers.map((person) => party(person.idNumber)),
-    contract: propertyFact(
-      'GATHER_CONTRACT',
-      (v) => ({
-        contractNumber: String(v.contractNumber),
-        unitNumber: String(v.unitNumber ?? request.unitNumber ?? ''),
-        status: v.status as 'FILED' | 'CANCELLED',
-        buyerIdNumbers: ((v.buyers as Row[] | null) ?? []).map((buyer) => String((buyer.applicant as Row).idNumber)),
-        priceFen: parseMoney(String(v.price)),
-      }),
-      null,
-    ),
-    transferTax: propertyFact('GATHER_TAX', (v) => ({ declared: v.declared === true, paid: v.paid === true }), null),
-    registration: propertyFact(
-      'GATHER_REGISTRATION',
-      (v) => ({
-        status: v.status as 'REGISTERED' | 'PRE_REGISTERED' | 'TRANSFER_PENDING',
-        ownerIdNumbers: ((v.owners as Row[] | null) ?? []).map((owner) => String((owner.applicant as Row).idNumber)),
-        encumbrances: ((v.encumbrances as Row[] | null) ?? []).map((e) => e.type as 'MORTGAGE' | 'PRE_MORTGAGE' | 'SEIZURE'),
-      }),
-      null,
-    ),
+    applicant: member('APPLICANT', request.applicant.idNumber),
+    marriage: personFact('GATHER_MARRIAGE', 'APPLICANT', { status: 'NEVER_MARRIED' as const }),
+    spouse: request.spouse ? member('SPOUSE', request.spouse.idNumber) : null,
+    coBorrowers: request.coBorrowers.map((person, i) => party(`CO_BORROWER:${i + 1}`, person.idNumber)),
+    contract: propertyFact('GATHER_CONTRACT'),
+    transferTax: propertyFact('GATHER_TAX'),
+    registration: propertyFact('GATHER_REGISTRATION'),
   };
 }
 
-const said = (reasons: readonly Reason[]) => reasons.map((r) => `${r.message.zh} (${r.message.en})`);
+/** Stored with its code and whom it is about; the words are the catalogue's, in both languages. */
+const stored = (reasons: readonly Reason[]): StoredReason[] => reasons.map((r) => ({ code: r.code, party: partyKeyOf(r.party), message: r.message }));
 
-export function decideApplication(application: LoanApplicationRow, steps: readonly LoanStepRow[]): { status: LoanStatus; decision: StoredDecision & Record<string, unknown> } {
+export function decideApplication(application: LoanApplicationRow, steps: readonly LoanStepRow[]): { status: LoanStatus; decision: StoredDecision } {
   const { request } = application;
   const facts = factsOf(application, steps);
   const contract = facts.contract.status === 'AVAILABLE' ? facts.contract.value : null;
@@ -164,19 +89,17 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
   );
   const verdict = decide(evaluation);
   const checks: StoredDecision['checks'] = {};
-  for (const [check, step] of Object.entries(STEP_OF_CHECK) as Array<[CheckName, GatherStep]>) {
+  for (const [check, step] of Object.entries(STEP_OF_CHECK) as Array<[CheckName, CheckStep]>) {
     const outcome = evaluation.outcomes[check];
-    checks[step] = { outcome: outcome.status, reasons: said(outcome.reasons), parties: outcome.reasons.map((r) => partyKeyOf(r.party)) };
+    checks[step] = { outcome: outcome.status, reasons: stored(outcome.reasons) };
   }
-  const reasons = verdict.decision === 'REFER' ? said(verdict.reasons) : [];
-  const reasonParties = verdict.decision === 'REFER' ? verdict.reasons.map((r) => partyKeyOf(r.party)) : [];
   return {
     status: verdict.decision === 'APPROVE' ? 'APPROVED' : 'REFERRED',
     decision: {
+      version: 1,
       outcome: verdict.decision === 'APPROVE' ? 'APPROVED' : 'REFERRED',
-      reasons,
-      reasonParties,
-      notices: said(verdict.notices),
+      reasons: verdict.decision === 'REFER' ? stored(verdict.reasons) : [],
+      notices: stored(verdict.notices),
       checks,
       homeOrder: evaluation.homeOrder.status === 'DETERMINED' ? evaluation.homeOrder.value.homeOrder : null,
       rate: evaluation.rate.status === 'DETERMINED' ? `${evaluation.rate.value.annualRatePercent}%` : null,
@@ -185,4 +108,19 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
       policy: evaluation.policy,
     },
   };
+}
+
+/**
+ * Why an officer may not approve this application, or null: an approval needs a decided rate, a
+ * term within the policy, and an amount within the computed maximum. A reason explains a
+ * judgement; it does not lift a limit.
+ */
+export function approvalBlockedBy(application: LoanApplicationRow): string | null {
+  const decision = application.decision as Partial<StoredDecision> | null;
+  if (!decision?.rate) return 'no rate could be decided for it, so no contract could state one';
+  const policy = policyFor(application.request.centre, application.request.applicationDate);
+  if (application.request.termMonths > policy.maximumTermMonths) return `its term is longer than the ${policy.maximumTermMonths} months the policy allows`;
+  if (decision.maximumAmountFen === null || decision.maximumAmountFen === undefined) return 'its maximum amount could not be determined';
+  if (application.request.amountFen > decision.maximumAmountFen) return 'its amount is above the computed maximum';
+  return null;
 }

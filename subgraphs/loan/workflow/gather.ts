@@ -1,86 +1,34 @@
 /**
- * One gather step: one query through the gateway for one agency's data on every person (and the
- * property) of an application. An unavailable agency makes the step retry; a denial (no consent)
- * or a missing record is a fact in itself, kept as such for the decision to weigh.
+ * One read of one check: the check's registered document through the gateway, for the parties and
+ * the property still open, starting from the application's own sealed references. Each item comes
+ * back on its own: found, not on file, refused, waiting for that person's consent, or unavailable —
+ * so one party's failure never makes the others be read again.
  */
-import type { GatherStep, LoanPerson, LoanRequest } from '../../../storage/loan-types';
+import type { LoanApplicationRow } from '../../../storage/loan-types';
+import type { ItemAnswer, PartyKey, Source } from '../../shared/cases/check-record';
+import { CHECKS, PARTY_SLOTS, slotOf, type CheckStep } from './checks';
 import type { GatewayClient, GraphQLAnswer } from './gateway-client';
-import { GATHER_DOCUMENTS, personSlotVariables } from './operations';
+import type { CheckAnswer } from './machine';
 
-export interface Source {
-  agency: string;
-  traceId: string;
-  retrievedAt: string;
-}
+type Row = Record<string, unknown>;
+type GraphQLError = GraphQLAnswer['errors'][number];
 
-/**
- * What one query said of one item: its value, that the record does not exist, that it may not be
- * read, or that the person it concerns has not consented for this application yet.
- */
-export type Gathered<T> = { status: 'FOUND'; value: T } | { status: 'NOT_FOUND' } | { status: 'FORBIDDEN' } | { status: 'NEEDS_CONSENT' };
+/** The codes that are an answer about the item (kept), not a failure to get one (retried). */
+const REFUSALS = new Set(['FORBIDDEN', 'NOT_A_PARTY', 'CASE_REQUIRED', 'PROXY_NOT_AUTHORIZED']);
 
-export interface GatherOutcome {
-  /** By ID number: the person's item as this agency answered. */
-  persons: Record<string, Gathered<Record<string, unknown>>>;
-  property: Gathered<Record<string, unknown>> | null;
-  evidence: Source[];
-}
+const startsWith = (path: ReadonlyArray<string | number> | undefined, prefix: readonly string[]) => prefix.every((part, i) => path?.[i] === part);
 
-export class AgencyUnavailable extends Error {
-  constructor(
-    readonly agencies: string[],
-    /** The error codes the gateway answered with, for the timeline (no messages: they may quote input). */
-    readonly codes: string[] = [],
-  ) {
-    super(`unavailable: ${agencies.join(', ')}`);
+function itemFrom(errors: readonly GraphQLError[], value: unknown, dataItem: string, agency: string, facts: (value: Row) => unknown): ItemAnswer<unknown> {
+  const error = errors[0];
+  if (error) {
+    const code = error.extensions?.code ?? 'UNKNOWN';
+    if (code === 'CONSENT_REQUIRED') return { status: 'NEEDS_CONSENT', dataItem };
+    if (code === 'NOT_FOUND') return { status: 'NOT_FOUND' };
+    if (REFUSALS.has(code)) return { status: 'FORBIDDEN', code };
+    return { status: 'UNAVAILABLE', agency: error.extensions?.agency ?? error.extensions?.serviceName ?? agency, code };
   }
-}
-
-/**
- * Per step: the field each person's item answers under, and the property's (the documents
- * themselves are fixed and registered: ./operations.ts). Identity asks each person's claimed name.
- */
-const PERSON_FIELDS: Partial<Record<GatherStep, { field: string; withNames: boolean }>> = {
-  GATHER_IDENTITY: { field: 'identityVerification', withNames: true },
-  GATHER_MARRIAGE: { field: 'marriage', withNames: false },
-  GATHER_REGISTRATION: { field: 'realEstateHoldings', withNames: false },
-  GATHER_CREDIT: { field: 'creditReport', withNames: false },
-  GATHER_PROVIDENT_FUND: { field: 'providentFund', withNames: false },
-};
-
-const PROPERTY_FIELDS: Partial<Record<GatherStep, { field: string }>> = {
-  GATHER_CONTRACT: { field: 'contractFiling' },
-  GATHER_TAX: { field: 'transferTax' },
-  GATHER_REGISTRATION: { field: 'registration' },
-};
-
-export function personsOf(request: LoanRequest): LoanPerson[] {
-  return [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers];
-}
-
-/** The people (by ID number) whose consent for this application the step still waits for; the property's buyers count as one. */
-export function awaitingConsent(outcome: GatherOutcome): { persons: string[]; property: boolean } {
-  return {
-    persons: Object.entries(outcome.persons).filter(([, item]) => item.status === 'NEEDS_CONSENT').map(([idNumber]) => idNumber),
-    property: outcome.property?.status === 'NEEDS_CONSENT',
-  };
-}
-
-/** Answers that are facts: the record is not there, may not be read, or waits for a consent. Anything else is a failure to retry. */
-const FACT_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_A_PARTY', 'CASE_REQUIRED']);
-
-function unavailableAgencies(answer: GraphQLAnswer): string[] {
-  return answer.errors
-    .filter((error) => !FACT_CODES.has(error.extensions?.code ?? ''))
-    .map((error) => error.extensions?.agency ?? error.extensions?.serviceName ?? 'platform');
-}
-
-function gathered(answer: GraphQLAnswer, path: Array<string | number>, value: unknown): Gathered<Record<string, unknown>> {
-  const error = answer.errors.find((e) => e.path && path.every((part, i) => e.path![i] === part));
-  if (error?.extensions?.code === 'CONSENT_REQUIRED') return { status: 'NEEDS_CONSENT' };
-  if (error && FACT_CODES.has(error.extensions?.code ?? '') && error.extensions?.code !== 'NOT_FOUND') return { status: 'FORBIDDEN' };
   if (value === null || value === undefined) return { status: 'NOT_FOUND' };
-  return { status: 'FOUND', value: value as Record<string, unknown> };
+  return { status: 'FOUND', facts: facts(value as Row) };
 }
 
 function sourcesIn(value: unknown, into: Source[]): void {
@@ -93,40 +41,62 @@ function sourcesIn(value: unknown, into: Source[]): void {
   }
 }
 
-export async function gather(step: GatherStep, request: LoanRequest, applicationId: string, gateway: GatewayClient): Promise<GatherOutcome> {
-  const persons = personsOf(request);
-  const personSelection = PERSON_FIELDS[step];
-  const propertySelection = PROPERTY_FIELDS[step];
-  const variables: Record<string, unknown> = personSelection ? personSlotVariables(persons, personSelection.withNames) : {};
-  if (propertySelection) {
+/** When the gateway cannot be reached at all, every item asked is unavailable (the platform's, not an agency's). */
+export function platformUnavailable(parties: readonly PartyKey[], property: boolean, code: string): CheckAnswer {
+  const item = { status: 'UNAVAILABLE' as const, agency: 'platform', code };
+  return { persons: Object.fromEntries(parties.map((party) => [party, item])), property: property ? item : null, evidence: [] };
+}
+
+export async function readCheck(step: CheckStep, application: LoanApplicationRow, open: { parties: readonly PartyKey[]; property: boolean }, gateway: GatewayClient): Promise<CheckAnswer> {
+  const check = CHECKS[step];
+  const { request } = application;
+  const variables: Record<string, unknown> = {};
+  if (check.persons) {
+    variables.application = application.id;
+    const asked = new Set(open.parties.map(slotOf));
+    for (let slot = 0; slot < PARTY_SLOTS; slot += 1) variables[`with${slot}`] = asked.has(slot);
+    if (check.withNames) {
+      const names = [request.applicant.name, request.spouse?.name ?? null, ...request.coBorrowers.map((person) => person.name)];
+      for (let slot = 0; slot < PARTY_SLOTS; slot += 1) variables[`name${slot}`] = names[slot] ?? null;
+    }
+  }
+  if (check.property) {
+    if (check.persons) variables.withProperty = open.property;
     if (request.contractNumber) variables.contract = request.contractNumber;
     else variables.unit = request.unitNumber;
   }
-  const documents = GATHER_DOCUMENTS[step];
-  const query = request.contractNumber ? documents.byContract : documents.byUnit;
-  const answer = await gateway.query(request.centre, applicationId, query, variables);
-  const unavailable = unavailableAgencies(answer);
-  if (unavailable.length > 0) {
-    const codes = answer.errors.map((error) => error.extensions?.code ?? 'UNKNOWN').filter((code) => !FACT_CODES.has(code));
-    throw new AgencyUnavailable([...new Set(unavailable)], [...new Set(codes)]);
-  }
-
+  const document = request.contractNumber ? check.documents.byContract : check.documents.byUnit;
+  const answer = await gateway.query(request.centre, application.id, document, variables);
   const data = answer.data ?? {};
-  const outcome: GatherOutcome = { persons: {}, property: null, evidence: [] };
-  if (personSelection) {
-    persons.forEach((person, i) => {
-      const found = data[`p${i}`] as Record<string, unknown> | null | undefined;
-      const value = step === 'GATHER_PROVIDENT_FUND' ? (found ? { accounts: found.providentFundAccounts, loans: found.providentFundLoans } : null) : found?.[personSelection.field];
-      const path = step === 'GATHER_PROVIDENT_FUND' ? [`p${i}`, 'providentFundAccounts'] : [`p${i}`, personSelection.field];
-      outcome.persons[person.idNumber] = found === null ? gathered(answer, [`p${i}`], null) : gathered(answer, path, value);
-    });
+  const answered: CheckAnswer = { persons: {}, property: null, evidence: [] };
+
+  // An error above every item (the request itself, or the application) leaves every item unanswered.
+  const whole = answer.errors.filter((error) => !error.path || error.path.length === 0 || (error.path.length === 1 && error.path[0] === 'loanApplication'));
+  if (check.persons) {
+    const reading = check.persons;
+    const applicationData = data.loanApplication as Row | null | undefined;
+    for (const party of open.parties) {
+      const alias = `p${slotOf(party)}`;
+      const errors = [...whole, ...answer.errors.filter((error) => startsWith(error.path, ['loanApplication', alias]))];
+      const partyAnswer = applicationData?.[alias] as Row | null | undefined;
+      if (errors.length === 0 && (partyAnswer === null || partyAnswer === undefined)) {
+        // The application's own reference came back empty: the platform's fault, never "not on file".
+        answered.persons[party] = { status: 'UNAVAILABLE', agency: 'platform', code: 'NO_ANSWER' };
+        continue;
+      }
+      const value = partyAnswer ? (reading.pick ? reading.pick(partyAnswer) : partyAnswer[reading.field]) : null;
+      answered.persons[party] = itemFrom(errors, value, reading.dataItem, check.agency, (v) => reading.facts(v));
+    }
   }
-  if (propertySelection) {
-    const property = data.property as Record<string, unknown> | null | undefined;
-    const item = property?.[propertySelection.field] as Record<string, unknown> | null | undefined;
-    const value = item && typeof property?.unitNumber === 'string' ? { ...item, unitNumber: property.unitNumber } : item;
-    outcome.property = property === null ? gathered(answer, ['property'], null) : gathered(answer, ['property', propertySelection.field], value);
+  if (check.property && open.property) {
+    const reading = check.property;
+    const property = data.property as Row | null | undefined;
+    const errors = [...answer.errors.filter((error) => !error.path || error.path.length === 0), ...answer.errors.filter((error) => startsWith(error.path, ['property']))];
+    const value = property?.[reading.field];
+    const unitNumber = typeof property?.unitNumber === 'string' ? property.unitNumber : (request.unitNumber ?? '');
+    answered.property = itemFrom(errors, property === null ? null : value, reading.dataItem, check.agency, (v) => reading.facts(v, unitNumber));
   }
-  sourcesIn(data, outcome.evidence);
-  return outcome;
+  const evidence: Source[] = [];
+  sourcesIn(data, evidence);
+  return { ...answered, evidence };
 }

@@ -7,11 +7,22 @@
 import type { LoanApplicationRow, LoanStepRow } from '../../../storage/loan-types';
 import { formatFen } from '../../../lib/scalars';
 import { registeredUnitOf } from '../../shared/cases/case-file';
-import { AgencyUnavailable } from './gather';
 import type { GatewayClient } from './gateway-client';
+import type { MortgageCertificateFacts } from './machine';
+
+export class MortgageUnavailable extends Error {
+  constructor(
+    readonly agencies: string[],
+    /** The error codes the gateway answered with, for the timeline (no messages: they may quote input). */
+    readonly codes: string[],
+  ) {
+    super(`mortgage registration unavailable: ${agencies.join(', ')}`);
+    this.name = 'MortgageUnavailable';
+  }
+}
 import { REGISTER_MORTGAGE_DOCUMENT } from './operations';
 
-export async function registerMortgage(application: LoanApplicationRow, steps: readonly LoanStepRow[], gateway: GatewayClient): Promise<Record<string, unknown>> {
+export async function registerMortgage(application: LoanApplicationRow, steps: readonly LoanStepRow[], gateway: GatewayClient): Promise<MortgageCertificateFacts> {
   const registration = registeredUnitOf(steps);
   if (!registration.unitNumber) throw new Error('no registered unit to mortgage');
   const answer = await gateway.query(application.centre, application.id, REGISTER_MORTGAGE_DOCUMENT, {
@@ -25,10 +36,10 @@ export async function registerMortgage(application: LoanApplicationRow, steps: r
   });
   const certificate = answer.data?.registerMortgage as Record<string, unknown> | null | undefined;
   if (!certificate) {
-    throw new AgencyUnavailable(
+    throw new MortgageUnavailable(
       answer.errors.map((error) => error.extensions?.agency ?? error.extensions?.serviceName ?? 'platform'),
       answer.errors.map((error) => error.extensions?.code ?? 'UNKNOWN'),
     );
   }
-  return { ...certificate };
+  return { certificateNumber: String(certificate.certificateNumber), eCertificateSha256: String(certificate.eCertificateSha256), registeredAt: String(certificate.registeredAt) };
 }

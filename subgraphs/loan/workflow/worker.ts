@@ -1,18 +1,21 @@
 /**
- * The loan worker: takes due steps from the store under a lease, runs them, records each result
- * with its evidence. Stateless between steps, so any number of instances can run and a restart
- * simply continues: the application and its steps were stored before any agency was called, and a
- * step whose worker died is taken over when its lease runs out.
+ * The loan worker: claims due steps under a lease, runs each (one agency read, or the mortgage
+ * registration), and applies the state machine's transitions in one transaction. Stateless between
+ * steps, so any number of instances can run and a restart simply continues: the application and its
+ * steps were stored before any agency was called, and a step whose worker died is taken over when
+ * its lease runs out. Woken by the store when work becomes due (a submission, a consent, a retry
+ * that is due now), and by its poll for retries that come due later.
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../../lib/config';
 import type { Logger } from '../../../lib/logger';
-import { GATHER_STEPS, type GatherStep, type LoanStepRow } from '../../../storage/loan-types';
+import type { LoanStepRow } from '../../../storage/loan-types';
 import type { Storage } from '../../../storage/types';
-import { decideApplication } from './decide';
-import { AgencyUnavailable, awaitingConsent, gather } from './gather';
-import { partyLabelsOf } from '../parties';
-import { registerMortgage } from './mortgage';
+import { checkRecordOf } from '../../shared/cases/check-record';
+import { isCheckStep, type CheckStep } from './checks';
+import { platformUnavailable, readCheck } from './gather';
+import { DECIDE_STEP, MORTGAGE_STEP, openItemsOf, transition, type WorkflowEvent, type WorkflowSettings } from './machine';
+import { MortgageUnavailable, registerMortgage } from './mortgage';
 import type { GatewayClient } from './gateway-client';
 
 export interface LoanWorker {
@@ -21,104 +24,92 @@ export interface LoanWorker {
 }
 
 /** Steps taken per round; each runs its own agency call in parallel with the others. */
-const STEPS_PER_ROUND = 16;
+const STEPS_PER_ROUND = 32;
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
 
 export function startLoanWorker(deps: { storage: Storage; config: Readonly<Config>; logger: Logger; gateway: GatewayClient; owner?: string }): LoanWorker {
   const { storage, config, gateway } = deps;
   const logger = deps.logger.child({ component: 'loan-worker' });
   const owner = deps.owner ?? `worker-${randomUUID()}`;
-  const leaseMs = config.loan.leaseMs;
+  const settings: WorkflowSettings = { retryBaseMs: config.loan.retryBaseMs, retryMaxMs: config.loan.retryMaxMs };
   let running = true;
   let timer: NodeJS.Timeout | null = null;
-  let round: Promise<void> = Promise.resolve();
+  let round: Promise<void> | null = null;
+  let wokenDuringRound = false;
 
-  const backoff = (attempts: number) => Math.min(config.loan.retryBaseMs * 2 ** Math.max(attempts - 1, 0), config.loan.retryMaxMs);
+  const report = (step: LoanStepRow, event: WorkflowEvent) =>
+    storage.loans.apply(step.applicationId, { owner, step: step.step }, (state) => transition(state, event, new Date(), settings), new Date());
 
-  const runGather = async (step: LoanStepRow & { step: GatherStep }): Promise<void> => {
+  const runCheck = async (step: LoanStepRow & { step: CheckStep }): Promise<void> => {
     const application = await storage.loans.get(step.applicationId);
     if (!application) return;
-    const now = () => new Date();
-    try {
-      const outcome = await gather(step.step, application.request, application.id, gateway);
-      const waiting = awaitingConsent(outcome);
-      if (waiting.persons.length > 0 || waiting.property) {
-        // Nobody is read without their own consent for this application: the step waits, visibly,
-        // and grantConsent makes it due again.
-        const parties = partyLabelsOf(application.request, waiting.persons, waiting.property);
-        await storage.loans.completeStep(owner, step.applicationId, step.step, { status: 'AWAITING_CONSENT', outcome: { awaitingConsent: parties }, event: { kind: 'AWAITING_CONSENT', detail: { parties } } }, now());
-        return;
-      }
-      await storage.loans.completeStep(owner, step.applicationId, step.step, { status: 'DONE', outcome, event: { kind: 'CHECKED', detail: { evidence: outcome.evidence } } }, now());
-    } catch (error) {
-      const agencies = error instanceof AgencyUnavailable ? error.agencies : ['platform'];
-      const codes = error instanceof AgencyUnavailable ? error.codes : [error instanceof Error ? error.name : 'UNKNOWN'];
-      const at = now();
-      const givingUp = at.getTime() >= step.giveUpAt.getTime();
-      const nextAttemptAt = new Date(at.getTime() + backoff(step.attempts));
-      logger.warn('loan check unavailable', { applicationId: step.applicationId, step: step.step, attempts: step.attempts, agencies: agencies.join(','), codes: codes.join(','), givingUp });
-      await storage.loans.completeStep(
-        owner,
-        step.applicationId,
-        step.step,
-        {
-          status: givingUp ? 'GAVE_UP' : 'UNAVAILABLE',
-          outcome: { unavailable: agencies },
-          nextAttemptAt,
-          event: { kind: givingUp ? 'GAVE_UP' : 'UNAVAILABLE', detail: { agencies, codes, attempt: step.attempts, ...(givingUp ? {} : { nextAttemptAt: nextAttemptAt.toISOString() }) } },
-        },
-        at,
-      );
-    }
-  };
-
-  const runDecision = async (step: LoanStepRow): Promise<void> => {
-    const application = await storage.loans.get(step.applicationId);
-    if (!application) return;
-    const steps = await storage.loans.steps(step.applicationId);
-    const { status, decision } = decideApplication(application, steps);
-    await storage.loans.decide(owner, step.applicationId, status, decision, new Date());
+    const open = openItemsOf(step.step, application, checkRecordOf(step.outcome));
+    const answer = await readCheck(step.step, application, open, gateway).catch((error: unknown) => {
+      logger.warn('gateway not reachable for a check', { applicationId: application.id, step: step.step, error: errorName(error) });
+      return platformUnavailable(open.parties, open.property, 'GATEWAY_UNREACHABLE');
+    });
+    await report(step, { kind: 'CHECK_ANSWERED', step: step.step, answer });
   };
 
   const runMortgage = async (step: LoanStepRow): Promise<void> => {
     const application = await storage.loans.get(step.applicationId);
     if (!application) return;
     try {
-      const outcome = await registerMortgage(application, await storage.loans.steps(application.id), gateway);
-      await storage.loans.completeMortgage(owner, application.id, outcome, new Date());
+      const certificate = await registerMortgage(application, await storage.loans.steps(application.id), gateway);
+      await report(step, { kind: 'MORTGAGE_REGISTERED', certificate });
     } catch (error) {
-      const at = new Date();
-      const nextAttemptAt = new Date(at.getTime() + backoff(step.attempts));
-      const agencies = error instanceof AgencyUnavailable ? error.agencies : ['platform'];
-      const codes = error instanceof AgencyUnavailable ? error.codes : [error instanceof Error ? error.name : 'UNKNOWN'];
+      const agencies = error instanceof MortgageUnavailable ? error.agencies : ['platform'];
+      const codes = error instanceof MortgageUnavailable ? error.codes : [errorName(error)];
       logger.warn('mortgage registration failed', { applicationId: application.id, attempts: step.attempts, codes: codes.join(',') });
-      await storage.loans.completeStep(owner, application.id, 'REGISTER_MORTGAGE', { status: 'UNAVAILABLE', outcome: { unavailable: agencies }, nextAttemptAt, event: { kind: 'UNAVAILABLE', detail: { agencies, codes, attempt: step.attempts } } }, at);
+      await report(step, { kind: 'MORTGAGE_UNAVAILABLE', agencies, codes });
     }
   };
 
-  const tick = async (): Promise<void> => {
-    const steps = await storage.loans.claimDueSteps(owner, new Date(), leaseMs, STEPS_PER_ROUND);
-    await Promise.all(
-      steps.map((step) =>
-        (GATHER_STEPS as readonly string[]).includes(step.step)
-          ? runGather(step as LoanStepRow & { step: GatherStep })
-          : step.step === 'DECIDE'
-            ? runDecision(step)
-            : runMortgage(step),
-      ).map((work) => work.catch((error: unknown) => logger.error('loan step failed', { error: error instanceof Error ? error.name : 'unknown' }))),
-    );
-    if (running) timer = setTimeout(schedule, steps.length > 0 ? 0 : config.loan.pollMs);
+  const run = (step: LoanStepRow): Promise<unknown> => {
+    if (isCheckStep(step.step)) return runCheck(step as LoanStepRow & { step: CheckStep });
+    if (step.step === MORTGAGE_STEP) return runMortgage(step);
+    if (step.step === DECIDE_STEP) return report(step, { kind: 'DECISION_DUE' });
+    logger.error('a step no version of the workflow knows', { step: step.step });
+    return Promise.resolve();
   };
-  const schedule = () => {
-    round = tick().catch((error: unknown) => {
-      logger.error('loan worker round failed', { error: error instanceof Error ? error.name : 'unknown' });
-      if (running) timer = setTimeout(schedule, config.loan.pollMs);
-    });
+
+  const tick = async (): Promise<number> => {
+    const steps = await storage.loans.claimDueSteps(owner, new Date(), config.loan.leaseMs, STEPS_PER_ROUND);
+    await Promise.all(steps.map((step) => run(step).catch((error: unknown) => logger.error('loan step failed', { step: step.step, error: errorName(error) }))));
+    return steps.length;
   };
+
+  // One round at a time; a wake-up during a round runs another right after it instead of waiting for the poll.
+  const schedule = (): void => {
+    if (!running) return;
+    if (round) {
+      wokenDuringRound = true;
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    timer = null;
+    wokenDuringRound = false;
+    round = tick()
+      .catch((error: unknown) => {
+        // A lost database connection is waited out: the steps are still there when it comes back.
+        logger.warn('loan worker round failed', { error: errorName(error) });
+        return 0;
+      })
+      .then((taken) => {
+        round = null;
+        if (!running) return;
+        if (taken > 0 || wokenDuringRound) schedule();
+        else timer = setTimeout(schedule, config.loan.pollMs);
+      });
+  };
+  const stopListening = storage.loans.onWorkDue(schedule);
   schedule();
 
   return {
     async stop() {
       running = false;
+      stopListening();
       if (timer) clearTimeout(timer);
       await round;
     },

@@ -7,6 +7,7 @@
 import type { Actor } from '../../../lib/actor';
 import { serviceHasPower } from '../../../lib/services';
 import type { LoanApplicationRow, LoanStatus, LoanStepRow } from '../../../storage/loan-types';
+import { foundProperty } from './check-record';
 
 export type CaseRole = 'APPLICANT' | 'SPOUSE' | 'CO_BORROWER' | 'CO_OWNER';
 
@@ -26,19 +27,19 @@ export interface CaseFile {
 /** Statuses in which a centre's officers still work on an application and may read its parties. */
 const OFFICER_OPEN: readonly LoanStatus[] = ['ACCEPTED', 'REFERRED', 'APPROVED'];
 
-type Row = Record<string, unknown>;
-const gatheredProperty = (steps: readonly LoanStepRow[], step: string): Row | null => {
-  const outcome = steps.find((s) => s.step === step && s.status === 'DONE')?.outcome as { property?: { status: string; value?: Row } } | null | undefined;
-  return outcome?.property?.status === 'FOUND' ? (outcome.property.value ?? null) : null;
+/** The facts of a finished check's property (the loan workflow's typed facts; only these fields are read here). */
+const propertyFound = (steps: readonly LoanStepRow[], step: string): Record<string, unknown> | null => {
+  const facts = foundProperty(steps.find((s) => s.step === step && s.status === 'DONE')?.outcome);
+  return facts && typeof facts === 'object' ? (facts as Record<string, unknown>) : null;
 };
-const idNumbersOf = (list: unknown, key: 'buyers' | 'owners'): string[] =>
-  ((list as Row | null)?.[key] as Row[] | undefined)?.map((entry) => String((entry.applicant as Row).idNumber)) ?? [];
+const idNumbersIn = (facts: Record<string, unknown> | null, key: 'buyerIdNumbers' | 'ownerIdNumbers'): string[] =>
+  Array.isArray(facts?.[key]) ? (facts[key] as unknown[]).filter((id): id is string => typeof id === 'string') : [];
 
 /** The registered unit and its owners, as the registration check found them. */
 export function registeredUnitOf(steps: readonly LoanStepRow[]): { unitNumber: string | null; owners: string[] } {
-  const registration = gatheredProperty(steps, 'GATHER_REGISTRATION');
+  const registration = propertyFound(steps, 'GATHER_REGISTRATION');
   if (!registration) return { unitNumber: null, owners: [] };
-  return { unitNumber: typeof registration.unitNumber === 'string' ? registration.unitNumber : null, owners: idNumbersOf(registration, 'owners') };
+  return { unitNumber: typeof registration.unitNumber === 'string' ? registration.unitNumber : null, owners: idNumbersIn(registration, 'ownerIdNumbers') };
 }
 
 /** Everyone the application concerns: borrowers as filed, then buyers and owners the checks found. */
@@ -47,7 +48,7 @@ export function partiesOf(application: LoanApplicationRow, steps: readonly LoanS
   const parties: CaseParty[] = [{ idNumber: request.applicant.idNumber, role: 'APPLICANT', ordinal: 1 }];
   if (request.spouse) parties.push({ idNumber: request.spouse.idNumber, role: 'SPOUSE', ordinal: 1 });
   request.coBorrowers.forEach((person, i) => parties.push({ idNumber: person.idNumber, role: 'CO_BORROWER', ordinal: i + 1 }));
-  const coOwners = [...idNumbersOf(gatheredProperty(steps, 'GATHER_CONTRACT'), 'buyers'), ...registeredUnitOf(steps).owners];
+  const coOwners = [...idNumbersIn(propertyFound(steps, 'GATHER_CONTRACT'), 'buyerIdNumbers'), ...registeredUnitOf(steps).owners];
   for (const idNumber of coOwners) {
     if (!parties.some((party) => party.idNumber === idNumber)) {
       parties.push({ idNumber, role: 'CO_OWNER', ordinal: parties.filter((party) => party.role === 'CO_OWNER').length + 1 });

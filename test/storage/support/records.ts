@@ -90,7 +90,13 @@ export function loanSubmission(n: number, overrides: Partial<SubmitLoan> = {}): 
     isTestCase: false,
     now: NOW,
     decisionDueAt: new Date(NOW.getTime() + 15 * DAY),
-    giveUpAt: new Date(NOW.getTime() + DAY),
+    openKey: `open-${n}-${Math.random()}`,
+    // The store knows no step by name: these stand for the workflow's.
+    steps: [
+      ...['GATHER_IDENTITY', 'GATHER_MARRIAGE', 'GATHER_CONTRACT', 'GATHER_TAX', 'GATHER_REGISTRATION', 'GATHER_CREDIT', 'GATHER_PROVIDENT_FUND'].map((step) => ({ step, status: 'PENDING' as const, giveUpAt: new Date(NOW.getTime() + DAY) })),
+      { step: 'DECIDE', status: 'BLOCKED' as const, giveUpAt: new Date(NOW.getTime() + DAY) },
+    ],
+    acceptedEvent: { kind: 'ACCEPTED', detail: {} },
     ...overrides,
   };
 }

@@ -1,0 +1,217 @@
+/**
+ * The loan workflow as a pure state machine: from the application file as stored (read under its
+ * lock) and one event, the transitions to write. No I/O, no clock (the time is handed in): the
+ * worker, the signing mutation and the officers' decisions all go through here, so every rule of
+ * the workflow — retries, giving up, waiting for consent, when to decide, when to register the
+ * mortgage — lives in one place and is tested as a function.
+ */
+import type { CaseState, LoanApplicationRow, LoanStepRow, StepChange, SubmitLoan, TimelineEventInput, Transitions } from '../../../storage/loan-types';
+import { CHECK_RECORD_VERSION, checkRecordOf, isSettled, type CheckRecord, type ItemAnswer, type OpenItem, type PartyKey, type Source } from '../../shared/cases/check-record';
+import { CHECK_STEPS, CHECKS, isCheckStep, type CheckStep } from './checks';
+import { approvalBlockedBy, decideApplication } from './decide';
+
+export interface WorkflowSettings {
+  /** First retry delay of an unavailable check or registration; doubles per attempt up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+/** What one read of a check answered: the items asked for (parties and the property), and the evidence. */
+export interface CheckAnswer {
+  persons: Partial<Record<PartyKey, ItemAnswer<unknown>>>;
+  property: ItemAnswer<unknown> | null;
+  evidence: readonly Source[];
+}
+
+export interface MortgageCertificateFacts {
+  certificateNumber: string;
+  eCertificateSha256: string;
+  registeredAt: string;
+}
+
+export type WorkflowEvent =
+  | { kind: 'CHECK_ANSWERED'; step: CheckStep; answer: CheckAnswer }
+  /** A DECIDE step found due (written by an earlier version, which decided in a step of its own). */
+  | { kind: 'DECISION_DUE' }
+  | { kind: 'SIGNED'; signerKeys: readonly string[]; requiredSignerKeys: readonly string[] }
+  | { kind: 'MORTGAGE_REGISTERED'; certificate: MortgageCertificateFacts }
+  | { kind: 'MORTGAGE_UNAVAILABLE'; agencies: readonly string[]; codes: readonly string[] }
+  | { kind: 'OFFICER_DECIDED'; centre: string; outcome: 'APPROVED' | 'REJECTED'; reason: string; officer: string }
+  /** 撤回: the applicant (or an officer of the centre, at their request) withdraws it before the mortgage is registered. */
+  | { kind: 'WITHDRAWN'; by: string; reason: string };
+
+export const DECIDE_STEP = 'DECIDE';
+export const MORTGAGE_STEP = 'REGISTER_MORTGAGE';
+/** How long the mortgage registration is tried after the last signature before an officer must step in. */
+export const MORTGAGE_DEADLINE_MS = 7 * 24 * 3600 * 1000;
+/** Attempts of the mortgage registration: the same contract number gives the same registration, so retries are safe. */
+const MORTGAGE_MAX_ATTEMPTS = 20;
+
+const FINAL = new Set(['DONE', 'GAVE_UP', 'CANCELLED']);
+const WITHDRAWABLE = new Set(['ACCEPTED', 'REFERRED', 'APPROVED']);
+
+/** The steps an application starts with: every check due at once, the decision waiting for them. */
+export function initialSteps(giveUpAt: Date): SubmitLoan['steps'] {
+  return [...CHECK_STEPS.map((step) => ({ step, status: 'PENDING' as const, giveUpAt })), { step: DECIDE_STEP, status: 'BLOCKED' as const, giveUpAt }];
+}
+
+export function backoffMs(settings: WorkflowSettings, attempts: number): number {
+  return Math.min(settings.retryBaseMs * 2 ** Math.max(attempts - 1, 0), settings.retryMaxMs);
+}
+
+/** Everyone a check must read on this application, by party key. */
+export function partiesToRead(step: CheckStep, application: LoanApplicationRow): PartyKey[] {
+  const reading = CHECKS[step].persons;
+  if (!reading) return [];
+  const { request } = application;
+  if (reading.parties === 'APPLICANT') return ['APPLICANT'];
+  return ['APPLICANT', ...(request.spouse ? (['SPOUSE'] as const) : []), ...request.coBorrowers.map((_, i): PartyKey => `CO_BORROWER:${i + 1}`)];
+}
+
+/** What a check still has to ask: the parties and the property whose items are not settled. */
+export function openItemsOf(step: CheckStep, application: LoanApplicationRow, record: CheckRecord | null): { parties: PartyKey[]; property: boolean } {
+  return {
+    parties: partiesToRead(step, application).filter((party) => !isSettled(record?.persons[party])),
+    property: CHECKS[step].property !== null && !isSettled(record?.property),
+  };
+}
+
+/** Settled items are kept; open ones take the newest answer. */
+function merge(step: CheckStep, application: LoanApplicationRow, previous: CheckRecord | null, answer: CheckAnswer): CheckRecord {
+  const persons: Partial<Record<PartyKey, ItemAnswer<unknown>>> = {};
+  for (const party of partiesToRead(step, application)) {
+    const kept = previous?.persons[party];
+    const fresh = isSettled(kept) ? kept : (answer.persons[party] ?? kept);
+    if (fresh) persons[party] = fresh;
+  }
+  const property = CHECKS[step].property === null ? null : isSettled(previous?.property) ? previous!.property : (answer.property ?? previous?.property ?? null);
+  const evidence = [...(previous?.evidence ?? []), ...answer.evidence];
+  return { version: CHECK_RECORD_VERSION, persons, property, evidence };
+}
+
+function openIn(step: CheckStep, application: LoanApplicationRow, record: CheckRecord): Array<{ about: PartyKey | 'PROPERTY'; item: OpenItem | null }> {
+  const open = openItemsOf(step, application, record);
+  const itemOf = (value: ItemAnswer<unknown> | null | undefined): OpenItem | null => (value && !isSettled(value) ? value : null);
+  return [
+    ...open.parties.map((party) => ({ about: party as PartyKey | 'PROPERTY', item: itemOf(record.persons[party]) })),
+    ...(open.property ? [{ about: 'PROPERTY' as const, item: itemOf(record.property) }] : []),
+  ];
+}
+
+/** The check's step after this answer, and its timeline event. */
+function checkAnswered(step: LoanStepRow & { step: CheckStep }, application: LoanApplicationRow, answer: CheckAnswer, now: Date, settings: WorkflowSettings): { change: StepChange; event: TimelineEventInput } {
+  const record = merge(step.step, application, checkRecordOf(step.outcome), answer);
+  const open = openIn(step.step, application, record);
+  // An item neither answered nor refused (a slot the gateway left out) counts as the agency's silence.
+  const unavailable = open.filter(({ item }) => item === null || item.status === 'UNAVAILABLE');
+  const needsConsent = open.filter(({ item }) => item?.status === 'NEEDS_CONSENT');
+  if (unavailable.length > 0) {
+    const agencies = [...new Set(unavailable.map(({ item }) => (item?.status === 'UNAVAILABLE' ? item.agency : CHECKS[step.step].agency)))];
+    const codes = [...new Set(unavailable.map(({ item }) => (item?.status === 'UNAVAILABLE' ? item.code : 'NO_ANSWER')))];
+    const parties = unavailable.map(({ about }) => about);
+    const givingUp = step.attempts >= CHECKS[step.step].maxAttempts || now.getTime() >= step.giveUpAt.getTime();
+    if (givingUp) {
+      return { change: { step: step.step, status: 'GAVE_UP', outcome: record }, event: { step: step.step, kind: 'GAVE_UP', detail: { agencies, codes, parties, attempt: step.attempts } } };
+    }
+    const nextAttemptAt = new Date(now.getTime() + backoffMs(settings, step.attempts));
+    return {
+      change: { step: step.step, status: 'UNAVAILABLE', outcome: record, nextAttemptAt },
+      event: { step: step.step, kind: 'UNAVAILABLE', detail: { agencies, codes, parties, attempt: step.attempts, nextAttemptAt: nextAttemptAt.toISOString() } },
+    };
+  }
+  if (needsConsent.length > 0) {
+    const parties = needsConsent.map(({ about }) => about);
+    const dataItems = [...new Set(needsConsent.map(({ item }) => (item?.status === 'NEEDS_CONSENT' ? item.dataItem : '')))];
+    // A consent given while this read ran: try again now rather than wait for one already there.
+    const status = step.resumeRequested ? 'PENDING' : 'AWAITING_CONSENT';
+    return { change: { step: step.step, status, outcome: record }, event: { step: step.step, kind: 'NEEDS_CONSENT', detail: { parties, dataItems } } };
+  }
+  return { change: { step: step.step, status: 'DONE', outcome: record }, event: { step: step.step, kind: 'CHECKED', detail: { evidence: record.evidence } } };
+}
+
+/** When every check is final, the decision — at once, in the same transaction as the last check. */
+function decisionIfDue(application: LoanApplicationRow, steps: readonly LoanStepRow[], now: Date): Transitions | null {
+  if (application.status !== 'ACCEPTED') return null;
+  const decideStep = steps.find((step) => step.step === DECIDE_STEP);
+  if (decideStep?.status === 'DONE') return null;
+  if (!CHECK_STEPS.every((name) => FINAL.has(steps.find((step) => step.step === name)?.status ?? ''))) return null;
+  const { status, decision } = decideApplication(application, steps);
+  return {
+    steps: [{ step: DECIDE_STEP, status: 'DONE', outcome: decision, ...(decideStep ? {} : { giveUpAt: now }) }],
+    // Only an approval ends the 15-day clock here; a referral waits for the officer.
+    application: { status, decision, decidedAt: status === 'APPROVED' ? now : null },
+    events: [{ step: DECIDE_STEP, kind: status === 'APPROVED' ? 'APPROVED_AUTOMATICALLY' : 'REFERRED_TO_OFFICER', detail: { decision } }],
+  };
+}
+
+function withStep(steps: readonly LoanStepRow[], change: StepChange, now: Date): LoanStepRow[] {
+  return steps.map((step) => (step.step === change.step ? { ...step, status: change.status, outcome: change.outcome !== undefined ? change.outcome : step.outcome, updatedAt: now } : step));
+}
+
+function combine(...parts: Array<Transitions | null>): Transitions {
+  return {
+    steps: parts.flatMap((part) => part?.steps ?? []),
+    events: parts.flatMap((part) => part?.events ?? []),
+    ...(parts.find((part) => part?.application)?.application ? { application: parts.find((part) => part?.application)!.application } : {}),
+  };
+}
+
+export function transition(state: CaseState, event: WorkflowEvent, now: Date, settings: WorkflowSettings): Transitions | null {
+  const { application, steps } = state;
+  switch (event.kind) {
+    case 'CHECK_ANSWERED': {
+      const step = steps.find((s) => s.step === event.step);
+      if (!step || !isCheckStep(step.step) || FINAL.has(step.status) || application.status !== 'ACCEPTED') return null;
+      const { change, event: entry } = checkAnswered(step as LoanStepRow & { step: CheckStep }, application, event.answer, now, settings);
+      return combine({ steps: [change], events: [entry] }, decisionIfDue(application, withStep(steps, change, now), now));
+    }
+    case 'DECISION_DUE':
+      return decisionIfDue(application, steps, now);
+    case 'SIGNED': {
+      const signed = new Set(event.signerKeys);
+      if (application.status !== 'APPROVED' || !event.requiredSignerKeys.every((key) => signed.has(key))) return null;
+      if (steps.some((step) => step.step === MORTGAGE_STEP)) return null;
+      return {
+        steps: [{ step: MORTGAGE_STEP, status: 'PENDING', giveUpAt: new Date(now.getTime() + MORTGAGE_DEADLINE_MS) }],
+        events: [{ step: MORTGAGE_STEP, kind: 'ALL_SIGNED', detail: { signers: event.requiredSignerKeys.length } }],
+      };
+    }
+    case 'MORTGAGE_REGISTERED': {
+      const step = steps.find((s) => s.step === MORTGAGE_STEP);
+      if (!step || step.status === 'DONE') return null;
+      return {
+        steps: [{ step: MORTGAGE_STEP, status: 'DONE', outcome: event.certificate }],
+        application: { status: 'READY_FOR_DISBURSEMENT', completedAt: now },
+        events: [{ step: MORTGAGE_STEP, kind: 'MORTGAGE_REGISTERED', detail: { certificateNumber: event.certificate.certificateNumber, eCertificateSha256: event.certificate.eCertificateSha256 } }],
+      };
+    }
+    case 'MORTGAGE_UNAVAILABLE': {
+      const step = steps.find((s) => s.step === MORTGAGE_STEP);
+      if (!step || FINAL.has(step.status)) return null;
+      const detail = { agencies: [...event.agencies], codes: [...event.codes], attempt: step.attempts };
+      if (step.attempts >= MORTGAGE_MAX_ATTEMPTS || now.getTime() >= step.giveUpAt.getTime()) {
+        return { steps: [{ step: MORTGAGE_STEP, status: 'GAVE_UP' }], events: [{ step: MORTGAGE_STEP, kind: 'GAVE_UP', detail }] };
+      }
+      const nextAttemptAt = new Date(now.getTime() + backoffMs(settings, step.attempts));
+      return { steps: [{ step: MORTGAGE_STEP, status: 'UNAVAILABLE', nextAttemptAt }], events: [{ step: MORTGAGE_STEP, kind: 'UNAVAILABLE', detail: { ...detail, nextAttemptAt: nextAttemptAt.toISOString() } }] };
+    }
+    case 'WITHDRAWN': {
+      if (!WITHDRAWABLE.has(application.status)) return null;
+      // Once the registration is under way it is not taken back here: an officer handles that with the registry.
+      if (steps.some((step) => step.step === MORTGAGE_STEP && step.status !== 'GAVE_UP')) return null;
+      return {
+        steps: steps.filter((step) => !FINAL.has(step.status)).map((step) => ({ step: step.step, status: 'CANCELLED' as const })),
+        application: { status: 'WITHDRAWN' },
+        events: [{ step: null, kind: 'WITHDRAWN', detail: { by: event.by, reason: event.reason } }],
+      };
+    }
+    case 'OFFICER_DECIDED': {
+      if (application.centre !== event.centre || application.status !== 'REFERRED') return null;
+      if (event.outcome === 'APPROVED' && approvalBlockedBy(application)) return null;
+      return {
+        application: { status: event.outcome, officerDecision: { outcome: event.outcome, reason: event.reason, officer: event.officer, at: now.toISOString() }, decidedAt: now },
+        events: [{ step: null, kind: event.outcome === 'APPROVED' ? 'APPROVED_BY_OFFICER' : 'REJECTED_BY_OFFICER', detail: { reason: event.reason, officer: event.officer } }],
+      };
+    }
+  }
+}
