@@ -82,6 +82,13 @@ describe('configuration', () => {
     expect(problemsOf({ CORS_ALLOWED_ORIGINS: '*' })).toEqual([expect.stringMatching(/^CORS_ALLOWED_ORIGINS must list exact origins/)]);
   });
 
+  it('exports traces only to a configured OTLP endpoint, over http or https', () => {
+    expect(loadConfig({}).telemetry).toEqual({ otlpEndpoint: null, serviceName: null });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318/', OTEL_SERVICE_NAME: 'hpf-gateway' }).telemetry).toEqual({ otlpEndpoint: 'http://otel-collector:4318', serviceName: 'hpf-gateway' });
+    expect(problemsOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://otel-collector:4317' })).toEqual([expect.stringMatching(/^OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL/)]);
+    expect(problemsOf({ OTEL_SERVICE_NAME: 'a name with spaces' })).toEqual([expect.stringMatching(/^OTEL_SERVICE_NAME must be/)]);
+  });
+
   it('refuses a plain-http key URL in production', () => {
     expect(problemsOf({ ...PRODUCTION, AUTH_JWKS_URL: 'http://auth.fj-hpf.example/jwks' })).toEqual(['AUTH_JWKS_URL must use https in production']);
   });
