@@ -33,19 +33,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Applicant = {
@@ -55,17 +65,25 @@ export type Applicant = {
   marriage?: Maybe<Marriage>;
 };
 
+/** Marital status (婚姻状况) as the latest registration gives it. */
 export type MaritalStatus =
   /** No marriage registration on file (未登记). */
   | 'UNREGISTERED'
+  /** Married (已婚): the latest registration is a marriage or remarriage. */
   | 'MARRIED'
+  /** Divorced (离婚): the latest registration is a divorce. */
   | 'DIVORCED';
 
+/** The kind of a marriage registration (登记类型). */
 export type MarriageRegistrationType =
+  /** Marriage registration (结婚登记). */
   | 'MARRIAGE'
+  /** Divorce registration (离婚登记). */
   | 'DIVORCE'
+  /** Remarriage registration (复婚登记) of the same couple. */
   | 'REMARRIAGE';
 
+/** A person's marriage record at Civil Affairs (婚姻登记信息). */
 export type Marriage = {
   __typename?: 'Marriage';
   /** Status from the latest registration. */
@@ -76,12 +94,16 @@ export type Marriage = {
   spouse?: Maybe<Applicant>;
   /** Every registration on file, oldest first. */
   registrations: Array<MarriageRegistration>;
+  /** Where and when this record was retrieved. */
   source: AgencySource;
 };
 
+/** One marriage, divorce or remarriage registration. */
 export type MarriageRegistration = {
   __typename?: 'MarriageRegistration';
+  /** Which kind of registration this is. */
   type: MarriageRegistrationType;
+  /** The date of the registration (登记日期). */
   registrationDate: Scalars['Date']['output'];
   /** The other party of this registration. */
   spouse: Applicant;

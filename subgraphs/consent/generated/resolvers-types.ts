@@ -33,19 +33,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Query = {
@@ -123,28 +133,40 @@ export type ProxyScope =
   /** Attest, after checking the ID card in person, the applicant's identity for signing. */
   | 'ATTEST_IDENTITY';
 
+/** What a proxy authorization (帮代办委托) grants. */
 export type GrantProxyAuthorizationInput = {
   /** The agent's account (the subject of their sign-in token), exactly. */
   agent: Scalars['String']['input'];
+  /** What the agent may do for the applicant; at least one. */
   scopes: Array<ProxyScope>;
+  /** End of validity; at most 90 days ahead. */
   validUntil: Scalars['DateTime']['input'];
 };
 
 /** A proxy authorization (帮代办委托书): its id is what the agent's token names as proxy_authorization. */
 export type ProxyAuthorization = {
   __typename?: 'ProxyAuthorization';
+  /** The authorization's id, which the agent's token names as proxy_authorization. */
   id: Scalars['ID']['output'];
+  /** The agent's account (the subject of their sign-in token). */
   agent: Scalars['String']['output'];
+  /** What the agent may do for the applicant. */
   scopes: Array<ProxyScope>;
+  /** In force, withdrawn or expired. */
   status: ConsentStatus;
   /** The applicant, masked. */
   subjectMasked: Scalars['String']['output'];
+  /** When the authorization took effect. */
   validFrom: Scalars['DateTime']['output'];
+  /** When it ends, unless withdrawn before. */
   validUntil: Scalars['DateTime']['output'];
+  /** When the applicant granted it. */
   grantedAt: Scalars['DateTime']['output'];
+  /** When the applicant withdrew it; null while not withdrawn. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** The kind of a consent; each is given separately, as the law requires. */
 export type ConsentKind =
   /** Sharing agency data with the fund centre (PIPL art. 23). */
   | 'DATA_SHARING'
@@ -153,11 +175,16 @@ export type ConsentKind =
   /** Face verification (biometrics: separate consent, PIPL art. 28–29). */
   | 'FACE_VERIFICATION';
 
+/** Whether a consent or proxy authorization is in force. */
 export type ConsentStatus =
+  /** In force (有效). */
   | 'ACTIVE'
+  /** Revoked by the person (已撤回). */
   | 'REVOKED'
+  /** Past its end of validity (已过期). */
   | 'EXPIRED';
 
+/** Why data is read (使用目的); every consent and every read names one. */
 export type Purpose =
   /** Applying for an HPF home loan. */
   | 'HPF_LOAN_APPLICATION'
@@ -166,29 +193,41 @@ export type Purpose =
 
 /** The consenting person's part in the application, as the platform's record of it says. */
 export type SubjectRole =
+  /** The main applicant (主借款人). */
   | 'APPLICANT'
+  /** The main applicant's spouse (配偶). */
   | 'SPOUSE'
+  /** A co-borrower (共同借款人) who is not the spouse. */
   | 'CO_BORROWER'
   /** A buyer on the purchase contract or an owner on the register who is not a borrower. */
   | 'CO_OWNER';
 
+/** The legal ground of a read (处理依据), as the access record names it. */
 export type LegalBasis =
+  /** The person's consent; consentId holds its id. */
   | 'CONSENT'
+  /** The person reading their own data (本人查询). */
   | 'DATA_SUBJECT_REQUEST'
   /** A proxy agent's stored authorization; consentId holds its id. */
   | 'PROXY_AUTHORIZATION'
   /** Handling an application the person is a party to: the application file itself. */
   | 'CASE_PROCESSING';
 
+/** One agency and the data items consented to from it. */
 export type ConsentScopeInput = {
+  /** The agency whose data may be shared. */
   agency: Agency;
   /** Data items of that agency, e.g. marriage (CIVIL_AFFAIRS), account and loans (PROVIDENT_FUND). */
   dataItems: Array<Scalars['String']['input']>;
 };
 
+/** A consent (个人授权) as the person gives it. */
 export type GrantConsentInput = {
+  /** Data sharing, the credit-query authorization, or face verification. */
   kind: ConsentKind;
+  /** What the data may be used for. */
   purpose: Purpose;
+  /** The agencies and data items consented to; at least one. */
   scopes: Array<ConsentScopeInput>;
   /** The fund centre (6-digit code) the consent is given to; the application's centre when omitted, and it must be that centre. */
   grantedToCentre?: InputMaybe<Scalars['String']['input']>;
@@ -200,70 +239,112 @@ export type GrantConsentInput = {
   validUntil: Scalars['DateTime']['input'];
 };
 
+/** One agency and the data items consented to from it. */
 export type ConsentScope = {
   __typename?: 'ConsentScope';
+  /** The agency whose data may be shared. */
   agency: Agency;
+  /** The data items of that agency, e.g. marriage, account, loans. */
   dataItems: Array<Scalars['String']['output']>;
 };
 
+/** A consent (个人授权) on the platform's record: who gave it, to whom, for what, until when. */
 export type Consent = {
   __typename?: 'Consent';
+  /** The consent's id, to revoke it with. */
   id: Scalars['ID']['output'];
+  /** Data sharing, the credit-query authorization, or face verification. */
   kind: ConsentKind;
+  /** What the data may be used for. */
   purpose: Purpose;
+  /** In force, revoked or expired. */
   status: ConsentStatus;
+  /** The person's part in the application the consent is for. */
   subjectRole: SubjectRole;
   /** The data subject, masked. */
   subjectMasked: Scalars['String']['output'];
+  /** The agencies and data items consented to. */
   scopes: Array<ConsentScope>;
+  /** The fund centre (6-digit code) the consent is given to. */
   grantedToCentre: Scalars['String']['output'];
+  /** Reference of the signed written authorization, for CREDIT_QUERY; null otherwise. */
   authorizationReference?: Maybe<Scalars['String']['output']>;
+  /** The application the consent is for; null for a consent not tied to one. */
   applicationId?: Maybe<Scalars['String']['output']>;
+  /** When the consent took effect. */
   validFrom: Scalars['DateTime']['output'];
+  /** When it ends, unless revoked before. */
   validUntil: Scalars['DateTime']['output'];
+  /** When the person gave it. */
   grantedAt: Scalars['DateTime']['output'];
+  /** When the person revoked it; null while not revoked. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** Narrows the access record; every condition given must hold. */
 export type AccessRecordFilter = {
+  /** Only reads from this agency. */
   agency?: InputMaybe<Agency>;
+  /** Only reads by this account (the subject of its token), exactly. */
   actorSubject?: InputMaybe<Scalars['String']['input']>;
+  /** Only reads at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only reads before this instant. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** One read of a person's data: who, whose (masked), which agency and fields, why, on what ground, when. */
 export type AccessRecord = {
   __typename?: 'AccessRecord';
+  /** The record's place in the hash chain, from 1. */
   sequence: Scalars['Int']['output'];
+  /** When the data was read. */
   accessedAt: Scalars['DateTime']['output'];
+  /** The reader's role, e.g. APPLICANT, FUND_OFFICER, AUDITOR, SERVICE. */
   actorRole: Scalars['String']['output'];
+  /** The reader's account (the subject of their token). */
   actorSubject: Scalars['String']['output'];
+  /** The reader's fund centre, for centre staff; null otherwise. */
   actorCentre?: Maybe<Scalars['String']['output']>;
+  /** Whose data was read, masked (e.g. 3***************1X). */
   subjectMasked: Scalars['String']['output'];
+  /** The agency the data came from. */
   agency: Agency;
+  /** The fields read, e.g. Marriage.status. */
   fields: Array<Scalars['String']['output']>;
+  /** What the read was for. */
   purpose: Purpose;
+  /** The ground the read stood on. */
   legalBasis: LegalBasis;
+  /** The consent or proxy authorization the read stood on; null for other grounds. */
   consentId?: Maybe<Scalars['ID']['output']>;
+  /** The application (case, 案件) the read served; null when none. */
   applicationId?: Maybe<Scalars['String']['output']>;
+  /** The request id, to find the request in the logs. */
   requestId: Scalars['String']['output'];
   /** SHA-256 chaining this record to the one before. */
   hash: Scalars['String']['output'];
 };
 
+/** One page of access records, newest first. */
 export type AccessRecordPage = {
   __typename?: 'AccessRecordPage';
+  /** The records of this page. */
   records: Array<AccessRecord>;
   /** Pass as `after` for the next (older) page; null on the last page. */
   nextCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The result of checking the access record's hash chain (完整性校验). */
 export type AccessRecordChainStatus = {
   __typename?: 'AccessRecordChainStatus';
+  /** Whether every record chains to the one before. */
   intact: Scalars['Boolean']['output'];
+  /** How many records were checked. */
   records: Scalars['Int']['output'];
+  /** The first record that does not chain; null when intact. */
   firstBrokenSequence?: Maybe<Scalars['Int']['output']>;
+  /** Why the chain breaks there; null when intact. */
   reason?: Maybe<Scalars['String']['output']>;
 };
 

@@ -33,19 +33,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Applicant = {
@@ -59,15 +69,22 @@ export type Applicant = {
   creditReport?: Maybe<CreditReport>;
 };
 
+/** A summary of the person's credit report (个人信用报告) from the PBoC credit reference centre. */
 export type CreditReport = {
   __typename?: 'CreditReport';
+  /** The report's number (报告编号), as printed on it. */
   reportNumber: Scalars['String']['output'];
+  /** When the credit reference centre generated the report. */
   generatedAt: Scalars['DateTime']['output'];
+  /** Number of loan accounts (贷款账户数) on the report. */
   loanAccounts: Scalars['Int']['output'];
+  /** Number of credit card accounts (贷记卡账户数) on the report. */
   creditCardAccounts: Scalars['Int']['output'];
+  /** Outstanding balance over all loan and card accounts (余额合计). */
   totalBalance: Scalars['Money']['output'];
   /** Amount overdue now (当前逾期金额). */
   currentOverdueAmount: Scalars['Money']['output'];
+  /** Accounts overdue now (当前逾期账户数). */
   currentOverdueAccounts: Scalars['Int']['output'];
   /** 24 months, oldest first: N normal, 1–7 months overdue, * no account. */
   repaymentHistory24Months: Array<Scalars['String']['output']>;
@@ -75,15 +92,20 @@ export type CreditReport = {
   longestConsecutiveOverdueMonths: Scalars['Int']['output'];
   /** Overdue months in the 24 (累计逾期). */
   cumulativeOverdueMonths: Scalars['Int']['output'];
+  /** Hard enquiries by other institutions in recent months. */
   hardQueries: HardQueries;
+  /** Where and when this report was retrieved. */
   source: AgencySource;
 };
 
 /** Hard enquiries (loan and card approvals) by other institutions. */
 export type HardQueries = {
   __typename?: 'HardQueries';
+  /** Hard enquiries in the last month. */
   lastMonth: Scalars['Int']['output'];
+  /** Hard enquiries in the last 3 months. */
   last3Months: Scalars['Int']['output'];
+  /** Hard enquiries in the last 6 months. */
   last6Months: Scalars['Int']['output'];
 };
 

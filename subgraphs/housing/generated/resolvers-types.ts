@@ -35,19 +35,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Query = {
@@ -73,32 +83,46 @@ export type Applicant = {
   ref: Scalars['ID']['output'];
 };
 
+/** How the purchase was put on record with the housing authority. */
 export type FilingType =
   /** Online-signed contract filing (网签备案). */
   | 'NET_SIGNED_FILING'
   /** Pre-registration (预告登记). */
   | 'PRE_REGISTRATION';
 
+/** Whether a contract filing is in force. */
 export type FilingStatus =
+  /** Filed and in force (已备案). */
   | 'FILED'
+  /** Filing cancelled (已撤销), e.g. when the contract was rescinded. */
   | 'CANCELLED';
 
+/** A purchase-contract filing (网签备案) or pre-registration at the housing authority. */
 export type ContractFiling = {
   __typename?: 'ContractFiling';
+  /** The filing number of the contract. */
   contractNumber: Scalars['ContractNumber']['output'];
+  /** Online-signed filing or pre-registration. */
   filingType: FilingType;
+  /** Whether the filing is in force. */
   status: FilingStatus;
   /** Buyers as filed, with their shares. */
   buyers: Array<PropertyParty>;
+  /** The seller (出卖人) as filed: a developer or a person. */
   sellerName: Scalars['String']['output'];
   /** Seller's unified social credit code (统一社会信用代码). */
   sellerCreditCode: Scalars['String']['output'];
+  /** The contract price (合同总价) in yuan. */
   price: Scalars['Money']['output'];
   /** Floor area in square metres, two decimal places. */
   areaSquareMetres: Scalars['String']['output'];
+  /** The unit's address as filed (sensitive; masked below the district for some callers). */
   address?: Maybe<Scalars['String']['output']>;
+  /** The district (区县) the unit is in. */
   district: Scalars['String']['output'];
+  /** The date of filing (备案日期). */
   filedAt: Scalars['Date']['output'];
+  /** Where and when this filing was retrieved. */
   source: AgencySource;
 };
 

@@ -34,19 +34,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Mutation = {
@@ -76,8 +86,10 @@ export type MutationAttestInPersonIdentityArgs = {
   checkReference: Scalars['String']['input'];
 };
 
+/** The result of a face verification (人脸识别结果) against the ID photo on the register. */
 export type FaceVerification = {
   __typename?: 'FaceVerification';
+  /** Whether the live capture matches the ID photo. */
   matched: Scalars['Boolean']['output'];
   /** Similarity 0–100. */
   score: Scalars['Int']['output'];
@@ -120,7 +132,9 @@ export type Applicant = {
   idNumber?: Maybe<Scalars['IdNumber']['output']>;
   /** Name as registered (sensitive). */
   name?: Maybe<Scalars['String']['output']>;
+  /** Gender (性别) as registered. */
   gender?: Maybe<Gender>;
+  /** Date of birth (出生日期) as registered (sensitive). */
   birthDate?: Maybe<Scalars['Date']['output']>;
   /** Mobile number on the register (sensitive). */
   mobile?: Maybe<Scalars['String']['output']>;
@@ -134,25 +148,32 @@ export type ApplicantIdentityVerificationArgs = {
   claimedName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Gender as the population register records it. */
 export type Gender =
+  /** Male (男). */
   | 'MALE'
+  /** Female (女). */
   | 'FEMALE';
 
+/** Status of the household registration (户籍状态). */
 export type HouseholdStatus =
   /** Household registration in force. */
   | 'ACTIVE'
   /** Household registration cancelled (户籍注销), e.g. on death or emigration. */
   | 'CANCELLED';
 
+/** Identity verification (身份核验) against the population register. */
 export type IdentityVerification = {
   __typename?: 'IdentityVerification';
   /** Whether the claimed name matches the register; null when no name was claimed. */
   nameMatches?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the household registration is in force or cancelled. */
   householdStatus: HouseholdStatus;
   /** 6-digit region code of the household registration (户籍地). */
   householdRegion: Scalars['String']['output'];
   /** True when the register knows the person and their registration is in force (and the name matches, if one was claimed). */
   verified: Scalars['Boolean']['output'];
+  /** Where and when this verification was retrieved. */
   source: AgencySource;
 };
 

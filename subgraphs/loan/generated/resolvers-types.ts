@@ -34,19 +34,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Query = {
@@ -137,17 +147,25 @@ export type MutationReviewLoanApplicationArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The service guide (办事指南) of the HPF loan one thing: what an applicant must know before applying. */
 export type ServiceGuide = {
   __typename?: 'ServiceGuide';
+  /** The guide's title. */
   title: Scalars['String']['output'];
+  /** Who may apply (申请条件), one condition a line. */
   conditions: Array<Scalars['String']['output']>;
+  /** The materials (申请材料), and which ones shared data replaces. */
   materials: Array<GuideMaterial>;
+  /** The steps (办理流程), in order. */
   steps: Array<Scalars['String']['output']>;
+  /** The promised time limits (办理时限), overall and per linked item. */
   timeLimits: Array<Scalars['String']['output']>;
 };
 
+/** One material of the service guide (申请材料). */
 export type GuideMaterial = {
   __typename?: 'GuideMaterial';
+  /** The material's name, e.g. 居民身份证. */
   name: Scalars['String']['output'];
   /** True when the platform's shared data replaces it: the applicant brings nothing. */
   replacedBySharedData: Scalars['Boolean']['output'];
@@ -155,24 +173,33 @@ export type GuideMaterial = {
   replacedBy?: Maybe<Agency>;
 };
 
+/** A fund centre's figures (统计) over its applications, test cases left out. */
 export type LoanStatistics = {
   __typename?: 'LoanStatistics';
+  /** The fund centre the figures are for. */
   centreCode: Scalars['String']['output'];
+  /** How many applications are in each status. */
   byStatus: Array<StatusCount>;
   /** Median minutes from acceptance to the decision. */
   medianMinutesToDecision?: Maybe<Scalars['Float']['output']>;
   /** Median minutes from acceptance to ready for disbursement. */
   medianMinutesToCompletion?: Maybe<Scalars['Float']['output']>;
+  /** How many applicants have reviewed their application. */
   reviews: Scalars['Int']['output'];
+  /** The average review score, 1 to 5; null when there are no reviews. */
   averageReviewScore?: Maybe<Scalars['Float']['output']>;
 };
 
+/** How many applications are in one status. */
 export type StatusCount = {
   __typename?: 'StatusCount';
+  /** The status counted. */
   status: LoanApplicationStatus;
+  /** How many applications are in it. */
   count: Scalars['Int']['output'];
 };
 
+/** One signer's signature over the loan contract (面签), with their identity proof. */
 export type ContractSignatureInput = {
   /** Compact JWS (ES256) over {"applicationId", "contractSha256"}. */
   jws: Scalars['String']['input'];
@@ -182,28 +209,40 @@ export type ContractSignatureInput = {
   identityProofReference: Scalars['String']['input'];
 };
 
+/** A person named on the application, as they give themself. */
 export type LoanPersonInput = {
+  /** Their citizen ID number. */
   idNumber: Scalars['IdNumber']['input'];
+  /** Their name as on their ID card; checked against the population register. */
   name: Scalars['String']['input'];
 };
 
+/** How the loan is repaid (还款方式). */
 export type RepaymentMethod =
   /** 等额本息: equal instalments. */
   | 'EQUAL_INSTALMENT'
   /** 等额本金: equal principal, decreasing instalments. */
   | 'EQUAL_PRINCIPAL';
 
+/** An HPF loan application (公积金贷款申请) as submitted, once, by the applicant or an officer. */
 export type SubmitLoanApplicationInput = {
   /** Chosen by the client, unique per submission it means (e.g. a UUID kept with the form). */
   idempotencyKey: Scalars['String']['input'];
+  /** The main applicant (主借款人). */
   applicant: LoanPersonInput;
+  /** The applicant's spouse, when married; named, not read, until they consent. */
   spouse?: InputMaybe<LoanPersonInput>;
+  /** Co-borrowers (共同借款人) other than the spouse, if any. */
   coBorrowers?: InputMaybe<Array<LoanPersonInput>>;
   /** The purchase contract (网签备案合同号); or give the unit number. */
   contractNumber?: InputMaybe<Scalars['ContractNumber']['input']>;
+  /** The real-estate unit number (不动产单元号) of the home; or give the contract number. */
   unitNumber?: InputMaybe<Scalars['UnitNumber']['input']>;
+  /** The amount asked for (申请金额) in yuan. */
   amount: Scalars['Money']['input'];
+  /** The term in months (贷款期限), within the centre's policy. */
   termMonths: Scalars['Int']['input'];
+  /** Equal instalments or equal principal. */
   repaymentMethod: RepaymentMethod;
   /** Fund centre code; a fund officer's or system's own centre when omitted. */
   centreCode?: InputMaybe<Scalars['String']['input']>;
@@ -211,25 +250,31 @@ export type SubmitLoanApplicationInput = {
   testCase?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A problem with the submitted input: which field, a stable code and the words. */
 export type UserError = {
   __typename?: 'UserError';
   /** The input field at fault, e.g. ["input", "termMonths"]. */
   field: Array<Scalars['String']['output']>;
+  /** What is wrong, for the person filling in the form. */
   message: Scalars['String']['output'];
+  /** A stable code to branch on (docs/errors.md). */
   code: Scalars['String']['output'];
   /** With OPEN_APPLICATION_EXISTS: the application still open for this applicant and property, when the caller may see it. */
   openApplicationId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** The answer to a submission: the application, or the input's problems. */
 export type SubmitLoanApplicationPayload = {
   __typename?: 'SubmitLoanApplicationPayload';
   /** The application (the existing one when the idempotency key was used before). */
   loanApplication?: Maybe<LoanApplication>;
   /** True when this call stored the application; false when the key had been used already. */
   created: Scalars['Boolean']['output'];
+  /** The input's problems, field by field; empty when accepted. */
   userErrors: Array<UserError>;
 };
 
+/** Where an application stands (申请状态). */
 export type LoanApplicationStatus =
   /** 受理: accepted; checks running. */
   | 'ACCEPTED'
@@ -244,6 +289,7 @@ export type LoanApplicationStatus =
   /** Contract signed by everyone and the mortgage registered: the entrusted bank may disburse. */
   | 'READY_FOR_DISBURSEMENT';
 
+/** Where one check of an application stands. */
 export type CheckStatus =
   /** Waiting for other steps. */
   | 'BLOCKED'
@@ -253,12 +299,14 @@ export type CheckStatus =
   | 'UNAVAILABLE'
   /** A party has not consented for this application yet (the reasons say who); resumes as soon as they do. */
   | 'AWAITING_CONSENT'
+  /** Ran to its outcome. */
   | 'DONE'
   /** Still unavailable after its attempts or at its deadline: in the officers' queue (LoanApplicationFilter.checkStatus) to verify by hand. */
   | 'GAVE_UP'
   /** Will not run: the application was withdrawn. */
   | 'CANCELLED';
 
+/** What one check found. */
 export type CheckOutcome =
   /** The rule that used this check's data is satisfied. */
   | 'PASSED'
@@ -272,11 +320,13 @@ export type CheckOutcome =
 /** Which party of the application: their role, and their place among the co-borrowers. */
 export type PartyRef = {
   __typename?: 'PartyRef';
+  /** The party's role on the application. */
   role: PartyRole;
   /** 1-based place among the co-borrowers, as filed; null for the applicant and the spouse. */
   ordinal?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A borrower's role on the application. */
 export type PartyRole =
   /** 主借款人: the applicant. */
   | 'APPLICANT'
@@ -301,47 +351,67 @@ export type LoanFinding = {
 /** A consent a check waits for: the party who must give it (for themself), the data item and its agency. */
 export type ConsentNeeded = {
   __typename?: 'ConsentNeeded';
+  /** The party who must consent, for themself. */
   party: PartyRef;
   /** The data item the consent must cover, e.g. creditReport. */
   dataItem: Scalars['String']['output'];
+  /** The agency whose data the consent must cover. */
   agency: Agency;
 };
 
+/** Narrows a centre's applications; every condition given must hold. */
 export type LoanApplicationFilter = {
+  /** Only applications in this status. */
   status?: InputMaybe<LoanApplicationStatus>;
   /** Only applications with a check in this state; GAVE_UP is the queue of checks an officer must finish by hand. */
   checkStatus?: InputMaybe<CheckStatus>;
+  /** Include test cases (测试件); left out by default. */
   includeTestCases?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One page of applications, newest first. */
 export type LoanApplicationPage = {
   __typename?: 'LoanApplicationPage';
+  /** The applications of this page. */
   applications: Array<LoanApplication>;
+  /** Pass as `after` for the next (older) page; null on the last page. */
   nextCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A submitted HPF loan application (贷款申请). */
 export type LoanApplication = {
   __typename?: 'LoanApplication';
+  /** The application's id (申请编号). */
   id: Scalars['ID']['output'];
+  /** Where the application stands. */
   status?: Maybe<LoanApplicationStatus>;
+  /** The fund centre that handles it. */
   centreCode?: Maybe<Scalars['String']['output']>;
+  /** The main applicant (主借款人). */
   applicant?: Maybe<Applicant>;
+  /** The applicant's spouse, when named. */
   spouse?: Maybe<Applicant>;
+  /** The co-borrowers, as filed. */
   coBorrowers?: Maybe<Array<Applicant>>;
   /** The co-borrower at this place on the application (1-based, as filed); null when there is none. */
   coBorrower?: Maybe<Applicant>;
   /** The property being bought, once the contract filing has named its unit. */
   property?: Maybe<Property>;
+  /** The amount asked for, in yuan. */
   amount?: Maybe<Scalars['Money']['output']>;
+  /** The term asked for, in months. */
   termMonths?: Maybe<Scalars['Int']['output']>;
+  /** The repayment method asked for. */
   repaymentMethod?: Maybe<RepaymentMethod>;
+  /** When the application was accepted (受理时间). */
   acceptedAt?: Maybe<Scalars['DateTime']['output']>;
   /** 15 days from acceptance (住房公积金管理条例 art. 26). */
   decisionDueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Whole days left to decide; negative when overdue; null once decided. */
   daysLeftToDecide?: Maybe<Scalars['Int']['output']>;
+  /** When it was decided; null while undecided. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True for a test case (测试件), left out of statistics. */
   isTestCase?: Maybe<Scalars['Boolean']['output']>;
   /** Each check with its outcome and evidence. */
   checks?: Maybe<Array<LoanCheck>>;
@@ -367,68 +437,89 @@ export type LoanApplicationCoBorrowerArgs = {
   ordinal: Scalars['Int']['input'];
 };
 
+/** The repayment schedule (还款计划) of the decided loan. */
 export type RepaymentSchedule = {
   __typename?: 'RepaymentSchedule';
+  /** Equal instalments or equal principal. */
   method: RepaymentMethod;
   /** Annual rate, e.g. "2.6%". */
   rate: Scalars['String']['output'];
+  /** Everything repaid over the term, principal and interest, in yuan. */
   totalPayment: Scalars['Money']['output'];
+  /** All interest over the term, in yuan. */
   totalInterest: Scalars['Money']['output'];
   /** Instalments from the first; first: limits how many (all when omitted). */
   instalments: Array<Instalment>;
 };
 
 
+/** The repayment schedule (还款计划) of the decided loan. */
 export type RepaymentScheduleInstalmentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One monthly instalment (月供) of the schedule. */
 export type Instalment = {
   __typename?: 'Instalment';
+  /** The month, from 1. */
   period: Scalars['Int']['output'];
+  /** The amount paid that month, in yuan. */
   payment: Scalars['Money']['output'];
+  /** The principal part of the payment. */
   principal: Scalars['Money']['output'];
+  /** The interest part of the payment. */
   interest: Scalars['Money']['output'];
   /** Principal still owed after this payment. */
   remaining: Scalars['Money']['output'];
 };
 
+/** The loan contract (借款合同) of an approved application, to be signed by every borrower and co-owner. */
 export type LoanContract = {
   __typename?: 'LoanContract';
   /** The contract's text as this reader may see it: their own identifiers clear, other parties' masked (unless the policy grants the clear value). A signer signs exactly this text. */
   text: Scalars['String']['output'];
   /** SHA-256 (hex) of the text shown: what this reader's signature must be over. */
   sha256: Scalars['String']['output'];
+  /** Everyone who must sign, and who has. */
   signers: Array<ContractSigner>;
   /** True when every required signer has signed. */
   complete: Scalars['Boolean']['output'];
 };
 
+/** One person who must sign the loan contract. */
 export type ContractSigner = {
   __typename?: 'ContractSigner';
+  /** The person. */
   applicant: Applicant;
   /** BORROWER or CO_OWNER. */
   role: Scalars['String']['output'];
+  /** When they signed; null until then. */
   signedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Thumbprint of the key that signed. */
   keyThumbprint?: Maybe<Scalars['String']['output']>;
 };
 
+/** The registered mortgage (抵押登记) securing the loan. */
 export type MortgageCertificate = {
   __typename?: 'MortgageCertificate';
   /** 不动产登记证明号. */
   certificateNumber: Scalars['String']['output'];
   /** SHA-256 (hex) of the e-certificate document. */
   eCertificateSha256: Scalars['String']['output'];
+  /** When the mortgage was registered. */
   registeredAt: Scalars['DateTime']['output'];
 };
 
+/** One check of the application against one agency's data (核验). */
 export type LoanCheck = {
   __typename?: 'LoanCheck';
+  /** The check's name, e.g. identity, marriage, credit. */
   step: Scalars['String']['output'];
   /** The agency whose data the check reads. */
   agency?: Maybe<Agency>;
+  /** Where the check stands. */
   status: CheckStatus;
+  /** How many times the agency has been asked. */
   attempts: Scalars['Int']['output'];
   /** PASSED / FAILED / UNAVAILABLE once decided; NEEDS_CONSENT or UNAVAILABLE while it waits; null while it runs. */
   outcome?: Maybe<CheckOutcome>;
@@ -442,29 +533,39 @@ export type LoanCheck = {
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** Agency, trace id and time of the data the check used. */
   evidence: Array<AgencySource>;
+  /** When the check last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** The decision (审批结果) on the application, with reasons and the amounts it rests on. */
 export type LoanDecision = {
   __typename?: 'LoanDecision';
+  /** The decision, e.g. APPROVED, REFERRED or REJECTED. */
   outcome: Scalars['String']['output'];
   /** The reasons as sentences (Chinese, then English). */
   reasons: Array<Scalars['String']['output']>;
   /** The reasons with their codes. */
   findings: Array<LoanFinding>;
+  /** Which home this is for the household: FIRST or SECOND (首套 / 二套); it sets the rate. */
   homeOrder?: Maybe<Scalars['String']['output']>;
   /** Annual rate, e.g. "2.60%". */
   rate?: Maybe<Scalars['String']['output']>;
+  /** The most the centre may lend (可贷额度), in yuan. */
   maximumAmount?: Maybe<Scalars['Money']['output']>;
   /** Which bound set the maximum: CAP, BALANCE_MULTIPLE, REPAYMENT_CAPACITY or DOWN_PAYMENT. */
   bindingLimit?: Maybe<Scalars['String']['output']>;
+  /** The officer who decided; null for an automatic decision. */
   officer?: Maybe<Scalars['String']['output']>;
+  /** The officer's reason; null for an automatic decision. */
   officerReason?: Maybe<Scalars['String']['output']>;
 };
 
+/** One event of the application's history (办理过程). */
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
+  /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** The check it is about; null for the application as a whole. */
   step?: Maybe<Scalars['String']['output']>;
   /** ACCEPTED, CHECKED, NEEDS_CONSENT, UNAVAILABLE, GAVE_UP, APPROVED_AUTOMATICALLY, REFERRED_TO_OFFICER, APPROVED_BY_OFFICER, REJECTED_BY_OFFICER, SIGNED, ALL_SIGNED, MORTGAGE_REGISTERED. */
   kind: Scalars['String']['output'];
@@ -476,7 +577,9 @@ export type TimelineEntry = {
   parties: Array<PartyRef>;
   /** The data items a consent is awaited for. */
   dataItems: Array<Scalars['String']['output']>;
+  /** Which attempt of the check, for CHECKED, UNAVAILABLE and GAVE_UP. */
   attempt?: Maybe<Scalars['Int']['output']>;
+  /** When the agency is asked again, for UNAVAILABLE. */
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** Agency, trace id and time of the data a check used. */
   evidence: Array<AgencySource>;

@@ -33,19 +33,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Applicant = {
@@ -64,30 +74,43 @@ export type Property = {
   ref: Scalars['ID']['output'];
 };
 
+/** Status of an HPF account (账户状态). */
 export type ProvidentFundAccountStatus =
+  /** Normal (正常): deposits are being paid. */
   | 'NORMAL'
   /** Sealed (封存): deposits stopped, e.g. between employers. */
   | 'SEALED'
+  /** Closed (销户): the balance was withdrawn and the account ended. */
   | 'CLOSED';
 
+/** Housing provident fund account (住房公积金账户) at one fund centre. */
 export type ProvidentFundAccount = {
   __typename?: 'ProvidentFundAccount';
+  /** The personal account number (个人账号) at the centre. */
   accountNumber: Scalars['String']['output'];
+  /** The code of the fund centre that keeps the account. */
   centreCode: Scalars['String']['output'];
+  /** The name of the fund centre, e.g. 福州住房公积金中心. */
   centreName: Scalars['String']['output'];
+  /** The depositing employer (缴存单位); null when none is on file. */
   employerName?: Maybe<Scalars['String']['output']>;
+  /** Normal, sealed or closed. */
   status: ProvidentFundAccountStatus;
   /** Monthly deposit, employee and employer parts together. */
   monthlyDeposit: Scalars['Money']['output'];
+  /** The account balance (账户余额) in yuan. */
   balance: Scalars['Money']['output'];
   /** Months of continuous normal deposits up to last month. */
   continuousDepositMonths: Scalars['Int']['output'];
+  /** The date the account was opened (开户日期). */
   openedAt: Scalars['Date']['output'];
   /** The spouse the centre has on file; may lag the civil-affairs record. */
   spouseOnFile?: Maybe<Applicant>;
+  /** Where and when this account was retrieved. */
   source: AgencySource;
 };
 
+/** Status of an HPF loan on the centre's books. */
 export type ProvidentFundLoanStatus =
   /** Disbursed and not yet repaid. */
   | 'OUTSTANDING'
@@ -97,16 +120,27 @@ export type ProvidentFundLoanStatus =
 /** An HPF loan on the centre's books (贷款档案). */
 export type ProvidentFundLoan = {
   __typename?: 'ProvidentFundLoan';
+  /** Opaque reference to this loan across the graph; reveals nothing and grants nothing. */
   ref: Scalars['ID']['output'];
+  /** The centre's loan contract number (贷款合同号). */
   loanNumber: Scalars['String']['output'];
+  /** The code of the fund centre that lent. */
   centreCode: Scalars['String']['output'];
+  /** Outstanding or settled. */
   status: ProvidentFundLoanStatus;
+  /** The amount lent (贷款本金) in yuan. */
   principal: Scalars['Money']['output'];
+  /** The principal still owed (贷款余额) in yuan; 0.00 when settled. */
   outstanding: Scalars['Money']['output'];
+  /** The date the loan was disbursed (放款日期). */
   startDate: Scalars['Date']['output'];
+  /** The term in months (贷款期限). */
   termMonths: Scalars['Int']['output'];
+  /** The home the loan financed. */
   property: Property;
+  /** The borrower and any co-borrowers (借款人、共同借款人). */
   borrowers: Array<Applicant>;
+  /** Where and when this loan was retrieved. */
   source: AgencySource;
 };
 

@@ -35,19 +35,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Mutation = {
@@ -65,20 +75,26 @@ export type MutationRegisterMortgageArgs = {
   input: RegisterMortgageInput;
 };
 
+/** What a mortgage registration (抵押登记) needs. */
 export type RegisterMortgageInput = {
+  /** The real-estate unit number of the mortgaged unit. */
   unitNumber: Scalars['UnitNumber']['input'];
   /** Every owner of the unit. */
   mortgagorIdNumbers: Array<Scalars['IdNumber']['input']>;
   /** The mortgagee, e.g. the fund centre. */
   mortgagee: Scalars['String']['input'];
+  /** The secured amount (被担保主债权数额) in yuan. */
   amount: Scalars['Money']['input'];
+  /** The loan contract the mortgage secures; the same number again returns the same registration. */
   loanContractNumber: Scalars['String']['input'];
 };
 
 /** The e-certificate of the mortgage right (不动产登记证明). */
 export type MortgageRegistration = {
   __typename?: 'MortgageRegistration';
+  /** The number of the registration certificate (不动产登记证明号). */
   certificateNumber: Scalars['String']['output'];
+  /** When the mortgage was registered. */
   registeredAt: Scalars['DateTime']['output'];
   /** SHA-256 (hex) of the e-certificate document. */
   eCertificateSha256: Scalars['String']['output'];
@@ -97,8 +113,10 @@ export type QueryPropertyArgs = {
   unitNumber: Scalars['UnitNumber']['input'];
 };
 
+/** A real-estate unit (不动产单元): a home being bought or one a person holds. */
 export type Property = {
   __typename?: 'Property';
+  /** Opaque reference to this unit across the graph; reveals nothing and grants nothing. */
   ref: Scalars['ID']['output'];
   /** Real-estate unit number (不动产单元号). */
   unitNumber?: Maybe<Scalars['UnitNumber']['output']>;
@@ -113,43 +131,68 @@ export type Applicant = {
   realEstateHoldings?: Maybe<RealEstateHoldings>;
 };
 
+/** Status of a unit at the real-estate register (登记状态). */
 export type RegistrationStatus =
+  /** Ownership registered (已登记). */
   | 'REGISTERED'
+  /** Pre-registered (预告登记) only, e.g. a home bought off-plan. */
   | 'PRE_REGISTERED'
+  /** A transfer of ownership is being registered (转移登记办理中). */
   | 'TRANSFER_PENDING';
 
+/** The kind of a right or restriction on a unit (权利限制). */
 export type EncumbranceType =
+  /** Mortgage (抵押). */
   | 'MORTGAGE'
+  /** Pre-registered mortgage (预抵押). */
   | 'PRE_MORTGAGE'
+  /** Court seizure (查封): the unit cannot be mortgaged or transferred. */
   | 'SEIZURE';
 
+/** The register's record of a unit (不动产登记信息). */
 export type PropertyRegistration = {
   __typename?: 'PropertyRegistration';
   /** Real-estate title certificate number (不动产权证书号); null while pre-registered. */
   certificateNumber?: Maybe<Scalars['String']['output']>;
+  /** Registered, pre-registered or transfer pending. */
   status: RegistrationStatus;
+  /** The owners (权利人) with their shares. */
   owners: Array<PropertyParty>;
+  /** Mortgages, pre-mortgages and seizures on the unit, in force. */
   encumbrances: Array<Encumbrance>;
+  /** The unit's address (坐落; sensitive, masked below the district for some callers). */
   address?: Maybe<Scalars['String']['output']>;
+  /** Floor area (建筑面积) in square metres, two decimal places. */
   areaSquareMetres: Scalars['String']['output'];
+  /** The date of the registration in force (登簿日期). */
   registeredAt: Scalars['Date']['output'];
+  /** Where and when this registration was retrieved. */
   source: AgencySource;
 };
 
+/** A right or restriction registered on a unit: a mortgage, pre-mortgage or seizure. */
 export type Encumbrance = {
   __typename?: 'Encumbrance';
+  /** Which kind it is. */
   type: EncumbranceType;
+  /** Who holds it: the mortgagee, or the court that seized. */
   holder: Scalars['String']['output'];
+  /** The number of its registration certificate. */
   certificateNumber: Scalars['String']['output'];
+  /** The date it was registered. */
   registeredAt: Scalars['Date']['output'];
+  /** The secured amount in yuan, for a mortgage; null otherwise. */
   amount?: Maybe<Scalars['Money']['output']>;
 };
 
+/** The units registered to a person in Fujian (名下房产). */
 export type RealEstateHoldings = {
   __typename?: 'RealEstateHoldings';
   /** Number of units registered to the person. */
   count: Scalars['Int']['output'];
+  /** The units, each as a Property. */
   properties: Array<Property>;
+  /** Where and when the holdings were retrieved. */
   source: AgencySource;
 };
 

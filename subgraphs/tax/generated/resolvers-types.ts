@@ -33,19 +33,29 @@ export type Scalars = {
 /** Where a value came from: the agency, its trace id for the call (业务流水号) and when it was retrieved. */
 export type AgencySource = {
   __typename?: 'AgencySource';
+  /** The agency that supplied the value, by its wire name (e.g. public-security). */
   agency: Scalars['String']['output'];
+  /** The agency's trace id for the call (业务流水号), to quote when asking the agency about it. */
   traceId: Scalars['String']['output'];
+  /** When the platform retrieved the value from the agency. */
   retrievedAt: Scalars['DateTime']['output'];
 };
 
 /** The seven agencies of the one thing, as the graph names them. */
 export type Agency =
+  /** Public Security, the population register (公安 人口信息). */
   | 'public-security'
+  /** Civil Affairs, marriage registration (民政 婚姻登记). */
   | 'civil-affairs'
+  /** Housing and Urban-Rural Development, purchase-contract filing (住建 网签备案). */
   | 'housing'
+  /** The Tax Bureau, transfer-tax declarations (税务 房产税费申报). */
   | 'tax'
+  /** Natural Resources, real-estate registration (自然资源 不动产登记). */
   | 'natural-resources'
+  /** The People's Bank of China credit reference centre (人民银行 征信中心). */
   | 'pboc-credit'
+  /** The housing provident fund centre (住房公积金管理中心). */
   | 'provident-fund';
 
 export type Property = {
@@ -55,20 +65,28 @@ export type Property = {
   transferTax?: Maybe<TransferTaxDeclaration>;
 };
 
+/** The transfer-tax declaration (房产交易税费申报) for one property transaction, as the Tax Bureau records it. */
 export type TransferTaxDeclaration = {
   __typename?: 'TransferTaxDeclaration';
+  /** The filed purchase contract the declaration is for. */
   contractNumber: Scalars['ContractNumber']['output'];
+  /** Whether the taxes have been declared (已申报). */
   declared: Scalars['Boolean']['output'];
+  /** Whether the declared taxes have been paid (已缴纳). */
   paid: Scalars['Boolean']['output'];
   /** Deed tax (契税). */
   deedTax: Scalars['Money']['output'];
   /** Stamp duty (印花税). */
   stampDuty: Scalars['Money']['output'];
+  /** All taxes of the transaction together (税费合计). */
   total: Scalars['Money']['output'];
+  /** The date of the declaration; null while undeclared. */
   declaredAt?: Maybe<Scalars['Date']['output']>;
+  /** The date of payment; null while unpaid. */
   paidAt?: Maybe<Scalars['Date']['output']>;
   /** Tax payment certificate number (完税凭证号), once paid. */
   receiptNumber?: Maybe<Scalars['String']['output']>;
+  /** Where and when this declaration was retrieved. */
   source: AgencySource;
 };
 
