@@ -26,6 +26,7 @@ export function pbocCreditHandlers(dataset: Dataset): AgencyHandlers<'pboc-credi
       queriesSinceStart.clear();
       reportSequence = 0;
     },
+    readsBySubject: () => Object.fromEntries([...queriesSinceStart].map(([idNumber, queries]) => [idNumber, queries.length])),
     endpoints: {
       '/api/v1/credit-reports/batch-query': (request, context) => {
         const items = requireItems(request.items, 'items', (raw, path) => ({

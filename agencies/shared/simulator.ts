@@ -55,6 +55,8 @@ export interface AgencyHandlers<A extends AgencyName> {
   endpoints: EndpointHandlers<A>;
   /** Forgets state gathered since start (query records, mortgages); called by the reset endpoint. */
   reset?: () => void;
+  /** How often each subject's record was read since start, where the agency keeps a record of reads (the PBoC's query records). */
+  readsBySubject?: () => Record<string, number>;
 }
 
 export interface SimulatorOptions {
@@ -81,6 +83,8 @@ export interface Simulator<A extends AgencyName> {
   setFaults(change: Partial<SimulatorFaults>): SimulatorFaults;
   /** Counters to zero, faults to the configured defaults, handler state forgotten. */
   reset(): void;
+  /** Reads per subject since start, where the agency records them (empty elsewhere): for specs that count hard queries. */
+  readsBySubject(): Record<string, number>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -233,6 +237,7 @@ export function createSimulator<A extends AgencyName>({
     faults: () => faults.faults,
     setFaults: (change) => faults.update(parseFaults(change)),
     reset,
+    readsBySubject: () => handlers.readsBySubject?.() ?? {},
   };
 }
 
