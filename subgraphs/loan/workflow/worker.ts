@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../../lib/config';
 import type { Logger } from '../../../lib/logger';
+import { loanWorkerMetrics, secondsSince } from '../../../lib/metrics';
 import type { LoanStepRow } from '../../../storage/loan-types';
 import type { Storage } from '../../../storage/types';
 import { checkRecordOf } from '../../shared/cases/check-record';
@@ -38,40 +39,67 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
   let round: Promise<void> | null = null;
   let wokenDuringRound = false;
 
-  const report = (step: LoanStepRow, event: WorkflowEvent) =>
-    storage.loans.apply(step.applicationId, { owner, step: step.step }, (state) => transition(state, event, new Date(), settings), new Date());
+  /** Applies the event; returns what became of this step (for the metrics), or null when the lease was lost. */
+  const report = async (step: LoanStepRow, event: WorkflowEvent): Promise<string | null> => {
+    let status: string | null = null;
+    await storage.loans.apply(
+      step.applicationId,
+      { owner, step: step.step },
+      (state) => {
+        const transitions = transition(state, event, new Date(), settings);
+        status = transitions?.steps?.find((change) => change.step === step.step)?.status ?? null;
+        return transitions;
+      },
+      new Date(),
+    );
+    return status;
+  };
 
-  const runCheck = async (step: LoanStepRow & { step: CheckStep }): Promise<void> => {
+  const runCheck = async (step: LoanStepRow & { step: CheckStep }): Promise<string | null> => {
     const application = await storage.loans.get(step.applicationId);
-    if (!application) return;
+    if (!application) return null;
     const open = openItemsOf(step.step, application, checkRecordOf(step.outcome));
     const answer = await readCheck(step.step, application, open, gateway).catch((error: unknown) => {
       logger.warn('gateway not reachable for a check', { applicationId: application.id, step: step.step, error: errorName(error) });
       return platformUnavailable(open.parties, open.property, 'GATEWAY_UNREACHABLE');
     });
-    await report(step, { kind: 'CHECK_ANSWERED', step: step.step, answer });
+    return report(step, { kind: 'CHECK_ANSWERED', step: step.step, answer });
   };
 
-  const runMortgage = async (step: LoanStepRow): Promise<void> => {
+  const runMortgage = async (step: LoanStepRow): Promise<string | null> => {
     const application = await storage.loans.get(step.applicationId);
-    if (!application) return;
+    if (!application) return null;
     try {
       const certificate = await registerMortgage(application, await storage.loans.steps(application.id), gateway);
-      await report(step, { kind: 'MORTGAGE_REGISTERED', certificate });
+      return await report(step, { kind: 'MORTGAGE_REGISTERED', certificate });
     } catch (error) {
       const agencies = error instanceof MortgageUnavailable ? error.agencies : ['platform'];
       const codes = error instanceof MortgageUnavailable ? error.codes : [errorName(error)];
       logger.warn('mortgage registration failed', { applicationId: application.id, attempts: step.attempts, codes: codes.join(',') });
-      await report(step, { kind: 'MORTGAGE_UNAVAILABLE', agencies, codes });
+      return report(step, { kind: 'MORTGAGE_UNAVAILABLE', agencies, codes });
     }
   };
 
-  const run = (step: LoanStepRow): Promise<unknown> => {
+  const attempt = (step: LoanStepRow): Promise<string | null> => {
     if (isCheckStep(step.step)) return runCheck(step as LoanStepRow & { step: CheckStep });
     if (step.step === MORTGAGE_STEP) return runMortgage(step);
     if (step.step === DECIDE_STEP) return report(step, { kind: 'DECISION_DUE' });
     logger.error('a step no version of the workflow knows', { step: step.step });
-    return Promise.resolve();
+    return Promise.resolve(null);
+  };
+
+  const OUTCOME_OF_STATUS: Record<string, string> = { DONE: 'done', GAVE_UP: 'gave_up', UNAVAILABLE: 'retry', PENDING: 'retry', AWAITING_CONSENT: 'waiting' };
+  const run = async (step: LoanStepRow): Promise<void> => {
+    const started = performance.now();
+    let outcome = 'failed';
+    try {
+      const status = await attempt(step);
+      outcome = status ? (OUTCOME_OF_STATUS[status] ?? 'other') : 'lease_lost';
+      if (status === 'DONE' || status === 'GAVE_UP') loanWorkerMetrics.attemptsToFinish.observe({ step: step.step }, step.attempts);
+    } finally {
+      loanWorkerMetrics.stepDuration.observe({ step: step.step, outcome }, secondsSince(started));
+      loanWorkerMetrics.stepAttempts.inc({ step: step.step, outcome });
+    }
   };
 
   const tick = async (): Promise<number> => {
