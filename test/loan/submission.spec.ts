@@ -186,7 +186,7 @@ describe('submitting a loan application', () => {
     }
     const meanwhile = (await officer(VIEW, { id })).body.data.loanApplication;
     expect(meanwhile).toMatchObject({ status: 'ACCEPTED', decision: null });
-    expect(meanwhile.timeline.map((entry: { kind: string }) => entry.kind)).toContain('AWAITING_CONSENT');
+    expect(meanwhile.timeline.map((entry: { kind: string }) => entry.kind)).toContain('NEEDS_CONSENT');
     expect((await system.storage.loans.steps(id)).find((step) => step.step === 'DECIDE')?.status).toBe('BLOCKED');
     // She sees what her application waits for, too.
     expect((await herself(VIEW, { id })).body.data.loanApplication.checks.find((check: Check) => check.step === 'GATHER_CREDIT').reasons).toEqual([SPOUSE_WAITING]);

@@ -59,8 +59,14 @@ export interface PersonReading<F> {
   field: string;
   /** The value `facts` reads: the field's, unless the check reads several fields of the party. */
   pick?(party: Row): unknown;
-  /** Whom the check reads: every borrower, or the applicant alone (marriage is the household's, read once). */
+  /** Whom the check reads: every borrower, or the applicant alone. */
   parties: 'ALL_BORROWERS' | 'APPLICANT';
+  /**
+   * The parties' answers are one record and are read together: one party's answer names another
+   * (a marriage registration names the spouse, shown only under the spouse's own consent), so while
+   * any party is open every party is read again.
+   */
+  together?: boolean;
   /** The data item each party's consent must cover (lib/data-items.ts). */
   dataItem: string;
   facts(value: Row): F;
@@ -119,7 +125,8 @@ export const CHECKS: Definitions = {
     withNames: false,
     persons: {
       field: 'marriage',
-      parties: 'APPLICANT',
+      parties: 'ALL_BORROWERS',
+      together: true,
       dataItem: 'marriage',
       facts: (v) =>
         marriageFromRegistrations(

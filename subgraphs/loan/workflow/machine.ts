@@ -70,8 +70,10 @@ export function partiesToRead(step: CheckStep, application: LoanApplicationRow):
 
 /** What a check still has to ask: the parties and the property whose items are not settled. */
 export function openItemsOf(step: CheckStep, application: LoanApplicationRow, record: CheckRecord | null): { parties: PartyKey[]; property: boolean } {
+  const parties = partiesToRead(step, application);
+  const open = parties.filter((party) => !isSettled(record?.persons[party]));
   return {
-    parties: partiesToRead(step, application).filter((party) => !isSettled(record?.persons[party])),
+    parties: CHECKS[step].persons?.together && open.length > 0 ? parties : open,
     property: CHECKS[step].property !== null && !isSettled(record?.property),
   };
 }
@@ -79,9 +81,10 @@ export function openItemsOf(step: CheckStep, application: LoanApplicationRow, re
 /** Settled items are kept; open ones take the newest answer. */
 function merge(step: CheckStep, application: LoanApplicationRow, previous: CheckRecord | null, answer: CheckAnswer): CheckRecord {
   const persons: Partial<Record<PartyKey, ItemAnswer<unknown>>> = {};
+  const together = CHECKS[step].persons?.together === true;
   for (const party of partiesToRead(step, application)) {
     const kept = previous?.persons[party];
-    const fresh = isSettled(kept) ? kept : (answer.persons[party] ?? kept);
+    const fresh = isSettled(kept) && !(together && answer.persons[party]) ? kept : (answer.persons[party] ?? kept);
     if (fresh) persons[party] = fresh;
   }
   const property = CHECKS[step].property === null ? null : isSettled(previous?.property) ? previous!.property : (answer.property ?? previous?.property ?? null);
@@ -90,7 +93,8 @@ function merge(step: CheckStep, application: LoanApplicationRow, previous: Check
 }
 
 function openIn(step: CheckStep, application: LoanApplicationRow, record: CheckRecord): Array<{ about: PartyKey | 'PROPERTY'; item: OpenItem | null }> {
-  const open = openItemsOf(step, application, record);
+  // What is still unsettled (not what a retry asks for, which for a record read together is everyone).
+  const open = { parties: partiesToRead(step, application).filter((party) => !isSettled(record.persons[party])), property: CHECKS[step].property !== null && !isSettled(record.property) };
   const itemOf = (value: ItemAnswer<unknown> | null | undefined): OpenItem | null => (value && !isSettled(value) ? value : null);
   return [
     ...open.parties.map((party) => ({ about: party as PartyKey | 'PROPERTY', item: itemOf(record.persons[party]) })),
