@@ -27,6 +27,12 @@ export interface SqlDatabase extends SqlExecutor {
    * it never throws and never waits longer than asked.
    */
   ping(timeoutMs: number): Promise<boolean>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (a lower-case identifier), from any process, and
+   * once more after each reconnection (notifications sent while away are lost, so listeners catch
+   * up). Absent on the embedded engine, which only this process uses. Returns how to stop listening.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** Releases every connection (or stops the embedded engine); safe to call more than once. */
   close(): Promise<void>;
 }

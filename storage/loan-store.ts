@@ -167,15 +167,30 @@ async function writeTransitions(tx: SqlExecutor, state: CaseState, transitions: 
 }
 
 export function createLoanStore(db: SqlDatabase): LoanStore {
-  // Woken in this process at once; other processes on PostgreSQL by NOTIFY (storage/index.ts).
+  // Woken in this process at once; on PostgreSQL also by other processes' NOTIFY, listened to while
+  // anyone here is listening.
   const workDue = new EventEmitter();
   workDue.setMaxListeners(0); // one listener per worker of this process, not a leak
   const wake = () => workDue.emit('due');
+  let listening: Promise<(() => Promise<void>) | null> | null = null;
+  const startListening = () => {
+    listening ??= db.listen ? db.listen(WORK_DUE_CHANNEL, wake).catch(() => null) : Promise.resolve(null);
+  };
+  const stopListening = () => {
+    const current = listening;
+    listening = null;
+    void current?.then((stop) => stop?.());
+  };
   return {
     onWorkDue(listener) {
       workDue.on('due', listener);
-      return () => workDue.off('due', listener);
+      startListening();
+      return () => {
+        workDue.off('due', listener);
+        if (workDue.listenerCount('due') === 0) stopListening();
+      };
     },
+
     async addReview(applicationId, score, comment, now) {
       return db.transaction(async (tx) => {
         const inserted = await tx.query<{ application_id: string }>(

@@ -212,6 +212,9 @@ export interface LoanStore {
    * being worked at this moment is flagged (resumeRequested). Returns how many waiting steps resumed.
    */
   resumeAwaitingConsent(applicationId: string, now: Date): Promise<number>;
-  /** Calls `listener` when a step may have become due (a submission, a resumption, a transition), in this process or, on PostgreSQL, any. */
+  /**
+   * Calls `listener` when a step may have become due (a submission, a resumption, a transition):
+   * made in this process at once; on PostgreSQL also made by any other process (LISTEN/NOTIFY).
+   */
   onWorkDue(listener: () => void): () => void;
 }

@@ -3,7 +3,7 @@
  * a deployment can keep its tables apart from others in the same database, and each test run can
  * isolate itself in a fresh schema and drop it afterwards.
  */
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import type { Logger } from '../lib/logger';
 import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
 import { answersWithin, storageFault } from './reachability';
@@ -25,6 +25,8 @@ export interface PostgresOptions {
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+/** How soon a lost listening connection is opened again. */
+const LISTEN_RECONNECT_MS = 1000;
 
 /** Lower-case, unquoted-identifier shape: safe to splice into DDL and the connection options. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -65,6 +67,59 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     }
   };
 
+  // LISTEN holds its connection for good, so each listener has a client of its own, outside the pool.
+  const listeners = new Set<() => Promise<void>>();
+  const listen = async (channel: string, onNotify: () => void): Promise<() => Promise<void>> => {
+    if (!SCHEMA_NAME.test(channel)) throw new StorageError('INVALID_SCHEMA_NAME', `channel "${channel}" must be a lower-case SQL identifier`);
+    let client: Client | null = null;
+    let retry: NodeJS.Timeout | null = null;
+    let stopped = false;
+    const reconnectSoon = () => {
+      if (stopped || retry) return;
+      const lost = client;
+      client = null;
+      lost?.end().catch(() => undefined);
+      retry = setTimeout(() => {
+        retry = null;
+        void connect();
+      }, LISTEN_RECONNECT_MS);
+      retry.unref();
+    };
+    const connect = async (): Promise<void> => {
+      const candidate = new Client({ connectionString: url, options: `-c search_path=${options.schema}`, connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, application_name: 'hpf-storage-listen' });
+      candidate.on('error', (error: Error & { code?: string }) => {
+        options.logger?.warn('postgres listening connection lost; reconnecting', { code: error.code ?? null });
+        if (client === candidate) reconnectSoon();
+      });
+      candidate.on('notification', (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      try {
+        await candidate.connect();
+        await candidate.query(`LISTEN ${channel}`);
+        if (stopped) {
+          await candidate.end();
+          return;
+        }
+        client = candidate;
+        onNotify(); // what was notified while away is lost: look once now
+      } catch {
+        candidate.end().catch(() => undefined);
+        reconnectSoon();
+      }
+    };
+    await connect();
+    const stop = async () => {
+      stopped = true;
+      listeners.delete(stop);
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+      client = null;
+    };
+    listeners.add(stop);
+    return stop;
+  };
+
   let closing: Promise<void> | null = null;
   return {
     engine: 'postgres',
@@ -97,8 +152,12 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
       }
     },
     ping: (timeoutMs) => answersWithin(pool.query('SELECT 1'), timeoutMs),
+    listen,
     close() {
-      closing ??= pool.end();
+      closing ??= (async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await pool.end();
+      })();
       return closing;
     },
   };

@@ -4,7 +4,7 @@ import type { Storage } from '../../storage/types';
 import { postgresBackend } from './support/backends';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from './support/postgres';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
-import { accessRecord } from './support/records';
+import { accessRecord, loanSubmission } from './support/records';
 import { describeStorageContract } from './support/storage-contract';
 
 describeStorageContract(postgresBackend);
@@ -37,6 +37,52 @@ describe('PostgreSQL that goes away (a network cut between the process and the s
     await proxy.restore();
     await expect(storage.ping(2000)).resolves.toBe(true);
     await expect(firstRecord()).resolves.toEqual([]);
+  });
+
+  it('listens again for due work once it is back, and looks once at what it may have missed', async () => {
+    let wakes = 0;
+    const stop = storage.loans.onWorkDue(() => (wakes += 1));
+    try {
+      await waitFor(() => wakes >= 1); // the first look, as listening starts
+      await proxy.cut();
+      await proxy.restore();
+      const before = wakes;
+      await waitFor(() => wakes > before, 10_000);
+      expect(wakes).toBeGreaterThan(before);
+    } finally {
+      stop();
+    }
+  });
+});
+
+async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('LoanStore (PostgreSQL, several processes)', () => {
+  let url: string;
+  const schema = freshSchemaName();
+  const opened: Storage[] = [];
+  beforeAll(async () => {
+    url = await testDatabaseUrl();
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((storage) => storage.close()));
+    await dropSchema(url, schema);
+  });
+
+  it('wakes a worker in another process when a submission there makes work due', async () => {
+    const [submitting, working] = [await createStorage(await openPostgres(url, { schema })), await createStorage(await openPostgres(url, { schema }))];
+    opened.push(submitting, working);
+    let wakes = 0;
+    const stop = working.loans.onWorkDue(() => (wakes += 1));
+    await waitFor(() => wakes >= 1);
+    const before = wakes;
+    await submitting.loans.submit(loanSubmission(1));
+    await waitFor(() => wakes > before);
+    expect(wakes).toBeGreaterThan(before);
+    stop();
   });
 });
 
