@@ -13,6 +13,7 @@ import { loanWorkerMetrics, secondsSince } from '../../../lib/metrics';
 import type { LoanStepRow } from '../../../storage/loan-types';
 import type { Storage } from '../../../storage/types';
 import { checkRecordOf } from '../../shared/cases/check-record';
+import { isConnectionLoss } from '../../../storage/reachability';
 import { isCheckStep, type CheckStep } from './checks';
 import { platformUnavailable, readCheck } from './gather';
 import { DECIDE_STEP, MORTGAGE_STEP, openItemsOf, transition, type WorkflowEvent, type WorkflowSettings } from './machine';
@@ -27,6 +28,10 @@ export interface LoanWorker {
 /** Steps taken per round; each runs its own agency call in parallel with the others. */
 const STEPS_PER_ROUND = 32;
 
+/** How often a result is offered again while the database is away, and how long before the lease ends it stops. */
+const REPORT_RETRY_MS = 250;
+const REPORT_MARGIN_MS = 1000;
+
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
 
 export function startLoanWorker(deps: { storage: Storage; config: Readonly<Config>; logger: Logger; gateway: GatewayClient; owner?: string }): LoanWorker {
@@ -39,20 +44,32 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
   let round: Promise<void> | null = null;
   let wokenDuringRound = false;
 
-  /** Applies the event; returns what became of this step (for the metrics), or null when the lease was lost. */
+  /**
+   * Applies the event; returns what became of this step (for the metrics), or null when the lease
+   * was lost. While the database is away the answer is kept and applied again (within the lease):
+   * read once, an agency's answer is never thrown away and asked for again.
+   */
   const report = async (step: LoanStepRow, event: WorkflowEvent): Promise<string | null> => {
-    let status: string | null = null;
-    await storage.loans.apply(
-      step.applicationId,
-      { owner, step: step.step },
-      (state) => {
-        const transitions = transition(state, event, new Date(), settings);
-        status = transitions?.steps?.find((change) => change.step === step.step)?.status ?? null;
-        return transitions;
-      },
-      new Date(),
-    );
-    return status;
+    const leaseEnds = Date.now() + config.loan.leaseMs - REPORT_MARGIN_MS;
+    for (;;) {
+      let status: string | null = null;
+      try {
+        await storage.loans.apply(
+          step.applicationId,
+          { owner, step: step.step },
+          (state) => {
+            const transitions = transition(state, event, new Date(), settings);
+            status = transitions?.steps?.find((change) => change.step === step.step)?.status ?? null;
+            return transitions;
+          },
+          new Date(),
+        );
+        return status;
+      } catch (error) {
+        if (!isConnectionLoss(error) || !running || Date.now() + REPORT_RETRY_MS > leaseEnds) throw error;
+        await new Promise((resolve) => setTimeout(resolve, REPORT_RETRY_MS));
+      }
+    }
   };
 
   const runCheck = async (step: LoanStepRow & { step: CheckStep }): Promise<string | null> => {
