@@ -9,10 +9,11 @@ import type { LoanApplicationRow, LoanEvent, LoanStepRow } from '../../storage/l
 import { checkRecordOf, type PartyKey, type Source } from '../shared/cases/check-record';
 import { partyKeyOfPerson, partyLabelOf, type PartyKeyOrNone } from './parties';
 import { CHECKS, isCheckStep } from './workflow/checks';
+import { REASON_MESSAGES, type ReasonCode } from './domain/reasons';
 
 /** A reason as stored: a code from the catalogue (domain/reasons.ts), whom it is about, its words in both languages. */
 export interface StoredReason {
-  code: string;
+  code: ReasonCode;
   party: PartyKey | null;
   message: { zh: string; en: string };
 }
@@ -42,7 +43,8 @@ export function viewerOf(actor: Actor, application: LoanApplicationRow): Viewer 
 /** What another party sees in place of findings about this party. */
 export function referredReason(party: PartyKey): StoredReason {
   const label = partyLabelOf(party);
-  return { code: 'REFERRED_TO_OFFICER', party, message: { zh: `${label.zh}：已转人工审核`, en: `${label.en}: referred to the officer` } };
+  const words = REASON_MESSAGES.REFERRED_TO_OFFICER;
+  return { code: 'REFERRED_TO_OFFICER', party, message: { zh: `${label.zh}：${words.zh}`, en: `${label.en}: ${words.en}` } };
 }
 
 /** The reasons this viewer may read: their own and the application's; each other party once, as referred. */
@@ -106,7 +108,8 @@ export function checksOf(application: LoanApplicationRow, steps: readonly LoanSt
       const needsConsent = step.status === 'AWAITING_CONSENT' ? consentsNeeded(step) : [];
       const waiting = needsConsent.map((need): StoredReason => {
         const label = partyLabelOf(need.party);
-        return { code: 'CONSENT_NEEDED', party: need.party, message: { zh: `${label.zh}：待本人授权（${need.dataItem}）`, en: `${label.en}: waiting for their own consent (${need.dataItem})` } };
+        const words = REASON_MESSAGES.CONSENT_NEEDED;
+        return { code: 'CONSENT_NEEDED', party: need.party, message: { zh: `${label.zh}：${words.zh}（${need.dataItem}）`, en: `${label.en}: ${words.en} (${need.dataItem})` } };
       });
       const outcome: CheckOutcomeView | null = judged
         ? judged.outcome

@@ -47,6 +47,9 @@ export const REASON_MESSAGES = {
   HOME_ORDER_UNDETERMINED: { zh: '无法确定首套或二套', en: 'first or second home undetermined' },
   AMOUNT_EXCEEDS_MAXIMUM: { zh: '申请金额超过可贷最高额度', en: 'amount exceeds the maximum' },
   MAXIMUM_UNDETERMINED: { zh: '可贷最高额度无法确定', en: 'maximum amount undetermined' },
+  // what a party sees of the workflow
+  CONSENT_NEEDED: { zh: '待本人授权', en: 'waiting for their own consent' },
+  REFERRED_TO_OFFICER: { zh: '已转人工审核', en: 'referred to the officer' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ReasonCode = keyof typeof REASON_MESSAGES;

@@ -317,6 +317,114 @@ export type CheckOutcome =
   /** Waiting for a party's own consent (needsConsent says whose and for what); the agency has not been called for them. Give it with Mutation.grantConsent for this application and the check resumes. */
   | 'NEEDS_CONSENT';
 
+/** The catalogue of findings a check or the decision can give (the words are in LoanFinding.message). */
+export type FindingCode =
+  | 'PERSON_NOT_FOUND'
+  | 'NAME_MISMATCH'
+  | 'HOUSEHOLD_CANCELLED'
+  | 'STALE_SPOUSE_RECORD'
+  | 'SPOUSE_MISMATCH'
+  | 'NOT_MARRIED'
+  | 'SPOUSE_NOT_NAMED'
+  | 'STALE_SPOUSE_ON_HPF_FILE'
+  | 'CONTRACT_NOT_FOUND'
+  | 'CONTRACT_CANCELLED'
+  | 'CONTRACT_UNIT_MISMATCH'
+  | 'APPLICANT_NOT_BUYER'
+  | 'TAX_NOT_DECLARED'
+  | 'TAX_NOT_PAID'
+  | 'REGISTRATION_NOT_FOUND'
+  | 'TRANSFER_PENDING'
+  | 'APPLICANT_NOT_OWNER'
+  | 'PROPERTY_SEIZED'
+  | 'CURRENT_OVERDUE'
+  | 'SERIOUS_OVERDUE_HISTORY'
+  | 'NO_CREDIT_FILE'
+  | 'NO_HPF_ACCOUNT'
+  | 'ACCOUNT_NOT_NORMAL'
+  | 'INSUFFICIENT_CONTINUOUS_DEPOSITS'
+  | 'OUTSTANDING_HPF_LOAN'
+  | 'TERM_EXCEEDS_MAXIMUM'
+  | 'AGE_AT_END_EXCEEDS_MAXIMUM'
+  | 'AGENCY_UNAVAILABLE'
+  | 'HOME_ORDER_UNDETERMINED'
+  | 'AMOUNT_EXCEEDS_MAXIMUM'
+  | 'MAXIMUM_UNDETERMINED'
+  | 'CONSENT_NEEDED'
+  | 'REFERRED_TO_OFFICER';
+
+/** A check of the application: one agency's data on its parties or its property. */
+export type LoanCheckStep =
+  /** 公安: identity and household of every borrower. */
+  | 'GATHER_IDENTITY'
+  /** 民政: the marriage registrations. */
+  | 'GATHER_MARRIAGE'
+  /** 住建: the purchase contract filing (网签备案). */
+  | 'GATHER_CONTRACT'
+  /** 税务: the transfer tax of the purchase. */
+  | 'GATHER_TAX'
+  /** 自然资源: the home's registration and every borrower's holdings. */
+  | 'GATHER_REGISTRATION'
+  /** 人行征信: every borrower's credit report (once per person per application). */
+  | 'GATHER_CREDIT'
+  /** 公积金中心: every borrower's HPF accounts and loans. */
+  | 'GATHER_PROVIDENT_FUND';
+
+/** A step of the workflow, as the timeline names it: a check, the decision, or the mortgage registration. */
+export type LoanStep =
+  | 'GATHER_IDENTITY'
+  | 'GATHER_MARRIAGE'
+  | 'GATHER_CONTRACT'
+  | 'GATHER_TAX'
+  | 'GATHER_REGISTRATION'
+  | 'GATHER_CREDIT'
+  | 'GATHER_PROVIDENT_FUND'
+  /** The automatic decision, made with the last check. */
+  | 'DECIDE'
+  /** 不动产抵押登记, once everyone has signed. */
+  | 'REGISTER_MORTGAGE';
+
+/** What happened, in a timeline entry. */
+export type TimelineKind =
+  /** 受理: stored, with the 15-day deadline. */
+  | 'ACCEPTED'
+  /** A check finished with its evidence. */
+  | 'CHECKED'
+  /** A check waits for a party's own consent (parties, dataItems). */
+  | 'NEEDS_CONSENT'
+  /** An agency did not answer; tried again at nextAttemptAt. */
+  | 'UNAVAILABLE'
+  /** A check stopped trying; an officer verifies by hand. */
+  | 'GAVE_UP'
+  /** Every check passed and the amount is within the maximum. */
+  | 'APPROVED_AUTOMATICALLY'
+  /** Referred to an officer, with the reasons. */
+  | 'REFERRED_TO_OFFICER'
+  | 'APPROVED_BY_OFFICER'
+  | 'REJECTED_BY_OFFICER'
+  /** 撤回 by the applicant. */
+  | 'WITHDRAWN'
+  /** One signer signed the contract. */
+  | 'SIGNED'
+  /** Everyone has signed: the mortgage registration is due. */
+  | 'ALL_SIGNED'
+  | 'MORTGAGE_REGISTERED'
+  /** The applicant's review (好差评). */
+  | 'REVIEWED';
+
+/** An application's decision. */
+export type DecisionOutcome =
+  | 'APPROVED'
+  | 'REFERRED'
+  | 'REJECTED';
+
+/** Why a person signs the loan contract. */
+export type SignerRole =
+  /** A borrower (applicant, spouse, co-borrower). */
+  | 'BORROWER'
+  /** A registered owner of the home who does not borrow (the mortgage is over their share too). */
+  | 'CO_OWNER';
+
 /** Which party of the application: their role, and their place among the co-borrowers. */
 export type PartyRef = {
   __typename?: 'PartyRef';
@@ -338,8 +446,8 @@ export type PartyRole =
 /** A finding of a check or of the decision: a code from one catalogue, whom it is about, and its words. */
 export type LoanFinding = {
   __typename?: 'LoanFinding';
-  /** Stable code (docs/errors.md lists them): what a client branches on. */
-  code: Scalars['String']['output'];
+  /** Stable code from one catalogue: what a client branches on. */
+  code: FindingCode;
   /** The finding in Chinese. */
   message: Scalars['String']['output'];
   /** The finding in English. */
@@ -491,8 +599,7 @@ export type ContractSigner = {
   __typename?: 'ContractSigner';
   /** The person. */
   applicant: Applicant;
-  /** BORROWER or CO_OWNER. */
-  role: Scalars['String']['output'];
+  role: SignerRole;
   /** When they signed; null until then. */
   signedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Thumbprint of the key that signed. */
@@ -513,8 +620,8 @@ export type MortgageCertificate = {
 /** One check of the application against one agency's data (核验). */
 export type LoanCheck = {
   __typename?: 'LoanCheck';
-  /** The check's name, e.g. identity, marriage, credit. */
-  step: Scalars['String']['output'];
+  /** Which check. */
+  step: LoanCheckStep;
   /** The agency whose data the check reads. */
   agency?: Maybe<Agency>;
   /** Where the check stands. */
@@ -540,8 +647,8 @@ export type LoanCheck = {
 /** The decision (审批结果) on the application, with reasons and the amounts it rests on. */
 export type LoanDecision = {
   __typename?: 'LoanDecision';
-  /** The decision, e.g. APPROVED, REFERRED or REJECTED. */
-  outcome: Scalars['String']['output'];
+  /** The decision: APPROVED, REFERRED (to an officer) or REJECTED. */
+  outcome: DecisionOutcome;
   /** The reasons as sentences (Chinese, then English). */
   reasons: Array<Scalars['String']['output']>;
   /** The reasons with their codes. */
@@ -565,10 +672,10 @@ export type TimelineEntry = {
   __typename?: 'TimelineEntry';
   /** When it happened. */
   at: Scalars['DateTime']['output'];
-  /** The check it is about; null for the application as a whole. */
-  step?: Maybe<Scalars['String']['output']>;
-  /** ACCEPTED, CHECKED, NEEDS_CONSENT, UNAVAILABLE, GAVE_UP, APPROVED_AUTOMATICALLY, REFERRED_TO_OFFICER, APPROVED_BY_OFFICER, REJECTED_BY_OFFICER, SIGNED, ALL_SIGNED, MORTGAGE_REGISTERED. */
-  kind: Scalars['String']['output'];
+  /** The step it is about; null for the application as a whole. */
+  step?: Maybe<LoanStep>;
+  /** What happened. */
+  kind: TimelineKind;
   /** The agencies that did not answer (UNAVAILABLE, GAVE_UP). */
   agencies: Array<Agency>;
   /** The error codes they answered with. */
@@ -584,7 +691,7 @@ export type TimelineEntry = {
   /** Agency, trace id and time of the data a check used. */
   evidence: Array<AgencySource>;
   /** A decision's outcome. */
-  outcome?: Maybe<Scalars['String']['output']>;
+  outcome?: Maybe<DecisionOutcome>;
   /** A decision's reasons, as this reader may see them. */
   findings: Array<LoanFinding>;
   /** An officer's reason for their decision. */
@@ -728,6 +835,12 @@ export type ResolversTypes = {
   LoanApplicationStatus: LoanApplicationStatus;
   CheckStatus: CheckStatus;
   CheckOutcome: CheckOutcome;
+  FindingCode: FindingCode;
+  LoanCheckStep: LoanCheckStep;
+  LoanStep: LoanStep;
+  TimelineKind: TimelineKind;
+  DecisionOutcome: DecisionOutcome;
+  SignerRole: SignerRole;
   PartyRef: ResolverTypeWrapper<PartyRef>;
   PartyRole: PartyRole;
   LoanFinding: ResolverTypeWrapper<LoanFinding>;
@@ -886,7 +999,7 @@ export type PartyRefResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type LoanFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanFinding'] = ResolversParentTypes['LoanFinding']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['FindingCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   englishMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   party?: Resolver<Maybe<ResolversTypes['PartyRef']>, ParentType, ContextType>;
@@ -956,7 +1069,7 @@ export type LoanContractResolvers<ContextType = Context, ParentType extends Reso
 
 export type ContractSignerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContractSigner'] = ResolversParentTypes['ContractSigner']> = {
   applicant?: Resolver<ResolversTypes['Applicant'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['SignerRole'], ParentType, ContextType>;
   signedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   keyThumbprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -968,7 +1081,7 @@ export type MortgageCertificateResolvers<ContextType = Context, ParentType exten
 };
 
 export type LoanCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanCheck'] = ResolversParentTypes['LoanCheck']> = {
-  step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['LoanCheckStep'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CheckStatus'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -982,7 +1095,7 @@ export type LoanCheckResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type LoanDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanDecision'] = ResolversParentTypes['LoanDecision']> = {
-  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['DecisionOutcome'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['LoanFinding']>, ParentType, ContextType>;
   homeOrder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -995,8 +1108,8 @@ export type LoanDecisionResolvers<ContextType = Context, ParentType extends Reso
 
 export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  step?: Resolver<Maybe<ResolversTypes['LoanStep']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
   agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
   codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['PartyRef']>, ParentType, ContextType>;
@@ -1004,7 +1117,7 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['AgencySource']>, ParentType, ContextType>;
-  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['DecisionOutcome']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['LoanFinding']>, ParentType, ContextType>;
   officerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -18,6 +18,15 @@ import {
   type TransferTaxFact,
 } from '../domain/facts';
 import { document } from './operations';
+import type {
+  GatherContractByUnitQuery,
+  GatherCreditQuery,
+  GatherIdentityQuery,
+  GatherMarriageQuery,
+  GatherProvidentFundQuery,
+  GatherRegistrationByUnitQuery,
+  GatherTaxByUnitQuery,
+} from './generated/operations';
 
 export const CHECK_STEPS = [
   'GATHER_IDENTITY',
@@ -50,15 +59,9 @@ export interface CheckFacts {
   GATHER_PROVIDENT_FUND: { person: ProvidentFundFact; property: never };
 }
 
-type Row = Record<string, unknown>;
-const rows = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
-const text = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
-
 export interface PersonReading<F> {
-  /** The field of the party's answer that holds this check's data (null in it: not on file); errors on its path are this item's. */
+  /** The field of the party's answer that holds this check's data: errors on its path are this item's. */
   field: string;
-  /** The value `facts` reads: the field's, unless the check reads several fields of the party. */
-  pick?(party: Row): unknown;
   /** Whom the check reads: every borrower, or the applicant alone. */
   parties: 'ALL_BORROWERS' | 'APPLICANT';
   /**
@@ -69,15 +72,32 @@ export interface PersonReading<F> {
   together?: boolean;
   /** The data item each party's consent must cover (lib/data-items.ts). */
   dataItem: string;
-  facts(value: Row): F;
+  /** One party's answer (its slot in the document) → facts; null: the agency holds no record. */
+  facts(party: unknown): F | null;
 }
 
 export interface PropertyReading<F> {
   field: string;
   dataItem: string;
-  /** The property's answer (with its unitNumber) → facts. */
-  facts(value: Row, unitNumber: string): F;
+  /** The property's answer (with its unitNumber) → facts; null: no record. */
+  facts(property: unknown): F | null;
 }
+
+/**
+ * A reading typed by its document's generated result type (./generated/operations.ts, from
+ * schema/api.graphql): a field renamed or retyped in an agency's subgraph fails to compile here. The
+ * answer at run time is that document's, so this is where the wire type is taken for it.
+ */
+function readsParty<Answer, F>(reading: Omit<PersonReading<F>, 'facts'> & { facts(party: Answer): F | null }): PersonReading<F> {
+  return reading as PersonReading<F>;
+}
+function readsProperty<Answer, F>(reading: Omit<PropertyReading<F>, 'facts'> & { facts(property: Answer): F | null }): PropertyReading<F> {
+  return reading as PropertyReading<F>;
+}
+
+/** One party's answer in a document: the applicant's slot (every slot has the same shape). */
+type PartyAnswer<Query extends { loanApplication: { p0?: unknown } | null }> = NonNullable<NonNullable<Query['loanApplication']>['p0']>;
+type PropertyAnswer<Query extends { property?: unknown }> = NonNullable<Query['property']>;
 
 export interface CheckDefinition<S extends CheckStep = CheckStep> {
   step: S;
@@ -109,12 +129,12 @@ export const CHECKS: Definitions = {
     agency: 'public-security',
     documents: one('gather-identity'),
     withNames: true,
-    persons: {
+    persons: readsParty({
       field: 'identityVerification',
       parties: 'ALL_BORROWERS',
       dataItem: 'identity',
-      facts: (v) => ({ nameMatches: v.nameMatches === true, householdStatus: v.householdStatus as IdentityFact['householdStatus'] }),
-    },
+      facts: ({ identityVerification: v }: PartyAnswer<GatherIdentityQuery>): IdentityFact | null => v && { nameMatches: v.nameMatches === true, householdStatus: v.householdStatus },
+    }),
     property: null,
     maxAttempts: MAX_ATTEMPTS,
   },
@@ -123,20 +143,15 @@ export const CHECKS: Definitions = {
     agency: 'civil-affairs',
     documents: one('gather-marriage'),
     withNames: false,
-    persons: {
+    persons: readsParty({
       field: 'marriage',
       parties: 'ALL_BORROWERS',
       together: true,
       dataItem: 'marriage',
-      facts: (v) =>
-        marriageFromRegistrations(
-          rows(v.registrations).map((r) => ({
-            type: r.type as 'MARRIAGE' | 'DIVORCE' | 'REMARRIAGE',
-            registrationDate: text(r.registrationDate),
-            spouseIdNumber: text((r.spouse as Row | null)?.idNumber),
-          })),
-        ),
-    },
+      facts: ({ marriage }: PartyAnswer<GatherMarriageQuery>): MarriageFact | null =>
+        marriage &&
+        marriageFromRegistrations(marriage.registrations.map((r) => ({ type: r.type, registrationDate: r.registrationDate, spouseIdNumber: r.spouse.idNumber ?? '' }))),
+    }),
     property: null,
     maxAttempts: MAX_ATTEMPTS,
   },
@@ -146,17 +161,18 @@ export const CHECKS: Definitions = {
     documents: both('gather-contract'),
     withNames: false,
     persons: null,
-    property: {
+    property: readsProperty({
       field: 'contractFiling',
       dataItem: 'contractFiling',
-      facts: (v, unitNumber) => ({
-        contractNumber: text(v.contractNumber),
-        unitNumber,
-        status: v.status as ContractFact['status'],
-        buyerIdNumbers: rows(v.buyers).map((buyer) => text((buyer.applicant as Row | null)?.idNumber)),
-        priceFen: parseMoney(text(v.price)),
-      }),
-    },
+      facts: ({ unitNumber, contractFiling: v }: PropertyAnswer<GatherContractByUnitQuery>): ContractFact | null =>
+        v && {
+          contractNumber: v.contractNumber,
+          unitNumber: unitNumber ?? '',
+          status: v.status,
+          buyerIdNumbers: v.buyers.map((buyer) => buyer.applicant.idNumber ?? ''),
+          priceFen: parseMoney(v.price),
+        },
+    }),
     maxAttempts: MAX_ATTEMPTS,
   },
   GATHER_TAX: {
@@ -165,7 +181,11 @@ export const CHECKS: Definitions = {
     documents: both('gather-tax'),
     withNames: false,
     persons: null,
-    property: { field: 'transferTax', dataItem: 'transferTax', facts: (v) => ({ declared: v.declared === true, paid: v.paid === true }) },
+    property: readsProperty({
+      field: 'transferTax',
+      dataItem: 'transferTax',
+      facts: ({ transferTax: v }: PropertyAnswer<GatherTaxByUnitQuery>): TransferTaxFact | null => v && { declared: v.declared, paid: v.paid },
+    }),
     maxAttempts: MAX_ATTEMPTS,
   },
   GATHER_REGISTRATION: {
@@ -173,17 +193,23 @@ export const CHECKS: Definitions = {
     agency: 'natural-resources',
     documents: both('gather-registration'),
     withNames: false,
-    persons: { field: 'realEstateHoldings', parties: 'ALL_BORROWERS', dataItem: 'holdings', facts: (v) => rows(v.properties).map((p) => text(p.unitNumber)) },
-    property: {
+    persons: readsParty({
+      field: 'realEstateHoldings',
+      parties: 'ALL_BORROWERS',
+      dataItem: 'holdings',
+      facts: ({ realEstateHoldings: v }: PartyAnswer<GatherRegistrationByUnitQuery>): readonly string[] | null => v && v.properties.map((p) => p.unitNumber ?? ''),
+    }),
+    property: readsProperty({
       field: 'registration',
       dataItem: 'registration',
-      facts: (v, unitNumber) => ({
-        unitNumber,
-        status: v.status as RegistrationFact['status'],
-        ownerIdNumbers: rows(v.owners).map((owner) => text((owner.applicant as Row | null)?.idNumber)),
-        encumbrances: rows(v.encumbrances).map((e) => e.type as RegistrationFact['encumbrances'][number]),
-      }),
-    },
+      facts: ({ unitNumber, registration: v }: PropertyAnswer<GatherRegistrationByUnitQuery>): PropertyRegistrationFact | null =>
+        v && {
+          unitNumber: unitNumber ?? '',
+          status: v.status,
+          ownerIdNumbers: v.owners.map((owner) => owner.applicant.idNumber ?? ''),
+          encumbrances: v.encumbrances.map((e) => e.type),
+        },
+    }),
     maxAttempts: MAX_ATTEMPTS,
   },
   GATHER_CREDIT: {
@@ -191,12 +217,13 @@ export const CHECKS: Definitions = {
     agency: 'pboc-credit',
     documents: one('gather-credit'),
     withNames: false,
-    persons: {
+    persons: readsParty({
       field: 'creditReport',
       parties: 'ALL_BORROWERS',
       dataItem: 'creditReport',
-      facts: (v) => ({ currentOverdueAmountFen: parseMoney(text(v.currentOverdueAmount)), repaymentHistory24Months: v.repaymentHistory24Months as CreditFact['repaymentHistory24Months'] }),
-    },
+      facts: ({ creditReport: v }: PartyAnswer<GatherCreditQuery>): CreditFact | null =>
+        v && { currentOverdueAmountFen: parseMoney(v.currentOverdueAmount), repaymentHistory24Months: v.repaymentHistory24Months as CreditFact['repaymentHistory24Months'] },
+    }),
     property: null,
     maxAttempts: MAX_ATTEMPTS,
   },
@@ -205,24 +232,23 @@ export const CHECKS: Definitions = {
     agency: 'provident-fund',
     documents: one('gather-provident-fund'),
     withNames: false,
-    persons: {
-      // Two fields (accounts and loans) of one agency: the accounts field stands for the item's presence.
+    persons: readsParty({
+      // Two fields (accounts and loans) of one agency: errors on the accounts stand for the item's.
       field: 'providentFundAccounts',
-      pick: (party) => party,
       parties: 'ALL_BORROWERS',
       dataItem: 'account',
-      facts: (v) => ({
-        accounts: rows(v.providentFundAccounts).map((account) => ({
-          centreCode: text(account.centreCode),
-          status: account.status as ProvidentFundFact['accounts'][number]['status'],
-          continuousDepositMonths: Number(account.continuousDepositMonths),
-          balanceFen: parseMoney(text(account.balance)),
-          monthlyDepositFen: parseMoney(text(account.monthlyDeposit)),
-          spouseIdNumberOnFile: ((account.spouseOnFile as Row | null)?.idNumber as string | undefined) ?? null,
+      facts: ({ providentFundAccounts, providentFundLoans }: PartyAnswer<GatherProvidentFundQuery>): ProvidentFundFact => ({
+        accounts: (providentFundAccounts ?? []).map((account) => ({
+          centreCode: account.centreCode,
+          status: account.status,
+          continuousDepositMonths: account.continuousDepositMonths,
+          balanceFen: parseMoney(account.balance),
+          monthlyDepositFen: parseMoney(account.monthlyDeposit),
+          spouseIdNumberOnFile: account.spouseOnFile?.idNumber ?? null,
         })),
-        loans: rows(v.providentFundLoans).map((loan) => ({ loanNumber: text(loan.loanNumber), status: loan.status as ProvidentFundFact['loans'][number]['status'] })),
+        loans: (providentFundLoans ?? []).map((loan) => ({ loanNumber: loan.loanNumber, status: loan.status })),
       }),
-    },
+    }),
     property: null,
     maxAttempts: MAX_ATTEMPTS,
   },

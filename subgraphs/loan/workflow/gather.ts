@@ -18,7 +18,7 @@ const REFUSALS = new Set(['FORBIDDEN', 'NOT_A_PARTY', 'CASE_REQUIRED', 'PROXY_NO
 
 const startsWith = (path: ReadonlyArray<string | number> | undefined, prefix: readonly string[]) => prefix.every((part, i) => path?.[i] === part);
 
-function itemFrom(errors: readonly GraphQLError[], value: unknown, dataItem: string, agency: string, facts: (value: Row) => unknown): ItemAnswer<unknown> {
+function itemFrom(errors: readonly GraphQLError[], answer: unknown, dataItem: string, agency: string, facts: (answer: unknown) => unknown): ItemAnswer<unknown> {
   const error = errors[0];
   if (error) {
     const code = error.extensions?.code ?? 'UNKNOWN';
@@ -27,8 +27,8 @@ function itemFrom(errors: readonly GraphQLError[], value: unknown, dataItem: str
     if (REFUSALS.has(code)) return { status: 'FORBIDDEN', code };
     return { status: 'UNAVAILABLE', agency: error.extensions?.agency ?? error.extensions?.serviceName ?? agency, code };
   }
-  if (value === null || value === undefined) return { status: 'NOT_FOUND' };
-  return { status: 'FOUND', facts: facts(value as Row) };
+  const found = answer === null || answer === undefined ? null : facts(answer);
+  return found === null ? { status: 'NOT_FOUND' } : { status: 'FOUND', facts: found };
 }
 
 function sourcesIn(value: unknown, into: Source[]): void {
@@ -84,17 +84,16 @@ export async function readCheck(step: CheckStep, application: LoanApplicationRow
         answered.persons[party] = { status: 'UNAVAILABLE', agency: 'platform', code: 'NO_ANSWER' };
         continue;
       }
-      const value = partyAnswer ? (reading.pick ? reading.pick(partyAnswer) : partyAnswer[reading.field]) : null;
-      answered.persons[party] = itemFrom(errors, value, reading.dataItem, check.agency, (v) => reading.facts(v));
+      answered.persons[party] = itemFrom(errors, partyAnswer, reading.dataItem, check.agency, (answer) => reading.facts(answer));
     }
   }
   if (check.property && open.property) {
     const reading = check.property;
     const property = data.property as Row | null | undefined;
     const errors = [...answer.errors.filter((error) => !error.path || error.path.length === 0), ...answer.errors.filter((error) => startsWith(error.path, ['property']))];
-    const value = property?.[reading.field];
-    const unitNumber = typeof property?.unitNumber === 'string' ? property.unitNumber : (request.unitNumber ?? '');
-    answered.property = itemFrom(errors, property === null ? null : value, reading.dataItem, check.agency, (v) => reading.facts(v, unitNumber));
+    // A unit named by the application stands in for one the answer does not name.
+    const withUnit = property && typeof property.unitNumber !== 'string' ? { ...property, unitNumber: request.unitNumber } : property;
+    answered.property = itemFrom(errors, withUnit, reading.dataItem, check.agency, (answer) => reading.facts(answer));
   }
   const evidence: Source[] = [];
   sourcesIn(data, evidence);
