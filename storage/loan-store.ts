@@ -331,6 +331,20 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       return rows.map(toApplication);
     },
 
+    async queueDepth(now) {
+      const [row] = await db.query<Record<'due' | 'retrying' | 'waiting' | 'blocked' | 'leased', string | number>>(
+        `SELECT
+           count(*) FILTER (WHERE status = 'PENDING' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)) AS due,
+           count(*) FILTER (WHERE status = 'UNAVAILABLE' AND (lease_until IS NULL OR lease_until < $1)) AS retrying,
+           count(*) FILTER (WHERE status = 'AWAITING_CONSENT') AS waiting,
+           count(*) FILTER (WHERE status = 'BLOCKED') AS blocked,
+           count(*) FILTER (WHERE lease_until >= $1) AS leased
+         FROM loan_steps WHERE status NOT IN ('DONE', 'GAVE_UP', 'CANCELLED')`,
+        [now],
+      );
+      return { due: Number(row?.due ?? 0), retrying: Number(row?.retrying ?? 0), waiting: Number(row?.waiting ?? 0), blocked: Number(row?.blocked ?? 0), leased: Number(row?.leased ?? 0) };
+    },
+
     async claimDueSteps(owner, now, leaseMs, limit) {
       const rows = await db.query<StepRow>(
         `UPDATE loan_steps SET lease_owner = $1, lease_until = $2, attempts = attempts + 1, resume_requested = false

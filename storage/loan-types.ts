@@ -199,6 +199,8 @@ export interface LoanStore {
   events(id: string): Promise<LoanEvent[]>;
   /** Newest first; `after` is the position cursor of the previous page. */
   list(filter: LoanListFilter, page: { after: number | null; limit: number }): Promise<LoanApplicationRow[]>;
+  /** Steps not finished, by state (leased ones counted apart): the worker's queue, for metrics. */
+  queueDepth(now: Date): Promise<{ due: number; retrying: number; waiting: number; blocked: number; leased: number }>;
   /** Leases due steps to `owner` (skipping ones another instance holds) and returns them, each with its attempt counted. */
   claimDueSteps(owner: string, now: Date, leaseMs: number, limit: number): Promise<LoanStepRow[]>;
   /**

@@ -31,6 +31,8 @@ const STEPS_PER_ROUND = 32;
 /** How often a result is offered again while the database is away, and how long before the lease ends it stops. */
 const REPORT_RETRY_MS = 250;
 const REPORT_MARGIN_MS = 1000;
+/** The queue depth gauge is read from the store at most this often (one aggregate query). */
+const QUEUE_MEASURE_MS = 2000;
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
 
@@ -119,7 +121,15 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
     }
   };
 
+  let queueMeasuredAt = 0;
+  const measureQueue = async () => {
+    if (Date.now() - queueMeasuredAt < QUEUE_MEASURE_MS) return;
+    queueMeasuredAt = Date.now();
+    for (const [state, count] of Object.entries(await storage.loans.queueDepth(new Date()))) loanWorkerMetrics.queueDepth.set({ state }, count);
+  };
+
   const tick = async (): Promise<number> => {
+    await measureQueue();
     const steps = await storage.loans.claimDueSteps(owner, new Date(), config.loan.leaseMs, STEPS_PER_ROUND);
     await Promise.all(steps.map((step) => run(step).catch((error: unknown) => logger.error('loan step failed', { step: step.step, error: errorName(error) }))));
     return steps.length;

@@ -514,6 +514,13 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       );
     const stepsOf = async (id: string) => Object.fromEntries((await loans().steps(id)).map((step) => [step.step, step]));
 
+    it('counts the worker’s queue by state: due, leased, blocked', async () => {
+      await submitted(1);
+      expect(await loans().queueDepth(NOW)).toEqual({ due: 7, retrying: 0, waiting: 0, blocked: 1, leased: 0 });
+      await loans().claimDueSteps('worker-1', NOW, 60_000, 3);
+      expect(await loans().queueDepth(NOW)).toEqual({ due: 4, retrying: 0, waiting: 0, blocked: 1, leased: 3 });
+    });
+
     it('makes the steps that awaited a consent due at once, and only those', async () => {
       const application = await submitted(1);
       const other = await submitted(2);
