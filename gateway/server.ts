@@ -1,7 +1,8 @@
 /**
  * The gateway: Apollo Gateway over the committed static supergraph, on Apollo Server 5, served by
- * the shared HTTP handler with the gateway's plugins (upstream headers, health, IDE). Built here,
- * listened elsewhere.
+ * the shared HTTP handler. What it does beyond that is its list of features (gateway/feature.ts):
+ * each `use<Feature>(options)`, composed once; this file wires their hooks to Apollo and the HTTP
+ * layer and knows none of them by what it does. Built here, listened elsewhere.
  */
 import fs from 'node:fs';
 import type http from 'node:http';
@@ -15,27 +16,27 @@ import {
 import { createGraphQLHttpServer } from '../lib/apollo-http';
 import { createRedisCache } from '../lib/redis-cache';
 import { derivedGatewayKey } from '../lib/gateway-keys';
-import { ConfigError, type Config } from '../lib/config';
+import type { Config } from '../lib/config';
 import { createErrorFormatter } from '../lib/format-error';
 import { retryableStoragePlugin } from '../lib/storage-unavailable';
 import type { Logger } from '../lib/logger';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs';
-import type { GatewayContext } from './context';
+import { unfilledContextKeys, type GatewayContext } from './context';
 import { healthOperator, useHealth } from './plugins/health';
 import { useCors } from './plugins/cors';
 import { useScalars } from './plugins/scalars';
 import { useIde } from './plugins/ide';
 import { useSuggestions } from './plugins/suggestions';
 import { composeFeatures } from './feature';
-import { createAuthenticator } from './plugins/authentication';
-import { requestPurposeOf } from './plugins/purpose';
+import { useAuthentication } from './plugins/authentication';
+import { usePurpose } from './plugins/purpose';
 import { resolveQueryLimits, useQueryLimits } from './plugins/limits';
 import { useCallerLimits } from './plugins/rate-limits';
-import { useStrictTransportSecurity } from './plugins/client-address';
+import { useClientAddress, useStrictTransportSecurity } from './plugins/client-address';
 import { createMemoryRateLimitStore } from '../lib/rate-limit-store';
 import { createRedisRateLimitStore } from '../lib/redis-rate-limits';
 import { TRUSTED_DOCUMENTS_DIR, useTrustedDocuments, verifiedPersistedQueries } from './plugins/trusted-documents';
-import { SubgraphDataSource, propagatedHeadersOf } from './plugins/upstream';
+import { useUpstream } from './plugins/upstream';
 import { useObservability } from './plugins/observability';
 
 export interface GatewayDependencies {
@@ -60,21 +61,11 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const logger = parentLogger.child({ component: 'gateway' });
 
-  // Only the gateway holds the private key (production gives it to no other process), so it is checked here.
-  const signingKey = config.gatewaySigningKey;
-  if (!signingKey) throw new ConfigError(['GATEWAY_SIGNING_KEY is required to run the gateway (the private key of its caller assertions)']);
-
-  const authenticate = await createAuthenticator(config);
-  const observability = useObservability({ isOperator: healthOperator(authenticate, config.edge.healthDetailsToken), manifestDir: trustedDocumentsDir });
-  const gateway = new ApolloGateway({
-    supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => {
-      const url = subgraphUrls[name];
-      if (!url) throw new Error(`no URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource(name, url, signingKey);
-    },
-    logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
-  });
+  // Made before the list: the signing key is checked first (no gateway without it), the shared
+  // cache's key is derived from it, and health and metrics ask authentication whether a request comes from an operator.
+  const upstream = useUpstream({ subgraphUrls, signingKey: config.gatewaySigningKey });
+  const authentication = await useAuthentication(config.auth);
+  const isOperator = healthOperator(authentication.authenticate, config.edge.healthDetailsToken);
 
   // Per caller (gateway/plugins/rate-limits.ts): counted by every instance together through Redis when configured.
   const sharedLimits = config.redisUrl ? createRedisRateLimitStore(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}limits:`, logger }) : null;
@@ -83,11 +74,18 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   // Set once apollo.start() has loaded the supergraph (static: it stays loaded until stop()).
   let schemaLoaded = false;
 
-  // The gateway's features, in the order their hooks run. Read at start-up: a bad limit or a
-  // malformed manifest stops the gateway here. The trust gate before the limits: an unregistered
-  // operation is OPERATION_NOT_TRUSTED, whatever its shape.
+  // The gateway's features, in the order their hooks run. Read at start-up: a bad limit, a
+  // malformed manifest or a missing signing key stops the gateway here. The context is built in
+  // this order too: the caller first (a bad token is 401 before anything else), then what the
+  // request is for, where it came from and what goes upstream; the caller limits admit it once it
+  // is built. The trust gate before the limits: an unregistered operation is
+  // OPERATION_NOT_TRUSTED, whatever its shape.
   const features = composeFeatures<GatewayContext>([
-    observability,
+    useObservability({ isOperator, manifestDir: trustedDocumentsDir }),
+    authentication,
+    usePurpose(),
+    useClientAddress({ trustedProxies: config.edge.trustedProxies }),
+    upstream,
     useScalars(),
     useTrustedDocuments({ mode: config.trustedDocuments, manifestDir: trustedDocumentsDir }),
     useQueryLimits(config.queryLimits),
@@ -96,7 +94,6 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
       store: sharedLimits ?? createMemoryRateLimitStore(),
       defaultListSize: resolveQueryLimits(config.queryLimits).defaultListSize,
       logger,
-      trustedProxies: config.edge.trustedProxies,
     }),
     // No "Did you mean …" in production: suggestions read the schema out with introspection off.
     useSuggestions({ hide: production }),
@@ -104,9 +101,21 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     useCors({ allowedOrigins: config.edge.corsAllowedOrigins, graphqlPath: GRAPHQL_PATH }),
     // HSTS only where the client came over TLS: BEHIND_TLS, or a trusted proxy's X-Forwarded-Proto.
     useStrictTransportSecurity({ behindTls: config.edge.behindTls, trustedProxies: config.edge.trustedProxies }),
-    useHealth({ subgraphUrls, isOperator: healthOperator(authenticate, config.edge.healthDetailsToken), schemaLoaded: () => schemaLoaded }),
+    useHealth({ subgraphUrls, isOperator, schemaLoaded: () => schemaLoaded }),
     useIde({ graphqlPath: GRAPHQL_PATH }),
   ]);
+  // The HTTP layer seeds the request id; every other key of the context is some feature's part.
+  const unfilled = unfilledContextKeys(features.provided, ['requestId']);
+  if (unfilled.length > 0) throw new Error(`no gateway feature provides the context's ${unfilled.join(', ')}`);
+  const { reporting, buildService } = features;
+  if (!reporting) throw new Error('no gateway feature reports requests (useObservability)');
+  if (!buildService) throw new Error('no gateway feature builds the subgraphs\' data sources (useUpstream)');
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService,
+    logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
   features.withGateway(gateway);
 
   // Shared by every gateway instance when Redis is configured: a persisted query registered on
@@ -115,7 +124,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
   // hash to its key, so nothing another writer put in Redis is ever run. (Mid-rotation, a gateway
   // with the other signing key just misses the entries: its clients send their text once more.)
   const cache = config.redisUrl
-    ? createRedisCache(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}gateway:`, logger, integrityKey: derivedGatewayKey(signingKey, 'gateway-shared-cache') })
+    ? createRedisCache(config.redisUrl, { keyPrefix: `${config.redisKeyPrefix}gateway:`, logger, integrityKey: derivedGatewayKey(upstream.signingKey, 'gateway-shared-cache') })
     : null;
   // Give Redis a moment at start-up; if it is away the gateway still starts, and the cache misses.
   if (cache && !(await cache.whenReady())) logger.warn('redis not reachable at start-up; the shared cache misses until it is');
@@ -152,11 +161,11 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     timeouts: config.httpTimeouts,
     responseHeaders: features.responseHeaders,
     logger,
-    reporting: observability.reporting,
+    reporting,
     resolveBody: features.resolveBody,
     context: async (request, requestId, _body, response) => {
-      const actor = await authenticate(request);
-      const context: GatewayContext = { requestId, actor, ...requestPurposeOf(request, actor), propagatedHeaders: propagatedHeadersOf(request) };
+      // Complete: every key but requestId has a feature that fills it (checked above, at start-up).
+      const context = (await features.buildContext(request, { requestId })) as GatewayContext;
       await features.admit(context, request, response);
       return context;
     },

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { AGENCY_SUBGRAPHS, SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
 import type { AgencyName } from './agency-contracts';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http-hardening';
-import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './gateway-settings';
+import { DEFAULT_AUTH_KEYS_DIR, DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TOKEN_LIFETIME_S, TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './gateway-settings';
 import type { SubgraphName } from '../schema/subgraphs';
 import { DEVELOPMENT_GATEWAY_KEY_ID, DEVELOPMENT_GATEWAY_SIGNING_KEY, parseSigningKey, parseVerifyKeys, type GatewaySigningKey, type GatewayVerifyKey } from './gateway-keys';
 import { redisConnectionOf } from './redis-connection';
@@ -180,9 +180,6 @@ export const FILE_VARIABLES: readonly string[] = Object.freeze([
 
 /** The run modes, exactly: a misspelt NODE_ENV must never fall through to development. */
 const RUN_MODES: readonly RunMode[] = ['development', 'test', 'production'];
-
-/** Longest token lifetime accepted by default: an hour, as identity providers issue access tokens. */
-const DEFAULT_MAX_TOKEN_LIFETIME_S = 3600;
 
 /** The local identity provider's port (identity-provider/): beside the gateway's 4000 and the simulators' 41xx. */
 export const IDENTITY_PROVIDER_PORT = 4200;
@@ -480,7 +477,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
       // An absolute URI: it is also the resource indicator (RFC 8707) services ask tokens for.
       audience: env.AUTH_AUDIENCE || 'urn:fj-hpf:one-thing',
       jwksUrl: url('AUTH_JWKS_URL', null),
-      keysDir: env.AUTH_KEYS_DIR || '.data/keys',
+      keysDir: env.AUTH_KEYS_DIR || DEFAULT_AUTH_KEYS_DIR,
       maxTokenLifetimeSeconds: integer('AUTH_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60, 24 * 3600),
       tokenUrl: url('AUTH_TOKEN_URL', null),
       clientId: env.AUTH_CLIENT_ID || null,

@@ -3,14 +3,19 @@
  * against configured keys (the identity provider's JWKS URL, or the local key pair in development),
  * then read into an Actor. No token means anonymous; a bad token is refused outright (401), never
  * downgraded to anonymous, so a client learns its token is wrong.
+ *
+ * As a gateway feature (useAuthentication) it fills the context's `actor`, first of all parts, so
+ * a bad token is refused before anything reads the request's purpose or takes a rate-limit slot.
  */
 import type http from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { ANONYMOUS, ACTOR_ROLES, type Actor } from '../../lib/actor';
 import { RequestRefused } from '../../lib/apollo-http';
 import { ensureLocalKeys } from '../../lib/auth-keys';
-import type { Config } from '../../lib/config';
+import { DEFAULT_AUTH_KEYS_DIR, DEFAULT_MAX_TOKEN_LIFETIME_S } from '../../lib/gateway-settings';
 import { validateIdNumber } from '../../lib/identifiers';
+import type { GatewayContext } from '../context';
+import type { GatewayFeature } from '../feature';
 
 export type Authenticator = (request: http.IncomingMessage) => Promise<Actor>;
 
@@ -47,10 +52,29 @@ function actorOf(payload: JWTPayload): Actor {
   }
 }
 
-export async function createAuthenticator(config: Readonly<Config>): Promise<Authenticator> {
-  const keys = config.auth.jwksUrl
-    ? createRemoteJWKSet(new URL(config.auth.jwksUrl))
-    : createLocalJWKSet((await ensureLocalKeys(config.auth.keysDir)).jwks);
+export interface AuthenticationOptions {
+  /** AUTH_ISSUER: the `iss` every token must name. Required: no issuer, no gateway. */
+  issuer: string;
+  /** AUTH_AUDIENCE: the `aud` every token must name. Required. */
+  audience: string;
+  /**
+   * AUTH_JWKS_URL: the identity provider's keys. Default null: the local key pair in `keysDir`
+   * (development; the configuration refuses it in production).
+   */
+  jwksUrl?: string | null;
+  /** AUTH_KEYS_DIR: where the local key pair is kept (made on first use). Default DEFAULT_AUTH_KEYS_DIR. */
+  keysDir?: string;
+  /** AUTH_MAX_TOKEN_LIFETIME_S: a token living longer (exp − iat) is refused. Default DEFAULT_MAX_TOKEN_LIFETIME_S. */
+  maxTokenLifetimeSeconds?: number;
+}
+
+export async function createAuthenticator(options: Readonly<AuthenticationOptions>): Promise<Authenticator> {
+  const { issuer, audience, jwksUrl = null, keysDir = DEFAULT_AUTH_KEYS_DIR, maxTokenLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_S } = options;
+  // An empty issuer or audience would make jose skip that check: refuse to start instead.
+  const problems = [...(issuer ? [] : ['an issuer']), ...(audience ? [] : ['an audience'])];
+  if (problems.length > 0) throw new Error(`authentication needs ${problems.join(' and ')}`);
+  if (!Number.isSafeInteger(maxTokenLifetimeSeconds) || maxTokenLifetimeSeconds < 1) throw new Error(`maxTokenLifetimeSeconds must be a positive integer (got ${maxTokenLifetimeSeconds})`);
+  const keys = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : createLocalJWKSet((await ensureLocalKeys(keysDir)).jwks);
 
   return async (request) => {
     const header = request.headers.authorization;
@@ -60,13 +84,13 @@ export async function createAuthenticator(config: Readonly<Config>): Promise<Aut
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <JWT>".');
     try {
       const { payload } = await jwtVerify(match[1]!, keys, {
-        issuer: config.auth.issuer,
-        audience: config.auth.audience,
+        issuer,
+        audience,
         algorithms: ['ES256', 'RS256'],
         requiredClaims: ['exp', 'sub'],
       });
       const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
-      if (lifetime > config.auth.maxTokenLifetimeSeconds) throw unauthenticated(`The token lives ${lifetime} s; this gateway accepts at most ${config.auth.maxTokenLifetimeSeconds} s.`);
+      if (lifetime > maxTokenLifetimeSeconds) throw unauthenticated(`The token lives ${lifetime} s; this gateway accepts at most ${maxTokenLifetimeSeconds} s.`);
       return actorOf(payload);
     } catch (error) {
       if (error instanceof RequestRefused) throw error;
@@ -74,5 +98,20 @@ export async function createAuthenticator(config: Readonly<Config>): Promise<Aut
       if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`The token's ${error.claim} claim is not accepted.`);
       throw unauthenticated('The token signature is not valid for this gateway.');
     }
+  };
+}
+
+export interface Authentication extends GatewayFeature<GatewayContext> {
+  /** The same check for routes outside GraphQL (health details, metrics: healthOperator()). */
+  authenticate: Authenticator;
+}
+
+/** Authentication as a gateway feature: the context's `actor`, from the bearer token (none: ANONYMOUS). */
+export async function useAuthentication(options: Readonly<AuthenticationOptions>): Promise<Authentication> {
+  const authenticate = await createAuthenticator(options);
+  return {
+    name: 'authentication',
+    authenticate,
+    context: { provides: ['actor'], build: async (request) => ({ actor: await authenticate(request) }) },
   };
 }

@@ -4,10 +4,14 @@
  * says it forwarded for (the last X-Forwarded-For hop that is not itself a trusted proxy), and
  * whether the client spoke TLS to it (X-Forwarded-Proto). Anyone else's X-Forwarded-* is ignored:
  * believing it would let every client pick its own address, and so its own rate limit.
+ *
+ * Two gateway features read it: useClientAddress fills the context's `client` once per request
+ * (caller limits count by its address), and useStrictTransportSecurity sends HSTS to TLS clients.
  */
 import type http from 'node:http';
 import type { BaseContext } from '@apollo/server';
 import { STRICT_TRANSPORT_SECURITY } from '../../lib/http-hardening';
+import type { GatewayContext } from '../context';
 import type { GatewayFeature } from '../feature';
 
 export interface ClientOrigin {
@@ -44,6 +48,17 @@ export function clientOriginOf(request: http.IncomingMessage, trustedProxies: re
   const proto = request.headers['x-forwarded-proto'];
   const firstProto = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
   return { address, tls: directTls || firstProto === 'https' };
+}
+
+export interface ClientAddressOptions {
+  /** TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For and -Proto are believed. Default: none (the peer is the client). */
+  trustedProxies?: readonly string[];
+}
+
+/** The client's origin as a gateway feature: the context's `client`, read once for every feature after it. */
+export function useClientAddress({ trustedProxies = [] }: ClientAddressOptions = {}): GatewayFeature<GatewayContext> {
+  const proxies = Object.freeze([...trustedProxies]);
+  return { name: 'client-address', context: { provides: ['client'], build: (request) => ({ client: clientOriginOf(request, proxies) }) } };
 }
 
 export interface TransportSecurityOptions {

@@ -32,7 +32,7 @@ import type { BudgetLimit, RateLimitStore, Refusal, SlotLimit } from '../../lib/
 import { SERVICE_POWERS } from '../../lib/services';
 import { operationCost } from './limits';
 import type { GatewayFeature } from '../feature';
-import { clientOriginOf } from './client-address';
+import type { ClientOrigin } from './client-address';
 
 export const RATE_LIMITED_HTTP_STATUS = 429;
 
@@ -187,21 +187,17 @@ export function callerLimits<TContext extends BaseContext>({ limits, store, defa
   };
 }
 
-export interface UseCallerLimitsOptions extends CallerLimitsOptions {
-  /** TRUSTED_PROXIES: whose X-Forwarded-For names the client's address (gateway/plugins/client-address.ts). */
-  trustedProxies: readonly string[];
-}
-
 /**
- * Caller limits as a gateway feature: admission once the caller is known (the context carries the
- * actor), the cost spent once the operation is known, and the store closed at stop.
+ * Caller limits as a gateway feature: admission once the context is built (it carries the actor,
+ * and the client's address from useClientAddress, so TRUSTED_PROXIES is read in one place), the
+ * cost spent once the operation is known, and the store closed at stop.
  */
-export function useCallerLimits<Context extends BaseContext & { actor: Actor }>({ trustedProxies, ...options }: UseCallerLimitsOptions): GatewayFeature<Context> {
+export function useCallerLimits<Context extends BaseContext & { actor: Actor; client: ClientOrigin }>(options: CallerLimitsOptions): GatewayFeature<Context> {
   const callers = callerLimits<Context>(options);
   return {
     name: 'caller-limits',
     plugins: [callers.plugin],
-    admit: (context, request, response) => callers.admit(context, context.actor, clientOriginOf(request, trustedProxies).address, response),
+    admit: (context, _request, response) => callers.admit(context, context.actor, context.client.address, response),
     close: () => options.store.close(),
   };
 }

@@ -6,24 +6,35 @@
  * this exact body, a fresh jti, seconds to live. It is all a subgraph believes about identity.
  * The trace goes too (W3C traceparent: lib/tracing.ts); it is not signed, and nothing trusts it.
  * Each fetch is counted and timed by subgraph and outcome (lib/metrics.ts).
+ *
+ * As a gateway feature (useUpstream) it fills the context's `propagatedHeaders` and builds every
+ * subgraph's data source; a gateway without its signing key does not start.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
+import { ConfigError } from '../../lib/config';
 import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
 import { isStorageUnavailable, storageUnavailable } from '../../lib/storage-unavailable';
 import type { GatewaySigningKey } from '../../lib/gateway-keys';
 import { secondsSince, subgraphFetchMetrics, type SubgraphFetchOutcome } from '../../lib/metrics';
 import { traceHeaders } from '../../lib/tracing';
 import type { GatewayContext } from '../context';
+import type { GatewayFeature } from '../feature';
 
 /** Headers a client may send that subgraphs need. Everything else stops at the gateway. */
 export const PROPAGATED_HEADERS: readonly string[] = Object.freeze(['accept-language', 'x-client-name', 'x-client-version']);
 
-export function propagatedHeadersOf(request: http.IncomingMessage): Record<string, string> {
+/**
+ * Headers that must never be copied from a client: its credentials, and the headers the gateway
+ * itself writes on every upstream call (a client's own would be overwritten at best, believed at worst).
+ */
+const NEVER_PROPAGATED: ReadonlySet<string> = new Set(['authorization', 'cookie', 'proxy-authorization', CALLER_ASSERTION_HEADER, REQUEST_ID_HEADER, 'traceparent', 'tracestate', 'host', 'content-length']);
+
+export function propagatedHeadersOf(request: http.IncomingMessage, names: readonly string[] = PROPAGATED_HEADERS): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const name of PROPAGATED_HEADERS) {
+  for (const name of names) {
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
@@ -96,4 +107,40 @@ function repliedStorageUnavailable(error: Error): boolean {
   if (reply?.status !== 503) return false;
   const errors = (reply.body as { errors?: unknown } | null | undefined)?.errors;
   return Array.isArray(errors) && errors.some(isStorageUnavailable);
+}
+
+export interface UpstreamOptions {
+  /** Where each subgraph is reached, by its name in the supergraph. Required; a subgraph without a URL stops the gateway when it loads. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** GATEWAY_SIGNING_KEY: the private key of the caller assertions. Required: null stops start-up. */
+  signingKey: GatewaySigningKey | null;
+  /**
+   * Client headers passed on to every subgraph, lower-case. Default PROPAGATED_HEADERS. Credentials
+   * and the headers the gateway writes itself (NEVER_PROPAGATED) are refused at start-up.
+   */
+  propagatedHeaders?: readonly string[];
+}
+
+export interface Upstream extends GatewayFeature<GatewayContext> {
+  /** The checked signing key, for the keys derived from it (the shared cache's integrity key). */
+  signingKey: GatewaySigningKey;
+}
+
+/** Upstream calls as a gateway feature: the context's `propagatedHeaders`, and a signing data source per subgraph. */
+export function useUpstream({ subgraphUrls, signingKey, propagatedHeaders = PROPAGATED_HEADERS }: UpstreamOptions): Upstream {
+  // Only the gateway holds the private key (production gives it to no other process), so it is checked here.
+  if (!signingKey) throw new ConfigError(['GATEWAY_SIGNING_KEY is required to run the gateway (the private key of its caller assertions)']);
+  const names = Object.freeze(propagatedHeaders.map((name) => name.toLowerCase()));
+  const refused = names.filter((name) => NEVER_PROPAGATED.has(name));
+  if (refused.length > 0) throw new Error(`these headers are never passed to subgraphs: ${refused.join(', ')}`);
+  return {
+    name: 'upstream',
+    signingKey,
+    context: { provides: ['propagatedHeaders'], build: (request) => ({ propagatedHeaders: propagatedHeadersOf(request, names) }) },
+    buildService: ({ name }) => {
+      const url = subgraphUrls[name];
+      if (!url) throw new Error(`no URL configured for subgraph "${name}"`);
+      return new SubgraphDataSource(name, url, signingKey);
+    },
+  };
 }
