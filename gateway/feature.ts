@@ -8,7 +8,7 @@ import type http from 'node:http';
 import type { ApolloGateway, GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
-import type { GraphQLHttpOptions, Route } from '../lib/apollo-http';
+import type { ErrorRewriter, GraphQLHttpOptions, Route } from '../lib/apollo-http';
 import type { RequestReporting } from '../lib/request-report';
 
 export type BodyResolver = NonNullable<GraphQLHttpOptions<BaseContext>['resolveBody']>;
@@ -42,6 +42,11 @@ export interface GatewayFeature<Context extends BaseContext> {
   responseHeaders?(request: http.IncomingMessage): Record<string, string>;
   /** Rewrites or refuses the parsed body before anything reads it; features' resolvers run in turn. */
   resolveBody?: BodyResolver;
+  /**
+   * Rewrites the errors of the replies the HTTP layer writes outside Apollo's pipeline (refusals,
+   * malformed requests); a plugin's willSendResponse covers the rest. Features' rewriters run in turn.
+   */
+  rewriteErrors?: ErrorRewriter;
   /** Its part of each request's context (who calls, for what, what goes upstream). */
   context?: ContextPart<Context>;
   /** Admits a request whose context is built, or refuses it (throw RequestRefused) before anything runs. */
@@ -62,6 +67,7 @@ export interface ComposedFeatures<Context extends BaseContext> {
   routes: Record<string, Route>;
   responseHeaders(request: http.IncomingMessage): Record<string, string>;
   resolveBody: BodyResolver | undefined;
+  rewriteErrors: ErrorRewriter | undefined;
   /** The context keys the features fill in, and which feature fills each. */
   provided: ReadonlyMap<keyof Context & string, string>;
   /** Builds the request's context from `seed` (what the HTTP layer knows: the request id) and every feature's part. */
@@ -117,12 +123,16 @@ export function composeFeatures<Context extends BaseContext>(features: ReadonlyA
           // The same object back means unchanged (the HTTP layer rewrites a GET only then).
           return { kind: 'pass', body: current };
         };
+  const rewriters = features.flatMap((feature) => (feature.rewriteErrors ? [feature.rewriteErrors] : []));
+  const rewriteErrors: ErrorRewriter | undefined =
+    rewriters.length === 0 ? undefined : (request, errors) => rewriters.reduce((current, rewrite) => rewrite(request, current), [...errors]);
   return {
     plugins: features.flatMap((feature) => [...(feature.plugins ?? [])]),
     validationRules: features.flatMap((feature) => [...(feature.validationRules ?? [])]),
     routes,
     responseHeaders: (request) => Object.assign({}, ...features.map((feature) => feature.responseHeaders?.(request) ?? {})) as Record<string, string>,
     resolveBody,
+    rewriteErrors,
     provided,
     buildContext: async (request, seed) => {
       let context: Partial<Context> = { ...seed };

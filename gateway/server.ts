@@ -27,6 +27,7 @@ import { useCors } from './plugins/cors';
 import { useScalars } from './plugins/scalars';
 import { useIde } from './plugins/ide';
 import { useSuggestions } from './plugins/suggestions';
+import { useLanguages } from './plugins/languages';
 import { composeFeatures } from './feature';
 import { useAuthentication } from './plugins/authentication';
 import { usePurpose } from './plugins/purpose';
@@ -97,6 +98,8 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     }),
     // No "Did you mean …" in production: suggestions read the schema out with introspection off.
     useSuggestions({ hide: production }),
+    // Messages in Chinese unless the client prefers English; after suggestions are dropped, so the English kept in `detail` has none.
+    useLanguages(),
     { name: 'storage-unavailable', plugins: [retryableStoragePlugin()] },
     useCors({ allowedOrigins: config.edge.corsAllowedOrigins, graphqlPath: GRAPHQL_PATH }),
     // HSTS only where the client came over TLS: BEHIND_TLS, or a trusted proxy's X-Forwarded-Proto.
@@ -163,6 +166,7 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     logger,
     reporting,
     resolveBody: features.resolveBody,
+    rewriteErrors: features.rewriteErrors,
     context: async (request, requestId, _body, response) => {
       // Complete: every key but requestId has a feature that fills it (checked above, at start-up).
       const context = (await features.buildContext(request, { requestId })) as GatewayContext;

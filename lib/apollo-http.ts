@@ -10,6 +10,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { BodyTooLargeError, headerValue, readBody, sendJson } from './http';
 import type { Logger } from './logger';
 import { DEFAULT_HTTP_TIMEOUTS, SECURITY_HEADERS, type HttpTimeouts } from './http-hardening';
@@ -43,6 +44,12 @@ export function requestIdsOf(request: http.IncomingMessage, source: RequestIdSou
   if (source === 'from-gateway') return { requestId: wellFormed ?? randomUUID(), clientRequestId: null };
   return { requestId: randomUUID(), clientRequestId: wellFormed };
 }
+
+/**
+ * Rewrites the errors of a reply to this request (the gateway puts them in the client's language).
+ * Apollo's own plugins see only what runs through its request pipeline; this sees the rest.
+ */
+export type ErrorRewriter = (request: http.IncomingMessage, errors: readonly GraphQLFormattedError[]) => GraphQLFormattedError[];
 
 export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
 
@@ -105,6 +112,12 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   logger: Logger;
   /** How this server's requests are logged and counted (service name, operation labels, caller role). */
   reporting: RequestReporting<Context>;
+  /**
+   * Applied to the errors of the replies this handler writes itself (refusals, malformed or
+   * oversized requests, a lost database) and of Apollo's replies with an HTTP error status (a
+   * request Apollo refused before its pipeline ran). Unchanged unless given.
+   */
+  rewriteErrors?: ErrorRewriter;
 }
 
 const operationNameOf = (body: unknown): string | null => {
@@ -112,8 +125,20 @@ const operationNameOf = (body: unknown): string | null => {
   return typeof name === 'string' ? name : null;
 };
 
-function graphqlError(code: string, message: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
-  return { errors: [{ message, extensions: { code } }] };
+/**
+ * An Apollo reply with an HTTP error status, rewritten: such a body is one short error list
+ * (a refusal before execution), so parsing it again costs little; 2xx replies are left alone.
+ */
+function rewrittenBody(text: string, rewrite: (errors: readonly GraphQLFormattedError[]) => GraphQLFormattedError[]): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as { errors?: unknown }).errors)) return text;
+  const body = parsed as { errors: GraphQLFormattedError[] };
+  return JSON.stringify({ ...body, errors: rewrite(body.errors) });
 }
 
 /** The GraphQL parameters of a GET (GraphQL over HTTP), variables and extensions parsed; null when either is not a JSON object. */
@@ -162,6 +187,8 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
     },
     (request, response) => {
     const startedAt = performance.now();
+    const rewrite = (errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] => (options.rewriteErrors ? options.rewriteErrors(request, errors) : [...errors]);
+    const graphqlError = (code: string, message: string): { errors: GraphQLFormattedError[] } => ({ errors: rewrite([{ message, extensions: { code } }]) });
     const { requestId, clientRequestId } = requestIdsOf(request, options.requestIds ?? 'generate');
     response.setHeader(REQUEST_ID_HEADER, requestId);
     // The one line that joins a client's own id to ours; every other line carries ours.
@@ -228,7 +255,8 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
-        response.end(result.body.string);
+        const status = result.status ?? 200;
+        response.end(options.rewriteErrors && status >= 400 ? rewrittenBody(result.body.string, rewrite) : result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) response.write(chunk);
         response.end();
@@ -258,7 +286,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
       // The context factory reads storage (a subgraph verifies the caller's proxy and case there).
       if (isStorageUnavailable(error) && !response.headersSent) {
         options.logger.warn('storage unavailable before execution', { requestId });
-        sendJson(response, 503, { errors: [{ message: storageUnavailable().message, extensions: { code: 'STORAGE_UNAVAILABLE' } }] }, { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) });
+        sendJson(response, 503, graphqlError('STORAGE_UNAVAILABLE', storageUnavailable().message), { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) });
         return;
       }
       options.logger.error('request failed outside GraphQL', { requestId, error: error instanceof Error ? error.name : 'unknown' });

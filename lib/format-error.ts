@@ -9,7 +9,7 @@ import type { Logger } from './logger';
 import { isStorageUnavailable, storageUnavailable } from './storage-unavailable';
 
 /** Extensions a client may see; everything else (stack traces, exceptions, raw responses) is dropped. */
-const SAFE_EXTENSIONS = new Set(['code', 'argument', 'rule', 'agency', 'reason', 'serviceName']);
+export const SAFE_EXTENSIONS: ReadonlySet<string> = new Set(['code', 'argument', 'rule', 'agency', 'reason', 'serviceName']);
 
 export function createErrorFormatter(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {

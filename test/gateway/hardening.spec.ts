@@ -27,7 +27,8 @@ function expectSecurityHeaders(headers: Headers): void {
 }
 
 async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  // In English: these specs read the messages as written (a reply without the header is in Chinese).
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers }, body });
 }
 
 describe('gateway hardening', () => {

@@ -66,7 +66,7 @@ describe('server timeouts against slow clients', () => {
     await Promise.all(
       targets.map(async ([, url]) => {
         const { socket, closed } = connect(url);
-        socket.write(`POST ${new URL(url).pathname} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":`);
+        socket.write(`POST ${new URL(url).pathname} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept-Language: en\r\nContent-Length: 100\r\n\r\n{"query":`);
         const { received, afterMs } = await closed;
         expect(received).toMatch(/^HTTP\/1\.1 408 /);
         expect(received.toLowerCase()).toContain('connection: close');

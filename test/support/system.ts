@@ -31,7 +31,7 @@ export type Query = <Data = any>(query: string, variables?: Record<string, unkno
 
 export interface TestSystem extends LocalSystem {
   config: Readonly<Config>;
-  /** An anonymous caller. */
+  /** An anonymous caller. Every client asks for English (accept-language: en) unless its headers say otherwise. */
   query: Query;
   /** A caller with a token of these claims. */
   as(claims: ActorClaims): Promise<Query>;
@@ -72,7 +72,9 @@ export async function startTestSystem(env: Record<string, string> = {}, logger: 
     async (query, variables = {}, headers = {}) => {
       const response = await fetch(system.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...headers },
+        // English unless a spec asks otherwise: specs read our messages as written (a reply without the
+        // header is in Chinese; test/gateway/languages.spec.ts holds that).
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(authorization ? { authorization } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, headers: response.headers, body: await response.json() };

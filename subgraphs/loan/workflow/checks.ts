@@ -19,7 +19,10 @@ import {
 } from '../domain/facts';
 import { document } from './operations';
 import type {
+  GatherContractByContractQuery,
   GatherContractByUnitQuery,
+  GatherRegistrationByContractQuery,
+  GatherTaxByContractQuery,
   GatherCreditQuery,
   GatherIdentityQuery,
   GatherMarriageQuery,
@@ -97,13 +100,22 @@ function readsProperty<Answer, F>(reading: Omit<PropertyReading<F>, 'facts'> & {
 
 /** One party's answer in a document: the applicant's slot (every slot has the same shape). */
 type PartyAnswer<Query extends { loanApplication: { p0?: unknown } | null }> = NonNullable<NonNullable<Query['loanApplication']>['p0']>;
-type PropertyAnswer<Query extends { property?: unknown }> = NonNullable<Query['property']>;
+/** The home's answer, as either document of a check names it: each field is read from both, so both must select it. */
+type PropertyAnswer<ByContract extends { property?: unknown }, ByUnit extends { loanApplication: { property?: unknown } | null }> =
+  | NonNullable<ByContract['property']>
+  | NonNullable<NonNullable<ByUnit['loanApplication']>['property']>;
 
 export interface CheckDefinition<S extends CheckStep = CheckStep> {
   step: S;
   agency: AgencyName;
   /** The registered document: by contract number or by unit number (the same one when no property is read). */
   documents: { byContract: string; byUnit: string };
+  /**
+   * Which of the application's numbers names the property when it gives both: the contract filing
+   * is checked by its own number; the agencies that file by unit are asked by unit, in one round
+   * trip instead of a contract look-up first.
+   */
+  namesPropertyBy: 'CONTRACT' | 'UNIT';
   /** Whether the document asks each party's claimed name (identity verification). */
   withNames: boolean;
   persons: PersonReading<CheckFacts[S]['person']> | null;
@@ -126,6 +138,7 @@ type Definitions = { readonly [S in CheckStep]: CheckDefinition<S> };
 export const CHECKS: Definitions = {
   GATHER_IDENTITY: {
     step: 'GATHER_IDENTITY',
+    namesPropertyBy: 'UNIT',
     agency: 'public-security',
     documents: one('gather-identity'),
     withNames: true,
@@ -140,6 +153,7 @@ export const CHECKS: Definitions = {
   },
   GATHER_MARRIAGE: {
     step: 'GATHER_MARRIAGE',
+    namesPropertyBy: 'UNIT',
     agency: 'civil-affairs',
     documents: one('gather-marriage'),
     withNames: false,
@@ -157,6 +171,7 @@ export const CHECKS: Definitions = {
   },
   GATHER_CONTRACT: {
     step: 'GATHER_CONTRACT',
+    namesPropertyBy: 'CONTRACT',
     agency: 'housing',
     documents: both('gather-contract'),
     withNames: false,
@@ -164,7 +179,7 @@ export const CHECKS: Definitions = {
     property: readsProperty({
       field: 'contractFiling',
       dataItem: 'contractFiling',
-      facts: ({ unitNumber, contractFiling: v }: PropertyAnswer<GatherContractByUnitQuery>): ContractFact | null =>
+      facts: ({ unitNumber, contractFiling: v }: PropertyAnswer<GatherContractByContractQuery, GatherContractByUnitQuery>): ContractFact | null =>
         v && {
           contractNumber: v.contractNumber,
           unitNumber: unitNumber ?? '',
@@ -177,6 +192,7 @@ export const CHECKS: Definitions = {
   },
   GATHER_TAX: {
     step: 'GATHER_TAX',
+    namesPropertyBy: 'UNIT',
     agency: 'tax',
     documents: both('gather-tax'),
     withNames: false,
@@ -184,12 +200,13 @@ export const CHECKS: Definitions = {
     property: readsProperty({
       field: 'transferTax',
       dataItem: 'transferTax',
-      facts: ({ transferTax: v }: PropertyAnswer<GatherTaxByUnitQuery>): TransferTaxFact | null => v && { declared: v.declared, paid: v.paid },
+      facts: ({ transferTax: v }: PropertyAnswer<GatherTaxByContractQuery, GatherTaxByUnitQuery>): TransferTaxFact | null => v && { declared: v.declared, paid: v.paid },
     }),
     maxAttempts: MAX_ATTEMPTS,
   },
   GATHER_REGISTRATION: {
     step: 'GATHER_REGISTRATION',
+    namesPropertyBy: 'UNIT',
     agency: 'natural-resources',
     documents: both('gather-registration'),
     withNames: false,
@@ -202,7 +219,7 @@ export const CHECKS: Definitions = {
     property: readsProperty({
       field: 'registration',
       dataItem: 'registration',
-      facts: ({ unitNumber, registration: v }: PropertyAnswer<GatherRegistrationByUnitQuery>): PropertyRegistrationFact | null =>
+      facts: ({ unitNumber, registration: v }: PropertyAnswer<GatherRegistrationByContractQuery, GatherRegistrationByUnitQuery>): PropertyRegistrationFact | null =>
         v && {
           unitNumber: unitNumber ?? '',
           status: v.status,
@@ -214,6 +231,7 @@ export const CHECKS: Definitions = {
   },
   GATHER_CREDIT: {
     step: 'GATHER_CREDIT',
+    namesPropertyBy: 'UNIT',
     agency: 'pboc-credit',
     documents: one('gather-credit'),
     withNames: false,
@@ -229,6 +247,7 @@ export const CHECKS: Definitions = {
   },
   GATHER_PROVIDENT_FUND: {
     step: 'GATHER_PROVIDENT_FUND',
+    namesPropertyBy: 'UNIT',
     agency: 'provident-fund',
     documents: one('gather-provident-fund'),
     withNames: false,

@@ -60,12 +60,14 @@ export async function readCheck(step: CheckStep, application: LoanApplicationRow
       for (let slot = 0; slot < PARTY_SLOTS; slot += 1) variables[`name${slot}`] = names[slot] ?? null;
     }
   }
+  const byContract = request.contractNumber !== null && (check.namesPropertyBy === 'CONTRACT' || request.unitNumber === null);
   if (check.property) {
     if (check.persons) variables.withProperty = open.property;
-    if (request.contractNumber) variables.contract = request.contractNumber;
-    else variables.unit = request.unitNumber;
+    // By unit, the home is the application's own sealed reference; by contract, the filing names it.
+    if (byContract) variables.contract = request.contractNumber;
+    else variables.application = application.id;
   }
-  const document = request.contractNumber ? check.documents.byContract : check.documents.byUnit;
+  const document = byContract ? check.documents.byContract : check.documents.byUnit;
   const answer = await gateway.query(request.centre, application.id, document, variables);
   const data = answer.data ?? {};
   const answered: CheckAnswer = { persons: {}, property: null, evidence: [] };
@@ -89,8 +91,9 @@ export async function readCheck(step: CheckStep, application: LoanApplicationRow
   }
   if (check.property && open.property) {
     const reading = check.property;
-    const property = data.property as Row | null | undefined;
-    const errors = [...answer.errors.filter((error) => !error.path || error.path.length === 0), ...answer.errors.filter((error) => startsWith(error.path, ['property']))];
+    const at = byContract ? ['property'] : ['loanApplication', 'property'];
+    const property = (byContract ? data.property : (data.loanApplication as Row | null | undefined)?.property) as Row | null | undefined;
+    const errors = [...(byContract ? answer.errors.filter((error) => !error.path || error.path.length === 0) : whole), ...answer.errors.filter((error) => startsWith(error.path, at))];
     // A unit named by the application stands in for one the answer does not name.
     const withUnit = property && typeof property.unitNumber !== 'string' ? { ...property, unitNumber: request.unitNumber } : property;
     answered.property = itemFrom(errors, withUnit, reading.dataItem, check.agency, (answer) => reading.facts(answer));

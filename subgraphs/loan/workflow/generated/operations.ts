@@ -98,11 +98,11 @@ export type GatherContractByContractQueryVariables = Exact<{
 export type GatherContractByContractQuery = { property: { unitNumber: string | null, contractFiling: { contractNumber: string, status: FilingStatus, filingType: FilingType, price: string, buyers: Array<{ sharePercent: number, applicant: { idNumber: string | null } }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null };
 
 export type GatherContractByUnitQueryVariables = Exact<{
-  unit: string;
+  application: string | number;
 }>;
 
 
-export type GatherContractByUnitQuery = { property: { unitNumber: string | null, contractFiling: { contractNumber: string, status: FilingStatus, filingType: FilingType, price: string, buyers: Array<{ sharePercent: number, applicant: { idNumber: string | null } }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null };
+export type GatherContractByUnitQuery = { loanApplication: { property: { unitNumber: string | null, contractFiling: { contractNumber: string, status: FilingStatus, filingType: FilingType, price: string, buyers: Array<{ sharePercent: number, applicant: { idNumber: string | null } }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null } | null };
 
 export type GatherCreditQueryVariables = Exact<{
   application: string | number;
@@ -191,12 +191,11 @@ export type GatherRegistrationByUnitQueryVariables = Exact<{
   with3: boolean;
   with4: boolean;
   with5: boolean;
-  unit: string;
   withProperty: boolean;
 }>;
 
 
-export type GatherRegistrationByUnitQuery = { loanApplication: { p0?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p1?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p2?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p3?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p4?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p5?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null } | null, property?: { unitNumber: string | null, registration: { status: RegistrationStatus, owners: Array<{ applicant: { idNumber: string | null } }>, encumbrances: Array<{ type: EncumbranceType }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null };
+export type GatherRegistrationByUnitQuery = { loanApplication: { p0?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p1?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p2?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p3?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p4?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, p5?: { realEstateHoldings: { count: number, properties: Array<{ unitNumber: string | null }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null, property?: { unitNumber: string | null, registration: { status: RegistrationStatus, owners: Array<{ applicant: { idNumber: string | null } }>, encumbrances: Array<{ type: EncumbranceType }>, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null } | null };
 
 export type GatherTaxByContractQueryVariables = Exact<{
   contract: string;
@@ -206,11 +205,11 @@ export type GatherTaxByContractQueryVariables = Exact<{
 export type GatherTaxByContractQuery = { property: { unitNumber: string | null, transferTax: { contractNumber: string, declared: boolean, paid: boolean, total: string, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null };
 
 export type GatherTaxByUnitQueryVariables = Exact<{
-  unit: string;
+  application: string | number;
 }>;
 
 
-export type GatherTaxByUnitQuery = { property: { unitNumber: string | null, transferTax: { contractNumber: string, declared: boolean, paid: boolean, total: string, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null };
+export type GatherTaxByUnitQuery = { loanApplication: { property: { unitNumber: string | null, transferTax: { contractNumber: string, declared: boolean, paid: boolean, total: string, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null } | null };
 
 export type RegisterMortgageMutationVariables = Exact<{
   input: RegisterMortgageInput;
