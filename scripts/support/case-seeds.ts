@@ -79,5 +79,7 @@ export async function openCase(storage: Storage, entityRefKey: string, people: C
     acceptedEvent: { kind: 'ACCEPTED', detail: {} },
   });
   for (const idNumber of consenting ?? named) await grantEveryConsent(storage, entityRefKey, idNumber, outcome.application.id, centre);
+  // As the consent mutation does: a check that read before these consents were stored is due again.
+  await storage.loans.resumeAwaitingConsent(outcome.application.id, new Date());
   return outcome.application.id;
 }

@@ -80,14 +80,18 @@ export const identityResolvers: Resolvers = {
     birthDate: fromRecord('birthDate'),
     mobile: fromRecord('mobile'),
     identityVerification: async (parent, args, context) => {
-      const person = await personOf(parent, context);
+      // The register and the name check asked together: one round trip to the agency, not two.
+      const claimedName = args.claimedName;
+      const [person, verification] = await Promise.all([
+        personOf(parent, context),
+        claimedName ? context.loaders.verification.load({ idNumber: parent.idNumber, name: claimedName }) : Promise.resolve(null),
+      ]);
       if (!person) return null;
       const registration = { householdRegion: person.householdRegion };
-      if (!args.claimedName) {
+      if (!claimedName) {
         const verified = person.householdStatus === 'ACTIVE';
         return { ...registration, nameMatches: null, householdStatus: person.householdStatus, verified, source: person.source };
       }
-      const verification = await context.loaders.verification.load({ idNumber: person.idNumber, name: args.claimedName });
       if (!verification) return null;
       const verified = verification.nameMatches && verification.householdStatus === 'ACTIVE';
       return { ...registration, ...verification, verified };
