@@ -4,6 +4,9 @@
  * PBoC report is queried exactly once per application, and nothing is lost, duplicated or stuck.
  */
 import { SCENARIOS } from '../../agencies/data/scenarios';
+import { openStorage } from '../../storage';
+import type { Storage } from '../../storage/types';
+import { dropSchema, freshSchemaName, testDatabaseUrl } from '../storage/support/postgres';
 import { startTestSystem, type TestSystem } from '../support/system';
 import { FAST_LOAN_WORKER, SUBMIT, VIEW, consentFor, inputFor, untilDecided } from './support/loans';
 
@@ -59,13 +62,22 @@ describe('a consent taken back', () => {
   });
 });
 
-describe('every agency failing a fifth of its calls', () => {
+describe('every agency failing a fifth of its calls (on PostgreSQL, as deployed)', () => {
   const APPLICATIONS = 200;
+  const schema = freshSchemaName();
+  let url: string;
+  let storage: Storage;
   let system: TestSystem;
   beforeAll(async () => {
-    system = await startTestSystem({ ...FAST_LOAN_WORKER, SIMULATOR_ERROR_RATE: '0.2', LOAN_RETRY_BASE_MS: '20', LOAN_RETRY_MAX_MS: '100' });
+    url = await testDatabaseUrl();
+    storage = await openStorage({ databaseUrl: url, schema });
+    system = await startTestSystem({ ...FAST_LOAN_WORKER, SIMULATOR_ERROR_RATE: '0.2', LOAN_RETRY_BASE_MS: '20', LOAN_RETRY_MAX_MS: '100' }, undefined, storage);
   });
-  afterAll(() => system.stop());
+  afterAll(async () => {
+    await system?.stop();
+    await storage?.close();
+    await dropSchema(url, schema);
+  });
 
   it(`settles ${APPLICATIONS} applications, querying each person's PBoC report exactly once per application, none lost, duplicated or stuck`, async () => {
     const ids: string[] = [];

@@ -319,38 +319,71 @@ export type CheckOutcome =
 
 /** The catalogue of findings a check or the decision can give (the words are in LoanFinding.message). */
 export type FindingCode =
+  /** Not in the household register (公安户籍系统查无此人). */
   | 'PERSON_NOT_FOUND'
+  /** Name does not match the ID number (姓名与身份证号不符). */
   | 'NAME_MISMATCH'
+  /** Household registration cancelled (户籍已注销). */
   | 'HOUSEHOLD_CANCELLED'
+  /** The named spouse is divorced per civil affairs (所列配偶已离婚（以民政婚姻登记为准）). */
   | 'STALE_SPOUSE_RECORD'
+  /** Civil affairs names a different spouse (民政登记的配偶与所列配偶不一致). */
   | 'SPOUSE_MISMATCH'
+  /** A spouse is named but civil affairs has no marriage (列有配偶，但民政无结婚登记). */
   | 'NOT_MARRIED'
+  /** Married, but no spouse is named (已婚，但申请未列配偶). */
   | 'SPOUSE_NOT_NAMED'
+  /** HPF spouse on file disagrees with civil affairs; correct it (公积金中心登记的配偶与民政婚姻登记不一致，应予更正). */
   | 'STALE_SPOUSE_ON_HPF_FILE'
+  /** No contract filing found (未查到购房合同网签备案). */
   | 'CONTRACT_NOT_FOUND'
+  /** Contract filing cancelled (购房合同备案已注销). */
   | 'CONTRACT_CANCELLED'
+  /** The filed contract is for another unit (备案合同的不动产单元与申请不一致). */
   | 'CONTRACT_UNIT_MISMATCH'
+  /** Not a buyer on the contract (申请人不是合同买受人). */
   | 'APPLICANT_NOT_BUYER'
+  /** Transfer tax not declared (房产交易税费未申报). */
   | 'TAX_NOT_DECLARED'
+  /** Transfer tax not paid (房产交易税费未缴纳). */
   | 'TAX_NOT_PAID'
+  /** No registration or pre-registration (未查到不动产登记或预告登记). */
   | 'REGISTRATION_NOT_FOUND'
+  /** Transfer registration still pending (不动产转移登记尚未办结). */
   | 'TRANSFER_PENDING'
+  /** Not a registered owner (申请人不是登记权利人). */
   | 'APPLICANT_NOT_OWNER'
+  /** The property is under seizure (不动产已被查封). */
   | 'PROPERTY_SEIZED'
+  /** Currently overdue in the credit report (征信存在当前逾期). */
   | 'CURRENT_OVERDUE'
+  /** 3 months overdue in a row or 6 in all within 24 months (近24个月逾期“连三累六”). */
   | 'SERIOUS_OVERDUE_HISTORY'
+  /** No credit file (无征信记录). */
   | 'NO_CREDIT_FILE'
+  /** No HPF account (未查到住房公积金账户). */
   | 'NO_HPF_ACCOUNT'
+  /** HPF account not in normal status (住房公积金账户非正常缴存状态). */
   | 'ACCOUNT_NOT_NORMAL'
+  /** Too few months of continuous deposits (连续足额缴存月数不足). */
   | 'INSUFFICIENT_CONTINUOUS_DEPOSITS'
+  /** An HPF loan is still outstanding (有未结清的住房公积金贷款). */
   | 'OUTSTANDING_HPF_LOAN'
+  /** Term longer than the maximum (贷款期限超过上限). */
   | 'TERM_EXCEEDS_MAXIMUM'
+  /** Too old at the end of the term (贷款到期时年龄超过上限). */
   | 'AGE_AT_END_EXCEEDS_MAXIMUM'
+  /** Data unavailable; verify by hand (数据暂不可用，需人工核实). */
   | 'AGENCY_UNAVAILABLE'
+  /** First or second home undetermined (无法确定首套或二套). */
   | 'HOME_ORDER_UNDETERMINED'
+  /** Amount exceeds the maximum (申请金额超过可贷最高额度). */
   | 'AMOUNT_EXCEEDS_MAXIMUM'
+  /** Maximum amount undetermined (可贷最高额度无法确定). */
   | 'MAXIMUM_UNDETERMINED'
+  /** Waiting for their own consent (待本人授权). */
   | 'CONSENT_NEEDED'
+  /** Referred to the officer (已转人工审核). */
   | 'REFERRED_TO_OFFICER';
 
 /** A check of the application: one agency's data on its parties or its property. */
@@ -372,12 +405,19 @@ export type LoanCheckStep =
 
 /** A step of the workflow, as the timeline names it: a check, the decision, or the mortgage registration. */
 export type LoanStep =
+  /** The identity check (公安). */
   | 'GATHER_IDENTITY'
+  /** The marriage check (民政). */
   | 'GATHER_MARRIAGE'
+  /** The contract filing check (住建). */
   | 'GATHER_CONTRACT'
+  /** The transfer tax check (税务). */
   | 'GATHER_TAX'
+  /** The registration and holdings check (自然资源). */
   | 'GATHER_REGISTRATION'
+  /** The credit report check (人行征信). */
   | 'GATHER_CREDIT'
+  /** The HPF accounts and loans check (公积金中心). */
   | 'GATHER_PROVIDENT_FUND'
   /** The automatic decision, made with the last check. */
   | 'DECIDE'
@@ -400,7 +440,9 @@ export type TimelineKind =
   | 'APPROVED_AUTOMATICALLY'
   /** Referred to an officer, with the reasons. */
   | 'REFERRED_TO_OFFICER'
+  /** An officer approved a referred application, with the reason. */
   | 'APPROVED_BY_OFFICER'
+  /** An officer rejected it, with the reason. */
   | 'REJECTED_BY_OFFICER'
   /** 撤回 by the applicant. */
   | 'WITHDRAWN'
@@ -408,14 +450,18 @@ export type TimelineKind =
   | 'SIGNED'
   /** Everyone has signed: the mortgage registration is due. */
   | 'ALL_SIGNED'
+  /** 不动产抵押登记 done: the certificate number and its hash are kept. */
   | 'MORTGAGE_REGISTERED'
   /** The applicant's review (好差评). */
   | 'REVIEWED';
 
 /** An application's decision. */
 export type DecisionOutcome =
+  /** 批准: approved, automatically or by an officer. */
   | 'APPROVED'
+  /** 转人工: referred to an officer, with the reasons. */
   | 'REFERRED'
+  /** 不予批准: rejected by an officer, with the reason. */
   | 'REJECTED';
 
 /** Why a person signs the loan contract. */
@@ -599,6 +645,7 @@ export type ContractSigner = {
   __typename?: 'ContractSigner';
   /** The person. */
   applicant: Applicant;
+  /** Why they sign: as a borrower or as a co-owner. */
   role: SignerRole;
   /** When they signed; null until then. */
   signedAt?: Maybe<Scalars['DateTime']['output']>;
