@@ -9,4 +9,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/log-reset.ts',
   globalTeardown: '<rootDir>/test/support/log-audit.ts',
   testTimeout: 30000,
+  // Two workers on this 2-core machine: most specs wait on sockets and timers, so two overlap well
+  // (jest's default here is one). The specs that need the default ports take turns by a lock.
+  maxWorkers: 2,
 };
