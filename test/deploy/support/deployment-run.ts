@@ -346,208 +346,205 @@ const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex
 
 let releasePorts: () => void = () => undefined;
 
-// Hooks inside a describe: imported beside the README's walk-through, they hold the ports for this block only.
-describe('the deployment, on the default ports', () => {
-  beforeAll(async () => {
-    releasePorts = await holdDefaultPorts();
-    // The image's /app: package.json, node_modules, and the compiled tree.
-    fs.mkdirSync(app);
-    fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(app, 'package.json'));
-    fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
-    build(path.join(app, 'dist'));
-    fs.mkdirSync(dataDir);
+beforeAll(async () => {
+  releasePorts = await holdDefaultPorts();
+  // The image's /app: package.json, node_modules, and the compiled tree.
+  fs.mkdirSync(app);
+  fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(app, 'package.json'));
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
+  build(path.join(app, 'dist'));
+  fs.mkdirSync(dataDir);
 
-    // The secrets `npm run docker-secrets` makes, pointed at this machine's PostgreSQL and the spec's Redis.
-    const redisPort = await freePort();
-    secrets = generateSecrets(() => undefined);
-    const owner = `postgres://${names.owner}:${secrets.postgres_password}@127.0.0.1:5432/${names.database}`;
-    secrets.database_admin_url = owner;
-    secrets.database_url = `postgres://${names.app}:${secrets.postgres_app_password}@127.0.0.1:5432/${names.database}`;
-    secrets.redis_url = `redis://:${secrets.redis_password}@127.0.0.1:${redisPort}`;
-    fs.mkdirSync(secretsDir, { mode: 0o700 });
-    for (const [name, value] of Object.entries(secrets)) fs.writeFileSync(path.join(secretsDir, name), `${value.trim()}\n`, { mode: 0o600 });
+  // The secrets `npm run docker-secrets` makes, pointed at this machine's PostgreSQL and the spec's Redis.
+  const redisPort = await freePort();
+  secrets = generateSecrets(() => undefined);
+  const owner = `postgres://${names.owner}:${secrets.postgres_password}@127.0.0.1:5432/${names.database}`;
+  secrets.database_admin_url = owner;
+  secrets.database_url = `postgres://${names.app}:${secrets.postgres_app_password}@127.0.0.1:5432/${names.database}`;
+  secrets.redis_url = `redis://:${secrets.redis_password}@127.0.0.1:${redisPort}`;
+  fs.mkdirSync(secretsDir, { mode: 0o700 });
+  for (const [name, value] of Object.entries(secrets)) fs.writeFileSync(path.join(secretsDir, name), `${value.trim()}\n`, { mode: 0o600 });
 
-    // The postgres service: its owner (POSTGRES_USER) and database, and the application role create-app-role.sh makes.
-    adminUrl = await testDatabaseUrl();
-    await adminQuery(adminUrl, `CREATE ROLE ${names.owner} LOGIN PASSWORD '${secrets.postgres_password}'`);
-    await adminQuery(adminUrl, `CREATE ROLE ${names.app} LOGIN PASSWORD '${secrets.postgres_app_password}'`);
-    await adminQuery(adminUrl, `CREATE DATABASE ${names.database} OWNER ${names.owner}`);
-    databaseCreated = true;
-    await adminQuery(adminUrl, `GRANT CONNECT ON DATABASE ${names.database} TO ${names.app}`);
+  // The postgres service: its owner (POSTGRES_USER) and database, and the application role create-app-role.sh makes.
+  adminUrl = await testDatabaseUrl();
+  await adminQuery(adminUrl, `CREATE ROLE ${names.owner} LOGIN PASSWORD '${secrets.postgres_password}'`);
+  await adminQuery(adminUrl, `CREATE ROLE ${names.app} LOGIN PASSWORD '${secrets.postgres_app_password}'`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${names.database} OWNER ${names.owner}`);
+  databaseCreated = true;
+  await adminQuery(adminUrl, `GRANT CONNECT ON DATABASE ${names.database} TO ${names.app}`);
 
-    // The identity provider, in development mode behind its TLS front, knowing the worker's client by the generated secret.
-    caFile = path.join(tmp, 'front-cert.pem');
-    const providerPort = await freePort();
-    front = await startTlsFront(() => providerPort);
-    issuer = `https://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
-    const provider = start('identity-provider', [path.join(app, 'dist/scripts/serve.js'), 'identity-provider'], {
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      APOLLO_TELEMETRY_DISABLED: '1',
-      IDENTITY_PROVIDER_PORT: String(providerPort),
-      AUTH_ISSUER: issuer,
-      AUTH_KEYS_DIR: path.join(tmp, 'provider-keys'),
-      AUTH_CLIENT_ID: LOAN_ENGINE,
-      AUTH_CLIENT_SECRET: secrets.auth_client_secret!,
-    });
-    Object.assign(operatorVariables, { AUTH_ISSUER: issuer, AUTH_JWKS_URL: `${issuer}/jwks`, AUTH_TOKEN_URL: `${issuer}/token` });
+  // The identity provider, in development mode behind its TLS front, knowing the worker's client by the generated secret.
+  caFile = path.join(tmp, 'front-cert.pem');
+  const providerPort = await freePort();
+  front = await startTlsFront(() => providerPort);
+  issuer = `https://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
+  const provider = start('identity-provider', [path.join(app, 'dist/scripts/serve.js'), 'identity-provider'], {
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    APOLLO_TELEMETRY_DISABLED: '1',
+    IDENTITY_PROVIDER_PORT: String(providerPort),
+    AUTH_ISSUER: issuer,
+    AUTH_KEYS_DIR: path.join(tmp, 'provider-keys'),
+    AUTH_CLIENT_ID: LOAN_ENGINE,
+    AUTH_CLIENT_SECRET: secrets.auth_client_secret!,
+  });
+  Object.assign(operatorVariables, { AUTH_ISSUER: issuer, AUTH_JWKS_URL: `${issuer}/jwks`, AUTH_TOKEN_URL: `${issuer}/token` });
 
-    await Promise.all([
-      startRedis(redisPort, secrets.redis_password!),
-      (async () => {
-        for (const started = Date.now(); ; await sleep(50)) {
-          if (provider.child.exitCode !== null) throw new Error(`the identity provider exited:\n${provider.output()}`);
-          const discovery = await tlsRequest(`${issuer}/.well-known/openid-configuration`).catch(() => null);
-          if (discovery?.status === 200) return;
-          if (Date.now() - started > 20_000) throw new Error(`the identity provider did not start:\n${provider.output()}`);
-        }
-      })(),
-    ]);
+  await Promise.all([
+    startRedis(redisPort, secrets.redis_password!),
+    (async () => {
+      for (const started = Date.now(); ; await sleep(50)) {
+        if (provider.child.exitCode !== null) throw new Error(`the identity provider exited:\n${provider.output()}`);
+        const discovery = await tlsRequest(`${issuer}/.well-known/openid-configuration`).catch(() => null);
+        if (discovery?.status === 200) return;
+        if (Date.now() - started > 20_000) throw new Error(`the identity provider did not start:\n${provider.output()}`);
+      }
+    })(),
+  ]);
 
-    // Every Node service of the compose file, each when its depends_on conditions hold, the gateway last.
-    await Promise.all(nodeServices.map(([name, service]) => (service.restart === 'no' ? bringUp(name).completed : bringUp(name).healthy)));
-  }, 120_000);
+  // Every Node service of the compose file, each when its depends_on conditions hold, the gateway last.
+  await Promise.all(nodeServices.map(([name, service]) => (service.restart === 'no' ? bringUp(name).completed : bringUp(name).healthy)));
+}, 120_000);
 
-  afterAll(async () => {
-    for (const { child } of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(running.map(({ child }) => exitOf(child))), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
-    clearTimeout(timer);
-    killAll();
-    if (redisServer && redisServer.exitCode === null) redisServer.kill('SIGKILL');
-    await new Promise((resolve) => (front ? front.close(resolve) : resolve(undefined)));
-    if (adminUrl) {
-      if (databaseCreated) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`).catch(() => undefined);
-      for (const role of [names.app, names.owner]) await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
+afterAll(async () => {
+  for (const { child } of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(running.map(({ child }) => exitOf(child))), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+  clearTimeout(timer);
+  killAll();
+  if (redisServer && redisServer.exitCode === null) redisServer.kill('SIGKILL');
+  await new Promise((resolve) => (front ? front.close(resolve) : resolve(undefined)));
+  if (adminUrl) {
+    if (databaseCreated) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`).catch(() => undefined);
+    for (const role of [names.app, names.owner]) await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  releasePorts();
+}, 30_000);
+
+// ── the deployment at work ──────────────────────────────────────────────────────────────────────
+
+describe('docker-compose.yml, every Node service a process of its own, in production, on the machine’s PostgreSQL and a password-protected Redis', () => {
+  it('started every Node service compose defines, the migration ran to completion, and the gateway is ready', async () => {
+    expect(running.map((r) => r.name).filter((name) => name !== 'identity-provider').sort()).toEqual(nodeServices.map(([name]) => name).sort());
+    for (const { name, child } of running) if (name !== 'migrate-storage') expect({ name, alive: child.exitCode === null }).toEqual({ name, alive: true });
+    // In production, as compose says (NODE_ENV unset on the host), every secret from a mounted file.
+    for (const { name, env } of running.filter((r) => r.name !== 'identity-provider')) {
+      expect({ name, mode: env.NODE_ENV }).toEqual({ name, mode: 'production' });
+      for (const [variable, value] of Object.entries(env)) if (variable.endsWith('_FILE')) expect({ name, variable, inSecrets: value.startsWith(`${secretsDir}/`) }).toEqual({ name, variable, inSecrets: true });
     }
-    fs.rmSync(tmp, { recursive: true, force: true });
-    releasePorts();
-  }, 30_000);
+    expect(running.find((r) => r.name === 'migrate-storage')!.output()).toContain('the application role may only append and read access records');
+    expect((await fetch(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`)).status).toBe(200);
+  });
 
-  // ── the deployment at work ──────────────────────────────────────────────────────────────────────
+  it('takes the clean couple, signed in at the provider, from submission to READY_FOR_DISBURSEMENT under registered operations only', async () => {
+    const applicantToken = await signIn(couple.applicant.idNumber);
+    const spouseToken = await signIn(couple.spouse!.idNumber);
+    expect(decodeJwt(applicantToken)).toMatchObject({ iss: issuer, role: 'APPLICANT', id_number: couple.applicant.idNumber });
+    const applicant = web(applicantToken);
 
-  describe('docker-compose.yml, every Node service a process of its own, in production, on the machine’s PostgreSQL and a password-protected Redis', () => {
-    it('started every Node service compose defines, the migration ran to completion, and the gateway is ready', async () => {
-      expect(running.map((r) => r.name).filter((name) => name !== 'identity-provider').sort()).toEqual(nodeServices.map(([name]) => name).sort());
-      for (const { name, child } of running) if (name !== 'migrate-storage') expect({ name, alive: child.exitCode === null }).toEqual({ name, alive: true });
-      // In production, as compose says (NODE_ENV unset on the host), every secret from a mounted file.
-      for (const { name, env } of running.filter((r) => r.name !== 'identity-provider')) {
-        expect({ name, mode: env.NODE_ENV }).toEqual({ name, mode: 'production' });
-        for (const [variable, value] of Object.entries(env)) if (variable.endsWith('_FILE')) expect({ name, variable, inSecrets: value.startsWith(`${secretsDir}/`) }).toEqual({ name, variable, inSecrets: true });
-      }
-      expect(running.find((r) => r.name === 'migrate-storage')!.output()).toContain('the application role may only append and read access records');
-      expect((await fetch(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`)).status).toBe(200);
-    });
+    // Nothing unregistered runs, not even for a signed-in citizen.
+    const adHoc = await post(applicantToken, { query: '{ serviceGuide { title } }' });
+    expect({ status: adHoc.status, codes: adHoc.body.errors?.map((e) => e.extensions?.code) }).toEqual({ status: 400, codes: ['OPERATION_NOT_TRUSTED'] });
 
-    it('takes the clean couple, signed in at the provider, from submission to READY_FOR_DISBURSEMENT under registered operations only', async () => {
-      const applicantToken = await signIn(couple.applicant.idNumber);
-      const spouseToken = await signIn(couple.spouse!.idNumber);
-      expect(decodeJwt(applicantToken)).toMatchObject({ iss: issuer, role: 'APPLICANT', id_number: couple.applicant.idNumber });
-      const applicant = web(applicantToken);
+    const submitted = await applicant(WEB.submit, { input: { centreCode: CENTRE, ...inputFor(couple) } });
+    const id = submitted.body.data?.submitLoanApplication?.loanApplication?.id as string;
+    expect({ id: typeof id, errors: submitted.body.errors }).toEqual({ id: 'string', errors: undefined });
 
-      // Nothing unregistered runs, not even for a signed-in citizen.
-      const adHoc = await post(applicantToken, { query: '{ serviceGuide { title } }' });
-      expect({ status: adHoc.status, codes: adHoc.body.errors?.map((e) => e.extensions?.code) }).toEqual({ status: 400, codes: ['OPERATION_NOT_TRUSTED'] });
-
-      const submitted = await applicant(WEB.submit, { input: { centreCode: CENTRE, ...inputFor(couple) } });
-      const id = submitted.body.data?.submitLoanApplication?.loanApplication?.id as string;
-      expect({ id: typeof id, errors: submitted.body.errors }).toEqual({ id: 'string', errors: undefined });
-
-      // Each party consents for themself: data sharing of every item, and the written credit-query authorization.
-      const people = [
-        { person: couple.applicant, query: applicant },
-        { person: couple.spouse!, query: web(spouseToken) },
-      ];
-      const sharingScopes = Object.entries(DATA_ITEMS)
-        .filter(([agency]) => agency !== 'pboc-credit')
-        .map(([agency, items]) => ({ agency: agency.toUpperCase().replace(/-/g, '_'), dataItems: (items as readonly string[]).filter((item) => item !== 'face') }));
-      for (const { person, query } of people) {
-        const sharing = await query(WEB.grantConsent, { input: { kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', applicationId: id, validUntil: inOneMonth(), scopes: sharingScopes } });
-        expect({ errors: sharing.body.errors, consent: sharing.body.data?.grantConsent?.applicationId }).toEqual({ errors: undefined, consent: id });
-        const credit = await query(WEB.grantConsent, {
-          input: { kind: 'CREDIT_QUERY', purpose: 'HPF_LOAN_REVIEW', applicationId: id, validUntil: inOneMonth(), authorizationReference: `ZXSQ-${person.idNumber.slice(-6)}`, scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }] },
-        });
-        expect(credit.body.errors).toBeUndefined();
-      }
-
-      // The worker checks through the gateway, with its own tokens by client credentials at the provider.
-      let application: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the LoanApplication document's shape
-      for (const started = Date.now(); ; await sleep(100)) {
-        application = (await applicant(WEB.view, { id })).body.data?.loanApplication;
-        if (application && application.status !== 'ACCEPTED') break;
-        if (Date.now() - started > 30_000) throw new Error(`not decided in time: ${JSON.stringify(application)}\n${running.find((r) => r.name === 'loan')!.output().slice(-4000)}`);
-      }
-      expect(application.status).toBe('APPROVED');
-      expect(application.checks.map((check: { step: string; outcome: string }) => [check.step, check.outcome])).toEqual(
-        expect.arrayContaining(['GATHER_IDENTITY', 'GATHER_MARRIAGE', 'GATHER_CONTRACT', 'GATHER_TAX', 'GATHER_REGISTRATION', 'GATHER_CREDIT', 'GATHER_PROVIDENT_FUND'].map((step) => [step, 'PASSED'])),
-      );
-
-      // Each signer: their own view of the contract, face verification under its own consent, then an ES256 signature over it.
-      for (const { person, query } of people) {
-        const contract = (await query(WEB.contract, { id })).body.data.loanApplication.contract;
-        expect(contract.sha256).toBe(sha256Of(contract.text));
-        expect(contract.text).toContain(`${person.name} ${person.idNumber}`);
-        const face = await query(WEB.grantConsent, { input: { kind: 'FACE_VERIFICATION', purpose: 'HPF_LOAN_APPLICATION', scopes: [{ agency: 'PUBLIC_SECURITY', dataItems: ['face'] }], grantedToCentre: CENTRE, validUntil: inOneMonth() } });
-        expect(face.body.errors).toBeUndefined();
-        const verified = (await query(WEB.verifyFace, { livePhotoSha256: livePhotoOf(person.idNumber), centreCode: CENTRE })).body.data.verifyFace;
-        expect(verified).toMatchObject({ matched: true, reference: expect.any(String) });
-
-        const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-        const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify({ applicationId: id, contractSha256: contract.sha256 }))).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
-        const signed = await query(WEB.sign, { id, signature: { jws, publicKeyJwk: JSON.stringify(await exportJWK(publicKey)), identityProofReference: verified.reference } });
-        expect(signed.body.errors).toBeUndefined();
-      }
-
-      // Everyone has signed: the worker registers the mortgage (自然资源), and the application is ready for disbursement.
-      let done: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the LoanContract document's shape
-      for (const started = Date.now(); ; await sleep(100)) {
-        done = (await applicant(WEB.contract, { id })).body.data?.loanApplication;
-        if (done?.status === 'READY_FOR_DISBURSEMENT') break;
-        if (Date.now() - started > 20_000) throw new Error(`not ready for disbursement in time: ${JSON.stringify(done)}\n${running.find((r) => r.name === 'loan')!.output().slice(-4000)}`);
-      }
-      expect(done.contract.complete).toBe(true);
-      expect(done.contract.signers).toHaveLength(2);
-      expect(done.mortgage).toMatchObject({ certificateNumber: expect.stringMatching(/^闽\(\d{4}\).+不动产证明第\d+号$/), eCertificateSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      const timeline = (await applicant(WEB.view, { id })).body.data.loanApplication.timeline.map((entry: { kind: string }) => entry.kind);
-      expect(timeline).toEqual(expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY', 'SIGNED', 'ALL_SIGNED', 'MORTGAGE_REGISTERED']));
-
-      // It all landed where compose puts it: the shared PostgreSQL (the application, the access record's
-      // chain) and the password-protected Redis (the used caller assertions every subgraph shares).
-      const database = new Client({ connectionString: secrets.database_admin_url });
-      await database.connect();
-      try {
-        const { rows } = await database.query<{ status: string; records: string }>('SELECT (SELECT status FROM loan_applications WHERE id = $1) AS status, (SELECT count(*) FROM access_records) AS records', [id]);
-        expect(rows[0]!.status).toBe('READY_FOR_DISBURSEMENT');
-        expect(Number(rows[0]!.records)).toBeGreaterThan(0);
-      } finally {
-        await database.end();
-      }
-      const redisPort = Number(new URL(secrets.redis_url!).port);
-      const redis = new Redis({ port: redisPort, host: '127.0.0.1', password: secrets.redis_password!, lazyConnect: true, maxRetriesPerRequest: 0 });
-      try {
-        await redis.connect();
-        expect((await redis.keys('fj-hpf:*')).length).toBeGreaterThan(0);
-      } finally {
-        redis.disconnect();
-      }
-      // Without the password, Redis answers nothing.
-      const unasked = await new Promise<string>((resolve, reject) => {
-        const socket = net.connect(redisPort, '127.0.0.1', () => socket.write('PING\r\n'));
-        socket.once('data', (chunk) => {
-          socket.destroy();
-          resolve(chunk.toString());
-        });
-        socket.once('error', reject);
+    // Each party consents for themself: data sharing of every item, and the written credit-query authorization.
+    const people = [
+      { person: couple.applicant, query: applicant },
+      { person: couple.spouse!, query: web(spouseToken) },
+    ];
+    const sharingScopes = Object.entries(DATA_ITEMS)
+      .filter(([agency]) => agency !== 'pboc-credit')
+      .map(([agency, items]) => ({ agency: agency.toUpperCase().replace(/-/g, '_'), dataItems: (items as readonly string[]).filter((item) => item !== 'face') }));
+    for (const { person, query } of people) {
+      const sharing = await query(WEB.grantConsent, { input: { kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', applicationId: id, validUntil: inOneMonth(), scopes: sharingScopes } });
+      expect({ errors: sharing.body.errors, consent: sharing.body.data?.grantConsent?.applicationId }).toEqual({ errors: undefined, consent: id });
+      const credit = await query(WEB.grantConsent, {
+        input: { kind: 'CREDIT_QUERY', purpose: 'HPF_LOAN_REVIEW', applicationId: id, validUntil: inOneMonth(), authorizationReference: `ZXSQ-${person.idNumber.slice(-6)}`, scopes: [{ agency: 'PBOC_CREDIT', dataItems: ['creditReport'] }] },
       });
-      expect(unasked).toMatch(/^-NOAUTH/);
-    }, 60_000);
+      expect(credit.body.errors).toBeUndefined();
+    }
 
-    it('stops every service cleanly on SIGTERM, as docker stop does', async () => {
-      const services = running.filter(({ name, child }) => name !== 'identity-provider' && child.exitCode === null);
-      expect(services.length).toBe(nodeServices.length - 1); // all but the one-shot migration
-      for (const { child } of services) child.kill('SIGTERM');
-      const codes = await Promise.all(services.map(async ({ name, child, output }) => ({ name, code: await exitOf(child), ...(child.exitCode === 0 ? {} : { signal: child.signalCode, output: output().slice(-1500) }) })));
-      expect(codes).toEqual(services.map(({ name }) => ({ name, code: 0 })));
+    // The worker checks through the gateway, with its own tokens by client credentials at the provider.
+    let application: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the LoanApplication document's shape
+    for (const started = Date.now(); ; await sleep(100)) {
+      application = (await applicant(WEB.view, { id })).body.data?.loanApplication;
+      if (application && application.status !== 'ACCEPTED') break;
+      if (Date.now() - started > 30_000) throw new Error(`not decided in time: ${JSON.stringify(application)}\n${running.find((r) => r.name === 'loan')!.output().slice(-4000)}`);
+    }
+    expect(application.status).toBe('APPROVED');
+    expect(application.checks.map((check: { step: string; outcome: string }) => [check.step, check.outcome])).toEqual(
+      expect.arrayContaining(['GATHER_IDENTITY', 'GATHER_MARRIAGE', 'GATHER_CONTRACT', 'GATHER_TAX', 'GATHER_REGISTRATION', 'GATHER_CREDIT', 'GATHER_PROVIDENT_FUND'].map((step) => [step, 'PASSED'])),
+    );
+
+    // Each signer: their own view of the contract, face verification under its own consent, then an ES256 signature over it.
+    for (const { person, query } of people) {
+      const contract = (await query(WEB.contract, { id })).body.data.loanApplication.contract;
+      expect(contract.sha256).toBe(sha256Of(contract.text));
+      expect(contract.text).toContain(`${person.name} ${person.idNumber}`);
+      const face = await query(WEB.grantConsent, { input: { kind: 'FACE_VERIFICATION', purpose: 'HPF_LOAN_APPLICATION', scopes: [{ agency: 'PUBLIC_SECURITY', dataItems: ['face'] }], grantedToCentre: CENTRE, validUntil: inOneMonth() } });
+      expect(face.body.errors).toBeUndefined();
+      const verified = (await query(WEB.verifyFace, { livePhotoSha256: livePhotoOf(person.idNumber), centreCode: CENTRE })).body.data.verifyFace;
+      expect(verified).toMatchObject({ matched: true, reference: expect.any(String) });
+
+      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+      const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify({ applicationId: id, contractSha256: contract.sha256 }))).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
+      const signed = await query(WEB.sign, { id, signature: { jws, publicKeyJwk: JSON.stringify(await exportJWK(publicKey)), identityProofReference: verified.reference } });
+      expect(signed.body.errors).toBeUndefined();
+    }
+
+    // Everyone has signed: the worker registers the mortgage (自然资源), and the application is ready for disbursement.
+    let done: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the LoanContract document's shape
+    for (const started = Date.now(); ; await sleep(100)) {
+      done = (await applicant(WEB.contract, { id })).body.data?.loanApplication;
+      if (done?.status === 'READY_FOR_DISBURSEMENT') break;
+      if (Date.now() - started > 20_000) throw new Error(`not ready for disbursement in time: ${JSON.stringify(done)}\n${running.find((r) => r.name === 'loan')!.output().slice(-4000)}`);
+    }
+    expect(done.contract.complete).toBe(true);
+    expect(done.contract.signers).toHaveLength(2);
+    expect(done.mortgage).toMatchObject({ certificateNumber: expect.stringMatching(/^闽\(\d{4}\).+不动产证明第\d+号$/), eCertificateSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const timeline = (await applicant(WEB.view, { id })).body.data.loanApplication.timeline.map((entry: { kind: string }) => entry.kind);
+    expect(timeline).toEqual(expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY', 'SIGNED', 'ALL_SIGNED', 'MORTGAGE_REGISTERED']));
+
+    // It all landed where compose puts it: the shared PostgreSQL (the application, the access record's
+    // chain) and the password-protected Redis (the used caller assertions every subgraph shares).
+    const database = new Client({ connectionString: secrets.database_admin_url });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ status: string; records: string }>('SELECT (SELECT status FROM loan_applications WHERE id = $1) AS status, (SELECT count(*) FROM access_records) AS records', [id]);
+      expect(rows[0]!.status).toBe('READY_FOR_DISBURSEMENT');
+      expect(Number(rows[0]!.records)).toBeGreaterThan(0);
+    } finally {
+      await database.end();
+    }
+    const redisPort = Number(new URL(secrets.redis_url!).port);
+    const redis = new Redis({ port: redisPort, host: '127.0.0.1', password: secrets.redis_password!, lazyConnect: true, maxRetriesPerRequest: 0 });
+    try {
+      await redis.connect();
+      expect((await redis.keys('fj-hpf:*')).length).toBeGreaterThan(0);
+    } finally {
+      redis.disconnect();
+    }
+    // Without the password, Redis answers nothing.
+    const unasked = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(redisPort, '127.0.0.1', () => socket.write('PING\r\n'));
+      socket.once('data', (chunk) => {
+        socket.destroy();
+        resolve(chunk.toString());
+      });
+      socket.once('error', reject);
     });
+    expect(unasked).toMatch(/^-NOAUTH/);
+  }, 60_000);
+
+  it('stops every service cleanly on SIGTERM, as docker stop does', async () => {
+    const services = running.filter(({ name, child }) => name !== 'identity-provider' && child.exitCode === null);
+    expect(services.length).toBe(nodeServices.length - 1); // all but the one-shot migration
+    for (const { child } of services) child.kill('SIGTERM');
+    const codes = await Promise.all(services.map(async ({ name, child, output }) => ({ name, code: await exitOf(child), ...(child.exitCode === 0 ? {} : { signal: child.signalCode, output: output().slice(-1500) }) })));
+    expect(codes).toEqual(services.map(({ name }) => ({ name, code: 0 })));
   });
 });
