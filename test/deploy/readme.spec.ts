@@ -8,9 +8,9 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SCENARIOS } from '../../../agencies/data/scenarios';
-import { REPO_ROOT } from '../../../schema/subgraphs';
-import { holdDefaultPorts } from '../../support/default-ports';
+import { SCENARIOS } from '../../agencies/data/scenarios';
+import { REPO_ROOT } from '../../schema/subgraphs';
+import { holdDefaultPorts } from '../support/default-ports';
 
 const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const shellBlocks = [...readme.matchAll(/```sh\n([^`]+?)\n```/g)].map((match) => match[1]!.trim());
@@ -27,7 +27,7 @@ describe('the README’s two commands in a fresh clone', () => {
   beforeAll(async () => {
     clone = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-fresh-clone-'));
     execFileSync('git', ['clone', '--quiet', REPO_ROOT, clone]);
-    // `npm start` listens on the default ports, as the deployment run's services do: one at a time (test/deploy/default-ports.spec.ts runs both).
+    // `npm start` listens on the default ports, as the deployment spec's services do: one at a time.
     releasePorts = await holdDefaultPorts();
   }, 320_000);
   afterAll(() => {
