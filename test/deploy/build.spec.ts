@@ -11,7 +11,8 @@ import path from 'node:path';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { PROJECT_ROOT, SUBGRAPHS } from '../../schema/subgraphs';
 import ts from 'typescript';
-import { build, runtimeFiles, type BuildResult } from '../../scripts/build';
+import { runtimeFiles, type BuildResult } from '../../scripts/build';
+import { buildOnce } from '../support/build-once';
 import { envOf, runtimeStage } from '../support/dockerfile';
 
 const app = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-build-'));
@@ -94,7 +95,7 @@ let built: BuildResult;
 beforeAll(() => {
   fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(app, 'package.json'));
   production = linkProductionDependencies();
-  built = build(dist);
+  built = buildOnce(dist);
   setTreeWritable(app, false);
   if (asRoot) fs.chownSync(dataDir, serviceUser.uid!, serviceUser.gid!);
 }, 90_000);

@@ -47,7 +47,7 @@ import { DEVELOPMENT_WEB_REDIRECT_URI, WEB_CLIENT_ID } from '../../identity-prov
 import { LOAN_ENGINE } from '../../lib/services';
 import { holdDefaultPorts } from '../support/default-ports';
 import { GATEWAY_PORT, PROJECT_ROOT, REPO_ROOT } from '../../schema/subgraphs';
-import { build } from '../../scripts/build';
+import { buildOnce } from '../support/build-once';
 import { generateSecrets } from '../../scripts/compose-secrets';
 import { envOf, runtimeStage } from '../support/dockerfile';
 import { inputFor } from '../loan/support/loans';
@@ -352,7 +352,7 @@ beforeAll(async () => {
   fs.mkdirSync(app);
   fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(app, 'package.json'));
   fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
-  build(path.join(app, 'dist'));
+  buildOnce(path.join(app, 'dist'));
   fs.mkdirSync(dataDir);
 
   // The secrets `npm run docker-secrets` makes, pointed at this machine's PostgreSQL and the spec's Redis.
