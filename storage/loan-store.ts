@@ -345,6 +345,17 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       return { due: Number(row?.due ?? 0), retrying: Number(row?.retrying ?? 0), waiting: Number(row?.waiting ?? 0), blocked: Number(row?.blocked ?? 0), leased: Number(row?.leased ?? 0) };
     },
 
+    async releaseLeases(owner, keep) {
+      const kept = keep.map((held) => `${held.applicationId}/${held.step}`);
+      const freed = await db.query<{ step: string }>(
+        `UPDATE loan_steps SET lease_owner = NULL, lease_until = NULL
+         WHERE lease_owner = $1 AND NOT ((application_id::text || '/' || step) = ANY($2::text[])) RETURNING step`,
+        [owner, kept],
+      );
+      if (freed.length > 0) wake();
+      return freed.length;
+    },
+
     async claimDueSteps(owner, now, leaseMs, limit) {
       const rows = await db.query<StepRow>(
         `UPDATE loan_steps SET lease_owner = $1, lease_until = $2, attempts = attempts + 1, resume_requested = false

@@ -201,6 +201,12 @@ export interface LoanStore {
   list(filter: LoanListFilter, page: { after: number | null; limit: number }): Promise<LoanApplicationRow[]>;
   /** Steps not finished, by state (leased ones counted apart): the worker's queue, for metrics. */
   queueDepth(now: Date): Promise<{ due: number; retrying: number; waiting: number; blocked: number; leased: number }>;
+  /**
+   * Frees the leases `owner` holds on steps other than `keep` (application id and step): after a
+   * claim whose answer was lost with the connection, the steps it may have leased are due again at
+   * once instead of when the lease runs out. Returns how many were freed.
+   */
+  releaseLeases(owner: string, keep: ReadonlyArray<{ applicationId: string; step: LoanStepName }>): Promise<number>;
   /** Leases due steps to `owner` (skipping ones another instance holds) and returns them, each with its attempt counted. */
   claimDueSteps(owner: string, now: Date, leaseMs: number, limit: number): Promise<LoanStepRow[]>;
   /**

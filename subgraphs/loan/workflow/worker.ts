@@ -128,7 +128,16 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
     for (const [state, count] of Object.entries(await storage.loans.queueDepth(new Date()))) loanWorkerMetrics.queueDepth.set({ state }, count);
   };
 
+  // A claim that failed may still have leased steps on the server (its answer lost with the connection).
+  let claimLost = false;
+
   const tick = async (): Promise<number> => {
+    if (claimLost) {
+      // Nothing is in hand between rounds: whatever this worker still leases is due again at once.
+      const freed = await storage.loans.releaseLeases(owner, []);
+      claimLost = false;
+      if (freed > 0) logger.info('loan steps a lost claim had leased are due again', { steps: freed });
+    }
     await measureQueue();
     const steps = await storage.loans.claimDueSteps(owner, new Date(), config.loan.leaseMs, STEPS_PER_ROUND);
     await Promise.all(steps.map((step) => run(step).catch((error: unknown) => logger.error('loan step failed', { step: step.step, error: errorName(error) }))));
@@ -149,6 +158,7 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
       .catch((error: unknown) => {
         // A lost database connection is waited out: the steps are still there when it comes back.
         logger.warn('loan worker round failed', { error: errorName(error) });
+        claimLost = true;
         return 0;
       })
       .then((taken) => {

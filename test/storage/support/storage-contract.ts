@@ -514,6 +514,18 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       );
     const stepsOf = async (id: string) => Object.fromEntries((await loans().steps(id)).map((step) => [step.step, step]));
 
+    it('frees the leases a worker holds but for the steps it keeps, so a claim lost with its connection does not wait for the lease', async () => {
+      const application = await submitted(1);
+      const claimed = await loans().claimDueSteps('worker-1', NOW, 60_000, 3);
+      const kept = claimed[0]!;
+      expect(await loans().releaseLeases('worker-1', [{ applicationId: kept.applicationId, step: kept.step }])).toBe(2);
+      expect(await loans().releaseLeases('worker-2', [])).toBe(0);
+      // Due again at once for anyone; the kept one stays with its worker.
+      const again = await loans().claimDueSteps('worker-2', NOW, 60_000, 50);
+      expect(again.map((step) => step.step)).not.toContain(kept.step);
+      expect(again.filter((step) => step.applicationId === application.id)).toHaveLength(6);
+    });
+
     it('counts the worker’s queue by state: due, leased, blocked', async () => {
       await submitted(1);
       expect(await loans().queueDepth(NOW)).toEqual({ due: 7, retrying: 0, waiting: 0, blocked: 1, leased: 0 });
