@@ -1,22 +1,19 @@
 import { badUserInput } from '../../lib/errors';
-import type { LoanApplicationRow, LoanStatus, LoanStepStatus } from '../../storage/loan-types';
+import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef } from '../shared/references';
-import type { Resolvers, SubgraphContext } from '../shared/subgraph';
-import { checkSubmission, requestHash, type SubmitInput } from './submission';
+import { checkSubmission, requestHash } from './submission';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
-import { signLoanContract, type SignatureInput } from './signing';
-import { repaymentSchedule, type RepaymentSchedule as RepaymentScheduleShape } from './domain/schedule';
+import { signLoanContract } from './signing';
+import { repaymentSchedule } from './domain/schedule';
 import { SERVICE_GUIDE } from './service-guide';
 import { AGENCY_OF_STEP, approvalBlockedBy } from './workflow/decide';
 import { isCheckStep } from './workflow/checks';
 import { initialSteps, transition } from './workflow/machine';
 import { partyRefOf } from './parties';
-import type { LoanLoaders } from './loaders';
-import { checksOf, reasonsFor, sentence, timelineOf, viewerOf, type CheckView, type StoredDecision, type StoredReason, type TimelineView } from './views';
+import { checksOf, reasonsFor, sentence, timelineOf, viewerOf, type StoredDecision, type StoredReason } from './views';
 import type { PartyKey } from '../shared/cases/check-record';
 import { requiredSignersOf } from '../shared/cases/case-file';
-
-type Context = SubgraphContext<LoanLoaders>;
+import type { Context, DecisionOutcome, Resolvers, ResolversTypes, SignerRole } from './generated/resolvers-types';
 
 /** 住房公积金管理条例 art. 26: the centre decides within 15 days of acceptance. */
 const DECISION_DAYS = 15;
@@ -31,10 +28,10 @@ function page(first: number | null | undefined, after: string | null | undefined
   return { after: after ? Number(after) : null, limit };
 }
 
-export const loanResolvers: Resolvers<LoanLoaders> = {
+export const loanResolvers: Resolvers = {
   Query: {
-    loanApplication: (_: unknown, args: { id: string }, context: Context) => context.storage.loans.get(args.id),
-    loanApplications: async (_: unknown, args: { filter?: { status?: LoanStatus; checkStatus?: LoanStepStatus; includeTestCases?: boolean }; first?: number; after?: string }, context: Context) => {
+    loanApplication: (_, args, context) => context.storage.loans.get(args.id),
+    loanApplications: async (_, args, context) => {
       const requested = page(args.first, args.after);
       const applications = await context.storage.loans.list(
         {
@@ -51,16 +48,19 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       ...SERVICE_GUIDE,
       materials: SERVICE_GUIDE.materials.map((material) => ({ name: material.name, replacedBySharedData: material.replacedBy !== null, replacedBy: material.replacedBy })),
     }),
-    loanStatistics: async (_: unknown, __: unknown, context: Context) => {
-      const statistics = await context.storage.loans.statistics(context.actor.centre!);
-      return { ...statistics, centreCode: context.actor.centre, byStatus: Object.entries(statistics.byStatus).map(([status, count]) => ({ status, count })) };
+    loanStatistics: async (_, __, context) => {
+      const centre = context.actor.centre!;
+      const statistics = await context.storage.loans.statistics(centre);
+      // The store counts by its status column, whose values are the LoanStatus of every row it holds.
+      const byStatus = Object.entries(statistics.byStatus) as Array<[LoanStatus, number]>;
+      return { ...statistics, centreCode: centre, byStatus: byStatus.map(([status, count]) => ({ status, count })) };
     },
     // Every application naming the person as a borrower: where they see its state and give their consent.
-    myLoanApplications: (_: unknown, __: unknown, context: Context) =>
+    myLoanApplications: (_, __, context) =>
       context.storage.loans.list({ partyKey: context.subjectKeyOf(context.actor.personIdNumber!), includeTestCases: true }, { after: null, limit: 100 }),
   },
   Mutation: {
-    submitLoanApplication: async (_: unknown, { input }: { input: SubmitInput }, context: Context) => {
+    submitLoanApplication: async (_, { input }, context) => {
       const now = new Date();
       const checked = checkSubmission(input, context.actor, chinaToday(now));
       if (!checked.request) return { loanApplication: null, created: false, userErrors: checked.errors };
@@ -109,9 +109,9 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       }
       return { loanApplication: outcome.application, created: outcome.kind === 'CREATED', userErrors: [] };
     },
-    approveLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'APPROVED', context),
-    rejectLoanApplication: (_: unknown, args: { id: string; reason: string }, context: Context) => officerDecision(args, 'REJECTED', context),
-    withdrawLoanApplication: async (_: unknown, args: { id: string; reason: string }, context: Context) => {
+    approveLoanApplication: (_, args, context) => officerDecision(args, 'APPROVED', context),
+    rejectLoanApplication: (_, args, context) => officerDecision(args, 'REJECTED', context),
+    withdrawLoanApplication: async (_, args, context) => {
       if (args.reason.trim().length < 2) throw badUserInput('reason', 'say why the application is withdrawn');
       const { actor } = context;
       const application = await context.storage.loans.get(args.id);
@@ -123,8 +123,8 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       if (!withdrawn) throw badUserInput('id', 'this application can no longer be withdrawn (it is finished, or its mortgage registration has started)');
       return withdrawn;
     },
-    signLoanContract: (_: unknown, args: { id: string; signature: SignatureInput }, context: Context) => signLoanContract(args.id, args.signature, context),
-    reviewLoanApplication: async (_: unknown, args: { id: string; score: number; comment?: string | null }, context: Context) => {
+    signLoanContract: (_, args, context) => signLoanContract(args.id, args.signature, context),
+    reviewLoanApplication: async (_, args, context) => {
       const application = await context.storage.loans.get(args.id);
       if (!application || application.request.applicant.idNumber !== context.actor.personIdNumber) throw badUserInput('id', 'you can review only your own applications');
       if (application.status !== 'READY_FOR_DISBURSEMENT' && application.status !== 'REJECTED') throw badUserInput('id', 'an application is reviewed once it is finished');
@@ -134,35 +134,36 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
     },
   },
   LoanCheck: {
-    reasons: (check: CheckView) => check.reasons.map(sentence),
-    findings: (check: CheckView) => check.reasons,
+    reasons: (check) => check.reasons.map(sentence),
+    findings: (check) => check.reasons,
   },
   LoanDecision: {
-    reasons: (decision: { findings: StoredReason[] }) => decision.findings.map(sentence),
+    reasons: (decision) => decision.findings.map(sentence),
   },
   LoanFinding: {
-    message: (reason: StoredReason) => reason.message.zh,
-    englishMessage: (reason: StoredReason) => reason.message.en,
-    party: (reason: StoredReason) => (reason.party ? partyRefOf(reason.party) : null),
+    message: (reason) => reason.message.zh,
+    englishMessage: (reason) => reason.message.en,
+    party: (reason) => (reason.party ? partyRefOf(reason.party) : null),
   },
   ConsentNeeded: {
-    party: (need: { party: PartyKey }) => partyRefOf(need.party),
+    party: (need) => partyRefOf(need.party),
   },
   TimelineEntry: {
-    detail: (entry: TimelineView) => JSON.stringify(entry.detail),
-    agencies: (entry: TimelineView) => stringsIn(entry.detail.agencies).filter((agency) => agency !== 'platform'),
-    codes: (entry: TimelineView) => stringsIn(entry.detail.codes),
-    parties: (entry: TimelineView) => stringsIn(entry.detail.parties).flatMap((party) => (party === 'PROPERTY' ? [] : [partyRefOf(party as PartyKey)])),
-    dataItems: (entry: TimelineView) => stringsIn(entry.detail.dataItems),
-    attempt: (entry: TimelineView) => (typeof entry.detail.attempt === 'number' ? entry.detail.attempt : null),
-    nextAttemptAt: (entry: TimelineView) => (typeof entry.detail.nextAttemptAt === 'string' ? entry.detail.nextAttemptAt : null),
-    evidence: (entry: TimelineView) => (Array.isArray(entry.detail.evidence) ? entry.detail.evidence : []),
-    outcome: (entry: TimelineView) => (typeof entry.detail.outcome === 'string' ? entry.detail.outcome : null),
-    findings: (entry: TimelineView) => (Array.isArray(entry.detail.reasons) ? (entry.detail.reasons as StoredReason[]) : []),
-    officerReason: (entry: TimelineView) => (typeof entry.detail.reason === 'string' ? entry.detail.reason : null),
+    detail: (entry) => JSON.stringify(entry.detail),
+    agencies: (entry) => agencyValues(stringsIn(entry.detail.agencies).filter((agency) => agency !== 'platform')),
+    codes: (entry) => stringsIn(entry.detail.codes),
+    parties: (entry) => stringsIn(entry.detail.parties).flatMap((party) => (party === 'PROPERTY' ? [] : [partyRefOf(party as PartyKey)])),
+    dataItems: (entry) => stringsIn(entry.detail.dataItems),
+    attempt: (entry) => (typeof entry.detail.attempt === 'number' ? entry.detail.attempt : null),
+    nextAttemptAt: (entry) => (typeof entry.detail.nextAttemptAt === 'string' ? entry.detail.nextAttemptAt : null),
+    evidence: (entry) => (Array.isArray(entry.detail.evidence) ? entry.detail.evidence : []),
+    // The workflow writes a decision's outcome (APPROVED, REFERRED, REJECTED) into its event's detail.
+    outcome: (entry) => (typeof entry.detail.outcome === 'string' ? (entry.detail.outcome as DecisionOutcome) : null),
+    findings: (entry) => (Array.isArray(entry.detail.reasons) ? (entry.detail.reasons as StoredReason[]) : []),
+    officerReason: (entry) => (typeof entry.detail.reason === 'string' ? entry.detail.reason : null),
   },
   RepaymentSchedule: {
-    instalments: (schedule: RepaymentScheduleShape, args: { first?: number | null }) =>
+    instalments: (schedule, args) =>
       schedule.instalments.slice(0, args.first ?? undefined).map((instalment) => ({
         period: instalment.period,
         payment: instalment.paymentFen,
@@ -172,32 +173,32 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       })),
   },
   LoanApplication: {
-    __resolveReference: (representation: { id: string }, context: Context) => context.storage.loans.get(representation.id),
-    centreCode: (application: LoanApplicationRow) => application.centre,
-    applicant: (application: LoanApplicationRow, _: unknown, context: Context) => ({ ref: applicantRef(context.refs, application.request.applicant.idNumber).ref }),
-    spouse: (application: LoanApplicationRow, _: unknown, context: Context) =>
+    __resolveReference: (representation, context) => context.storage.loans.get(representation.id),
+    centreCode: (application) => application.centre,
+    applicant: (application, _, context) => ({ ref: applicantRef(context.refs, application.request.applicant.idNumber).ref }),
+    spouse: (application, _, context) =>
       application.request.spouse ? { ref: applicantRef(context.refs, application.request.spouse.idNumber).ref } : null,
-    coBorrowers: (application: LoanApplicationRow, _: unknown, context: Context) =>
+    coBorrowers: (application, _, context) =>
       application.request.coBorrowers.map((person) => ({ ref: applicantRef(context.refs, person.idNumber).ref })),
-    coBorrower: (application: LoanApplicationRow, args: { ordinal: number }, context: Context) => {
+    coBorrower: (application, args, context) => {
       const person = Number.isInteger(args.ordinal) && args.ordinal >= 1 ? application.request.coBorrowers[args.ordinal - 1] : undefined;
       return person ? { ref: applicantRef(context.refs, person.idNumber).ref } : null;
     },
-    property: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+    property: async (application, _, context) => {
       const unit = application.request.unitNumber ?? (await unitNumberFound(application, context));
       return unit ? { ref: propertyRef(context.refs, unit).ref } : null;
     },
-    amount: (application: LoanApplicationRow) => application.request.amountFen,
-    termMonths: (application: LoanApplicationRow) => application.request.termMonths,
-    repaymentMethod: (application: LoanApplicationRow) => application.request.repaymentMethod,
-    acceptedAt: (application: LoanApplicationRow) => application.acceptedAt.toISOString(),
-    decisionDueAt: (application: LoanApplicationRow) => application.decisionDueAt.toISOString(),
-    daysLeftToDecide: (application: LoanApplicationRow) =>
+    amount: (application) => application.request.amountFen,
+    termMonths: (application) => application.request.termMonths,
+    repaymentMethod: (application) => application.request.repaymentMethod,
+    acceptedAt: (application) => application.acceptedAt.toISOString(),
+    decisionDueAt: (application) => application.decisionDueAt.toISOString(),
+    daysLeftToDecide: (application) =>
       application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((application.decisionDueAt.getTime() - Date.now()) / DAY_MS),
-    decidedAt: (application: LoanApplicationRow) => application.decidedAt?.toISOString() ?? null,
-    checks: async (application: LoanApplicationRow, _: unknown, context: Context) =>
+    decidedAt: (application) => application.decidedAt?.toISOString() ?? null,
+    checks: async (application, _, context) =>
       checksOf(application, await context.loaders.steps.load(application.id), viewerOf(context.actor, application)),
-    decision: (application: LoanApplicationRow, _: unknown, context: Context) => {
+    decision: (application, _, context) => {
       const decision = application.decision as StoredDecision | null;
       if (!decision && !application.officerDecision) return null;
       return {
@@ -211,7 +212,7 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
         officerReason: application.officerDecision?.reason ?? null,
       };
     },
-    contract: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+    contract: async (application, _, context) => {
       const steps = await context.loaders.steps.load(application.id);
       const contract = loanContractOf(application, steps, await contractReaderFor(application, requiredSignersOf(application, steps), context));
       if (!contract) return null;
@@ -219,20 +220,21 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       const borrowers = new Set([application.request.applicant, application.request.spouse, ...application.request.coBorrowers].flatMap((p) => (p ? [p.idNumber] : [])));
       const signers = contract.signerIdNumbers.map((idNumber) => {
         const signed = signatures.find((signature) => signature.signerKey === context.subjectKeyOf(idNumber));
+        const role: SignerRole = borrowers.has(idNumber) ? 'BORROWER' : 'CO_OWNER';
         return {
           applicant: { ref: applicantRef(context.refs, idNumber).ref },
-          role: borrowers.has(idNumber) ? 'BORROWER' : 'CO_OWNER',
+          role,
           signedAt: signed?.signedAt.toISOString() ?? null,
           keyThumbprint: signed?.keyThumbprint ?? null,
         };
       });
       return { text: contract.text, sha256: contract.sha256, signers, complete: signers.every((signer) => signer.signedAt !== null) };
     },
-    mortgage: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+    mortgage: async (application, _, context) => {
       const step = (await context.loaders.steps.load(application.id)).find((s) => s.step === 'REGISTER_MORTGAGE' && s.status === 'DONE');
       return (step?.outcome as { certificateNumber: string; eCertificateSha256: string; registeredAt: string } | undefined) ?? null;
     },
-    repaymentSchedule: (application: LoanApplicationRow) => {
+    repaymentSchedule: (application) => {
       const rate = (application.decision as { rate?: string | null } | null)?.rate;
       if (!rate) return null;
       const schedule = repaymentSchedule({
@@ -243,13 +245,13 @@ export const loanResolvers: Resolvers<LoanLoaders> = {
       });
       return { ...schedule, method: schedule.method, rate, totalPayment: schedule.totalPaymentFen, totalInterest: schedule.totalInterestFen };
     },
-    materialsCollected: async (application: LoanApplicationRow, _: unknown, context: Context) => {
+    materialsCollected: async (application, _, context) => {
       const steps = await context.loaders.steps.load(application.id);
       const replaced = new Set(steps.flatMap((step) => (isCheckStep(step.step) && step.status === 'DONE' ? [AGENCY_OF_STEP[step.step]] : [])));
       return SERVICE_GUIDE.materials.filter((material) => material.replacedBy === null || !replaced.has(material.replacedBy)).length;
     },
-    minutesTaken: (application: LoanApplicationRow) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
-    timeline: async (application: LoanApplicationRow, _: unknown, context: Context) =>
+    minutesTaken: (application) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
+    timeline: async (application, _, context) =>
       timelineOf(await context.storage.loans.events(application.id), viewerOf(context.actor, application)),
   },
 };
@@ -284,6 +286,13 @@ async function unitNumberFound(application: LoanApplicationRow, context: Context
   const property = (contract?.outcome as { property?: { status: string; value?: { unitNumber?: string } } } | null)?.property;
   return property?.status === 'FOUND' ? (property.value?.unitNumber ?? null) : null;
 }
+
+/**
+ * The agencies' wire names, which lib/agency-enum.ts maps to the Agency enum at run time. The
+ * generated types give that enum's resolver value as `null` (typescript-resolvers prints the inline
+ * enumValues of scripts/codegen.ts so), so the one field that returns agencies says it here.
+ */
+const agencyValues = (agencies: string[]) => agencies as unknown as Array<ResolversTypes['Agency']>;
 
 const stringsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 

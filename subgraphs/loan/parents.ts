@@ -1,0 +1,46 @@
+/**
+ * What the loan subgraph's resolvers hand on as the parent of each type, where it is not the
+ * schema's own shape: `npm run codegen` maps the type of the same name to it (subgraphs/shared
+ * covers AgencySource). An application is its storage row; a check, a timeline entry and a
+ * finding are the views of views.ts, as this reader may see them.
+ */
+import type { AgencyName } from '../../lib/agency-contracts';
+import type { ApplicantParent, PropertyParent } from '../shared/references';
+import type { Fen } from './domain/money';
+import type { RepaymentSchedule as Schedule } from './domain/schedule';
+import type { StoredReason } from './views';
+
+export type { LoanApplicationRow as LoanApplication } from '../../storage/loan-types';
+export type { CheckView as LoanCheck, ConsentNeeded, StoredReason as LoanFinding, TimelineView as TimelineEntry } from './views';
+
+/** The decision as LoanApplication.decision gives it: its findings as stored (LoanDecision.reasons words them). */
+export interface LoanDecision {
+  outcome: 'APPROVED' | 'REFERRED' | 'REJECTED';
+  findings: StoredReason[];
+  homeOrder: string | null;
+  rate: string | null;
+  maximumAmount: Fen | null;
+  bindingLimit: string | null;
+  officer: string | null;
+  officerReason: string | null;
+}
+
+/** The computed schedule (domain/schedule.ts) with the decided rate and its totals under the schema's names. */
+export type RepaymentSchedule = Schedule & {
+  rate: string;
+  totalPayment: Fen;
+  totalInterest: Fen;
+};
+
+/** A person or a home as the loan subgraph names them: the opaque ref alone, resolved by the subgraphs that hold their records. */
+export type Applicant = Pick<ApplicantParent, 'ref'>;
+export type Property = Pick<PropertyParent, 'ref'>;
+
+/** The service guide (service-guide.ts) as it is: fixed lists, each material with the agency whose data replaces it. */
+export interface ServiceGuide {
+  title: string;
+  conditions: readonly string[];
+  materials: ReadonlyArray<{ name: string; replacedBySharedData: boolean; replacedBy: AgencyName | null }>;
+  steps: readonly string[];
+  timeLimits: readonly string[];
+}
