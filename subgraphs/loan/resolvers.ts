@@ -1,6 +1,7 @@
 import { badUserInput } from '../../lib/errors';
 import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef } from '../shared/references';
+import { userError } from './user-errors';
 import { checkSubmission, requestHash } from './submission';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
@@ -62,7 +63,7 @@ export const loanResolvers: Resolvers = {
   Mutation: {
     submitLoanApplication: async (_, { input }, context) => {
       const now = new Date();
-      const checked = checkSubmission(input, context.actor, chinaToday(now));
+      const checked = checkSubmission(input, context.actor, chinaToday(now), context.language);
       if (!checked.request) return { loanApplication: null, created: false, userErrors: checked.errors };
       const request = checked.request;
       const outcome = await context.storage.loans.submit({
@@ -89,14 +90,9 @@ export const loanResolvers: Resolvers = {
           loanApplication: null,
           created: false,
           userErrors: [
-            {
-              field: ['input', request.contractNumber ? 'contractNumber' : 'unitNumber'],
-              message: mayNameIt
-                ? `the applicant already has an open application for this property (${outcome.application.id}); follow that one, or wait until it is finished`
-                : 'the applicant already has an open application for this property at another centre',
-              code: 'OPEN_APPLICATION_EXISTS',
-              ...(mayNameIt ? { openApplicationId: outcome.application.id } : {}),
-            },
+            mayNameIt
+              ? { ...userError([request.contractNumber ? 'contractNumber' : 'unitNumber'], 'OPEN_APPLICATION_EXISTS', context.language, { id: outcome.application.id }), openApplicationId: outcome.application.id }
+              : userError([request.contractNumber ? 'contractNumber' : 'unitNumber'], 'OPEN_APPLICATION_ELSEWHERE', context.language),
           ],
         };
       }
@@ -104,7 +100,7 @@ export const loanResolvers: Resolvers = {
         return {
           loanApplication: null,
           created: false,
-          userErrors: [{ field: ['input', 'idempotencyKey'], message: 'this key was used for a different application; use a new key for a new application', code: 'IDEMPOTENCY_KEY_REUSED' }],
+          userErrors: [userError(['idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', context.language)],
         };
       }
       return { loanApplication: outcome.application, created: outcome.kind === 'CREATED', userErrors: [] };

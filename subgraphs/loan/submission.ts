@@ -7,6 +7,8 @@ import type { Actor } from '../../lib/actor';
 import { validateContractNumber, validateIdNumber, validateUnitNumber } from '../../lib/identifiers';
 import type { LoanPerson, LoanRequest, RepaymentMethod } from '../../storage/loan-types';
 import { policyFor } from './domain/centre-policy';
+import type { Language } from '../../lib/errors';
+import { ruleBroken, userError, type UserError, type UserErrorKind } from './user-errors';
 
 export interface SubmitInput {
   idempotencyKey: string;
@@ -22,21 +24,18 @@ export interface SubmitInput {
   testCase?: boolean | null;
 }
 
-export interface UserError {
-  field: string[];
-  message: string;
-  code: string;
-}
+export type { UserError } from './user-errors';
 
 /** A sanity bound on the amount asked; the policy's maximum is decided by the checks. */
 const MAX_AMOUNT_FEN = 10_000_000 * 100;
 const MAX_CO_BORROWERS = 4;
 
-export function checkSubmission(input: SubmitInput, actor: Actor, today: string): { request: LoanRequest; errors: [] } | { request: null; errors: UserError[] } {
+export function checkSubmission(input: SubmitInput, actor: Actor, today: string, language: Language): { request: LoanRequest; errors: [] } | { request: null; errors: UserError[] } {
   const errors: UserError[] = [];
-  const fail = (field: string[], message: string, code = 'INVALID') => errors.push({ field: ['input', ...field], message, code });
+  const fail = (field: string[], kind: UserErrorKind, figures?: Record<string, string | number>) => errors.push(userError(field, kind, language, figures));
+  const broken = (field: string[], rule: { rule: string; ruleZh: string }) => errors.push(ruleBroken(field, rule, language));
 
-  if (!/^[A-Za-z0-9_-]{8,128}$/.test(input.idempotencyKey)) fail(['idempotencyKey'], 'use 8–128 letters, digits, - or _ (a UUID is ideal)');
+  if (!/^[A-Za-z0-9_-]{8,128}$/.test(input.idempotencyKey)) fail(['idempotencyKey'], 'IDEMPOTENCY_KEY_FORMAT');
   const people: Array<[string[], LoanPerson]> = [
     [['applicant'], input.applicant],
     ...(input.spouse ? [[['spouse'], input.spouse] as [string[], LoanPerson]] : []),
@@ -44,44 +43,44 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string)
   ];
   for (const [path, person] of people) {
     const validation = validateIdNumber(person.idNumber);
-    if (!validation.ok) fail([...path, 'idNumber'], validation.rule);
-    if (person.name.trim().length === 0) fail([...path, 'name'], 'give the name as on the ID card');
+    if (!validation.ok) broken([...path, 'idNumber'], validation);
+    if (person.name.trim().length === 0) fail([...path, 'name'], 'NAME_REQUIRED');
   }
   const ids = people.map(([, person]) => person.idNumber);
-  if (new Set(ids).size !== ids.length) fail(['coBorrowers'], 'a person appears more than once on the application', 'DUPLICATE_PERSON');
-  if ((input.coBorrowers ?? []).length > MAX_CO_BORROWERS) fail(['coBorrowers'], `at most ${MAX_CO_BORROWERS} co-borrowers`);
+  if (new Set(ids).size !== ids.length) fail(['coBorrowers'], 'DUPLICATE_PERSON');
+  if ((input.coBorrowers ?? []).length > MAX_CO_BORROWERS) fail(['coBorrowers'], 'TOO_MANY_CO_BORROWERS', { max: MAX_CO_BORROWERS });
 
-  if (!input.contractNumber && !input.unitNumber) fail(['contractNumber'], 'give the purchase contract number or the unit number', 'REQUIRED');
+  if (!input.contractNumber && !input.unitNumber) fail(['contractNumber'], 'PROPERTY_REQUIRED');
   if (input.contractNumber) {
     const validation = validateContractNumber(input.contractNumber);
-    if (!validation.ok) fail(['contractNumber'], validation.rule);
+    if (!validation.ok) broken(['contractNumber'], validation);
   }
   if (input.unitNumber) {
     const validation = validateUnitNumber(input.unitNumber);
-    if (!validation.ok) fail(['unitNumber'], validation.rule);
+    if (!validation.ok) broken(['unitNumber'], validation);
   }
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > MAX_AMOUNT_FEN) fail(['amount'], 'the amount must be above 0 and at most 10,000,000.00 yuan');
-  if (!Number.isInteger(input.termMonths) || input.termMonths < 12 || input.termMonths > 600) fail(['termMonths'], 'the term is a whole number of months from 12');
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > MAX_AMOUNT_FEN) fail(['amount'], 'AMOUNT_RANGE');
+  if (!Number.isInteger(input.termMonths) || input.termMonths < 12 || input.termMonths > 600) fail(['termMonths'], 'TERM_RANGE');
 
   // Whose application the caller may file, and for which centre.
   let centre = input.centreCode ?? null;
   if (actor.role === 'FUND_OFFICER' || actor.role === 'SERVICE') {
-    if (centre && centre !== actor.centre) fail(['centreCode'], 'a fund centre files applications for its own centre only', 'FORBIDDEN_CENTRE');
+    if (centre && centre !== actor.centre) fail(['centreCode'], 'FORBIDDEN_CENTRE');
     centre = actor.centre;
   } else {
     if (input.applicant.idNumber !== actor.personIdNumber) {
-      fail(['applicant', 'idNumber'], actor.role === 'PROXY_AGENT' ? 'a proxy agent files only for the applicant who authorized them' : 'an applicant files only their own application', 'NOT_YOUR_APPLICATION');
+      fail(['applicant', 'idNumber'], actor.role === 'PROXY_AGENT' ? 'NOT_YOUR_APPLICATION_PROXY' : 'NOT_YOUR_APPLICATION');
     }
-    if (!centre) fail(['centreCode'], 'name the fund centre the application goes to', 'REQUIRED');
+    if (!centre) fail(['centreCode'], 'CENTRE_REQUIRED');
   }
-  if (centre && !/^\d{6}$/.test(centre)) fail(['centreCode'], 'a fund centre code is 6 digits');
+  if (centre && !/^\d{6}$/.test(centre)) fail(['centreCode'], 'CENTRE_FORMAT');
 
   // What can never pass is refused at the door, against the centre's policy in force today.
   if (centre && /^\d{6}$/.test(centre) && errors.length === 0) {
     const policy = policyFor(centre, today);
-    if (input.termMonths > policy.maximumTermMonths) fail(['termMonths'], `${policy.centreName} lends for at most ${policy.maximumTermMonths} months`, 'TERM_EXCEEDS_POLICY');
+    if (input.termMonths > policy.maximumTermMonths) fail(['termMonths'], 'TERM_EXCEEDS_POLICY', { centre: policy.centreName, months: policy.maximumTermMonths });
     const highestCapFen = Math.max(...Object.values(policy.loanCapFen).flatMap((byOrder) => Object.values(byOrder)));
-    if (input.amount > highestCapFen) fail(['amount'], `${policy.centreName} lends at most ${highestCapFen / 100} yuan to any household`, 'AMOUNT_EXCEEDS_POLICY');
+    if (input.amount > highestCapFen) fail(['amount'], 'AMOUNT_EXCEEDS_POLICY', { centre: policy.centreName, yuan: highestCapFen / 100 });
   }
 
   if (errors.length > 0) return { request: null, errors };

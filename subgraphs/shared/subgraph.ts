@@ -21,6 +21,8 @@ import type { Config } from '../../lib/config';
 import { createErrorFormatter } from '../../lib/format-error';
 import { retryableStoragePlugin } from '../../lib/storage-unavailable';
 import { headerValue } from '../../lib/http';
+import { preferredLanguage } from '../../lib/language';
+import type { Language } from '../../lib/errors';
 import { writeMetrics } from '../../lib/metrics';
 import { operationFactsPlugin } from '../../lib/operation-facts';
 import { operationLabeller, registeredOperationNames } from '../../lib/operation-names';
@@ -43,6 +45,8 @@ import type { Storage } from '../../storage/types';
 
 /** What every resolver can reach: the policy context, loaders made per request, shared refs and storage. */
 export interface SubgraphContext<Loaders> extends PolicyContext {
+  /** The language the caller reads (Accept-Language, passed on by the gateway): for the words of userErrors. */
+  language: Language;
   loaders: Loaders;
   refs: EntityRefs;
   storage: Storage;
@@ -215,6 +219,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
         storage,
         config,
         subjectKeyOf,
+        language: preferredLanguage(headerValue(request, 'accept-language')),
         loaders: definition.createLoaders(client, { requestId }, storage),
       };
     },

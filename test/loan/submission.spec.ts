@@ -119,6 +119,18 @@ describe('submitting a loan application', () => {
     });
   });
 
+  it('words its user errors in the reader’s language (Chinese unless English is preferred), the codes the same', async () => {
+    const input = inputFor(couple, { applicant: { idNumber: '350102199003140317', name: ' ' }, termMonths: 6 });
+    const inChinese = (await officer(SUBMIT, { input }, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' })).body.data.submitLoanApplication.userErrors;
+    const inEnglish = (await officer(SUBMIT, { input }, { 'accept-language': 'en-GB' })).body.data.submitLoanApplication.userErrors;
+    const byField = (errors: Array<{ field: string[]; code: string; message: string }>) => Object.fromEntries(errors.map((error) => [error.field.join('.'), error]));
+    expect(Object.keys(byField(inChinese)).sort()).toEqual(Object.keys(byField(inEnglish)).sort());
+    expect(byField(inChinese)['input.applicant.idNumber']).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/校验位/) });
+    expect(byField(inEnglish)['input.applicant.idNumber']).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/check character/) });
+    expect(byField(inChinese)['input.termMonths']).toMatchObject({ code: 'INVALID', message: '贷款期限应为不少于12个月的整月数' });
+    expect(byField(inEnglish)['input.termMonths']).toMatchObject({ code: 'INVALID', message: 'the term is a whole number of months from 12' });
+  });
+
   it('answers input errors as field-level user errors and stores nothing', async () => {
     const reply = await officer(SUBMIT, {
       input: inputFor(couple, { applicant: { idNumber: '350102199003140317', name: ' ' }, contractNumber: null, termMonths: 6, centreCode: '350200' }),
