@@ -12,4 +12,5 @@ module.exports = {
   // Two workers on this 2-core machine: most specs wait on sockets and timers, so two overlap well
   // (jest's default here is one). The specs that need the default ports take turns by a lock.
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/sequencer.mjs',
 };
