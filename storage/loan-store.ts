@@ -104,6 +104,18 @@ interface SignatureRow {
   signed_at: Date | string;
 }
 
+/** The application as the change leaves it (what writeTransitions wrote), without reading it back. */
+function changed(application: LoanApplicationRow, change: Transitions['application']): LoanApplicationRow {
+  if (!change) return application;
+  return {
+    ...application,
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.decision !== undefined ? { decision: change.decision } : {}),
+    ...(change.decidedAt !== undefined ? { decidedAt: change.decidedAt } : {}),
+    ...(change.officerDecision ? { officerDecision: change.officerDecision } : {}),
+  };
+}
+
 async function readState(tx: SqlExecutor, applicationId: string): Promise<CaseState | null> {
   const [row] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE id = $1`, [applicationId]);
   if (!row) return null;
@@ -387,8 +399,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
         const transitions = plan(state);
         if (!transitions) return null;
         const due = await writeTransitions(tx, state, transitions, now, db.engine);
-        const after = await readState(tx, applicationId);
-        return { application: after!.application, due };
+        return { application: changed(state.application, transitions.application), due };
       });
       if (applied?.due) wake();
       return applied?.application ?? null;

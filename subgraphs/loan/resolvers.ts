@@ -7,9 +7,10 @@ import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
 import { repaymentSchedule } from './domain/schedule';
 import { SERVICE_GUIDE } from './service-guide';
-import { AGENCY_OF_STEP, approvalBlockedBy } from './workflow/decide';
-import { isCheckStep } from './workflow/checks';
-import { initialSteps, transition } from './workflow/machine';
+import { approvalBlockedBy } from './workflow/decide';
+import { applyEvent } from './workflow/apply-event';
+import { CHECKS, isCheckStep } from './workflow/checks';
+import { initialSteps } from './workflow/machine';
 import { partyRefOf } from './parties';
 import { checksOf, reasonsFor, sentence, timelineOf, viewerOf, type StoredDecision, type StoredReason } from './views';
 import type { PartyKey } from '../shared/cases/check-record';
@@ -114,8 +115,7 @@ export const loanResolvers: Resolvers = {
       const mayWithdraw = application && (actor.role === 'FUND_OFFICER' ? application.centre === actor.centre : application.request.applicant.idNumber === actor.personIdNumber);
       if (!application || !mayWithdraw) throw badUserInput('id', 'you can withdraw only your own application (an officer: one of your centre)');
       const event = { kind: 'WITHDRAWN' as const, by: actor.role, reason: args.reason.trim().slice(0, 500) };
-      const settings = { retryBaseMs: context.config.loan.retryBaseMs, retryMaxMs: context.config.loan.retryMaxMs };
-      const withdrawn = await context.storage.loans.apply(args.id, null, (state) => transition(state, event, new Date(), settings), new Date());
+      const withdrawn = await applyEvent(context.storage.loans, args.id, event, context.config.loan);
       if (!withdrawn) throw badUserInput('id', 'this application can no longer be withdrawn (it is finished, or its mortgage registration has started)');
       return withdrawn;
     },
@@ -243,7 +243,7 @@ export const loanResolvers: Resolvers = {
     },
     materialsCollected: async (application, _, context) => {
       const steps = await context.loaders.steps.load(application.id);
-      const replaced = new Set(steps.flatMap((step) => (isCheckStep(step.step) && step.status === 'DONE' ? [AGENCY_OF_STEP[step.step]] : [])));
+      const replaced = new Set(steps.flatMap((step) => (isCheckStep(step.step) && step.status === 'DONE' ? [CHECKS[step.step].agency] : [])));
       return SERVICE_GUIDE.materials.filter((material) => material.replacedBy === null || !replaced.has(material.replacedBy)).length;
     },
     minutesTaken: (application) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
@@ -301,8 +301,7 @@ async function officerDecision(args: { id: string; reason: string }, outcome: 'A
     if (broken) throw badUserInput('id', `this application cannot be approved: ${broken}`);
   }
   const event = { kind: 'OFFICER_DECIDED' as const, centre: context.actor.centre!, outcome, reason: args.reason.trim(), officer: context.actor.subject };
-  const settings = { retryBaseMs: context.config.loan.retryBaseMs, retryMaxMs: context.config.loan.retryMaxMs };
-  const decided = await context.storage.loans.apply(args.id, null, (state) => transition(state, event, new Date(), settings), new Date());
+  const decided = await applyEvent(context.storage.loans, args.id, event, context.config.loan);
   if (!decided) throw badUserInput('id', 'no referred application of your centre has this id');
   return decided;
 }

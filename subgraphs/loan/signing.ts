@@ -52,7 +52,6 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
   }
 
   const requiredSignerKeys = contract.signerIdNumbers.map((idNumber) => context.subjectKeyOf(idNumber));
-  const settings = { retryBaseMs: context.config.loan.retryBaseMs, retryMaxMs: context.config.loan.retryMaxMs };
   // Stored with the signature, in one transaction: the last signature makes the mortgage registration due.
   await context.storage.loans.addSignature(
     id,
@@ -65,7 +64,7 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
       identityProof: `${proof.method}:${proof.evidenceRef}`,
       signedAt: new Date(),
     },
-    (state) => transition(state, { kind: 'SIGNED', signerKeys: state.signerKeys, requiredSignerKeys }, new Date(), settings),
+    (state) => transition(state, { kind: 'SIGNED', signerKeys: state.signerKeys, requiredSignerKeys }, new Date(), context.config.loan),
     new Date(),
   );
   return context.storage.loans.get(id);

@@ -13,7 +13,7 @@ import type { Logger } from '../../lib/logger';
 import { mintToken, type ActorClaims } from '../../lib/tokens';
 import { startLocalSystem, type LocalSystem } from '../../scripts/local-system';
 import { openStorage } from '../../storage';
-import { transition } from '../../subgraphs/loan/workflow/machine';
+import { applyEvent } from '../../subgraphs/loan/workflow/apply-event';
 import { grantEveryConsent, openCase, type CasePeople } from './consents';
 import { flushTestLogs, testRunLogger } from './test-logs';
 import type { ConsentRecord, Storage } from '../../storage/types';
@@ -103,9 +103,7 @@ export async function startTestSystem(env: Record<string, string> = {}, logger: 
       let withdrawn = 0;
       for (const status of ['ACCEPTED', 'REFERRED', 'APPROVED'] as const) {
         for (const application of await system.storage.loans.list({ status, includeTestCases: true }, { after: null, limit: 200 })) {
-          const event = { kind: 'WITHDRAWN' as const, by: 'APPLICANT', reason: 'spec cleanup' };
-          const settings = { retryBaseMs: config.loan.retryBaseMs, retryMaxMs: config.loan.retryMaxMs };
-          if (await system.storage.loans.apply(application.id, null, (state) => transition(state, event, new Date(), settings), new Date())) withdrawn += 1;
+          if (await applyEvent(system.storage.loans, application.id, { kind: 'WITHDRAWN', by: 'APPLICANT', reason: 'spec cleanup' }, config.loan)) withdrawn += 1;
         }
       }
       return withdrawn;

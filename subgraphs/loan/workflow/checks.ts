@@ -81,6 +81,12 @@ export interface PersonReading<F> {
 
 export interface PropertyReading<F> {
   field: string;
+  /**
+   * Which of the application's numbers names the home when it gives both: the contract filing is
+   * checked by its own number; the agencies that file by unit are asked by unit, in one round trip
+   * instead of a contract look-up first.
+   */
+  namesPropertyBy: 'CONTRACT' | 'UNIT';
   dataItem: string;
   /** The property's answer (with its unitNumber) → facts; null: no record. */
   facts(property: unknown): F | null;
@@ -110,12 +116,6 @@ export interface CheckDefinition<S extends CheckStep = CheckStep> {
   agency: AgencyName;
   /** The registered document: by contract number or by unit number (the same one when no property is read). */
   documents: { byContract: string; byUnit: string };
-  /**
-   * Which of the application's numbers names the property when it gives both: the contract filing
-   * is checked by its own number; the agencies that file by unit are asked by unit, in one round
-   * trip instead of a contract look-up first.
-   */
-  namesPropertyBy: 'CONTRACT' | 'UNIT';
   /** Whether the document asks each party's claimed name (identity verification). */
   withNames: boolean;
   persons: PersonReading<CheckFacts[S]['person']> | null;
@@ -138,7 +138,6 @@ type Definitions = { readonly [S in CheckStep]: CheckDefinition<S> };
 export const CHECKS: Definitions = {
   GATHER_IDENTITY: {
     step: 'GATHER_IDENTITY',
-    namesPropertyBy: 'UNIT',
     agency: 'public-security',
     documents: one('gather-identity'),
     withNames: true,
@@ -153,7 +152,6 @@ export const CHECKS: Definitions = {
   },
   GATHER_MARRIAGE: {
     step: 'GATHER_MARRIAGE',
-    namesPropertyBy: 'UNIT',
     agency: 'civil-affairs',
     documents: one('gather-marriage'),
     withNames: false,
@@ -171,13 +169,13 @@ export const CHECKS: Definitions = {
   },
   GATHER_CONTRACT: {
     step: 'GATHER_CONTRACT',
-    namesPropertyBy: 'CONTRACT',
     agency: 'housing',
     documents: both('gather-contract'),
     withNames: false,
     persons: null,
     property: readsProperty({
       field: 'contractFiling',
+      namesPropertyBy: 'CONTRACT',
       dataItem: 'contractFiling',
       facts: ({ unitNumber, contractFiling: v }: PropertyAnswer<GatherContractByContractQuery, GatherContractByUnitQuery>): ContractFact | null =>
         v && {
@@ -192,13 +190,13 @@ export const CHECKS: Definitions = {
   },
   GATHER_TAX: {
     step: 'GATHER_TAX',
-    namesPropertyBy: 'UNIT',
     agency: 'tax',
     documents: both('gather-tax'),
     withNames: false,
     persons: null,
     property: readsProperty({
       field: 'transferTax',
+      namesPropertyBy: 'UNIT',
       dataItem: 'transferTax',
       facts: ({ transferTax: v }: PropertyAnswer<GatherTaxByContractQuery, GatherTaxByUnitQuery>): TransferTaxFact | null => v && { declared: v.declared, paid: v.paid },
     }),
@@ -206,7 +204,6 @@ export const CHECKS: Definitions = {
   },
   GATHER_REGISTRATION: {
     step: 'GATHER_REGISTRATION',
-    namesPropertyBy: 'UNIT',
     agency: 'natural-resources',
     documents: both('gather-registration'),
     withNames: false,
@@ -218,6 +215,7 @@ export const CHECKS: Definitions = {
     }),
     property: readsProperty({
       field: 'registration',
+      namesPropertyBy: 'UNIT',
       dataItem: 'registration',
       facts: ({ unitNumber, registration: v }: PropertyAnswer<GatherRegistrationByContractQuery, GatherRegistrationByUnitQuery>): PropertyRegistrationFact | null =>
         v && {
@@ -231,7 +229,6 @@ export const CHECKS: Definitions = {
   },
   GATHER_CREDIT: {
     step: 'GATHER_CREDIT',
-    namesPropertyBy: 'UNIT',
     agency: 'pboc-credit',
     documents: one('gather-credit'),
     withNames: false,
@@ -247,7 +244,6 @@ export const CHECKS: Definitions = {
   },
   GATHER_PROVIDENT_FUND: {
     step: 'GATHER_PROVIDENT_FUND',
-    namesPropertyBy: 'UNIT',
     agency: 'provident-fund',
     documents: one('gather-provident-fund'),
     withNames: false,

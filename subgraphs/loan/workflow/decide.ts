@@ -5,7 +5,6 @@
  * A fact the platform could not have (agency given up on, or not readable under the consents) is
  * UNAVAILABLE to the rules: they never guess.
  */
-import type { AgencyName } from '../../../lib/agency-contracts';
 import type { LoanApplicationRow, LoanStatus, LoanStepRow } from '../../../storage/loan-types';
 import { checkRecordOf, type CheckRecord, type ItemAnswer, type PartyKey } from '../../shared/cases/check-record';
 import { policyFor } from '../domain/centre-policy';
@@ -16,7 +15,6 @@ import { partyKeyOf } from '../parties';
 import type { StoredDecision, StoredReason } from '../views';
 import { CHECKS, type CheckFacts, type CheckStep } from './checks';
 
-export const AGENCY_OF_STEP: Record<CheckStep, AgencyName> = Object.fromEntries(Object.values(CHECKS).map((check) => [check.step, check.agency])) as Record<CheckStep, AgencyName>;
 
 const STEP_OF_CHECK: Partial<Record<CheckName, CheckStep>> = {
   identity: 'GATHER_IDENTITY',
@@ -30,7 +28,7 @@ const STEP_OF_CHECK: Partial<Record<CheckName, CheckStep>> = {
 
 /** A finished check's item as a domain fact: what was found, its absence, or unavailable (never a guess). */
 function factOf<T, A>(step: CheckStep, item: ItemAnswer<T> | null | undefined, absent: A): Fact<T | A> {
-  if (!item || (item.status !== 'FOUND' && item.status !== 'NOT_FOUND')) return unavailable(AGENCY_OF_STEP[step]);
+  if (!item || (item.status !== 'FOUND' && item.status !== 'NOT_FOUND')) return unavailable(CHECKS[step].agency);
   return item.status === 'NOT_FOUND' ? available<T | A>(absent) : available<T | A>(item.facts);
 }
 

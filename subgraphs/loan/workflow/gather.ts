@@ -60,7 +60,7 @@ export async function readCheck(step: CheckStep, application: LoanApplicationRow
       for (let slot = 0; slot < PARTY_SLOTS; slot += 1) variables[`name${slot}`] = names[slot] ?? null;
     }
   }
-  const byContract = request.contractNumber !== null && (check.namesPropertyBy === 'CONTRACT' || request.unitNumber === null);
+  const byContract = request.contractNumber !== null && (check.property?.namesPropertyBy === 'CONTRACT' || request.unitNumber === null);
   if (check.property) {
     if (check.persons) variables.withProperty = open.property;
     // By unit, the home is the application's own sealed reference; by contract, the filing names it.

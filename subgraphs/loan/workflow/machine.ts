@@ -5,16 +5,14 @@
  * the workflow — retries, giving up, waiting for consent, when to decide, when to register the
  * mortgage — lives in one place and is tested as a function.
  */
+import type { Config } from '../../../lib/config';
 import type { CaseState, LoanApplicationRow, LoanStepRow, StepChange, SubmitLoan, TimelineEventInput, Transitions } from '../../../storage/loan-types';
 import { CHECK_RECORD_VERSION, checkRecordOf, isSettled, type CheckRecord, type ItemAnswer, type OpenItem, type PartyKey, type Source } from '../../shared/cases/check-record';
 import { CHECK_STEPS, CHECKS, isCheckStep, type CheckStep } from './checks';
 import { approvalBlockedBy, decideApplication } from './decide';
 
-export interface WorkflowSettings {
-  /** First retry delay of an unavailable check or registration; doubles per attempt up to retryMaxMs. */
-  retryBaseMs: number;
-  retryMaxMs: number;
-}
+/** The retry delays (config.loan): the first of an unavailable check or registration, doubling per attempt up to retryMaxMs. */
+export type WorkflowSettings = Pick<Config['loan'], 'retryBaseMs' | 'retryMaxMs'>;
 
 /** What one read of a check answered: the items asked for (parties and the property), and the evidence. */
 export interface CheckAnswer {
@@ -68,14 +66,18 @@ export function partiesToRead(step: CheckStep, application: LoanApplicationRow):
   return ['APPLICANT', ...(request.spouse ? (['SPOUSE'] as const) : []), ...request.coBorrowers.map((_, i): PartyKey => `CO_BORROWER:${i + 1}`)];
 }
 
-/** What a check still has to ask: the parties and the property whose items are not settled. */
-export function openItemsOf(step: CheckStep, application: LoanApplicationRow, record: CheckRecord | null): { parties: PartyKey[]; property: boolean } {
-  const parties = partiesToRead(step, application);
-  const open = parties.filter((party) => !isSettled(record?.persons[party]));
+/** The parties and the property whose items are not settled yet. */
+function unsettledIn(step: CheckStep, application: LoanApplicationRow, record: CheckRecord | null): { parties: PartyKey[]; property: boolean } {
   return {
-    parties: CHECKS[step].persons?.together && open.length > 0 ? parties : open,
+    parties: partiesToRead(step, application).filter((party) => !isSettled(record?.persons[party])),
     property: CHECKS[step].property !== null && !isSettled(record?.property),
   };
+}
+
+/** What a check still has to ask: what is unsettled, or every party for a record read together. */
+export function openItemsOf(step: CheckStep, application: LoanApplicationRow, record: CheckRecord | null): { parties: PartyKey[]; property: boolean } {
+  const open = unsettledIn(step, application, record);
+  return CHECKS[step].persons?.together && open.parties.length > 0 ? { ...open, parties: partiesToRead(step, application) } : open;
 }
 
 /** Settled items are kept; open ones take the newest answer. */
@@ -94,7 +96,7 @@ function merge(step: CheckStep, application: LoanApplicationRow, previous: Check
 
 function openIn(step: CheckStep, application: LoanApplicationRow, record: CheckRecord): Array<{ about: PartyKey | 'PROPERTY'; item: OpenItem | null }> {
   // What is still unsettled (not what a retry asks for, which for a record read together is everyone).
-  const open = { parties: partiesToRead(step, application).filter((party) => !isSettled(record.persons[party])), property: CHECKS[step].property !== null && !isSettled(record.property) };
+  const open = unsettledIn(step, application, record);
   const itemOf = (value: ItemAnswer<unknown> | null | undefined): OpenItem | null => (value && !isSettled(value) ? value : null);
   return [
     ...open.parties.map((party) => ({ about: party as PartyKey | 'PROPERTY', item: itemOf(record.persons[party]) })),
@@ -152,12 +154,10 @@ function withStep(steps: readonly LoanStepRow[], change: StepChange, now: Date):
   return steps.map((step) => (step.step === change.step ? { ...step, status: change.status, outcome: change.outcome !== undefined ? change.outcome : step.outcome, updatedAt: now } : step));
 }
 
-function combine(...parts: Array<Transitions | null>): Transitions {
-  return {
-    steps: parts.flatMap((part) => part?.steps ?? []),
-    events: parts.flatMap((part) => part?.events ?? []),
-    ...(parts.find((part) => part?.application)?.application ? { application: parts.find((part) => part?.application)!.application } : {}),
-  };
+/** A check's own change, followed by the decision when it was the last check. */
+function withDecision(check: Transitions, decision: Transitions | null): Transitions {
+  if (!decision) return check;
+  return { steps: [...(check.steps ?? []), ...(decision.steps ?? [])], events: [...(check.events ?? []), ...(decision.events ?? [])], application: decision.application };
 }
 
 export function transition(state: CaseState, event: WorkflowEvent, now: Date, settings: WorkflowSettings): Transitions | null {
@@ -167,7 +167,7 @@ export function transition(state: CaseState, event: WorkflowEvent, now: Date, se
       const step = steps.find((s) => s.step === event.step);
       if (!step || !isCheckStep(step.step) || FINAL.has(step.status) || application.status !== 'ACCEPTED') return null;
       const { change, event: entry } = checkAnswered(step as LoanStepRow & { step: CheckStep }, application, event.answer, now, settings);
-      return combine({ steps: [change], events: [entry] }, decisionIfDue(application, withStep(steps, change, now), now));
+      return withDecision({ steps: [change], events: [entry] }, decisionIfDue(application, withStep(steps, change, now), now));
     }
     case 'DECISION_DUE':
       return decisionIfDue(application, steps, now);

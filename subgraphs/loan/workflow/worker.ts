@@ -40,7 +40,7 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
   const { storage, config, gateway } = deps;
   const logger = deps.logger.child({ component: 'loan-worker' });
   const owner = deps.owner ?? `worker-${randomUUID()}`;
-  const settings: WorkflowSettings = { retryBaseMs: config.loan.retryBaseMs, retryMaxMs: config.loan.retryMaxMs };
+  const settings: WorkflowSettings = config.loan;
   let running = true;
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<void> | null = null;
