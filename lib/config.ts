@@ -85,6 +85,8 @@ export interface Config {
     gatewayUrl: string;
     /** A check still unavailable this long after submission is given up (referred to an officer). */
     checkDeadlineMinutes: number;
+    /** How long a submission waits for housing to say whether its contract is on file (subgraphs/loan/intake.ts). */
+    intakeLookupMs: number;
     /** First retry delay of an unavailable check; doubles each attempt up to retryMaxMs. */
     retryBaseMs: number;
     retryMaxMs: number;
@@ -492,6 +494,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
     loan: {
       gatewayUrl: url('GATEWAY_URL', `http://${publicHost}:${env.GATEWAY_PORT || GATEWAY_PORT}/graphql`)!,
       checkDeadlineMinutes: integer('LOAN_CHECK_DEADLINE_MINUTES', 24 * 60, 1, 30 * 24 * 60),
+      // Short: the person at the form waits for it; a slower housing agency is checked afterwards.
+      intakeLookupMs: integer('LOAN_INTAKE_LOOKUP_MS', 1500, 50, 10_000),
       retryBaseMs: integer('LOAN_RETRY_BASE_MS', 1000, 10, 3_600_000),
       retryMaxMs: integer('LOAN_RETRY_MAX_MS', 60_000, 10, 3_600_000),
       pollMs: integer('LOAN_WORKER_POLL_MS', 500, 10, 60_000),

@@ -15,7 +15,7 @@ import { buildAgencySimulator, loadDataset, type AgencySimulator } from '../agen
 import { buildGateway } from '../gateway/server';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
-import { createGatewayClient } from '../subgraphs/loan/workflow/gateway-client';
+import { createGatewayClient } from '../subgraphs/shared/gateway-client';
 import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
 import { startIdentityProvider, type IdentityProvider } from '../identity-provider/provider';
 import { DEVELOPMENT_WORKER_CLIENT_SECRET } from '../lib/service-tokens';
@@ -63,8 +63,15 @@ export async function startLocalSystem({ config: givenConfig, logger, ports, sto
   const subgraphUrls = {} as Record<SubgraphName, string>;
   const subgraphServers = {} as LocalSystem['subgraphServers'];
   const close = (listening: ListeningServer) => stops.push(() => listening.close());
+  // The loan engine's way into the graph (the worker's checks, the loan subgraph's intake look-up):
+  // the gateway listens after its subgraphs, so its address is asked per call.
+  let gatewayUrl: string | null = null;
+  const loanEngine = createGatewayClient(config, () => {
+    if (gatewayUrl === null) throw new Error('the gateway is not listening yet');
+    return gatewayUrl;
+  });
   const startSubgraph = async (name: SubgraphName, configuredPort: number, agencyUrl: string | undefined) => {
-    const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[name], { config, logger, storage, ...(agencyUrl ? { agencyUrl } : {}) });
+    const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[name], { config, logger, storage, ...(name === 'loan' ? { gateway: loanEngine } : {}), ...(agencyUrl ? { agencyUrl } : {}) });
     const listening = await listen(subgraph.server, port(configuredPort), config.host);
     stops.push(() => subgraph.stop());
     close(listening);
@@ -98,16 +105,18 @@ export async function startLocalSystem({ config: givenConfig, logger, ports, sto
     const gatewayListening = await listen(gateway.server, port(config.gatewayPort), config.host);
     stops.push(() => gateway.stop());
     close(gatewayListening);
+    const listeningUrl = `${gatewayListening.url}/graphql`;
+    gatewayUrl = listeningUrl;
 
     // The loan worker reads agency data through the gateway, so it starts once the gateway listens.
     if (config.loan.workerEnabled) {
-      const worker = startLoanWorker({ storage, config, logger, gateway: createGatewayClient(config, `${gatewayListening.url}/graphql`) });
+      const worker = startLoanWorker({ storage, config, logger, gateway: loanEngine });
       stops.push(() => worker.stop());
     }
 
     return {
       ...(provider ? { identityProviderUrl: provider.identityProvider.issuer } : {}),
-      gatewayUrl: `${gatewayListening.url}/graphql`,
+      gatewayUrl: listeningUrl,
       subgraphUrls,
       agencyUrls,
       simulators,

@@ -20,7 +20,7 @@ import { SCENARIOS } from '../agencies/data/scenarios';
 import { openStorage, storageLocation } from '../storage';
 import { startLocalSystem } from './local-system';
 import { startIdentityProvider } from '../identity-provider/provider';
-import { createGatewayClient } from '../subgraphs/loan/workflow/gateway-client';
+import { createGatewayClient } from '../subgraphs/shared/gateway-client';
 import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
 
 // Before anything Apollo is loaded: this system never reports to Apollo.
@@ -80,12 +80,15 @@ async function main(): Promise<void> {
       if (config.mode === 'production' && !config.databaseUrl) throw new Error('a subgraph in production needs DATABASE_URL (PostgreSQL shared by the subgraphs)');
       const storage = await openStorage({ ...storageLocation(config), logger });
       stops.push(() => storage.close());
-      const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger, storage });
+      // The loan engine's way into the graph, for the loan subgraph's intake look-up and its worker:
+      // made at start, so missing client credentials stop the process here, not a submission later.
+      const gateway = entry.name === 'loan' ? createGatewayClient(config) : undefined;
+      const subgraph = await buildSubgraphServer(SUBGRAPH_DEFINITIONS[entry.name], { config, logger, storage, ...(gateway ? { gateway } : {}) });
       stops.push(() => subgraph.stop());
       const listening = await listen(subgraph.server, entry.port, config.host);
       keep(listening);
-      if (entry.name === 'loan' && config.loan.workerEnabled) {
-        const worker = startLoanWorker({ storage, config, logger, gateway: createGatewayClient(config) });
+      if (gateway && config.loan.workerEnabled) {
+        const worker = startLoanWorker({ storage, config, logger, gateway });
         stops.push(() => worker.stop());
       }
       logger.info('subgraph listening', { subgraph: entry.name, url: listening.url });

@@ -3,6 +3,7 @@ import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef } from '../shared/references';
 import { userError } from './user-errors';
 import { checkSubmission, requestHash } from './submission';
+import { lookUpContract } from './intake';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
 import { repaymentSchedule } from './domain/schedule';
@@ -66,7 +67,16 @@ export const loanResolvers: Resolvers = {
       const now = new Date();
       const checked = checkSubmission(input, context.actor, chinaToday(now), context.language);
       if (!checked.request) return { loanApplication: null, created: false, userErrors: checked.errors };
-      const request = checked.request;
+      // The same submission again hashes the same whether or not housing answered the first time.
+      const asked = requestHash(checked.request);
+      const onFile = checked.request.contractNumber
+        ? await lookUpContract(context.gateway, checked.request.centre, checked.request.contractNumber, context.config.loan.intakeLookupMs)
+        : ({ kind: 'NO_ANSWER' } as const);
+      if (onFile.kind === 'NOT_FILED') return { loanApplication: null, created: false, userErrors: [userError(['contractNumber'], 'CONTRACT_NOT_FILED', context.language)] };
+      if (onFile.kind === 'FILED' && checked.request.unitNumber && checked.request.unitNumber !== onFile.unitNumber) {
+        return { loanApplication: null, created: false, userErrors: [userError(['unitNumber'], 'UNIT_NOT_OF_CONTRACT', context.language)] };
+      }
+      const request = onFile.kind === 'FILED' ? { ...checked.request, unitNumber: onFile.unitNumber } : checked.request;
       const outcome = await context.storage.loans.submit({
         idempotencyKey: input.idempotencyKey,
         submittedBy: `${context.actor.role}:${context.actor.subject}`,
@@ -75,7 +85,7 @@ export const loanResolvers: Resolvers = {
         applicantKey: context.subjectKeyOf(request.applicant.idNumber),
         partyKeys: [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers].map((person) => context.subjectKeyOf(person.idNumber)),
         request,
-        requestHash: requestHash(request),
+        requestHash: asked,
         // One open application per applicant and property, whoever files it and at whichever centre.
         openKey: `${context.subjectKeyOf(request.applicant.idNumber)}|${request.contractNumber ? `contract:${request.contractNumber}` : `unit:${request.unitNumber}`}`,
         isTestCase: input.testCase ?? false,

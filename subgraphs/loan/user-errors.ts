@@ -31,6 +31,16 @@ export const USER_ERROR_WORDS = {
   CENTRE_FORMAT: { code: 'INVALID', zh: '公积金中心代码为6位数字', en: 'a fund centre code is 6 digits' },
   TERM_EXCEEDS_POLICY: { code: 'TERM_EXCEEDS_POLICY', zh: '{centre}贷款期限最长{months}个月', en: '{centre} lends for at most {months} months' },
   AMOUNT_EXCEEDS_POLICY: { code: 'AMOUNT_EXCEEDS_POLICY', zh: '{centre}对每户的贷款最高{yuan}元', en: '{centre} lends at most {yuan} yuan to any household' },
+  CONTRACT_NOT_FILED: {
+    code: 'CONTRACT_NOT_FILED',
+    zh: '住建部门未查到该购房合同的网签备案，请核对合同备案号',
+    en: 'the housing authority has no filing of this purchase contract; check the contract number',
+  },
+  UNIT_NOT_OF_CONTRACT: {
+    code: 'UNIT_NOT_OF_CONTRACT',
+    zh: '该购房合同备案的不是此不动产单元，请核对单元号',
+    en: 'this purchase contract is filed for a different unit; check the unit number',
+  },
   IDEMPOTENCY_KEY_REUSED: { code: 'IDEMPOTENCY_KEY_REUSED', zh: '该幂等键已用于另一笔申请，新申请请使用新的键', en: 'this key was used for a different application; use a new key for a new application' },
   OPEN_APPLICATION_EXISTS: {
     code: 'OPEN_APPLICATION_EXISTS',

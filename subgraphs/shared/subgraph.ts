@@ -42,6 +42,7 @@ import { createConsentLookup } from './policy/rules';
 import { subjectKeyOf as subjectKeyFor } from '../../storage';
 import { caseFileLookup, verifiedActor } from './cases/verification';
 import type { Storage } from '../../storage/types';
+import type { GatewayClient } from './gateway-client';
 
 /** What every resolver can reach: the policy context, loaders made per request, shared refs and storage. */
 export interface SubgraphContext<Loaders> extends PolicyContext {
@@ -51,6 +52,8 @@ export interface SubgraphContext<Loaders> extends PolicyContext {
   refs: EntityRefs;
   storage: Storage;
   config: Readonly<Config>;
+  /** The graph as the loan engine reaches it (./gateway-client.ts): for the loan subgraph's intake look-up. */
+  gateway: GatewayClient;
 }
 
 /**
@@ -103,7 +106,11 @@ export interface SubgraphDependencies {
   storage: Storage;
   /** Override where the agency is reached (tests point it at a simulator on port 0). */
   agencyUrl?: string;
+  /** How the platform's own calls reach the graph (the loan subgraph's); without it, such a call fails. */
+  gateway?: GatewayClient;
 }
+
+const NO_GATEWAY: GatewayClient = { query: () => Promise.reject(new Error('this subgraph was given no gateway client')) };
 
 export interface BuiltSubgraph {
   server: http.Server;
@@ -113,7 +120,7 @@ export interface BuiltSubgraph {
 
 export async function buildSubgraphServer<A extends AgencyName | null, Loaders, R extends ResolverMap>(
   definition: SubgraphDefinition<A, Loaders, R>,
-  { config, logger: parentLogger, agencyUrl, storage }: SubgraphDependencies,
+  { config, logger: parentLogger, agencyUrl, storage, gateway = NO_GATEWAY }: SubgraphDependencies,
 ): Promise<BuiltSubgraph> {
   const logger = parentLogger.child({ subgraph: definition.name });
   const refs = createEntityRefs(config.entityRefKey);
@@ -218,6 +225,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
         refs,
         storage,
         config,
+        gateway,
         subjectKeyOf,
         language: preferredLanguage(headerValue(request, 'accept-language')),
         loaders: definition.createLoaders(client, { requestId }, storage),

@@ -19,7 +19,7 @@ import { openPostgres, type SqlDatabase } from '../../storage/database';
 import type { LoanRequest } from '../../storage/loan-types';
 import type { Storage } from '../../storage/types';
 import { requestHash } from '../../subgraphs/loan/submission';
-import { createGatewayClient } from '../../subgraphs/loan/workflow/gateway-client';
+import { createGatewayClient } from '../../subgraphs/shared/gateway-client';
 import { startLoanWorker } from '../../subgraphs/loan/workflow/worker';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from '../storage/support/postgres';
 import { grantEveryConsent } from '../support/consents';

@@ -34,7 +34,8 @@ describe('submitting a loan application', () => {
   let system: TestSystem;
   let officer: Query;
   beforeAll(async () => {
-    system = await startTestSystem(FAST_LOAN_WORKER);
+    // The intake look-up's budget, short enough to outwait in a spec.
+    system = await startTestSystem({ ...FAST_LOAN_WORKER, LOAN_INTAKE_LOOKUP_MS: '400' });
     officer = await system.asOfficer('350100');
   });
   afterAll(() => system.stop());
@@ -96,6 +97,38 @@ describe('submitting a loan application', () => {
     expect(await system.storage.loans.list({ centre: '350100', includeTestCases: true }, { after: null, limit: 200 })).not.toEqual(
       expect.arrayContaining([expect.objectContaining({ request: expect.objectContaining({ termMonths: 480 }) })]),
     );
+  });
+
+  it('refuses a contract the housing agency has no filing of, on its field; keeps the unit a filed one is for', async () => {
+    const unknown = await officer(SUBMIT, { input: inputFor(couple, { contractNumber: 'WQ3501022026999999' }) });
+    expect(unknown.body.data.submitLoanApplication).toMatchObject({
+      loanApplication: null,
+      userErrors: [{ field: ['input', 'contractNumber'], code: 'CONTRACT_NOT_FILED', message: expect.stringMatching(/no filing/) }],
+    });
+    const otherUnit = await officer(SUBMIT, { input: inputFor(couple, { unitNumber: SCENARIOS.singleApplicant.purchase.unitNumber }) });
+    expect(otherUnit.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'unitNumber'], code: 'UNIT_NOT_OF_CONTRACT' })]);
+
+    const filed = await officer(SUBMIT, { input: inputFor(couple) });
+    const stored = await system.storage.loans.get(filed.body.data.submitLoanApplication.loanApplication.id);
+    // Sealed from the filing: the checks that file by unit need no contract look-up first.
+    expect(stored!.request).toMatchObject({ contractNumber: couple.purchase.contractNumber, unitNumber: couple.purchase.unitNumber });
+  });
+
+  it('accepts the submission when housing does not answer in time, or fails, and leaves the contract to its check', async () => {
+    for (const faults of [{ latencyMs: 3000 }, { errorRate: 1 }]) {
+      await system.withdrawOpenApplications();
+      system.simulators.housing.setFaults(faults);
+      try {
+        const started = Date.now();
+        const reply = await officer(SUBMIT, { input: inputFor(couple) });
+        expect(reply.body.data.submitLoanApplication).toMatchObject({ created: true, userErrors: [] });
+        expect(Date.now() - started).toBeLessThan(2500); // the budget (400 ms), not housing's pace
+        const stored = await system.storage.loans.get(reply.body.data.submitLoanApplication.loanApplication.id);
+        expect(stored!.request.unitNumber).toBeNull();
+      } finally {
+        system.simulators.housing.setFaults({ latencyMs: 0, errorRate: 0 });
+      }
+    }
   });
 
   it('refuses an officer’s approval past a hard limit, whatever the reason given; a rejection stays possible', async () => {

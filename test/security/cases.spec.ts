@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { LOAN_ENGINE } from '../../lib/services';
 import { subjectKeyOf } from '../../storage';
-import { createGatewayClient } from '../../subgraphs/loan/workflow/gateway-client';
+import { createGatewayClient } from '../../subgraphs/shared/gateway-client';
 import { startLoanWorker } from '../../subgraphs/loan/workflow/worker';
 import { FAST_LOAN_WORKER, SUBMIT, VIEW, inputFor } from '../loan/support/loans';
 import { errorCodes, startTestSystem, type TestSystem } from '../support/system';

@@ -5,7 +5,7 @@ import { loadConfig } from '../../lib/config';
 import { serviceTokenProblems } from '../../lib/service-tokens';
 import { startIdentityProvider } from '../../identity-provider/provider';
 import { silentLogger } from '../../lib/logger';
-import { createGatewayClient } from '../../subgraphs/loan/workflow/gateway-client';
+import { createGatewayClient } from '../../subgraphs/shared/gateway-client';
 import { PRODUCTION_ENV, configProblems } from '../support/config';
 
 /** The worker's client at the province's identity provider, as a deployment would give it. */

@@ -7,7 +7,7 @@
 import type { LoanApplicationRow } from '../../../storage/loan-types';
 import type { ItemAnswer, PartyKey, Source } from '../../shared/cases/check-record';
 import { CHECKS, PARTY_SLOTS, slotOf, type CheckStep } from './checks';
-import type { GatewayClient, GraphQLAnswer } from './gateway-client';
+import type { GatewayClient, GraphQLAnswer } from '../../shared/gateway-client';
 import type { CheckAnswer } from './machine';
 
 type Row = Record<string, unknown>;

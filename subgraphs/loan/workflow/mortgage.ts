@@ -7,7 +7,7 @@
 import type { LoanApplicationRow, LoanStepRow } from '../../../storage/loan-types';
 import { formatFen } from '../../../lib/scalars';
 import { registeredUnitOf } from '../../shared/cases/case-file';
-import type { GatewayClient } from './gateway-client';
+import type { GatewayClient } from '../../shared/gateway-client';
 import type { MortgageCertificateFacts } from './machine';
 
 export class MortgageUnavailable extends Error {

@@ -18,7 +18,7 @@ import { isCheckStep, type CheckStep } from './checks';
 import { platformUnavailable, readCheck } from './gather';
 import { DECIDE_STEP, MORTGAGE_STEP, openItemsOf, transition, type WorkflowEvent, type WorkflowSettings } from './machine';
 import { MortgageUnavailable, registerMortgage } from './mortgage';
-import type { GatewayClient } from './gateway-client';
+import type { GatewayClient } from '../../shared/gateway-client';
 
 export interface LoanWorker {
   /** Stops taking steps and waits for the ones in hand. */

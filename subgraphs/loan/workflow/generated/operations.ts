@@ -211,6 +211,13 @@ export type GatherTaxByUnitQueryVariables = Exact<{
 
 export type GatherTaxByUnitQuery = { loanApplication: { property: { unitNumber: string | null, transferTax: { contractNumber: string, declared: boolean, paid: boolean, total: string, source: { agency: string, traceId: string, retrievedAt: string } } | null } | null } | null };
 
+export type IntakeContractQueryVariables = Exact<{
+  contract: string;
+}>;
+
+
+export type IntakeContractQuery = { property: { unitNumber: string | null } | null };
+
 export type RegisterMortgageMutationVariables = Exact<{
   input: RegisterMortgageInput;
 }>;
