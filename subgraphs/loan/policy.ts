@@ -55,6 +55,8 @@ export const loanPolicy: Policy = {
     myLoanApplications: isPersonOrProxyMay('VIEW_DATA'),
     // The service guide is public: anyone may read how the service works.
     serviceGuide: allow,
+    // An estimate reads nothing and stores nothing: anyone may try the calculator.
+    loanQuotaEstimate: allow,
     loanStatistics: hasRole('FUND_OFFICER'),
   },
   Mutation: {
@@ -81,6 +83,8 @@ export const loanPolicy: Policy = {
   RepaymentSchedule: allow,
   Instalment: allow,
   ServiceGuide: allow,
+  QuotaEstimate: allow,
+  QuotaBound: allow,
   GuideMaterial: allow,
   LoanStatistics: allow,
   StatusCount: allow,

@@ -4,6 +4,7 @@ import { applicantRef, propertyRef } from '../shared/references';
 import { userError } from './user-errors';
 import { checkSubmission, requestHash } from './submission';
 import { lookUpContract } from './intake';
+import { loanQuotaEstimate } from './quota-estimate';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
 import { repaymentSchedule } from './domain/schedule';
@@ -58,6 +59,7 @@ export const loanResolvers: Resolvers = {
       const byStatus = Object.entries(statistics.byStatus) as Array<[LoanStatus, number]>;
       return { ...statistics, centreCode: centre, byStatus: byStatus.map(([status, count]) => ({ status, count })) };
     },
+    loanQuotaEstimate: (_, { input }) => loanQuotaEstimate(input, chinaToday(new Date())),
     // Every application naming the person as a borrower: where they see its state and give their consent.
     myLoanApplications: (_, __, context) =>
       context.storage.loans.list({ partyKey: context.subjectKeyOf(context.actor.personIdNumber!), includeTestCases: true }, { after: null, limit: 100 }),

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../lib/actor';
 import { validateContractNumber, validateIdNumber, validateUnitNumber } from '../../lib/identifiers';
 import type { LoanPerson, LoanRequest, RepaymentMethod } from '../../storage/loan-types';
-import { policyFor } from './domain/centre-policy';
+import { isKnownCentre, policyFor } from './domain/centre-policy';
+import { highestPossibleCapFen } from './domain/quota';
 import type { Language } from '../../lib/errors';
 import { ruleBroken, userError, type UserError, type UserErrorKind } from './user-errors';
 
@@ -74,12 +75,13 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string,
     if (!centre) fail(['centreCode'], 'CENTRE_REQUIRED');
   }
   if (centre && !/^\d{6}$/.test(centre)) fail(['centreCode'], 'CENTRE_FORMAT');
+  else if (centre && !isKnownCentre(centre)) fail(['centreCode'], 'CENTRE_UNKNOWN');
 
   // What can never pass is refused at the door, against the centre's policy in force today.
-  if (centre && /^\d{6}$/.test(centre) && errors.length === 0) {
+  if (centre && isKnownCentre(centre) && errors.length === 0) {
     const policy = policyFor(centre, today);
     if (input.termMonths > policy.maximumTermMonths) fail(['termMonths'], 'TERM_EXCEEDS_POLICY', { centre: policy.centreName, months: policy.maximumTermMonths });
-    const highestCapFen = Math.max(...Object.values(policy.loanCapFen).flatMap((byOrder) => Object.values(byOrder)));
+    const highestCapFen = highestPossibleCapFen(policy);
     if (input.amount > highestCapFen) fail(['amount'], 'AMOUNT_EXCEEDS_POLICY', { centre: policy.centreName, yuan: highestCapFen / 100 });
   }
 

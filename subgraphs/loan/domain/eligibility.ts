@@ -10,14 +10,31 @@
  */
 import { cumulativeOverdueMonths, longestConsecutiveOverdueMonths } from '../../../lib/repayment-history';
 import type { AgencyName } from '../../../lib/agency-contracts';
-import { birthDateOf } from '../../../lib/identifiers';
-import type { CentrePolicy, HouseholdType } from './centre-policy';
-import { addMonths, assertIsoDate, completedYears, type IsoDate } from './dates';
-import type { Fact, HouseholdMemberFacts, LoanFacts, PartyFacts, ProvidentFundFact } from './facts';
-import { assertFen, BASIS_POINTS, fenTimesBasisPointsFloor, floorOf, toFen, type Fen } from './money';
+import { birthDateOf as birthDateInIdNumber, genderOf } from '../../../lib/identifiers';
+import type { CentrePolicy } from './centre-policy';
+import { addMonths, assertIsoDate, type IsoDate } from './dates';
+import type { ContractFact, Fact, HouseholdMemberFacts, LoanFacts, PartyFacts, ProvidentFundAccountFact, ProvidentFundFact } from './facts';
+import { assertFen, type Fen } from './money';
+import {
+  BOUNDS,
+  depositFormulaBound,
+  loanCapBound,
+  loanToPriceBound,
+  maximumOf,
+  notComputed,
+  repaymentCapacityBound,
+  type Bound,
+  type DepositFormulaDetail,
+  type LoanCapDetail,
+  type LoanToPriceDetail,
+  type MaximumAmount,
+  type QuotaAccount,
+  type RepaymentCapacityDetail,
+} from './quota';
 import { rateFor, type HomeOrder, type RateQuote } from './rates';
 import { reason, type Party, type Reason, type ReasonCode, type ReasonTopic } from './reasons';
-import { largestPrincipalFor, type RepaymentMethod } from './schedule';
+import { statutoryRetirement } from './retirement';
+import type { RepaymentMethod } from './schedule';
 
 export const CHECKS = ['identity', 'marriage', 'contractFiling', 'transferTax', 'registration', 'credit', 'providentFund', 'term', 'age'] as const;
 export type CheckName = (typeof CHECKS)[number];
@@ -58,52 +75,12 @@ export interface HomeOrderFinding {
   readonly otherHomes: number;
   /** Distinct OUTSTANDING HPF loans of the applicant and spouse. */
   readonly outstandingHpfLoans: number;
+  /** Distinct HPF loans the applicant and spouse have had, settled ones included. */
+  readonly earlierHpfLoans: number;
 }
 
-export type BoundName = 'loanCap' | 'balanceMultiple' | 'repaymentCapacity' | 'loanToPrice';
-export const BOUNDS: readonly BoundName[] = ['loanCap', 'balanceMultiple', 'repaymentCapacity', 'loanToPrice'];
-
-export interface LoanCapDetail {
-  readonly householdType: HouseholdType;
-  readonly homeOrder: HomeOrder;
-}
-export interface BalanceMultipleDetail {
-  /** Balances of every account of the applicant and the spouse. */
-  readonly balancesFen: Fen;
-  readonly multiple: number;
-}
-export interface RepaymentCapacityDetail {
-  /** Monthly deposits of the NORMAL accounts of applicant, spouse and co-borrowers. */
-  readonly monthlyDepositsFen: Fen;
-  readonly combinedDepositRateBasisPoints: number;
-  /** Deposits ÷ combined deposit rate, floored: shown to the reviewer; the bound uses exact figures. */
-  readonly inferredMonthlyIncomeFen: Fen;
-  readonly maximumPaymentToIncomeBasisPoints: number;
-  /** floor(deposits × payment-to-income ÷ deposit rate): the most the household may pay a month. */
-  readonly monthlyPaymentCapacityFen: Fen;
-  readonly annualRatePercent: string;
-  readonly termMonths: number;
-  readonly repaymentMethod: RepaymentMethod;
-}
-export interface LoanToPriceDetail {
-  readonly priceFen: Fen;
-  readonly minimumDownPaymentBasisPoints: number;
-}
-
-export type Bound<D> = { readonly status: 'COMPUTED'; readonly amountFen: Fen; readonly detail: D } | { readonly status: 'UNAVAILABLE'; readonly reasons: readonly Reason[] };
-
-export interface MaximumAmount {
-  readonly bounds: {
-    readonly loanCap: Bound<LoanCapDetail>;
-    readonly balanceMultiple: Bound<BalanceMultipleDetail>;
-    readonly repaymentCapacity: Bound<RepaymentCapacityDetail>;
-    readonly loanToPrice: Bound<LoanToPriceDetail>;
-  };
-  /** The smallest bound, once every bound is computed; null until then. */
-  readonly maximumAmountFen: Fen | null;
-  /** The bounds equal to the maximum (ties list several); empty while the maximum is unknown. */
-  readonly binding: readonly BoundName[];
-}
+export type { Bound, BoundName, LoanCapDetail, DepositFormulaDetail, RepaymentCapacityDetail, LoanToPriceDetail, MaximumAmount } from './quota';
+export { BOUNDS } from './quota';
 
 export interface EligibilityEvaluation {
   readonly applicationDate: IsoDate;
@@ -290,32 +267,53 @@ function checkProvidentFund(applicant: HouseholdMemberFacts, spouse: HouseholdMe
     const outstanding = fund?.loans.filter((loan) => loan.status === 'OUTSTANDING').length ?? 0;
     if (outstanding > 0) findings.fail('OUTSTANDING_HPF_LOAN', party, { outstandingLoans: outstanding });
   }
+  // Every HPF loan the household has had, settled ones too (a joint loan shows in both records once).
+  const used = new Set(household.flatMap(([, fund]) => fund?.loans.map((loan) => loan.loanNumber) ?? []));
+  if (used.size >= policy.maximumHpfLoans) findings.fail('HPF_LOANS_EXHAUSTED', APPLICANT, { hpfLoans: used.size, maximumHpfLoans: policy.maximumHpfLoans });
   return findings.outcome('providentFund');
 }
 
-function checkTerm(request: LoanRequest, policy: CentrePolicy): CheckOutcome {
+/** The term within the policy; for a resale home, also the building's age at the end of the term (房龄 + 贷款年限). */
+function checkTerm(facts: LoanFacts, request: LoanRequest, policy: CentrePolicy, applicationDate: IsoDate): CheckOutcome {
   const findings = new Findings('term');
   if (request.termMonths > policy.maximumTermMonths) {
     findings.fail('TERM_EXCEEDS_MAXIMUM', null, { termMonths: request.termMonths, maximumTermMonths: policy.maximumTermMonths });
   }
+  const contract = findings.read(facts.contract, null);
+  if (contract && contract.saleType === 'RESALE') {
+    const buildingAgeAtEnd = Number(addMonths(applicationDate, request.termMonths).slice(0, 4)) - contract.buildingCompletedYear;
+    if (buildingAgeAtEnd > policy.maximumBuildingAgeAtLoanEndYears) {
+      findings.fail('BUILDING_AGE_EXCEEDS_MAXIMUM', null, {
+        buildingCompletedYear: contract.buildingCompletedYear,
+        buildingAgeAtLoanEnd: buildingAgeAtEnd,
+        maximumBuildingAgeAtLoanEndYears: policy.maximumBuildingAgeAtLoanEndYears,
+      });
+    }
+  }
   return findings.outcome('term');
 }
 
+/** The latest date a borrower's last instalment may fall on: statutory retirement (2025 reform) + the policy's years. */
+export function latestLoanEndFor(idNumber: string, policy: CentrePolicy): IsoDate {
+  const birthDate = assertIsoDate(birthDateInIdNumber(idNumber), 'birth date in the ID number');
+  const original = genderOf(idNumber) === 'MALE' ? 60 : policy.womenOriginalRetirementAge;
+  return addMonths(statutoryRetirement(original, birthDate).date, policy.yearsPastRetirement * 12);
+}
+
 /**
- * Each borrower's age in completed years on the date of the last instalment (application date +
- * term) may not exceed the policy's maximum. Borrowers are the applicant and the co-borrowers; a
- * spouse who also borrows is named as a co-borrower. The birth date is the one in the ID number
- * (GB 11643), the same one the household register holds, so this check does not wait on an agency.
+ * Each borrower's last instalment (application date + term) may fall at most the policy's years
+ * after their statutory retirement, computed per person by sex and birth month under the 2025
+ * reform. Borrowers are the applicant and the co-borrowers; a spouse who also borrows is named as a
+ * co-borrower. Birth date and sex are the ID number's (GB 11643), so this waits on no agency.
  */
 function checkAge(borrowers: readonly PersonRef[], request: LoanRequest, policy: CentrePolicy, applicationDate: IsoDate): CheckOutcome {
   const findings = new Findings('age');
   const loanEnd = addMonths(applicationDate, request.termMonths);
   borrowers.forEach((person, index) => {
-    const birthDate = assertIsoDate(birthDateOf(person.idNumber), 'birth date in the ID number');
-    const ageAtEnd = completedYears(birthDate, loanEnd);
-    if (ageAtEnd > policy.maximumAgeAtLoanEnd) {
+    const latest = latestLoanEndFor(person.idNumber, policy);
+    if (loanEnd > latest) {
       const party: Party = index === 0 ? APPLICANT : { role: 'CO_BORROWER', ordinal: index };
-      findings.fail('AGE_AT_END_EXCEEDS_MAXIMUM', party, { ageAtLoanEnd: ageAtEnd, maximumAgeAtLoanEnd: policy.maximumAgeAtLoanEnd });
+      findings.fail('AGE_AT_END_EXCEEDS_MAXIMUM', party, { loanEnd, latestLoanEnd: latest, yearsPastRetirement: policy.yearsPastRetirement });
     }
   });
   return findings.outcome('age');
@@ -324,131 +322,127 @@ function checkAge(borrowers: readonly PersonRef[], request: LoanRequest, policy:
 // ── home order, rate and the maximum amount ──────────────────────────────────────────────────
 
 /**
- * SECOND when the applicant or spouse holds another home (besides the one being bought) or has an
- * OUTSTANDING HPF loan; settled loans do not count (认房, and an outstanding loan). Missing facts
- * can only hide homes, never add one, so a SECOND found in the available facts stands; FIRST needs
+ * SECOND when the applicant or spouse holds another home (besides the one being bought) or has had
+ * an HPF loan before, settled or not (认房, and a second use of the fund: 二次使用). Missing facts can
+ * only hide homes, never add one, so a SECOND found in the available facts stands; FIRST needs
  * every fact.
  */
 function findHomeOrder(household: readonly Participant<HouseholdMemberFacts>[], request: LoanRequest): Determination<HomeOrderFinding> {
   const otherUnits = new Set<string>();
   const outstandingLoans = new Set<string>();
+  const earlierLoans = new Set<string>();
   const missing: Reason[] = [];
   for (const { party, facts } of household) {
     if (facts.holdings.status === 'AVAILABLE') {
       for (const unit of facts.holdings.value) if (unit !== request.unitNumber) otherUnits.add(unit);
     } else missing.push(unavailableReason('homeOrder', facts.holdings.agency, party));
     if (facts.providentFund.status === 'AVAILABLE') {
-      for (const loan of facts.providentFund.value?.loans ?? []) if (loan.status === 'OUTSTANDING') outstandingLoans.add(loan.loanNumber);
+      for (const loan of facts.providentFund.value?.loans ?? []) {
+        earlierLoans.add(loan.loanNumber);
+        if (loan.status === 'OUTSTANDING') outstandingLoans.add(loan.loanNumber);
+      }
     } else missing.push(unavailableReason('homeOrder', facts.providentFund.agency, party));
   }
-  const second = otherUnits.size > 0 || outstandingLoans.size > 0;
+  const second = otherUnits.size > 0 || earlierLoans.size > 0;
   if (!second && missing.length > 0) {
     return Object.freeze({ status: 'UNAVAILABLE', reasons: Object.freeze([reason('homeOrder', 'HOME_ORDER_UNDETERMINED'), ...missing]) });
   }
   return Object.freeze({
     status: 'DETERMINED',
-    value: Object.freeze({ homeOrder: second ? 'SECOND' : 'FIRST', otherHomes: otherUnits.size, outstandingHpfLoans: outstandingLoans.size }),
+    value: Object.freeze({ homeOrder: second ? 'SECOND' : 'FIRST', otherHomes: otherUnits.size, outstandingHpfLoans: outstandingLoans.size, earlierHpfLoans: earlierLoans.size }),
   });
 }
 
-function computed<D>(amountFen: Fen, detail: D): Bound<D> {
-  return Object.freeze({ status: 'COMPUTED', amountFen, detail: Object.freeze(detail) });
+/** An account as the bounds read it. */
+export function quotaAccountOf(account: ProvidentFundAccountFact): QuotaAccount {
+  return {
+    normal: account.status === 'NORMAL',
+    balanceFen: account.balanceFen,
+    averageBalanceFen: account.averageBalanceFen,
+    monthlyDepositFen: account.monthlyDepositFen,
+    depositBaseFen: account.depositBaseFen,
+    firstDepositDate: account.firstDepositDate,
+  };
 }
 
-function notComputed<D>(reasons: readonly Reason[]): Bound<D> {
-  return Object.freeze({ status: 'UNAVAILABLE', reasons: Object.freeze([...reasons]) });
-}
-
-/** The available HPF records of these people, or the reasons some are missing. */
-function fundsOf(people: readonly Participant[]): { funds: Array<ProvidentFundFact | null>; missing: Reason[] } {
-  const funds: Array<ProvidentFundFact | null> = [];
+/** Each person's accounts, or the reasons some could not be had. */
+function accountsOf(people: readonly Participant[]): { accounts: QuotaAccount[][]; missing: Reason[] } {
+  const accounts: QuotaAccount[][] = [];
   const missing: Reason[] = [];
   for (const { party, facts } of people) {
-    if (facts.providentFund.status === 'AVAILABLE') funds.push(facts.providentFund.value);
+    if (facts.providentFund.status === 'AVAILABLE') accounts.push((facts.providentFund.value?.accounts ?? []).map(quotaAccountOf));
     else missing.push(unavailableReason('amount', facts.providentFund.agency, party));
   }
-  return { funds, missing };
+  return { accounts, missing };
 }
+
+/** Household members with a NORMAL account: one or both spouses deposit. */
+export const depositorsOf = (householdAccounts: ReadonlyArray<readonly QuotaAccount[]>) =>
+  householdAccounts.filter((accounts) => accounts.some((account) => account.normal)).length >= 2 ? ('TWO' as const) : ('ONE' as const);
 
 function computeMaximum(
   facts: LoanFacts,
   request: LoanRequest,
   policy: CentrePolicy,
+  applicationDate: IsoDate,
   household: readonly Participant<HouseholdMemberFacts>[],
   coBorrowers: readonly Participant[],
   homeOrder: Determination<HomeOrderFinding>,
   rate: Determination<RateQuote>,
 ): MaximumAmount {
-  const householdType: HouseholdType = request.spouse ? 'COUPLE' : 'SINGLE';
   const order = homeOrder.status === 'DETERMINED' ? homeOrder.value.homeOrder : null;
   const orderMissing = homeOrder.status === 'UNAVAILABLE' ? homeOrder.reasons : [];
+  const householdAccounts = accountsOf(household);
+  const contract: Fact<ContractFact | null> = facts.contract;
+  const contractMissing = contract.status === 'UNAVAILABLE' ? [unavailableReason('amount', contract.agency, null)] : contract.value === null ? [reason('amount', 'CONTRACT_NOT_FOUND')] : [];
 
+  // The cap: depositors, home order, and the increases (minor children in either spouse's household record; the home's green stars).
+  const identities = household.map(({ party, facts: member }) => [party, member.identity] as const);
+  const identityMissing = identities.flatMap(([party, identity]) => (identity.status === 'UNAVAILABLE' ? [unavailableReason('amount', identity.agency, party)] : []));
+  const capMissing = [...orderMissing, ...householdAccounts.missing, ...identityMissing, ...contractMissing];
   const loanCap: Bound<LoanCapDetail> =
-    order === null ? notComputed(orderMissing) : computed(policy.loanCapFen[householdType][order], { householdType, homeOrder: order });
+    capMissing.length > 0 || order === null || contract.status !== 'AVAILABLE' || contract.value === null
+      ? notComputed(capMissing)
+      : loanCapBound(policy, {
+          depositors: depositorsOf(householdAccounts.accounts),
+          homeOrder: order,
+          minorChildren: Math.max(0, ...identities.map(([, identity]) => (identity.status === 'AVAILABLE' ? (identity.value?.minorChildren ?? 0) : 0))),
+          greenBuildingStars: contract.value.greenBuildingStars,
+        });
 
-  const householdFunds = fundsOf(household);
-  const balanceMultiple: Bound<BalanceMultipleDetail> =
-    householdFunds.missing.length > 0
-      ? notComputed(householdFunds.missing)
-      : (() => {
-          const balancesFen = householdFunds.funds.reduce((sum, fund) => sum + (fund?.accounts.reduce((s, account) => s + account.balanceFen, 0) ?? 0), 0);
-          return computed(toFen(BigInt(balancesFen) * BigInt(policy.balanceMultiple)), { balancesFen, multiple: policy.balanceMultiple });
-        })();
+  const depositFormula: Bound<DepositFormulaDetail> =
+    householdAccounts.missing.length > 0 ? notComputed(householdAccounts.missing) : depositFormulaBound(policy, householdAccounts.accounts, applicationDate);
 
-  const everyoneFunds = fundsOf([...household, ...coBorrowers]);
+  // Capacity: every borrower's deposit base, less what their credit reports show they repay each month.
+  const everyone = [...household, ...coBorrowers];
+  const everyoneAccounts = accountsOf(everyone);
+  const creditMissing = everyone.flatMap(({ party, facts: person }) => (person.credit.status === 'UNAVAILABLE' ? [unavailableReason('amount', person.credit.agency, party)] : []));
+  const capacityMissing = [...everyoneAccounts.missing, ...creditMissing, ...(rate.status === 'UNAVAILABLE' ? rate.reasons : [])];
   const repaymentCapacity: Bound<RepaymentCapacityDetail> =
-    everyoneFunds.missing.length > 0 || rate.status === 'UNAVAILABLE'
-      ? notComputed([...everyoneFunds.missing, ...(rate.status === 'UNAVAILABLE' ? rate.reasons : [])])
-      : (() => {
-          const { combinedDepositRateBasisPoints, maximumPaymentToIncomeBasisPoints } = policy.repaymentCapacity;
-          const monthlyDepositsFen = everyoneFunds.funds.reduce(
-            (sum, fund) => sum + (fund?.accounts.filter((a) => a.status === 'NORMAL').reduce((s, account) => s + account.monthlyDepositFen, 0) ?? 0),
-            0,
-          );
-          const deposits = BigInt(monthlyDepositsFen);
-          const inferredMonthlyIncomeFen = toFen(floorOf({ numerator: deposits * BigInt(BASIS_POINTS), denominator: BigInt(combinedDepositRateBasisPoints) }));
-          const monthlyPaymentCapacityFen = toFen(
-            floorOf({ numerator: deposits * BigInt(maximumPaymentToIncomeBasisPoints), denominator: BigInt(combinedDepositRateBasisPoints) }),
-          );
-          const amountFen = largestPrincipalFor({
-            monthlyPaymentFen: monthlyPaymentCapacityFen,
-            annualRatePercent: rate.value.annualRatePercent,
-            termMonths: request.termMonths,
-            method: request.repaymentMethod,
-          });
-          return computed(amountFen, {
-            monthlyDepositsFen,
-            combinedDepositRateBasisPoints,
-            inferredMonthlyIncomeFen,
-            maximumPaymentToIncomeBasisPoints,
-            monthlyPaymentCapacityFen,
-            annualRatePercent: rate.value.annualRatePercent,
-            termMonths: request.termMonths,
-            repaymentMethod: request.repaymentMethod,
-          });
-        })();
+    capacityMissing.length > 0 || rate.status === 'UNAVAILABLE'
+      ? notComputed(capacityMissing)
+      : repaymentCapacityBound(policy, {
+          borrowerAccounts: everyoneAccounts.accounts.flat(),
+          existingMonthlyRepaymentFen: everyone.reduce((total, { facts: person }) => total + (person.credit.status === 'AVAILABLE' ? (person.credit.value?.monthlyRepaymentFen ?? 0) : 0), 0),
+          annualRatePercent: rate.value.annualRatePercent,
+          termMonths: request.termMonths,
+          repaymentMethod: request.repaymentMethod,
+        });
 
-  const contract = facts.contract;
+  // A resale home's price basis also needs tax's assessed value.
+  const resale = contract.status === 'AVAILABLE' && contract.value?.saleType === 'RESALE';
+  const taxMissing = resale && facts.transferTax.status === 'UNAVAILABLE' ? [unavailableReason('amount', facts.transferTax.agency, null)] : [];
+  const priceMissing = [...contractMissing, ...orderMissing, ...taxMissing];
   const loanToPrice: Bound<LoanToPriceDetail> =
-    contract.status === 'UNAVAILABLE'
-      ? notComputed([unavailableReason('amount', contract.agency, null), ...orderMissing])
-      : contract.value === null
-        ? notComputed([reason('amount', 'CONTRACT_NOT_FOUND'), ...orderMissing])
-        : order === null
-          ? notComputed(orderMissing)
-          : computed(fenTimesBasisPointsFloor(contract.value.priceFen, BASIS_POINTS - policy.minimumDownPaymentBasisPoints[order]), {
-              priceFen: contract.value.priceFen,
-              minimumDownPaymentBasisPoints: policy.minimumDownPaymentBasisPoints[order],
-            });
+    priceMissing.length > 0 || order === null || contract.status !== 'AVAILABLE' || contract.value === null
+      ? notComputed(priceMissing)
+      : loanToPriceBound(policy, {
+          homeOrder: order,
+          contractPriceFen: contract.value.priceFen,
+          assessedValueFen: resale && facts.transferTax.status === 'AVAILABLE' ? (facts.transferTax.value?.assessedValueFen ?? null) : null,
+        });
 
-  const bounds = { loanCap, balanceMultiple, repaymentCapacity, loanToPrice };
-  const amounts = BOUNDS.map((name) => bounds[name]).flatMap((bound) => (bound.status === 'COMPUTED' ? [bound.amountFen] : []));
-  const maximumAmountFen = amounts.length === BOUNDS.length ? Math.min(...amounts) : null;
-  const binding = maximumAmountFen === null ? [] : BOUNDS.filter((name) => {
-    const bound = bounds[name];
-    return bound.status === 'COMPUTED' && bound.amountFen === maximumAmountFen;
-  });
-  return Object.freeze({ bounds: Object.freeze(bounds), maximumAmountFen, binding: Object.freeze(binding) });
+  return maximumOf({ loanCap, depositFormula, repaymentCapacity, loanToPrice });
 }
 
 // ── the evaluation ───────────────────────────────────────────────────────────────────────────
@@ -492,7 +486,7 @@ export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, poli
     registration: checkRegistration(facts, request),
     credit: checkCredit(everyone, policy),
     providentFund: checkProvidentFund(facts.applicant, facts.spouse, policy),
-    term: checkTerm(request, policy),
+    term: checkTerm(facts, request, policy, applicationDate),
     age: checkAge([request.applicant, ...request.coBorrowers], request, policy, applicationDate),
   });
 
@@ -501,7 +495,7 @@ export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, poli
     homeOrder.status === 'DETERMINED'
       ? Object.freeze({ status: 'DETERMINED', value: rateFor({ applicationDate, termMonths: request.termMonths, homeOrder: homeOrder.value.homeOrder }) })
       : homeOrder;
-  const maximum = computeMaximum(facts, request, policy, household, coBorrowers, homeOrder, rate);
+  const maximum = computeMaximum(facts, request, policy, applicationDate, household, coBorrowers, homeOrder, rate);
 
   const computedAmounts = BOUNDS.map((name) => maximum.bounds[name]).flatMap((b) => (b.status === 'COMPUTED' ? [b.amountFen] : []));
   const requestedAmountWithinMaximum = computedAmounts.some((amount) => request.amountFen > amount)

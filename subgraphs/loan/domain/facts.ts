@@ -40,6 +40,8 @@ export function unavailable<T = never>(agency: AgencyName): Fact<T> {
 export interface IdentityFact {
   readonly nameMatches: boolean;
   readonly householdStatus: HouseholdStatus;
+  /** Children under 18 in the person's household record (户籍): the 多子女 increase. */
+  readonly minorChildren: number;
 }
 
 /** Civil affairs, read as of the latest registration. 未登记 (no registration) is NEVER_MARRIED. */
@@ -50,6 +52,8 @@ export type MarriageFact =
 
 export interface CreditFact {
   readonly currentOverdueAmountFen: Fen;
+  /** What the person's open loans and card instalments take a month (月还款额): deducted from repayment capacity. */
+  readonly monthlyRepaymentFen: Fen;
   /** Oldest month first, 24 entries ending with last month. */
   readonly repaymentHistory24Months: readonly RepaymentMonthStatus[];
 }
@@ -59,7 +63,13 @@ export interface ProvidentFundAccountFact {
   readonly status: ProvidentFundAccountStatus;
   readonly continuousDepositMonths: number;
   readonly balanceFen: Fen;
+  /** Average month-end balance over the last 12 months (月均余额). */
+  readonly averageBalanceFen: Fen;
   readonly monthlyDepositFen: Fen;
+  /** The deposit base (缴存基数) the centre holds: the monthly wage deposits are computed on. */
+  readonly depositBaseFen: Fen;
+  /** When deposits began (首次缴存): years of deposit. */
+  readonly firstDepositDate: IsoDate;
   /** The spouse the centre has on file; may lag civil affairs. */
   readonly spouseIdNumberOnFile: string | null;
 }
@@ -98,11 +108,19 @@ export interface ContractFact {
   readonly status: FilingStatus;
   readonly buyerIdNumbers: readonly string[];
   readonly priceFen: Fen;
+  /** A new home from a developer (商品房) or a resale (存量房, 二手房). */
+  readonly saleType: 'NEW' | 'RESALE';
+  /** The year the building was completed (竣工年份): resale homes' building-age limit. */
+  readonly buildingCompletedYear: number;
+  /** Green building rating (绿色建筑星级), 0 when none. */
+  readonly greenBuildingStars: number;
 }
 
 export interface TransferTaxFact {
   readonly declared: boolean;
   readonly paid: boolean;
+  /** The tax-assessed value (计税价格) of a resale home; null for a new one. */
+  readonly assessedValueFen: Fen | null;
 }
 
 export interface RegistrationFact {

@@ -38,9 +38,11 @@ export const REASON_MESSAGES = {
   ACCOUNT_NOT_NORMAL: { zh: '住房公积金账户非正常缴存状态', en: 'HPF account not in normal status' },
   INSUFFICIENT_CONTINUOUS_DEPOSITS: { zh: '连续足额缴存月数不足', en: 'too few months of continuous deposits' },
   OUTSTANDING_HPF_LOAN: { zh: '有未结清的住房公积金贷款', en: 'an HPF loan is still outstanding' },
+  HPF_LOANS_EXHAUSTED: { zh: '家庭已使用住房公积金贷款达到次数上限', en: 'the household has used HPF loans as often as the policy allows' },
   // term and age
   TERM_EXCEEDS_MAXIMUM: { zh: '贷款期限超过上限', en: 'term longer than the maximum' },
-  AGE_AT_END_EXCEEDS_MAXIMUM: { zh: '贷款到期时年龄超过上限', en: 'too old at the end of the term' },
+  BUILDING_AGE_EXCEEDS_MAXIMUM: { zh: '房龄与贷款期限之和超过上限', en: 'the building would be too old at the end of the term' },
+  AGE_AT_END_EXCEEDS_MAXIMUM: { zh: '贷款到期时超过法定退休年龄加可延长年限', en: 'the term ends too long after statutory retirement' },
   // any check
   AGENCY_UNAVAILABLE: { zh: '数据暂不可用，需人工核实', en: 'data unavailable; verify by hand' },
   // beyond the checks

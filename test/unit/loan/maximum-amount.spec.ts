@@ -1,13 +1,15 @@
 /**
- * The maximum amount: min(cap, balances × multiple, repayment capacity, price × (1 − down payment)).
- * Expected figures are worked out here from the policy's figures, the scenario's records and the
- * rate table of DOMAIN.md, with this file's own arithmetic (the capacity principal by searching
- * the payment formula, not by inverting it), then compared with what the evaluator reports.
+ * The maximum amount: min(cap with its increases, the centre's deposit formula, repayment capacity,
+ * price basis × (1 − down payment)). Expected figures are worked out here from the policy's figures,
+ * the scenario's facts and the rate table of DOMAIN.md, with this file's own arithmetic (the
+ * capacity principal by searching the payment formula, not by inverting it), then compared with
+ * what the evaluator reports.
  */
 import { allScenarios, SCENARIOS, type ScenarioKey } from '../../../agencies';
 import { policyFor, type CentrePolicy } from '../../../subgraphs/loan/domain/centre-policy';
+import { completedYears } from '../../../subgraphs/loan/domain/dates';
 import { BOUNDS, evaluateEligibility, type BoundName, type EligibilityEvaluation, type LoanRequest } from '../../../subgraphs/loan/domain/eligibility';
-import { available, type LoanFacts } from '../../../subgraphs/loan/domain/facts';
+import { available, type HouseholdMemberFacts, type LoanFacts, type PartyFacts, type ProvidentFundAccountFact } from '../../../subgraphs/loan/domain/facts';
 import type { HomeOrder } from '../../../subgraphs/loan/domain/rates';
 import type { RepaymentMethod } from '../../../subgraphs/loan/domain/schedule';
 import { APPLICATION_DATE, centreOf, factsFor, requestFor, scenarioDataset, type FactOptions } from './support/facts';
@@ -19,9 +21,6 @@ const RATE_PERCENT: { readonly [H in HomeOrder]: { short: string; long: string }
   FIRST: { short: '2.1', long: '2.6' },
   SECOND: { short: '2.525', long: '3.075' },
 };
-
-/** docs/scenarios.md: the older home of these two makes the purchase a second home. */
-const homeOrderOf = (key: ScenarioKey): HomeOrder => (key === 'outstandingHpfLoan' || key === 'secondHome' ? 'SECOND' : 'FIRST');
 
 /** Monthly rate as a/b: "3.075" → 3075 / (1000 · 100 · 12). */
 function monthlyRate(percent: string): { a: bigint; b: bigint } {
@@ -51,53 +50,77 @@ interface Expected {
   bounds: Record<BoundName, number>;
   maximum: number;
   binding: BoundName[];
-  balancesFen: number;
-  monthlyDepositsFen: number;
   capacityFen: number;
+  depositBasesFen: number;
   ratePercent: string;
 }
 
-function expectedFor(key: ScenarioKey, request: LoanRequest, policy: CentrePolicy, priceFen: number): Expected {
-  const order = homeOrderOf(key);
-  const household = [request.applicant, ...(request.spouse ? [request.spouse] : [])];
-  const accountsOf = (idNumber: string) => dataset.providentFund.get(idNumber)?.accounts ?? [];
-  const balancesFen = household.flatMap((p) => accountsOf(p.idNumber)).reduce((s, a) => s + a.balanceFen, 0);
-  const monthlyDepositsFen = [...household, ...request.coBorrowers]
-    .flatMap((p) => accountsOf(p.idNumber))
-    .filter((a) => a.status === 'NORMAL')
-    .reduce((s, a) => s + a.monthlyDepositFen, 0);
-  const { combinedDepositRateBasisPoints: depositRate, maximumPaymentToIncomeBasisPoints: share } = policy.repaymentCapacity;
-  const capacity = (BigInt(monthlyDepositsFen) * BigInt(share)) / BigInt(depositRate);
-  const ratePercent = request.termMonths <= 60 ? RATE_PERCENT[order].short : RATE_PERCENT[order].long;
-  const down = policy.minimumDownPaymentBasisPoints[order];
+const accountsOf = (person: PartyFacts): readonly ProvidentFundAccountFact[] => (person.providentFund.status === 'AVAILABLE' ? (person.providentFund.value?.accounts ?? []) : []);
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+function expectedFor(facts: LoanFacts, request: LoanRequest, policy: CentrePolicy, homeOrder: HomeOrder): Expected {
+  const household: HouseholdMemberFacts[] = [facts.applicant, ...(facts.spouse ? [facts.spouse] : [])];
+  const borrowers: PartyFacts[] = [...household, ...facts.coBorrowers];
+  const contract = facts.contract.status === 'AVAILABLE' ? facts.contract.value! : null;
+  if (!contract) throw new Error('every scenario has a contract');
+
+  // The cap: one or two depositors, the home order, then the increases the household qualifies for.
+  const depositing = household.filter((person) => accountsOf(person).some((a) => a.status === 'NORMAL')).length;
+  const baseCap = policy.loanCapFen[depositing >= 2 ? 'TWO' : 'ONE'][homeOrder];
+  const minorChildren = Math.max(...household.map((p) => (p.identity.status === 'AVAILABLE' ? (p.identity.value?.minorChildren ?? 0) : 0)));
+  const increases = policy.capIncreases
+    .filter((i) => (i.kind === 'MULTI_CHILD' ? minorChildren : contract.greenBuildingStars) >= i.threshold)
+    .map((i) => i.addFen + Math.floor((baseCap * i.addBasisPoints) / 10_000));
+  const cap = baseCap + (increases.length === 0 ? 0 : policy.combineIncreases === 'ADD' ? sum(increases) : Math.max(...increases));
+
+  // The deposit formula over the household's accounts.
+  const all = household.flatMap(accountsOf);
+  const normal = all.filter((a) => a.status === 'NORMAL');
+  const formula = policy.depositFormula;
+  const byFormula =
+    formula.basis === 'CURRENT_BALANCE'
+      ? sum(all.map((a) => a.balanceFen)) * formula.multiple
+      : formula.basis === 'AVERAGE_BALANCE'
+        ? sum(all.map((a) => a.averageBalanceFen)) * formula.multiple
+        : formula.basis === 'MONTHLY_DEPOSIT'
+          ? sum(normal.map((a) => a.monthlyDepositFen)) * 12 * formula.multiple
+          : sum(household.map((p) => {
+              const firsts = accountsOf(p).filter((a) => a.status === 'NORMAL').map((a) => a.firstDepositDate).sort();
+              return firsts.length === 0 ? 0 : completedYears(firsts[0]!, APPLICATION_DATE);
+            })) * formula.perYearFen;
+
+  // Capacity: a share of every borrower's deposit base, less what their credit reports show they repay.
+  const depositBasesFen = sum(borrowers.flatMap(accountsOf).filter((a) => a.status === 'NORMAL').map((a) => a.depositBaseFen));
+  const existing = sum(borrowers.map((p) => (p.credit.status === 'AVAILABLE' ? (p.credit.value?.monthlyRepaymentFen ?? 0) : 0)));
+  const capacity = Math.max(0, Math.floor((depositBasesFen * policy.maximumPaymentToDepositBaseBasisPoints) / 10_000) - existing);
+  const ratePercent = request.termMonths <= 60 ? RATE_PERCENT[homeOrder].short : RATE_PERCENT[homeOrder].long;
+
+  // The price basis: a resale home's lower assessed value.
+  const assessed = contract.saleType === 'RESALE' && facts.transferTax.status === 'AVAILABLE' ? (facts.transferTax.value?.assessedValueFen ?? null) : null;
+  const priceBasis = assessed !== null && assessed < contract.priceFen ? assessed : contract.priceFen;
+  const down = policy.minimumDownPaymentBasisPoints[homeOrder];
+
   const bounds: Record<BoundName, number> = {
-    loanCap: policy.loanCapFen[request.spouse ? 'COUPLE' : 'SINGLE'][order],
-    balanceMultiple: balancesFen * policy.balanceMultiple,
-    repaymentCapacity: Number(largestFitting(capacity, ratePercent, request.termMonths, request.repaymentMethod)),
-    loanToPrice: Number((BigInt(priceFen) * BigInt(10_000 - down)) / 10_000n),
+    loanCap: cap,
+    depositFormula: Math.max(byFormula, formula.minimumFen),
+    repaymentCapacity: Number(largestFitting(BigInt(capacity), ratePercent, request.termMonths, request.repaymentMethod)),
+    loanToPrice: Number((BigInt(priceBasis) * BigInt(10_000 - down)) / 10_000n),
   };
   const maximum = Math.min(...Object.values(bounds));
-  return {
-    bounds,
-    maximum,
-    binding: BOUNDS.filter((name) => bounds[name] === maximum),
-    balancesFen,
-    monthlyDepositsFen,
-    capacityFen: Number(capacity),
-    ratePercent,
-  };
+  return { bounds, maximum, binding: BOUNDS.filter((name) => bounds[name] === maximum), capacityFen: capacity, depositBasesFen, ratePercent };
 }
 
-function evaluate(key: ScenarioKey, overrides: Partial<LoanRequest> = {}, options: FactOptions & { priceFen?: number } = {}) {
+function evaluate(key: ScenarioKey, overrides: Partial<LoanRequest> = {}, options: FactOptions & { priceFen?: number } = {}, edit: (facts: LoanFacts) => LoanFacts = (f) => f) {
   const request = requestFor(key, overrides);
-  let facts: LoanFacts = factsFor(dataset, request, options);
+  let facts: LoanFacts = edit(factsFor(dataset, request, options));
   const contract = facts.contract.status === 'AVAILABLE' ? facts.contract.value : null;
   if (!contract) throw new Error(`scenario ${key} has a contract`);
   const priceFen = options.priceFen ?? contract.priceFen;
   if (options.priceFen !== undefined) facts = { ...facts, contract: available({ ...contract, priceFen }) };
   const policy = policyFor(centreOf(dataset, key), APPLICATION_DATE);
   const evaluation = evaluateEligibility(facts, request, policy, APPLICATION_DATE);
-  return { evaluation, expected: expectedFor(key, request, policy, priceFen), policy };
+  const homeOrder = evaluation.homeOrder.status === 'DETERMINED' ? evaluation.homeOrder.value.homeOrder : 'FIRST';
+  return { evaluation, expected: expectedFor(facts, request, policy, homeOrder), policy, facts };
 }
 
 function amountsOf(evaluation: EligibilityEvaluation): Partial<Record<BoundName, number>> {
@@ -110,35 +133,23 @@ function amountsOf(evaluation: EligibilityEvaluation): Partial<Record<BoundName,
 }
 
 describe('the maximum amount', () => {
-  it.each(allScenarios().map((s) => s.key))('bounds %s by cap, balances, capacity and price, and names the bound that binds', (key) => {
-    const { evaluation, expected, policy } = evaluate(key);
+  it.each(allScenarios().map((s) => s.key))('bounds %s by cap, deposit formula, capacity and price, and names the bound that binds', (key) => {
+    const { evaluation, expected } = evaluate(key);
     expect(amountsOf(evaluation)).toEqual(expected.bounds);
     expect(evaluation.maximumAmountFen).toBe(expected.maximum);
     expect(evaluation.maximum.binding).toEqual(expected.binding);
-    expect(evaluation.maximum.bounds.balanceMultiple).toMatchObject({ detail: { balancesFen: expected.balancesFen, multiple: policy.balanceMultiple } });
     expect(evaluation.maximum.bounds.repaymentCapacity).toMatchObject({
-      detail: { monthlyDepositsFen: expected.monthlyDepositsFen, monthlyPaymentCapacityFen: expected.capacityFen, annualRatePercent: expected.ratePercent },
+      detail: { depositBasesFen: expected.depositBasesFen, monthlyPaymentCapacityFen: expected.capacityFen, annualRatePercent: expected.ratePercent },
     });
     expect(evaluation.requestedAmountWithinMaximum).toBe(evaluation.requestedAmountFen <= expected.maximum);
   });
 
-  it('lets the cap bind for the clean couple: 1,000,000 yuan at 福州 for a couple’s first home', () => {
-    const { evaluation } = evaluate('cleanCouple');
-    expect(evaluation.maximum.bounds.loanCap).toEqual({ status: 'COMPUTED', amountFen: 100_000_000, detail: { householdType: 'COUPLE', homeOrder: 'FIRST' } });
-    expect(evaluation.maximum.binding).toEqual(['loanCap']);
-  });
-
-  it('counts the spouse’s balance and deposits for a couple', () => {
-    const { evaluation } = evaluate('cleanCouple');
-    const [applicant, spouse] = [SCENARIOS.cleanCouple.applicant, SCENARIOS.cleanCouple.spouse!].map((p) => dataset.providentFund.get(p.idNumber)!.accounts[0]!);
-    expect(evaluation.maximum.bounds.balanceMultiple).toMatchObject({ detail: { balancesFen: applicant!.balanceFen + spouse!.balanceFen } });
-    expect(evaluation.maximum.bounds.repaymentCapacity).toMatchObject({ detail: { monthlyDepositsFen: applicant!.monthlyDepositFen + spouse!.monthlyDepositFen } });
-  });
-
-  it('lets the balance bind when deposits are short (shortDeposits)', () => {
-    const { evaluation, expected } = evaluate('shortDeposits');
-    expect(evaluation.maximum.binding).toEqual(['balanceMultiple']);
-    expect(evaluation.maximumAmountFen).toBe(expected.balancesFen * 15);
+  it('sets the cap by how many of the household deposit, not by marriage', () => {
+    const couple = evaluate('cleanCouple');
+    expect(couple.evaluation.maximum.bounds.loanCap).toMatchObject({ status: 'COMPUTED', detail: { depositors: 'TWO', homeOrder: 'FIRST', increases: [] } });
+    const oneDepositing = evaluate('cleanCouple', {}, {}, (facts) => ({ ...facts, spouse: { ...facts.spouse!, providentFund: available(null) } }));
+    expect(oneDepositing.evaluation.maximum.bounds.loanCap).toMatchObject({ detail: { depositors: 'ONE' } });
+    expect(amountsOf(oneDepositing.evaluation).loanCap).toBeLessThan(amountsOf(couple.evaluation).loanCap!);
   });
 
   it('lets repayment capacity bind on a short term, at the five-years-and-under rate', () => {
@@ -146,6 +157,17 @@ describe('the maximum amount', () => {
     expect(evaluation.maximum.binding).toEqual(['repaymentCapacity']);
     expect(evaluation.maximumAmountFen).toBe(expected.bounds.repaymentCapacity);
     expect(evaluation.maximum.bounds.repaymentCapacity).toMatchObject({ detail: { annualRatePercent: '2.1', termMonths: 60 } });
+  });
+
+  it('deducts existing monthly repayments from capacity', () => {
+    const plain = evaluate('singleApplicant', { termMonths: 60 });
+    const indebted = evaluate('singleApplicant', { termMonths: 60 }, {}, (facts) => ({
+      ...facts,
+      applicant: { ...facts.applicant, credit: available({ ...(facts.applicant.credit.status === 'AVAILABLE' ? facts.applicant.credit.value! : { currentOverdueAmountFen: 0, repaymentHistory24Months: [] }), monthlyRepaymentFen: 100_000 }) },
+    }));
+    expect(indebted.evaluation.maximum.bounds.repaymentCapacity).toMatchObject({ detail: { existingMonthlyRepaymentFen: 100_000 } });
+    expect(amountsOf(indebted.evaluation).repaymentCapacity).toBe(indebted.expected.bounds.repaymentCapacity);
+    expect(amountsOf(indebted.evaluation).repaymentCapacity).toBeLessThan(amountsOf(plain.evaluation).repaymentCapacity!);
   });
 
   it('fits the first, largest month to capacity under 等额本金, which lends less than 等额本息', () => {
@@ -157,7 +179,7 @@ describe('the maximum amount', () => {
 
   it('lets the price bind on a cheap first home: 80 % of the price', () => {
     const { evaluation } = evaluate('singleApplicant', { amountFen: 30_000_000 }, { priceFen: 45_000_000 });
-    expect(evaluation.maximum.bounds.loanToPrice).toEqual({ status: 'COMPUTED', amountFen: 36_000_000, detail: { priceFen: 45_000_000, minimumDownPaymentBasisPoints: 2_000 } });
+    expect(evaluation.maximum.bounds.loanToPrice).toEqual({ status: 'COMPUTED', amountFen: 36_000_000, detail: { priceBasisFen: 45_000_000, priceBasis: 'CONTRACT_PRICE', minimumDownPaymentBasisPoints: 2_000 } });
     expect(evaluation.maximum.binding).toEqual(['loanToPrice']);
   });
 
@@ -167,32 +189,25 @@ describe('the maximum amount', () => {
     expect(evaluation.maximum.binding).toEqual(['loanToPrice']);
   });
 
-  it('names every bound that ties for the maximum', () => {
-    const { evaluation } = evaluate('cleanCouple', {}, { priceFen: 125_000_000 });
-    expect(evaluation.maximum.binding).toEqual(['loanCap', 'loanToPrice']);
-  });
-
-  it('counts a co-borrower’s deposits toward capacity but not the co-borrower’s balance', () => {
+  it('counts a co-borrower’s deposit base toward capacity but not the co-borrower’s balance', () => {
     const coBorrower = SCENARIOS.singleApplicant.applicant;
     const alone = evaluate('shortDeposits', { termMonths: 60 });
     const together = evaluate('shortDeposits', { termMonths: 60, coBorrowers: [{ idNumber: coBorrower.idNumber, name: coBorrower.name }] });
     expect(amountsOf(together.evaluation)).toEqual(together.expected.bounds);
-    expect(amountsOf(together.evaluation).balanceMultiple).toBe(amountsOf(alone.evaluation).balanceMultiple);
-    expect(together.expected.monthlyDepositsFen).toBeGreaterThan(alone.expected.monthlyDepositsFen);
+    expect(amountsOf(together.evaluation).depositFormula).toBe(amountsOf(alone.evaluation).depositFormula);
+    expect(together.expected.depositBasesFen).toBeGreaterThan(alone.expected.depositBasesFen);
   });
 
   describe('when the HPF centre cannot answer', () => {
-    // The older registered home settles SECOND without the HPF records; a FIRST home would also
-    // need them (an outstanding HPF loan would make it a second home), so every bound would wait.
-    it('reports the balance and capacity bounds unavailable, the others computed, and no maximum', () => {
+    // The older registered home settles SECOND without the HPF records; the cap still needs to know who deposits.
+    it('reports the cap, deposit and capacity bounds unavailable, the price computed, and no maximum', () => {
       const { evaluation, expected } = evaluate('secondHome', {}, { down: ['provident-fund'] });
-      expect(evaluation.maximum.bounds.balanceMultiple.status).toBe('UNAVAILABLE');
-      expect(evaluation.maximum.bounds.repaymentCapacity.status).toBe('UNAVAILABLE');
-      expect(amountsOf(evaluation)).toEqual({ loanCap: expected.bounds.loanCap, loanToPrice: expected.bounds.loanToPrice });
+      for (const name of ['loanCap', 'depositFormula', 'repaymentCapacity'] as const) expect(evaluation.maximum.bounds[name].status).toBe('UNAVAILABLE');
+      expect(amountsOf(evaluation)).toEqual({ loanToPrice: expected.bounds.loanToPrice });
       expect(evaluation.maximumAmountFen).toBeNull();
       expect(evaluation.maximum.binding).toEqual([]);
       expect(evaluation.requestedAmountWithinMaximum).toBeNull();
-      const bound = evaluation.maximum.bounds.balanceMultiple;
+      const bound = evaluation.maximum.bounds.depositFormula;
       expect(bound.status === 'UNAVAILABLE' && bound.reasons.map((r) => [r.code, r.agency, r.party?.role])).toEqual([['AGENCY_UNAVAILABLE', 'provident-fund', 'APPLICANT']]);
     });
 

@@ -1,0 +1,105 @@
+/**
+ * `loanQuotaEstimate`: the calculator's figures in, the estimate out, each bound explained with its
+ * figures. The arithmetic is the domain's (domain/estimate.ts over domain/quota.ts); this file only
+ * checks the input and words the answer.
+ */
+import { badUserInput } from '../../lib/errors';
+import { formatFen } from '../../lib/scalars';
+import { isKnownCentre, policyFor } from './domain/centre-policy';
+import { estimateQuota, type EstimateInput, type EstimatePerson } from './domain/estimate';
+import type { BoundName, Bounds } from './domain/quota';
+import type { QuotaBoundName, QuotaEstimateInput, QuotaEstimatePersonInput } from './generated/resolvers-types';
+
+const BOUND_NAMES: { readonly [B in BoundName]: QuotaBoundName } = {
+  loanCap: 'LOAN_CAP',
+  depositFormula: 'DEPOSIT_FORMULA',
+  repaymentCapacity: 'REPAYMENT_CAPACITY',
+  loanToPrice: 'LOAN_TO_PRICE',
+};
+
+const yuan = (fen: number) => `${formatFen(fen)}元`;
+const percent = (basisPoints: number) => `${basisPoints / 100}%`;
+
+function person(input: QuotaEstimatePersonInput, field: string): EstimatePerson {
+  const amounts = { balance: input.balance, depositBase: input.depositBase, monthlyDeposit: input.monthlyDeposit, existingMonthlyRepayment: input.existingMonthlyRepayment ?? 0 };
+  for (const [name, fen] of Object.entries(amounts)) if ((fen as number) < 0) throw badUserInput(`${field}.${name}`, 'give an amount of 0 or more');
+  return {
+    accounts: [
+      {
+        normal: input.depositing ?? true,
+        balanceFen: input.balance as number,
+        averageBalanceFen: (input.averageBalance ?? input.balance) as number,
+        monthlyDepositFen: input.monthlyDeposit as number,
+        depositBaseFen: input.depositBase as number,
+        firstDepositDate: input.firstDepositDate as string,
+      },
+    ],
+    existingMonthlyRepaymentFen: (input.existingMonthlyRepayment ?? 0) as number,
+  };
+}
+
+/** How each bound came out, in words a calculator page shows beside it. */
+function explain(bounds: Bounds): Array<{ name: QuotaBoundName; amount: number; explanation: string }> {
+  const lines: Array<{ name: QuotaBoundName; amount: number; explanation: string }> = [];
+  for (const name of Object.keys(BOUND_NAMES) as BoundName[]) {
+    const bound = bounds[name];
+    if (bound.status !== 'COMPUTED') continue;
+    let explanation: string;
+    if (name === 'loanCap' && bounds.loanCap.status === 'COMPUTED') {
+      const d = bounds.loanCap.detail;
+      const increases = d.increases.map((i) => `${i.kind === 'MULTI_CHILD' ? '多子女' : '绿色建筑'} +${yuan(i.addFen)}`).join('，');
+      explanation = `${d.depositors === 'TWO' ? '夫妻双方缴存' : '一方缴存'}、${d.homeOrder === 'FIRST' ? '首套' : '二套'}最高额度${yuan(d.baseCapFen)}${increases ? `（${increases}，${d.combine === 'ADD' ? '可叠加' : '取最高'}）` : ''} · cap for ${d.depositors === 'TWO' ? 'two depositors' : 'one depositor'}, ${d.homeOrder.toLowerCase()} home`;
+    } else if (name === 'depositFormula' && bounds.depositFormula.status === 'COMPUTED') {
+      const d = bounds.depositFormula.detail;
+      const what = { CURRENT_BALANCE: ['账户余额', 'balance'], AVERAGE_BALANCE: ['月均余额', 'average balance'], MONTHLY_DEPOSIT: ['月缴存额×12', 'monthly deposit × 12'], DEPOSIT_YEARS: ['缴存年数', 'years of deposit'] }[d.basis];
+      const figure = d.basis === 'DEPOSIT_YEARS' ? `${d.figure}年` : yuan(d.figure);
+      const factor = d.basis === 'DEPOSIT_YEARS' ? yuan(d.factor) : d.basis === 'MONTHLY_DEPOSIT' ? `${d.factor / 12}` : `${d.factor}`;
+      explanation = `${what[0]}${figure} × ${factor}${d.minimumFen > 0 ? `（保底${yuan(d.minimumFen)}）` : ''} · ${what[1]} × ${factor}`;
+    } else if (name === 'repaymentCapacity' && bounds.repaymentCapacity.status === 'COMPUTED') {
+      const d = bounds.repaymentCapacity.detail;
+      explanation = `月还款不超过缴存基数${yuan(d.depositBasesFen)}的${percent(d.maximumPaymentToDepositBaseBasisPoints)}，扣除现有月还款${yuan(d.existingMonthlyRepaymentFen)}，即${yuan(d.monthlyPaymentCapacityFen)}，按${d.annualRatePercent}%、${d.termMonths}个月 · monthly payment within ${percent(d.maximumPaymentToDepositBaseBasisPoints)} of the deposit bases less existing debt`;
+    } else if (bounds.loanToPrice.status === 'COMPUTED') {
+      const d = bounds.loanToPrice.detail;
+      explanation = `${d.priceBasis === 'ASSESSED_VALUE' ? '计税价格' : '合同价格'}${yuan(d.priceBasisFen)} × (1 − 首付${percent(d.minimumDownPaymentBasisPoints)}) · ${d.priceBasis === 'ASSESSED_VALUE' ? 'assessed value' : 'contract price'} less the down payment`;
+    } else continue;
+    lines.push({ name: BOUND_NAMES[name], amount: bound.amountFen, explanation });
+  }
+  return lines;
+}
+
+export function loanQuotaEstimate(input: QuotaEstimateInput, today: string) {
+  if (!isKnownCentre(input.centreCode)) throw badUserInput('centreCode', 'give the code of a Fujian HPF centre (350000 福建省直, 350100 福州 … 350900 宁德)');
+  const policy = policyFor(input.centreCode, today);
+  if (!Number.isInteger(input.termMonths) || input.termMonths < 12 || input.termMonths > policy.maximumTermMonths) {
+    throw badUserInput('termMonths', `give a whole number of months from 12 to ${policy.maximumTermMonths}`);
+  }
+  const counts = { otherHomes: input.otherHomes ?? 0, earlierHpfLoans: input.earlierHpfLoans ?? 0, minorChildren: input.minorChildren ?? 0, greenBuildingStars: input.greenBuildingStars ?? 0 };
+  for (const [name, count] of Object.entries(counts)) if (!Number.isInteger(count) || count < 0 || count > 20) throw badUserInput(name, 'give a whole number from 0 to 20');
+  if ((input.price as number) <= 0) throw badUserInput('price', 'give the contract price');
+  const estimateInput: EstimateInput = {
+    date: today,
+    applicant: person(input.applicant, 'applicant'),
+    spouse: input.spouse ? person(input.spouse, 'spouse') : null,
+    coBorrowers: (input.coBorrowers ?? []).map((co, i) => person(co, `coBorrowers.${i}`)),
+    ...counts,
+    contractPriceFen: input.price as number,
+    assessedValueFen: (input.assessedValue ?? null) as number | null,
+    termMonths: input.termMonths,
+    repaymentMethod: input.repaymentMethod,
+    amountFen: (input.amount ?? null) as number | null,
+  };
+  const estimate = estimateQuota(estimateInput, policy);
+  return {
+    centreCode: policy.centreCode,
+    policyEffectiveFrom: estimate.policy.effectiveFrom,
+    policyConfirmed: estimate.policy.confirmed,
+    homeOrder: estimate.homeOrder,
+    rate: `${estimate.rate.annualRatePercent}%`,
+    maximumAmount: estimate.maximum.maximumAmountFen ?? 0,
+    binding: estimate.maximum.binding.map((name) => BOUND_NAMES[name]),
+    bounds: explain(estimate.maximum.bounds),
+    amount: estimate.amountFen,
+    firstMonthlyPayment: estimate.firstMonthlyPaymentFen,
+    totalInterest: estimate.totalInterestFen,
+  };
+}
