@@ -20,7 +20,14 @@ export function publicSecurityHandlers(dataset: Dataset): AgencyHandlers<'public
           (item) => item.idNumber,
           (item) => {
             const person = dataset.persons.get(item.idNumber);
-            return person && { idNumber: person.idNumber, nameMatches: sameName(person.name, item.name), householdStatus: person.householdStatus };
+            return (
+              person && {
+                idNumber: person.idNumber,
+                nameMatches: sameName(person.name, item.name),
+                householdStatus: person.householdStatus,
+                minorChildren: person.minorChildren,
+              }
+            );
           },
         );
       },

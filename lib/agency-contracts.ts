@@ -57,6 +57,8 @@ export interface PersonRecord {
   householdRegion: string;
   householdAddress: string;
   mobile: string;
+  /** Children under 18 registered in the person's household (户), counted on the day asked. */
+  minorChildren: number;
 }
 
 export interface IdentityVerificationItem {
@@ -67,6 +69,8 @@ export interface IdentityVerificationRecord {
   idNumber: string;
   nameMatches: boolean;
   householdStatus: HouseholdStatus;
+  /** Children under 18 registered in the person's household (户). */
+  minorChildren: number;
 }
 
 /**
@@ -108,6 +112,8 @@ export interface MarriageRecord {
 
 export type FilingType = 'NET_SIGNED_FILING' | 'PRE_REGISTRATION';
 export type FilingStatus = 'FILED' | 'CANCELLED';
+/** A new home from a developer (商品房买卖) or a resale between owners (存量房买卖, 二手房). */
+export type SaleType = 'NEW' | 'RESALE';
 
 export interface ContractParty {
   idNumber: string;
@@ -130,6 +136,11 @@ export interface ContractFilingRecord {
   district: string;
   filedAt: IsoDate;
   homeUsage: 'RESIDENTIAL';
+  saleType: SaleType;
+  /** The year the building was completed (竣工年份); for a home sold off-plan, the year it is due. */
+  buildingCompletedYear: number;
+  /** Green building rating (绿色建筑星级, GB/T 50378): 1–3 stars, 0 when not rated. */
+  greenBuildingStars: number;
 }
 
 // ── 税务 Tax: transfer tax declaration (房产税费申报) ──────────────────────────────────────────
@@ -147,6 +158,11 @@ export interface TransferTaxRecord {
   paidAt: IsoDate | null;
   /** Tax payment certificate number (完税凭证号), once paid. */
   receiptNumber: string | null;
+  /**
+   * The tax-assessed value (计税价格) of a resale home, from the bureau's appraisal of the unit;
+   * null for a new home, whose tax is assessed on the contract price.
+   */
+  assessedValueFen: Fen | null;
 }
 
 // ── 自然资源 Natural Resources: real-estate registration and mortgage registration ─────────────
@@ -219,6 +235,8 @@ export interface CreditReportRecord {
   totalBalanceFen: Fen;
   currentOverdueAmountFen: Fen;
   currentOverdueAccounts: number;
+  /** What the open loan accounts and card instalments take each month (月还款额合计); 0 when none. */
+  monthlyRepaymentFen: Fen;
   /** Oldest month first, 24 entries ending with last month. */
   repaymentHistory24Months: RepaymentMonthStatus[];
   hardQueries: { last1Month: number; last3Months: number; last6Months: number };
@@ -234,10 +252,17 @@ export interface ProvidentFundAccountEntry {
   centreName: string;
   employerName: string;
   status: ProvidentFundAccountStatus;
+  /** The deposit base (缴存基数): the monthly wage the deposits are a percentage of. */
+  depositBaseFen: Fen;
+  /** Employee and employer parts together: the base × each side's rate (5–12 %) × 2. */
   monthlyDepositFen: Fen;
   balanceFen: Fen;
+  /** Average month-end balance over the last 12 months (近12个月月均余额). */
+  averageBalanceFen: Fen;
   continuousDepositMonths: number;
   openedAt: IsoDate;
+  /** The first deposit ever made into the account (首次缴存日期), on or before the current run began. */
+  firstDepositDate: IsoDate;
   /** The spouse the centre has on file; may lag the civil-affairs record. */
   spouseIdNumberOnFile: string | null;
 }

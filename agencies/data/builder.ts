@@ -15,6 +15,7 @@ import type {
   PropertyRegistrationRecord,
   ProvidentFundRecord,
   RegistrationStatus,
+  SaleType,
   TransferTaxRecord,
   HoldingsRecord,
 } from '../../lib/agency-contracts';
@@ -33,6 +34,11 @@ export interface PropertySpec {
   contractNumber: string;
   unitNumber: string;
   filingType: FilingType;
+  saleType: SaleType;
+  buildingCompletedYear: number;
+  greenBuildingStars: number;
+  /** The tax bureau's assessed value (计税价格) of a resale home, at most the price; null for a new one. */
+  assessedValueFen: number | null;
   buyers: ContractParty[];
   seller: Developer;
   priceFen: number;
@@ -76,6 +82,13 @@ export class DatasetBuilder {
     this.persons.set(person.idNumber, person);
     this.marriages.set(person.idNumber, { idNumber: person.idNumber, registrations: [] });
     return person;
+  }
+
+  /** The children under 18 in the person's household (户), known once the household is written. */
+  recordMinorChildren(idNumber: string, minorChildren: number): void {
+    const person = this.persons.get(idNumber);
+    if (!person) throw new Error('children recorded for a person not in the data set');
+    this.persons.set(idNumber, { ...person, minorChildren });
   }
 
   addApplicant(profile: ApplicantProfile): void {
@@ -122,6 +135,9 @@ export class DatasetBuilder {
       district,
       filedAt: spec.filedAt,
       homeUsage: 'RESIDENTIAL',
+      saleType: spec.saleType,
+      buildingCompletedYear: spec.buildingCompletedYear,
+      greenBuildingStars: spec.greenBuildingStars,
     };
     this.contractsByNumber.set(contract.contractNumber, contract);
     this.contractsByUnit.set(contract.unitNumber, contract);
@@ -169,9 +185,12 @@ export class DatasetBuilder {
   }
 
   private transferTax(spec: PropertySpec): TransferTaxRecord {
+    if ((spec.saleType === 'RESALE') !== (spec.assessedValueFen !== null)) throw new Error('a resale home, and only one, has an assessed value');
+    if (spec.assessedValueFen !== null && spec.assessedValueFen > spec.priceFen) throw new Error('the assessed value is at most the price here');
     const declared = spec.taxDeclaredAt !== null;
     const paid = declared && spec.taxPaidAt !== null;
     const deedTaxFen = declared ? Math.round((spec.priceFen * spec.deedTaxBasisPoints) / 10_000) : 0;
+    // Deed tax is on the price: the assessed value only replaces a price below it, and here it never is.
     // Individuals buying a home are exempt from stamp duty (财税〔2008〕137号), so it is 0 here.
     const stampDutyFen = 0;
     return {
@@ -188,6 +207,7 @@ export class DatasetBuilder {
       receiptNumber: paid
         ? buildTaxReceiptNumber(spec.county.code, spec.taxPaidAt!, this.nextSequence(`receipt:${spec.county.code}:${spec.taxPaidAt}`))
         : null,
+      assessedValueFen: spec.assessedValueFen,
     };
   }
 

@@ -6,7 +6,7 @@ import type {
 } from '../../lib/agency-contracts';
 import type { DatasetBuilder } from './builder';
 import type { CreditHistory } from './dataset';
-import { addDays, addMonths, yearOf } from './dates';
+import { addDays, addMonths, earliest, yearOf } from './dates';
 import { cityCodeOf, placeName, type FujianCounty } from './fujian';
 import { BANKS, BRAND_WORDS, EMPLOYER_TRADES, PUBLIC_EMPLOYERS } from './names';
 import { buildAccountNumber, buildLoanNumber } from './numbers';
@@ -18,6 +18,24 @@ export type CreditStanding = 'CLEAN' | 'THIN' | 'PAST_OVERDUE' | 'SERIOUS_OVERDU
 export interface KnownDebts {
   loans: number;
   balanceFen: number;
+  /** What those loans take each month (月还款额). */
+  monthlyRepaymentFen: number;
+}
+
+export const NO_DEBTS: KnownDebts = { loans: 0, balanceFen: 0, monthlyRepaymentFen: 0 };
+
+/**
+ * The deposit base band (缴存基数上下限), in yuan: from about Fujian's monthly minimum wage to about three
+ * times the average wage, the limits 住房公积金管理条例 and the centres' yearly notices set. Rough
+ * figures for synthetic data, not any centre's published limits.
+ */
+export const DEPOSIT_BASE_YUAN = { minimum: 2_030, maximum: 27_000 } as const;
+
+/** The level payment (等额本息) of a loan, in whole yuan as fen: synthetic credit files need no more precision. */
+export function levelPaymentFen(principalFen: number, annualRatePercent: number, termMonths: number): number {
+  const r = annualRatePercent / 1200;
+  const growth = (1 + r) ** termMonths;
+  return Math.round((principalFen * r * growth) / (growth - 1) / 100) * 100;
 }
 
 const GRID_MONTHS = 24;
@@ -39,20 +57,29 @@ export function synthesiseCreditHistory(
 ): CreditHistory {
   const creditCardAccounts = standing === 'THIN' ? random.int(0, 1) : random.int(1, 6);
   const carLoan = standing !== 'THIN' && random.chance(0.1);
-  const loanAccounts = debts.loans + (carLoan ? 1 : 0);
   const cardBalanceFen = creditCardAccounts * random.int(0, 20_000) * 100;
   const carBalanceFen = carLoan ? random.int(20_000, 150_000) * 100 : 0;
-  const hasAccounts = loanAccounts + creditCardAccounts > 0;
   const current = standing === 'CURRENT_OVERDUE';
+  const currentOverdueAmountFen = current ? random.int(300, 20_000) * 100 : 0;
+  const grid = gridFor(random, standing);
+  const queryRecords = pastQueries(random, asOf, county);
+  const consumerLoan = standing !== 'THIN' && random.chance(0.06);
+  const consumerBalanceFen = consumerLoan ? random.int(30_000, 200_000) * 100 : 0;
+  // Car loans run 3–5 years, consumer loans 1–3; card balances are paid in full (no instalment).
+  const carRepaymentFen = carLoan ? levelPaymentFen(carBalanceFen, 4.5, random.int(12, 48)) : 0;
+  const consumerRepaymentFen = consumerLoan ? levelPaymentFen(consumerBalanceFen, 6, random.int(6, 36)) : 0;
+  const loanAccounts = debts.loans + (carLoan ? 1 : 0) + (consumerLoan ? 1 : 0);
+  const hasAccounts = loanAccounts + creditCardAccounts > 0;
   return {
     idNumber,
     loanAccounts,
     creditCardAccounts,
-    totalBalanceFen: debts.balanceFen + cardBalanceFen + carBalanceFen,
-    currentOverdueAmountFen: current ? random.int(300, 20_000) * 100 : 0,
+    totalBalanceFen: debts.balanceFen + cardBalanceFen + carBalanceFen + consumerBalanceFen,
+    currentOverdueAmountFen,
     currentOverdueAccounts: current ? 1 : 0,
-    repaymentHistory24Months: hasAccounts ? gridFor(random, standing) : Array.from({ length: GRID_MONTHS }, () => '*'),
-    queryRecords: pastQueries(random, asOf, county),
+    monthlyRepaymentFen: debts.monthlyRepaymentFen + carRepaymentFen + consumerRepaymentFen,
+    repaymentHistory24Months: hasAccounts ? grid : Array.from({ length: GRID_MONTHS }, () => '*'),
+    queryRecords,
   };
 }
 
@@ -90,29 +117,53 @@ export interface AccountOptions {
   status?: ProvidentFundAccountEntry['status'];
   spouseIdNumberOnFile: string | null;
   asOf: string;
+  /** The deposit base in yuan, when the situation needs a particular one; else drawn. */
+  depositBaseYuan?: number;
+  /** Deposits began no later than this (an earlier account carried over, 转移接续), e.g. before an earlier HPF loan. */
+  depositingSince?: string;
 }
 
 export function synthesiseAccount(random: Random, builder: DatasetBuilder, options: AccountOptions): ProvidentFundAccountEntry {
   const { county, continuousDepositMonths, asOf } = options;
   const centreCode = cityCodeOf(county.city);
-  const monthlyBaseYuan = random.weighted([[random.int(3_000, 6_000), 40], [random.int(6_000, 12_000), 45], [random.int(12_000, 30_000), 15]] as const);
-  // Employer and employee each pay 5–12 % of the base (住房公积金管理条例 art. 18; Fujian's band).
-  const monthlyDepositFen = Math.round((monthlyBaseYuan * random.int(10, 24)) / 100) * 100;
+  const drawnBaseYuan = random.weighted([[random.int(3_000, 6_000), 40], [random.int(6_000, 12_000), 45], [random.int(12_000, 30_000), 15]] as const);
+  const depositBaseYuan = Math.min(Math.max(options.depositBaseYuan ?? drawnBaseYuan, DEPOSIT_BASE_YUAN.minimum), DEPOSIT_BASE_YUAN.maximum);
+  // Employer and employee each pay 5–12 % of the base (住房公积金管理条例 art. 18; Fujian's band): 10–24 % together.
+  const monthlyDepositFen = Math.round((depositBaseYuan * random.int(10, 24)) / 100) * 100;
   const gapMonths = random.chance(0.3) ? random.int(1, 36) : 0;
-  const openedAt = addMonths(asOf, -(continuousDepositMonths + gapMonths + 1));
+  // The first deposit is the month after opening; a gap between then and the current run is a pause (封存).
+  const derivedFirstDeposit = addMonths(asOf, -(continuousDepositMonths + gapMonths));
+  const firstDepositDate = options.depositingSince ? earliest(derivedFirstDeposit, options.depositingSince) : derivedFirstDeposit;
+  const openedAt = addMonths(firstDepositDate, -1);
   const retained = random.int(30, 100) / 100;
+  const balanceFen = Math.round(monthlyDepositFen * Math.max(1, continuousDepositMonths + gapMonths / 2) * retained);
   return {
     accountNumber: buildAccountNumber(centreCode, builder.nextSequence(`account:${centreCode}`)),
     centreCode,
     centreName: county.city.centreName,
     employerName: synthesiseEmployer(random, county),
     status: options.status ?? 'NORMAL',
+    depositBaseFen: depositBaseYuan * 100,
     monthlyDepositFen,
-    balanceFen: Math.round(monthlyDepositFen * Math.max(1, continuousDepositMonths + gapMonths / 2) * retained),
+    balanceFen,
+    averageBalanceFen: averageBalanceFen(balanceFen, monthlyDepositFen, continuousDepositMonths),
     continuousDepositMonths,
     openedAt,
+    firstDepositDate,
     spouseIdNumberOnFile: options.spouseIdNumberOnFile,
   };
+}
+
+/**
+ * The 12-month average of month-end balances had the balance only grown by the deposits: a run of
+ * 12 months or more averages 5.5 deposits below the balance, a shorter one less (before the run the
+ * balance stood still). Withdrawals make the real average differ; half the balance is its floor here.
+ */
+export function averageBalanceFen(balanceFen: number, monthlyDepositFen: number, continuousDepositMonths: number): number {
+  const run = Math.min(continuousDepositMonths, 12);
+  const depositsBelow = ((run * (run - 1)) / 2 + (12 - run) * run) / 12;
+  const average = Math.max(balanceFen - monthlyDepositFen * depositsBelow, balanceFen / 2);
+  return Math.round(average / 100) * 100;
 }
 
 export interface LoanOptions {

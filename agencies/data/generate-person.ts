@@ -31,6 +31,8 @@ export function synthesisePerson(random: Random, builder: DatasetBuilder, option
     householdRegion: householdCounty.code,
     householdAddress: synthesiseAddress(random, householdCounty),
     mobile: `${random.pick(MOBILE_PREFIXES)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+    // Set once the household is known (DatasetBuilder.recordMinorChildren).
+    minorChildren: 0,
   });
 }
 

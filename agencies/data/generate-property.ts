@@ -1,4 +1,5 @@
 /** Synthetic homes: unit numbers, developers, prices, areas and the deed-tax rate that applies. */
+import type { SaleType } from '../../lib/agency-contracts';
 import type { DatasetBuilder, Developer } from './builder';
 import { cityCodeOf, placeName, type FujianCity, type FujianCounty } from './fujian';
 import { BRAND_WORDS, ROADS } from './names';
@@ -38,6 +39,32 @@ export function synthesiseHome(random: Random, builder: DatasetBuilder, county: 
     areaSquareMetres: (areaHundredths / 100).toFixed(2),
     priceFen: priceYuan * 100,
   };
+}
+
+/** What the contract filing says of the sale and the building, and the tax bureau's assessed value. */
+export interface SaleFacts {
+  saleType: SaleType;
+  buildingCompletedYear: number;
+  greenBuildingStars: number;
+  assessedValueFen: number | null;
+}
+
+/**
+ * A sale filed in `filedYear`: a new home off-plan (期房, completed a year or two later) or ready
+ * (现房, completed this year or last), or a resale of a home completed 1985–2020. Most homes carry no
+ * green building rating; new ones sometimes do. A resale's assessed value (计税价格) is often a
+ * little below the price and never above it here.
+ */
+export function synthesiseSale(random: Random, priceFen: number, filedYear: number, kind: 'OFF_PLAN' | 'READY' | 'RESALE'): SaleFacts {
+  if (kind === 'RESALE') {
+    const buildingCompletedYear = random.weighted([[random.int(1985, 1999), 20], [random.int(2000, 2009), 35], [random.int(2010, 2020), 45]] as const);
+    const greenBuildingStars = buildingCompletedYear >= 2015 && random.chance(0.1) ? 1 : 0;
+    const percentOfPrice = random.chance(0.7) ? random.int(82, 98) : 100;
+    return { saleType: 'RESALE', buildingCompletedYear, greenBuildingStars, assessedValueFen: Math.floor((priceFen * percentOfPrice) / 100 / 10_000) * 10_000 };
+  }
+  const buildingCompletedYear = kind === 'OFF_PLAN' ? filedYear + random.int(1, 2) : filedYear - random.int(0, 1);
+  const greenBuildingStars = random.weighted([[0, 72], [1, 14], [2, 9], [3, 5]] as const);
+  return { saleType: 'NEW', buildingCompletedYear, greenBuildingStars, assessedValueFen: null };
 }
 
 /**

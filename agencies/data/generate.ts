@@ -10,9 +10,9 @@ import { addDays, addMonths, dateBetween, earliest, latest, yearOf } from './dat
 import { cityCodeOf, countiesOf, FUJIAN_CITIES, placeName, type FujianCounty } from './fujian';
 import { BANKS } from './names';
 import { createRandom, type Random } from './prng';
-import { synthesiseAccount, synthesiseCreditHistory, hpfLoan, type CreditStanding, type KnownDebts } from './generate-finance';
+import { hpfLoan, levelPaymentFen, NO_DEBTS, synthesiseAccount, synthesiseCreditHistory, type CreditStanding, type KnownDebts } from './generate-finance';
 import { synthesisePerson, type Gender } from './generate-person';
-import { deedTaxBasisPoints, DeveloperPool, synthesiseHome } from './generate-property';
+import { deedTaxBasisPoints, DeveloperPool, synthesiseHome, synthesiseSale } from './generate-property';
 import { insertScenarios } from './insert-scenarios';
 
 export interface DatasetOptions {
@@ -87,6 +87,9 @@ class ApplicantStory {
     const household = this.household(applicant, county);
     const traits = [...household.traits];
     if (cancelled) traits.push('HOUSEHOLD_CANCELLED');
+    // A couple's children are registered in their one household (户).
+    const minorChildren = this.minorChildren(applicant, household.spouse !== null);
+    for (const member of [applicant, household.spouse]) if (member) this.builder.recordMinorChildren(member.idNumber, minorChildren);
 
     const owners = household.spouse && random.chance(0.7) ? [applicant, household.spouse] : [applicant];
     const older = random.chance(0.15) ? this.olderHome(owners, county) : null;
@@ -99,10 +102,10 @@ class ApplicantStory {
     const standing = random.weighted<CreditStanding>([['CLEAN', 82], ['THIN', 6], ['PAST_OVERDUE', 8], ['SERIOUS_OVERDUE', 1.5], ['CURRENT_OVERDUE', 2.5]]);
     const standingTrait = STANDING_TRAITS[standing];
     if (standingTrait) traits.push(standingTrait);
-    const debts = older?.debts ?? { loans: 0, balanceFen: 0 };
+    const debts = older?.debts ?? NO_DEBTS;
     this.builder.addCreditHistory(synthesiseCreditHistory(random, applicant.idNumber, standing, debts, this.asOf, county));
     if (household.spouse) {
-      const spouseDebts = owners.includes(household.spouse) ? debts : { loans: 0, balanceFen: 0 };
+      const spouseDebts = owners.includes(household.spouse) ? debts : NO_DEBTS;
       this.builder.addCreditHistory(synthesiseCreditHistory(random, household.spouse.idNumber, 'CLEAN', spouseDebts, this.asOf, county));
     }
 
@@ -150,6 +153,16 @@ class ApplicantStory {
     return { spouse: second, formerSpouse: first, traits: ['MARRIED', 'DIVORCED'] };
   }
 
+  /** Children under 18 (0–3), as likely as the parent's age and household make them. */
+  private minorChildren(parent: PersonRecord, married: boolean): number {
+    const age = yearOf(this.asOf) - yearOf(parent.birthDate);
+    if (age < 22 || age > 58) return 0;
+    if (!married) return this.random.weighted([[0, 85], [1, 12], [2, 3]] as const);
+    if (age < 26) return this.random.weighted([[0, 75], [1, 25]] as const);
+    if (age > 50) return this.random.weighted([[0, 70], [1, 25], [2, 5]] as const);
+    return this.random.weighted([[0, 25], [1, 45], [2, 25], [3, 5]] as const);
+  }
+
   /** A person of the other gender, near the applicant's age, old enough to marry on `weddingBy`. */
   private partnerOf(person: PersonRecord, county: FujianCounty, weddingBy: string): PersonRecord {
     const year = yearOf(person.birthDate);
@@ -167,6 +180,8 @@ class ApplicantStory {
     const home = synthesiseHome(random, builder, county);
     const filedAt = dateBetween(addMonths(asOf, -10), addDays(asOf, -7), random.next());
     const offPlan = random.chance(0.65);
+    // About one purchase in seven is a resale (二手房): ready to move in, never off-plan.
+    const sale = synthesiseSale(random, home.priceFen, yearOf(filedAt), offPlan ? 'OFF_PLAN' : random.chance(0.4) ? 'RESALE' : 'READY');
     const taxState = random.weighted([['PAID', 93], ['DECLARED', 4], ['UNDECLARED', 3]] as const);
     if (taxState === 'DECLARED') traits.push('TAX_UNPAID');
     if (taxState === 'UNDECLARED') traits.push('TAX_UNDECLARED');
@@ -181,6 +196,7 @@ class ApplicantStory {
       contractNumber,
       unitNumber: home.unitNumber,
       filingType: offPlan ? 'PRE_REGISTRATION' : 'NET_SIGNED_FILING',
+      ...sale,
       buyers: sharesOf(buyers),
       seller: this.developers.pick(county),
       priceFen: home.priceFen,
@@ -232,6 +248,11 @@ class ApplicantStory {
       contractNumber: builder.nextContractNumber(county.code, yearOf(filedAt)),
       unitNumber: home.unitNumber,
       filingType: 'NET_SIGNED_FILING',
+      // Bought new, ready (现房), before green ratings were common.
+      saleType: 'NEW',
+      buildingCompletedYear: yearOf(filedAt),
+      greenBuildingStars: 0,
+      assessedValueFen: null,
       buyers: sharesOf(owners),
       seller: this.developers.pick(county),
       priceFen: home.priceFen,
@@ -246,10 +267,12 @@ class ApplicantStory {
       mortgages: mortgaged ? [{ holder: mortgagee, amountFen: principalFen, registeredAt }] : [],
     });
     const outstandingFen = loan?.status === 'OUTSTANDING' ? loan.outstandingFen : bankBalanceFen;
+    // The level payment on the principal at a typical rate of each lender (HPF 3.1 %, bank 4.1 %).
+    const monthlyRepaymentFen = !mortgaged ? 0 : levelPaymentFen(principalFen, financing === 'BANK' ? 4.1 : 3.1, termMonths);
     return {
       unitNumber: home.unitNumber,
       hpfLoan: loan,
-      debts: { loans: mortgaged ? 1 : 0, balanceFen: outstandingFen },
+      debts: { loans: mortgaged ? 1 : 0, balanceFen: outstandingFen, monthlyRepaymentFen },
     };
   }
 
@@ -270,7 +293,9 @@ class ApplicantStory {
       } else if (household.spouse && random.chance(0.1)) {
         onFile = null;
       }
-      const account = synthesiseAccount(random, builder, { county, continuousDepositMonths: months, spouseIdNumberOnFile: onFile, asOf });
+      // An HPF loan was lent to a depositor: deposits began at least a year before it.
+      const depositingSince = older?.hpfLoan ? addMonths(older.hpfLoan.startDate, -12) : undefined;
+      const account = synthesiseAccount(random, builder, { county, continuousDepositMonths: months, spouseIdNumberOnFile: onFile, asOf, depositingSince });
       builder.addProvidentFund({ idNumber: applicant.idNumber, accounts: [account], loans });
     }
     const spouse = household.spouse;

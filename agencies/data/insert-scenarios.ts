@@ -4,6 +4,7 @@
  */
 import { birthDateOf, genderOf } from '../../lib/identifiers';
 import { sharesOf, type DatasetBuilder, type Developer } from './builder';
+import { addMonths } from './dates';
 import { cityCodeOf, countyOf } from './fujian';
 import { hpfLoan, synthesiseAccount } from './generate-finance';
 import { deedTaxBasisPoints } from './generate-property';
@@ -37,6 +38,7 @@ function insertScenario(builder: DatasetBuilder, scenario: Scenario): void {
       householdRegion: p.countyCode,
       householdAddress: p.householdAddress,
       mobile: p.mobile,
+      minorChildren: p.minorChildren,
     });
   const applicant = add(scenario.applicant);
   const spouse = scenario.spouse ? add(scenario.spouse) : null;
@@ -59,6 +61,10 @@ function insertScenario(builder: DatasetBuilder, scenario: Scenario): void {
       contractNumber: home.contractNumber,
       unitNumber: home.unitNumber,
       filingType: home.filingType,
+      saleType: home.saleType,
+      buildingCompletedYear: home.buildingCompletedYear,
+      greenBuildingStars: home.greenBuildingStars,
+      assessedValueFen: home.assessedValueFen,
       buyers: buyersOf(home),
       seller: developerFor(home.unitNumber.slice(0, 6)),
       priceFen: home.priceFen,
@@ -78,10 +84,13 @@ function insertScenario(builder: DatasetBuilder, scenario: Scenario): void {
   if (spouse) builder.addCreditHistory({ idNumber: spouse.idNumber, ...CLEAN_CREDIT, queryRecords: [] });
 
   const fund = scenario.providentFund;
-  const loan =
-    fund.loanOnOtherHome && scenario.otherHome
-      ? hpfLoan(builder, { county, unitNumber: scenario.otherHome.unitNumber, ...fund.loanOnOtherHome, borrowerIdNumbers: [applicant.idNumber], asOf: builder.asOf })
-      : null;
+  const loanTerms = [
+    ...fund.loansOnSoldHomes,
+    ...(fund.loanOnOtherHome && scenario.otherHome ? [{ ...fund.loanOnOtherHome, unitNumber: scenario.otherHome.unitNumber }] : []),
+  ].sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const loans = loanTerms.map((terms) =>
+    hpfLoan(builder, { ...terms, county: countyOf(terms.unitNumber.slice(0, 6)), borrowerIdNumbers: [applicant.idNumber], asOf: builder.asOf }),
+  );
   const onFile = fund.spouseOnFile === 'SPOUSE' ? spouse : fund.spouseOnFile === 'FORMER_SPOUSE' ? formerSpouse : null;
   builder.addProvidentFund({
     idNumber: applicant.idNumber,
@@ -91,14 +100,24 @@ function insertScenario(builder: DatasetBuilder, scenario: Scenario): void {
         continuousDepositMonths: fund.continuousDepositMonths,
         spouseIdNumberOnFile: onFile?.idNumber ?? null,
         asOf: builder.asOf,
+        ...(fund.depositBaseYuan !== null ? { depositBaseYuan: fund.depositBaseYuan } : {}),
+        // A loan was lent to a depositor: deposits began at least a year before the first one.
+        ...(loans[0] ? { depositingSince: addMonths(loans[0].startDate, -12) } : {}),
       }),
     ],
-    loans: loan ? [loan] : [],
+    loans,
   });
-  if (spouse) {
+  if (spouse && fund.spouseContinuousDepositMonths !== null) {
     builder.addProvidentFund({
       idNumber: spouse.idNumber,
-      accounts: [synthesiseAccount(random, builder, { county, continuousDepositMonths: 60, spouseIdNumberOnFile: applicant.idNumber, asOf: builder.asOf })],
+      accounts: [
+        synthesiseAccount(random, builder, {
+          county,
+          continuousDepositMonths: fund.spouseContinuousDepositMonths,
+          spouseIdNumberOnFile: applicant.idNumber,
+          asOf: builder.asOf,
+        }),
+      ],
       loans: [],
     });
   }

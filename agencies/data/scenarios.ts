@@ -9,9 +9,10 @@ import type {
   MarriageRegistrationType,
   RegistrationStatus,
   RepaymentMonthStatus,
+  SaleType,
 } from '../../lib/agency-contracts';
 import type { ApplicantTrait, Dataset } from './dataset';
-import { addDays } from './dates';
+import { addDays, yearOf } from './dates';
 import { repaymentGrid } from './generate-finance';
 
 /** The checks of the one-thing flow, in the order of the domain brief. */
@@ -25,12 +26,19 @@ export interface ScenarioPerson {
   mobile: string;
   householdAddress: string;
   householdStatus: HouseholdStatus;
+  /** Children under 18 in the household (户); a couple's are in both spouses' records. */
+  minorChildren: number;
 }
 
 export interface ScenarioHome {
   contractNumber: string;
   unitNumber: string;
   filingType: FilingType;
+  saleType: SaleType;
+  buildingCompletedYear: number;
+  greenBuildingStars: number;
+  /** The tax bureau's assessed value (计税价格) of a resale; null for a new home. */
+  assessedValueFen: number | null;
   priceFen: number;
   areaSquareMetres: string;
   address: string;
@@ -52,14 +60,29 @@ export interface ScenarioCredit {
   loanAccounts: number;
   creditCardAccounts: number;
   totalBalanceFen: number;
+  /** What the open loans take each month (月还款额). */
+  monthlyRepaymentFen: number;
+}
+
+export interface ScenarioHpfLoan {
+  status: 'OUTSTANDING' | 'SETTLED';
+  principalFen: number;
+  startDate: string;
+  termMonths: number;
 }
 
 export interface ScenarioProvidentFund {
   continuousDepositMonths: number;
   /** Whom the centre has on file as the spouse. */
   spouseOnFile: 'SPOUSE' | 'FORMER_SPOUSE' | null;
+  /** The applicant's deposit base in yuan where the scenario needs one; null: drawn like anyone's. */
+  depositBaseYuan: number | null;
+  /** The spouse's continuous deposit months; null when the spouse has no HPF account. */
+  spouseContinuousDepositMonths: number | null;
   /** An HPF loan on the scenario's other home. */
-  loanOnOtherHome: { status: 'OUTSTANDING' | 'SETTLED'; principalFen: number; startDate: string; termMonths: number } | null;
+  loanOnOtherHome: ScenarioHpfLoan | null;
+  /** Earlier HPF loans on homes the applicant has sold since: the centre's file keeps them, the register no longer names him. */
+  loansOnSoldHomes: Array<ScenarioHpfLoan & { unitNumber: string }>;
 }
 
 export interface Scenario {
@@ -92,18 +115,54 @@ export const CLEAN_CREDIT: ScenarioCredit = {
   loanAccounts: 0,
   creditCardAccounts: 2,
   totalBalanceFen: 1_280_000,
+  monthlyRepaymentFen: 0,
 };
 
-const TYPICAL_FUND: ScenarioProvidentFund = { continuousDepositMonths: 60, spouseOnFile: null, loanOnOtherHome: null };
+/** A spouse, when there is one, deposits too (60 months); no HPF loans. */
+const TYPICAL_FUND: ScenarioProvidentFund = {
+  continuousDepositMonths: 60,
+  spouseOnFile: null,
+  depositBaseYuan: null,
+  spouseContinuousDepositMonths: 60,
+  loanOnOtherHome: null,
+  loansOnSoldHomes: [],
+};
 
-function person(idNumber: string, name: string, countyCode: string, mobile: string, householdAddress: string, householdStatus: HouseholdStatus = 'ACTIVE'): ScenarioPerson {
-  return { idNumber, name, countyCode, mobile, householdAddress, householdStatus };
+function person(
+  idNumber: string,
+  name: string,
+  countyCode: string,
+  mobile: string,
+  householdAddress: string,
+  household: Partial<Pick<ScenarioPerson, 'householdStatus' | 'minorChildren'>> = {},
+): ScenarioPerson {
+  return { idNumber, name, countyCode, mobile, householdAddress, householdStatus: 'ACTIVE', minorChildren: 0, ...household };
 }
 
-/** A new home bought this year: tax declared and paid within a week, pre-registered to the buyers. */
+/** A home bought new years ago, ready (现房), with no green rating. */
+function olderHome(facts: Omit<ScenarioHome, 'filingType' | 'saleType' | 'buildingCompletedYear' | 'greenBuildingStars' | 'assessedValueFen' | 'registrationStatus'>): ScenarioHome {
+  return {
+    filingType: 'NET_SIGNED_FILING',
+    saleType: 'NEW',
+    buildingCompletedYear: yearOf(facts.filedAt),
+    greenBuildingStars: 0,
+    assessedValueFen: null,
+    registrationStatus: 'REGISTERED',
+    ...facts,
+  };
+}
+
+/**
+ * A new home bought this year off-plan (期房, completed next year, no green rating): tax declared and
+ * paid within a week, pre-registered to the buyers.
+ */
 function newHome(facts: Pick<ScenarioHome, 'contractNumber' | 'unitNumber' | 'priceFen' | 'areaSquareMetres' | 'address' | 'filedAt'> & Partial<ScenarioHome>): ScenarioHome {
   return {
     filingType: 'PRE_REGISTRATION',
+    saleType: 'NEW',
+    buildingCompletedYear: yearOf(facts.filedAt) + 1,
+    greenBuildingStars: 0,
+    assessedValueFen: null,
     taxDeclaredAt: addDays(facts.filedAt, 5),
     taxPaidAt: addDays(facts.filedAt, 6),
     registrationStatus: 'PRE_REGISTERED',
@@ -125,7 +184,14 @@ export type ScenarioKey =
   | 'contractBuyerNotApplicant'
   | 'outstandingHpfLoan'
   | 'shortDeposits'
-  | 'secondHome';
+  | 'secondHome'
+  | 'multiChildFamily'
+  | 'resaleOldBuilding'
+  | 'greenBuildingHome'
+  | 'existingDebt'
+  | 'thirdHpfLoan'
+  | 'settledHpfLoan'
+  | 'nearRetirementWoman';
 
 export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
   cleanCouple: {
@@ -150,7 +216,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     }),
     otherHome: null,
     credit: CLEAN_CREDIT,
-    providentFund: { continuousDepositMonths: 72, spouseOnFile: 'SPOUSE', loanOnOtherHome: null },
+    providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 72, spouseOnFile: 'SPOUSE' },
     traits: ['MARRIED'],
   },
   singleApplicant: {
@@ -183,7 +249,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     special: 'Public security reports householdStatus CANCELLED (户籍注销); everything else is clean.',
     failsCheck: 'identity',
     expectation: 'Fails identity verification.',
-    applicant: person('350503196804090173', '郑建国', '350503', '13850950173', '泉州市丰泽区丰泽街210号清源雅居5幢301室', 'CANCELLED'),
+    applicant: person('350503196804090173', '郑建国', '350503', '13850950173', '泉州市丰泽区丰泽街210号清源雅居5幢301室', { householdStatus: 'CANCELLED' }),
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
@@ -255,6 +321,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
       currentOverdueAccounts: 1,
       loanAccounts: 1,
       totalBalanceFen: 8_650_000,
+      monthlyRepaymentFen: 286_000,
     },
     providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 48 },
     traits: ['NEVER_MARRIED', 'CURRENT_OVERDUE'],
@@ -284,6 +351,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
       repaymentHistory24Months: repaymentGrid([[3, '1'], [4, '2'], [5, '3'], [10, '1'], [14, '1'], [18, '1']]),
       loanAccounts: 1,
       totalBalanceFen: 6_200_000,
+      monthlyRepaymentFen: 215_000,
     },
     providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 84 },
     traits: ['NEVER_MARRIED', 'SERIOUS_OVERDUE'],
@@ -359,25 +427,24 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
       address: '龙岩市新罗区龙岩大道108号汀溪华府8幢502室',
       filedAt: '2026-09-09',
     }),
-    otherHome: {
+    otherHome: olderHome({
       contractNumber: 'WQ3508022019900009',
       unitNumber: '350802003004GB00256F00030201',
-      filingType: 'NET_SIGNED_FILING',
       priceFen: 98_000_000,
       areaSquareMetres: '95.00',
       address: '龙岩市新罗区人民路52号丹霞苑3幢201室',
       filedAt: '2019-06-18',
       taxDeclaredAt: '2019-06-25',
       taxPaidAt: '2019-06-26',
-      registrationStatus: 'REGISTERED',
       registeredAt: '2019-08-12',
       buyers: 'APPLICANT',
       mortgage: { holder: '龙岩市住房公积金中心', amountFen: 60_000_000, registeredAt: '2019-08-12' },
-    },
-    credit: { ...CLEAN_CREDIT, loanAccounts: 1, totalBalanceFen: 39_530_000 },
+    }),
+    // The HPF loan's level payment: 600,000 yuan over 240 months at 3.1 %.
+    credit: { ...CLEAN_CREDIT, loanAccounts: 1, totalBalanceFen: 39_530_000, monthlyRepaymentFen: 335_800 },
     providentFund: {
+      ...TYPICAL_FUND,
       continuousDepositMonths: 120,
-      spouseOnFile: null,
       loanOnOtherHome: { status: 'OUTSTANDING', principalFen: 60_000_000, startDate: '2019-08-20', termMonths: 240 },
     },
     traits: ['NEVER_MARRIED', 'OTHER_PROPERTY', 'HPF_LOAN_OUTSTANDING'],
@@ -425,24 +492,226 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
       address: '泉州市丰泽区东环路256号海悦湾11幢903室',
       filedAt: '2026-08-26',
     }),
-    otherHome: {
+    otherHome: olderHome({
       contractNumber: 'WQ3505032015900012',
       unitNumber: '350503002008GB00144F00050701',
-      filingType: 'NET_SIGNED_FILING',
       priceFen: 126_000_000,
       areaSquareMetres: '101.30',
       address: '泉州市丰泽区泉秀路168号桐林苑5幢701室',
       filedAt: '2015-11-02',
       taxDeclaredAt: '2015-11-09',
       taxPaidAt: '2015-11-10',
-      registrationStatus: 'REGISTERED',
       registeredAt: '2015-12-10',
       buyers: 'APPLICANT',
       mortgage: null,
-    },
+    }),
     credit: CLEAN_CREDIT,
     providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 100 },
     traits: ['NEVER_MARRIED', 'OTHER_PROPERTY'],
+  },
+
+  multiChildFamily: {
+    key: 'multiChildFamily',
+    title: 'Married couple with three minor children',
+    special: 'Married couple, both on the contract and both depositing (110 and 96 months); three children under 18 in their household record (户籍); a new home; clean credit.',
+    failsCheck: null,
+    expectation: 'Passes every check; a 多子女 family: the cap is raised where the centre has such an increase.',
+    applicant: person('350304198604122139', '黄志明', '350304', '13859530213', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室', { minorChildren: 3 }),
+    spouse: person('35030319880925426X', '郑雅芳', '350303', '13959540426', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室', { minorChildren: 3 }),
+    formerSpouse: null,
+    contractBuyer: null,
+    marriages: [{ type: 'MARRIAGE', partner: 'SPOUSE', date: '2011-10-01', office: '莆田市涵江区民政局婚姻登记处' }],
+    purchase: newHome({
+      contractNumber: 'WQ3503042026900014',
+      unitNumber: '350304002006GB00412F00090801',
+      priceFen: 187_500_000,
+      areaSquareMetres: '125.00',
+      address: '莆田市荔城区学园北街28号壶兰御景9幢801室',
+      filedAt: '2026-09-21',
+      buyers: 'COUPLE',
+    }),
+    otherHome: null,
+    credit: CLEAN_CREDIT,
+    providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 110, spouseOnFile: 'SPOUSE', spouseContinuousDepositMonths: 96 },
+    traits: ['MARRIED'],
+  },
+  resaleOldBuilding: {
+    key: 'resaleOldBuilding',
+    title: 'Resale home in a building completed in 1990',
+    special: 'Buys a resale home (存量房, 二手房) in a building completed in 1990; the tax bureau assessed it 15 % below the contract price (1,402,500 of 1,650,000 yuan); tax paid, transferred and registered to him; asks 20 years.',
+    failsCheck: null,
+    expectation: 'The price basis is the assessed value, the lower one; a 36-year-old building plus a 20-year term passes the usual 50-year building-age limit, so the term check fails.',
+    applicant: person('350103199207083516', '王磊', '350103', '18650730351', '福州市台江区工业路233号苍霞新城4幢702室'),
+    spouse: null,
+    formerSpouse: null,
+    contractBuyer: null,
+    marriages: [],
+    purchase: {
+      contractNumber: 'WQ3501032026900015',
+      unitNumber: '350103001003GB00088F00030402',
+      filingType: 'NET_SIGNED_FILING',
+      saleType: 'RESALE',
+      buildingCompletedYear: 1990,
+      greenBuildingStars: 0,
+      assessedValueFen: 140_250_000,
+      priceFen: 165_000_000,
+      areaSquareMetres: '78.60',
+      address: '福州市台江区五一中路120号茶亭小区3幢402室',
+      filedAt: '2026-09-10',
+      taxDeclaredAt: '2026-09-14',
+      taxPaidAt: '2026-09-14',
+      registrationStatus: 'REGISTERED',
+      registeredAt: '2026-09-24',
+      buyers: 'APPLICANT',
+      mortgage: null,
+    },
+    otherHome: null,
+    credit: CLEAN_CREDIT,
+    providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 50 },
+    traits: ['NEVER_MARRIED'],
+  },
+  greenBuildingHome: {
+    key: 'greenBuildingHome',
+    title: 'Three-star green building, only one spouse deposits',
+    special: 'Married couple, both on the contract; only the applicant has an HPF account (the wife has none); the new home is rated three-star green (绿色建筑三星级).',
+    failsCheck: null,
+    expectation: 'Passes every check; one depositor’s cap, raised for a green building where the centre has such an increase.',
+    applicant: person('350211199002145176', '李俊杰', '350211', '13806050517', '厦门市集美区杏林湾路99号嘉庚花园6幢1102室'),
+    spouse: person('350211199306012487', '周婷', '350211', '15880250248', '厦门市集美区杏林湾路99号嘉庚花园6幢1102室'),
+    formerSpouse: null,
+    contractBuyer: null,
+    marriages: [{ type: 'MARRIAGE', partner: 'SPOUSE', date: '2019-11-11', office: '厦门市集美区民政局婚姻登记处' }],
+    purchase: newHome({
+      contractNumber: 'WQ3502112026900016',
+      unitNumber: '350211003005GB00276F00151201',
+      priceFen: 322_000_000,
+      areaSquareMetres: '92.00',
+      address: '厦门市集美区诚毅大街166号绿地璟园15幢1201室',
+      filedAt: '2026-08-12',
+      greenBuildingStars: 3,
+      buyers: 'COUPLE',
+    }),
+    otherHome: null,
+    credit: CLEAN_CREDIT,
+    providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 78, spouseOnFile: 'SPOUSE', spouseContinuousDepositMonths: null },
+    traits: ['MARRIED'],
+  },
+  existingDebt: {
+    key: 'existingDebt',
+    title: 'A car loan taking 5,890 yuan a month',
+    special: 'Credit report: one open car loan, 210,800 yuan owed, 5,890.00 yuan a month (monthlyRepaymentFen 589000), against a deposit base of 14,000 yuan; nothing overdue.',
+    failsCheck: null,
+    expectation: 'Passes the checks; the car loan’s monthly payment comes off the repayment capacity, which binds the maximum.',
+    applicant: person('350603198703211954', '许志伟', '350603', '18959680195', '漳州市龙文区水仙大街18号碧湖花园2幢903室'),
+    spouse: null,
+    formerSpouse: null,
+    contractBuyer: null,
+    marriages: [],
+    purchase: newHome({
+      contractNumber: 'WQ3506032026900017',
+      unitNumber: '350603002004GB00193F00061502',
+      priceFen: 154_000_000,
+      areaSquareMetres: '110.00',
+      address: '漳州市龙文区湖滨路59号碧湖观邸6幢1502室',
+      filedAt: '2026-09-28',
+    }),
+    otherHome: null,
+    credit: { ...CLEAN_CREDIT, loanAccounts: 1, totalBalanceFen: 21_080_000, monthlyRepaymentFen: 589_000 },
+    providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 64, depositBaseYuan: 14_000 },
+    traits: ['NEVER_MARRIED'],
+  },
+  thirdHpfLoan: {
+    key: 'thirdHpfLoan',
+    title: 'Two earlier HPF loans, both settled',
+    special: 'Two SETTLED HPF loans: 2006 (200,000 yuan) on a home sold in 2013, and 2013 (350,000 yuan) on the home he still owns (registered, no encumbrance).',
+    failsCheck: 'providentFund',
+    expectation: 'Fails the HPF check: this would be a third HPF loan, which centres refuse; the home he owns also makes the purchase a second home.',
+    applicant: person('35070219750518331X', '吴国华', '350702', '13905990331', '南平市延平区滨江中路210号江滨花园4幢501室'),
+    spouse: null,
+    formerSpouse: null,
+    contractBuyer: null,
+    marriages: [],
+    purchase: newHome({
+      contractNumber: 'WQ3507022026900018',
+      unitNumber: '350702003007GB00318F00080602',
+      priceFen: 152_000_000,
+      areaSquareMetres: '128.00',
+      address: '南平市延平区八一路300号武夷名都8幢602室',
+      filedAt: '2026-08-05',
+    }),
+    otherHome: olderHome({
+      contractNumber: 'WQ3507022013900019',
+      unitNumber: '350702001005GB00142F00040501',
+      priceFen: 62_000_000,
+      areaSquareMetres: '105.00',
+      address: '南平市延平区滨江中路210号江滨花园4幢501室',
+      filedAt: '2013-08-02',
+      taxDeclaredAt: '2013-08-09',
+      taxPaidAt: '2013-08-10',
+      registeredAt: '2013-09-05',
+      buyers: 'APPLICANT',
+      mortgage: null,
+    }),
+    credit: CLEAN_CREDIT,
+    providentFund: {
+      ...TYPICAL_FUND,
+      continuousDepositMonths: 120,
+      loanOnOtherHome: { status: 'SETTLED', principalFen: 35_000_000, startDate: '2013-09-12', termMonths: 180 },
+      loansOnSoldHomes: [{ unitNumber: '350702001002GB00051F00020301', status: 'SETTLED', principalFen: 20_000_000, startDate: '2006-05-16', termMonths: 120 }],
+    },
+    traits: ['NEVER_MARRIED', 'OTHER_PROPERTY', 'HPF_LOAN_SETTLED'],
+  },
+  settledHpfLoan: {
+    key: 'settledHpfLoan',
+    title: 'One settled HPF loan, no home now',
+    special: 'One SETTLED HPF loan (2012, 250,000 yuan) on a home she has sold since; she owns no home now.',
+    failsCheck: null,
+    expectation: 'Passes the checks; a second use of HPF loans gets second-home terms although she owns no home.',
+    applicant: person('350404198411031623', '邱丽华', '350404', '15959870162', '三明市三元区列东街88号东新花园3幢601室'),
+    spouse: null,
+    formerSpouse: null,
+    contractBuyer: null,
+    marriages: [],
+    purchase: newHome({
+      contractNumber: 'WQ3504042026900020',
+      unitNumber: '350404002008GB00205F00100802',
+      priceFen: 156_000_000,
+      areaSquareMetres: '130.00',
+      address: '三明市三元区新市北路126号沙溪御园10幢802室',
+      filedAt: '2026-09-17',
+    }),
+    otherHome: null,
+    credit: CLEAN_CREDIT,
+    providentFund: {
+      ...TYPICAL_FUND,
+      continuousDepositMonths: 150,
+      loansOnSoldHomes: [{ unitNumber: '350404001003GB00077F00030601', status: 'SETTLED', principalFen: 25_000_000, startDate: '2012-03-20', termMonths: 240 }],
+    },
+    traits: ['NEVER_MARRIED', 'HPF_LOAN_SETTLED'],
+  },
+  nearRetirementWoman: {
+    key: 'nearRetirementWoman',
+    title: 'A woman born 1976 asking 25 years',
+    special: 'Single woman born 1976-03-08, never married; asks a 25-year term, ending when she is 75.',
+    failsCheck: null,
+    expectation: 'Fails the age check: the loan would end long after her statutory retirement age (2025 reform) plus the centre’s allowance.',
+    applicant: person('350981197603082842', '缪秀琴', '350981', '13763030284', '宁德市福安市阳头街道富春路55号富春苑7幢303室'),
+    spouse: null,
+    formerSpouse: null,
+    contractBuyer: null,
+    marriages: [],
+    purchase: newHome({
+      contractNumber: 'WQ3509812026900021',
+      unitNumber: '350981001004GB00166F00070303',
+      priceFen: 153_400_000,
+      areaSquareMetres: '118.00',
+      address: '宁德市福安市阳头街道锦江路16号锦江华府7幢303室',
+      filedAt: '2026-10-12',
+    }),
+    otherHome: null,
+    credit: CLEAN_CREDIT,
+    providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 200 },
+    traits: ['NEVER_MARRIED'],
   },
 };
 

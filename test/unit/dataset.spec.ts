@@ -133,6 +133,50 @@ describe('generateDataset', () => {
     }
   });
 
+  it('files new homes and some resales, a resale with a completion year 1985–2020 and an assessed value at most its price', () => {
+    const purchases = dataset.applicants.map((a) => dataset.contractsByNumber.get(a.contractNumber!)!);
+    const resales = purchases.filter((c) => c.saleType === 'RESALE');
+    expect(resales.length / purchases.length).toBeGreaterThan(0.05);
+    expect(resales.length / purchases.length).toBeLessThan(0.3);
+    for (const contract of dataset.contractsByNumber.values()) {
+      expect([0, 1, 2, 3]).toContain(contract.greenBuildingStars);
+      const assessed = dataset.transferTaxByUnit.get(contract.unitNumber)!.assessedValueFen;
+      if (contract.saleType === 'NEW') expect(assessed).toBeNull();
+      else {
+        expect(contract.buildingCompletedYear).toBeGreaterThanOrEqual(1985);
+        expect(contract.buildingCompletedYear).toBeLessThanOrEqual(2020);
+        expect(assessed).toBeLessThanOrEqual(contract.priceFen);
+        expect(assessed).toBeGreaterThan(contract.priceFen * 0.8);
+      }
+    }
+    expect(purchases.filter((c) => c.greenBuildingStars === 0).length / purchases.length).toBeGreaterThan(0.6);
+  });
+
+  it('gives 0–3 minor children, and most credit files no monthly repayment', () => {
+    for (const person of dataset.persons.values()) expect([0, 1, 2, 3]).toContain(person.minorChildren);
+    const histories = [...dataset.creditHistories.values()];
+    expect(histories.filter((h) => h.monthlyRepaymentFen === 0).length / histories.length).toBeGreaterThan(0.6);
+    expect(histories.some((h) => h.monthlyRepaymentFen > 0)).toBe(true);
+  });
+
+  it('keeps HPF figures consistent: base within the band, deposit 10–24 % of it, average near the balance, first deposit before the run', () => {
+    for (const member of dataset.providentFund.values()) {
+      for (const account of member.accounts) {
+        expect(account.depositBaseFen).toBeGreaterThanOrEqual(203_000);
+        expect(account.depositBaseFen).toBeLessThanOrEqual(2_700_000);
+        const percent = (account.monthlyDepositFen * 100) / account.depositBaseFen;
+        expect(percent).toBeGreaterThanOrEqual(9.9);
+        expect(percent).toBeLessThanOrEqual(24.1);
+        expect(account.averageBalanceFen).toBeLessThanOrEqual(account.balanceFen);
+        expect(account.averageBalanceFen).toBeGreaterThanOrEqual(account.balanceFen / 2 - 100);
+        const runStart = new Date(`${dataset.asOf}T00:00:00Z`);
+        runStart.setUTCMonth(runStart.getUTCMonth() - account.continuousDepositMonths);
+        expect(account.firstDepositDate <= runStart.toISOString().slice(0, 10)).toBe(true);
+        expect(account.openedAt < account.firstDepositDate).toBe(true);
+      }
+    }
+  });
+
   it('gives credit files a 24-month grid and HPF accounts a Fujian centre', () => {
     for (const history of dataset.creditHistories.values()) expect(history.repaymentHistory24Months).toHaveLength(24);
     for (const member of dataset.providentFund.values()) {
@@ -266,6 +310,47 @@ describe('SCENARIOS', () => {
     const { applicant, purchase } = SCENARIOS.secondHome;
     const others = registrationsOf(applicant.idNumber).filter((r) => r.unitNumber !== purchase.unitNumber);
     expect(others.map((r) => r.status)).toEqual(['REGISTERED']);
+  });
+
+  it('multiChildFamily: three minor children in both spouses’ records, both depositing', () => {
+    const { applicant, spouse } = SCENARIOS.multiChildFamily;
+    for (const id of [applicant.idNumber, spouse!.idNumber]) {
+      expect(dataset.persons.get(id)!.minorChildren).toBe(3);
+      expect(fundOf(id).accounts).toHaveLength(1);
+    }
+  });
+
+  it('resaleOldBuilding: a resale of a 1990 building, assessed 15 % below the price', () => {
+    const { purchase } = SCENARIOS.resaleOldBuilding;
+    const contract = dataset.contractsByNumber.get(purchase.contractNumber)!;
+    expect(contract).toMatchObject({ saleType: 'RESALE', buildingCompletedYear: 1990 });
+    expect(dataset.transferTaxByUnit.get(purchase.unitNumber)!.assessedValueFen).toBe(contract.priceFen * 0.85);
+  });
+
+  it('greenBuildingHome: a three-star green home, and only the applicant has an HPF account', () => {
+    const { applicant, spouse, purchase } = SCENARIOS.greenBuildingHome;
+    expect(dataset.contractsByNumber.get(purchase.contractNumber)!.greenBuildingStars).toBe(3);
+    expect(dataset.providentFund.has(applicant.idNumber)).toBe(true);
+    expect(dataset.providentFund.has(spouse!.idNumber)).toBe(false);
+  });
+
+  it('existingDebt: a large monthly repayment against the deposit base', () => {
+    const { applicant } = SCENARIOS.existingDebt;
+    expect(dataset.creditHistories.get(applicant.idNumber)!.monthlyRepaymentFen).toBe(589_000);
+    expect(fundOf(applicant.idNumber).accounts[0]!.depositBaseFen).toBe(1_400_000);
+  });
+
+  it('thirdHpfLoan and settledHpfLoan: two and one SETTLED HPF loans, deposits begun before the first', () => {
+    for (const [key, count] of [['thirdHpfLoan', 2], ['settledHpfLoan', 1]] as const) {
+      const fund = fundOf(SCENARIOS[key].applicant.idNumber);
+      expect(fund.loans.map((l) => l.status)).toEqual(Array(count).fill('SETTLED'));
+      expect(fund.accounts[0]!.firstDepositDate < fund.loans[0]!.startDate).toBe(true);
+    }
+    expect(registrationsOf(SCENARIOS.settledHpfLoan.applicant.idNumber).map((r) => r.unitNumber)).toEqual([SCENARIOS.settledHpfLoan.purchase.unitNumber]);
+  });
+
+  it('nearRetirementWoman: a woman born in 1976', () => {
+    expect(dataset.persons.get(SCENARIOS.nearRetirementWoman.applicant.idNumber)).toMatchObject({ gender: 'FEMALE', birthDate: '1976-03-08' });
   });
 
   it('are each listed in docs/scenarios.md with their ID number, contract and unit', () => {
