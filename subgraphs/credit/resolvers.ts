@@ -28,6 +28,7 @@ export const creditResolvers: Resolvers = {
   CreditReport: {
     totalBalance: (parent) => parent.totalBalanceFen,
     currentOverdueAmount: (parent) => parent.currentOverdueAmountFen,
+    monthlyRepayment: (parent) => parent.monthlyRepaymentFen,
     longestConsecutiveOverdueMonths: (parent) => longestConsecutiveOverdueMonths(parent.repaymentHistory24Months),
     cumulativeOverdueMonths: (parent) => cumulativeOverdueMonths(parent.repaymentHistory24Months),
     hardQueries: (parent) => ({

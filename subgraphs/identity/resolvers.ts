@@ -87,7 +87,7 @@ export const identityResolvers: Resolvers = {
         claimedName ? context.loaders.verification.load({ idNumber: parent.idNumber, name: claimedName }) : Promise.resolve(null),
       ]);
       if (!person) return null;
-      const registration = { householdRegion: person.householdRegion };
+      const registration = { householdRegion: person.householdRegion, minorChildren: person.minorChildren };
       if (!claimedName) {
         const verified = person.householdStatus === 'ACTIVE';
         return { ...registration, nameMatches: null, householdStatus: person.householdStatus, verified, source: person.source };

@@ -45,8 +45,10 @@ export const providentFundResolvers: Resolvers = {
     borrowers: (parent, _, context) => parent.borrowerIdNumbers.map((id) => applicantRef(context.refs, id)),
   },
   ProvidentFundAccount: {
+    depositBase: (parent) => parent.depositBaseFen,
     monthlyDeposit: (parent) => parent.monthlyDepositFen,
     balance: (parent) => parent.balanceFen,
+    averageBalance: (parent) => parent.averageBalanceFen,
     spouseOnFile: (parent, _, context) =>
       parent.spouseIdNumberOnFile ? applicantRef(context.refs, parent.spouseIdNumberOnFile) : null,
   },

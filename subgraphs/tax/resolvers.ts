@@ -10,5 +10,6 @@ export const taxResolvers: Resolvers = {
     deedTax: (parent) => parent.deedTaxFen,
     stampDuty: (parent) => parent.stampDutyFen,
     total: (parent) => parent.totalFen,
+    assessedValue: (parent) => parent.assessedValueFen,
   },
 };

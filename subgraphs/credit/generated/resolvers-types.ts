@@ -86,6 +86,8 @@ export type CreditReport = {
   currentOverdueAmount: Scalars['Money']['output'];
   /** Accounts overdue now (当前逾期账户数). */
   currentOverdueAccounts: Scalars['Int']['output'];
+  /** What the open loan accounts and card instalments take each month (月还款额合计): deducted from repayment capacity. */
+  monthlyRepayment: Scalars['Money']['output'];
   /** 24 months, oldest first: N normal, 1–7 months overdue, * no account. */
   repaymentHistory24Months: Array<Scalars['String']['output']>;
   /** Longest run of consecutive overdue months in the 24 (连续逾期). */
@@ -284,6 +286,7 @@ export type CreditReportResolvers<ContextType = Context, ParentType extends Reso
   totalBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   currentOverdueAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   currentOverdueAccounts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  monthlyRepayment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   repaymentHistory24Months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   longestConsecutiveOverdueMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cumulativeOverdueMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

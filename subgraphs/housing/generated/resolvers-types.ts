@@ -97,6 +97,13 @@ export type FilingStatus =
   /** Filing cancelled (已撤销), e.g. when the contract was rescinded. */
   | 'CANCELLED';
 
+/** What kind of sale the contract is. */
+export type SaleType =
+  /** A new home sold by its developer (商品房买卖). */
+  | 'NEW'
+  /** A resale between owners (存量房买卖, 二手房). */
+  | 'RESALE';
+
 /** A purchase-contract filing (网签备案) or pre-registration at the housing authority. */
 export type ContractFiling = {
   __typename?: 'ContractFiling';
@@ -114,6 +121,12 @@ export type ContractFiling = {
   sellerCreditCode: Scalars['String']['output'];
   /** The contract price (合同总价) in yuan. */
   price: Scalars['Money']['output'];
+  /** A new home from a developer or a resale (二手房). */
+  saleType: SaleType;
+  /** The year the building was completed (竣工年份); for a home sold off-plan, the year it is due. */
+  buildingCompletedYear: Scalars['Int']['output'];
+  /** Green building rating (绿色建筑星级), 1–3 stars; 0 when not rated. */
+  greenBuildingStars: Scalars['Int']['output'];
   /** Floor area in square metres, two decimal places. */
   areaSquareMetres: Scalars['String']['output'];
   /** The unit's address as filed (sensitive; masked below the district for some callers). */
@@ -250,9 +263,10 @@ export type ResolversTypes = {
   Applicant: ResolverTypeWrapper<ApplicantParent>;
   FilingType: FilingType;
   FilingStatus: FilingStatus;
+  SaleType: SaleType;
   ContractFiling: ResolverTypeWrapper<ContractFilingParent>;
-  PropertyParty: ResolverTypeWrapper<Omit<PropertyParty, 'applicant'> & { applicant: ResolversTypes['Applicant'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PropertyParty: ResolverTypeWrapper<Omit<PropertyParty, 'applicant'> & { applicant: ResolversTypes['Applicant'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
@@ -271,8 +285,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Applicant: ApplicantParent;
   ContractFiling: ContractFilingParent;
-  PropertyParty: Omit<PropertyParty, 'applicant'> & { applicant: ResolversParentTypes['Applicant'] };
   Int: Scalars['Int']['output'];
+  PropertyParty: Omit<PropertyParty, 'applicant'> & { applicant: ResolversParentTypes['Applicant'] };
   Boolean: Scalars['Boolean']['output'];
 };
 
@@ -331,6 +345,9 @@ export type ContractFilingResolvers<ContextType = Context, ParentType extends Re
   sellerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sellerCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  saleType?: Resolver<ResolversTypes['SaleType'], ParentType, ContextType>;
+  buildingCompletedYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  greenBuildingStars?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   areaSquareMetres?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

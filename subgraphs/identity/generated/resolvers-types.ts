@@ -171,6 +171,8 @@ export type IdentityVerification = {
   householdStatus: HouseholdStatus;
   /** 6-digit region code of the household registration (户籍地). */
   householdRegion: Scalars['String']['output'];
+  /** Children under 18 registered in the person's household (户内未成年子女数): the 多子女 family increase. */
+  minorChildren: Scalars['Int']['output'];
   /** True when the register knows the person and their registration is in force (and the name matches, if one was claimed). */
   verified: Scalars['Boolean']['output'];
   /** Where and when this verification was retrieved. */
@@ -376,6 +378,7 @@ export type IdentityVerificationResolvers<ContextType = Context, ParentType exte
   nameMatches?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   householdStatus?: Resolver<ResolversTypes['HouseholdStatus'], ParentType, ContextType>;
   householdRegion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minorChildren?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['AgencySource'], ParentType, ContextType>;
 };

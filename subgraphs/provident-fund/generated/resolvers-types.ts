@@ -96,14 +96,20 @@ export type ProvidentFundAccount = {
   employerName?: Maybe<Scalars['String']['output']>;
   /** Normal, sealed or closed. */
   status: ProvidentFundAccountStatus;
+  /** The deposit base (缴存基数): the monthly wage the deposits are computed on. */
+  depositBase: Scalars['Money']['output'];
   /** Monthly deposit, employee and employer parts together. */
   monthlyDeposit: Scalars['Money']['output'];
   /** The account balance (账户余额) in yuan. */
   balance: Scalars['Money']['output'];
+  /** The average month-end balance over the last 12 months (月均余额) in yuan. */
+  averageBalance: Scalars['Money']['output'];
   /** Months of continuous normal deposits up to last month. */
   continuousDepositMonths: Scalars['Int']['output'];
   /** The date the account was opened (开户日期). */
   openedAt: Scalars['Date']['output'];
+  /** The date of the first deposit (首次缴存日期): years of deposit count from it. */
+  firstDepositDate: Scalars['Date']['output'];
   /** The spouse the centre has on file; may lag the civil-affairs record. */
   spouseOnFile?: Maybe<Applicant>;
   /** Where and when this account was retrieved. */
@@ -336,10 +342,13 @@ export type ProvidentFundAccountResolvers<ContextType = Context, ParentType exte
   centreName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   employerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProvidentFundAccountStatus'], ParentType, ContextType>;
+  depositBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   monthlyDeposit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  averageBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   continuousDepositMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  firstDepositDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   spouseOnFile?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['AgencySource'], ParentType, ContextType>;
 };

@@ -80,6 +80,8 @@ export type TransferTaxDeclaration = {
   stampDuty: Scalars['Money']['output'];
   /** All taxes of the transaction together (税费合计). */
   total: Scalars['Money']['output'];
+  /** The tax-assessed value (计税价格) of a resale home; null for a new home, assessed on its contract price. */
+  assessedValue?: Maybe<Scalars['Money']['output']>;
   /** The date of the declaration; null while undeclared. */
   declaredAt?: Maybe<Scalars['Date']['output']>;
   /** The date of payment; null while unpaid. */
@@ -260,6 +262,7 @@ export type TransferTaxDeclarationResolvers<ContextType = Context, ParentType ex
   deedTax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   stampDuty?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  assessedValue?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   declaredAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   receiptNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
