@@ -11,6 +11,7 @@ const EXPECTED: Array<[ScenarioKey, string, RegExp]> = [
   ['unpaidTransferTax', 'GATHER_TAX', /税|tax/i],
   ['outstandingHpfLoan', 'GATHER_PROVIDENT_FUND', /贷款|loan/i],
   ['shortDeposits', 'GATHER_PROVIDENT_FUND', /月|months/i],
+  ['thirdHpfLoan', 'GATHER_PROVIDENT_FUND', /贷款|loan/i],
 ];
 
 describe('loan outcomes on the scenarios', () => {

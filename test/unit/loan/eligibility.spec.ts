@@ -42,6 +42,17 @@ const EXPECTED: { readonly [K in ScenarioKey]: { failing: CheckName[]; homeOrder
   outstandingHpfLoan: { failing: ['providentFund'], homeOrder: 'SECOND', rate: '3.075' },
   shortDeposits: { failing: ['providentFund'], homeOrder: 'FIRST', rate: '2.6' },
   secondHome: { failing: [], homeOrder: 'SECOND', rate: '3.075' },
+  multiChildFamily: { failing: [], homeOrder: 'FIRST', rate: '2.6' },
+  // A building completed in 1990 plus a 20-year term passes the usual 50-year building-age limit.
+  resaleOldBuilding: { failing: ['term'], homeOrder: 'FIRST', rate: '2.6' },
+  greenBuildingHome: { failing: [], homeOrder: 'FIRST', rate: '2.6' },
+  existingDebt: { failing: [], homeOrder: 'FIRST', rate: '2.6' },
+  // A third HPF loan is refused; the home he still owns makes the purchase a second home.
+  thirdHpfLoan: { failing: ['providentFund'], homeOrder: 'SECOND', rate: '3.075' },
+  // A second use of HPF loans gets second-home terms, settled or not.
+  settledHpfLoan: { failing: [], homeOrder: 'SECOND', rate: '3.075' },
+  // Born 1976: the loan would end at 75, past her retirement age (2025 reform) plus the centre's allowance.
+  nearRetirementWoman: { failing: ['age'], homeOrder: 'FIRST', rate: '2.6' },
 };
 
 describe('evaluateEligibility', () => {
@@ -87,7 +98,7 @@ describe('evaluateEligibility', () => {
     it('checks the spouse too: a spouse with a current overdue fails credit', () => {
       const evaluation = evaluate('cleanCouple', {}, {}, (facts) => ({
         ...facts,
-        spouse: { ...facts.spouse!, credit: available({ currentOverdueAmountFen: 12_000, repaymentHistory24Months: [] }) },
+        spouse: { ...facts.spouse!, credit: available({ currentOverdueAmountFen: 12_000, monthlyRepaymentFen: 0, repaymentHistory24Months: [] }) },
       }));
       expect(evaluation.outcomes.credit.status).toBe('FAILED');
       expect(evaluation.outcomes.credit.reasons[0]).toMatchObject({ code: 'CURRENT_OVERDUE', party: { role: 'SPOUSE' } });
@@ -155,7 +166,7 @@ describe('evaluateEligibility', () => {
       const grid = (overdue: number[]) => Array.from({ length: 24 }, (_, i) => (overdue.includes(i) ? '1' : 'N') as '1' | 'N');
       const withGrid = (months: number[]) => (facts: LoanFacts): LoanFacts => ({
         ...facts,
-        applicant: { ...facts.applicant, credit: available({ currentOverdueAmountFen: 0, repaymentHistory24Months: grid(months) }) },
+        applicant: { ...facts.applicant, credit: available({ currentOverdueAmountFen: 0, monthlyRepaymentFen: 0, repaymentHistory24Months: grid(months) }) },
       });
       expect(evaluate('singleApplicant', {}, {}, withGrid([0, 4, 8, 12, 16, 20])).outcomes.credit.status).toBe('FAILED');
       expect(evaluate('singleApplicant', {}, {}, withGrid([0, 1, 8, 12, 16])).outcomes.credit.status).toBe('PASSED');
@@ -301,7 +312,7 @@ describe('evaluateEligibility', () => {
     it('reports a failure in the available facts over an unavailable one, keeping both reasons', () => {
       const outcome = evaluate('cleanCouple', {}, {}, (facts) => ({
         ...facts,
-        applicant: { ...facts.applicant, credit: available({ currentOverdueAmountFen: 5_000, repaymentHistory24Months: [] }) },
+        applicant: { ...facts.applicant, credit: available({ currentOverdueAmountFen: 5_000, monthlyRepaymentFen: 0, repaymentHistory24Months: [] }) },
         spouse: { ...facts.spouse!, credit: unavailable('pboc-credit') },
       })).outcomes.credit;
       expect(outcome.status).toBe('FAILED');

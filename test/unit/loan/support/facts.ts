@@ -25,7 +25,8 @@ export const APPLICATION_DATE = '2026-11-20';
 
 /**
  * What each scenario applicant asks for: an amount within the maximum and the longest term the
- * age rule (68 at the end, placeholder) allows, so each scenario fails only what it was built to.
+ * age rule (68 at the end, placeholder) allows, so each scenario fails only what it was built to;
+ * resaleOldBuilding and nearRetirementWoman ask a term the rules refuse, on purpose.
  */
 const ASKS: { readonly [K in ScenarioKey]: { amountYuan: number; termMonths: number } } = {
   cleanCouple: { amountYuan: 800_000, termMonths: 360 },
@@ -39,6 +40,13 @@ const ASKS: { readonly [K in ScenarioKey]: { amountYuan: number; termMonths: num
   outstandingHpfLoan: { amountYuan: 300_000, termMonths: 264 }, // born 1980-10-16: 68 in 2048
   shortDeposits: { amountYuan: 150_000, termMonths: 360 },
   secondHome: { amountYuan: 400_000, termMonths: 240 }, // born 1978-08-25: 68 in 2046
+  multiChildFamily: { amountYuan: 800_000, termMonths: 324 }, // he was born 1986-04-12
+  resaleOldBuilding: { amountYuan: 500_000, termMonths: 240 }, // built 1990: 36 years old + 20 years
+  greenBuildingHome: { amountYuan: 600_000, termMonths: 360 },
+  existingDebt: { amountYuan: 240_000, termMonths: 300 }, // within what the car loan leaves of the repayment capacity
+  thirdHpfLoan: { amountYuan: 300_000, termMonths: 180 }, // born 1975-05-18: 68 in 2043
+  settledHpfLoan: { amountYuan: 350_000, termMonths: 240 }, // born 1984-11-03
+  nearRetirementWoman: { amountYuan: 400_000, termMonths: 300 }, // born 1976-03-08: 75 at the end, asked on purpose
 };
 
 const ref = (person: { idNumber: string; name: string }): PersonRef => ({ idNumber: person.idNumber, name: person.name });
@@ -80,11 +88,13 @@ export function factsFor(dataset: Dataset, request: LoanRequest, options: FactOp
     idNumber: person.idNumber,
     identity: from('public-security', () => {
       const record = dataset.persons.get(person.idNumber);
-      return record ? { nameMatches: record.name === person.name, householdStatus: record.householdStatus } : null;
+      return record ? { nameMatches: record.name === person.name, householdStatus: record.householdStatus, minorChildren: record.minorChildren } : null;
     }),
     credit: from('pboc-credit', () => {
       const history = dataset.creditHistories.get(person.idNumber);
-      return history ? { currentOverdueAmountFen: history.currentOverdueAmountFen, repaymentHistory24Months: history.repaymentHistory24Months } : null;
+      return history
+        ? { currentOverdueAmountFen: history.currentOverdueAmountFen, monthlyRepaymentFen: history.monthlyRepaymentFen, repaymentHistory24Months: history.repaymentHistory24Months }
+        : null;
     }),
     providentFund: from('provident-fund', () => {
       const record = dataset.providentFund.get(person.idNumber);
@@ -95,7 +105,10 @@ export function factsFor(dataset: Dataset, request: LoanRequest, options: FactOp
           status: a.status,
           continuousDepositMonths: a.continuousDepositMonths,
           balanceFen: a.balanceFen,
+          averageBalanceFen: a.averageBalanceFen,
           monthlyDepositFen: a.monthlyDepositFen,
+          depositBaseFen: a.depositBaseFen,
+          firstDepositDate: a.firstDepositDate,
           spouseIdNumberOnFile: a.spouseIdNumberOnFile,
         })),
         loans: record.loans.map((l) => ({ loanNumber: l.loanNumber, status: l.status })),
@@ -123,12 +136,15 @@ export function factsFor(dataset: Dataset, request: LoanRequest, options: FactOp
             status: contract.status,
             buyerIdNumbers: contract.buyers.map((b) => b.idNumber),
             priceFen: contract.priceFen,
+            saleType: contract.saleType,
+            buildingCompletedYear: contract.buildingCompletedYear,
+            greenBuildingStars: contract.greenBuildingStars,
           }
         : null;
     }),
     transferTax: from('tax', () => {
       const tax = dataset.transferTaxByUnit.get(request.unitNumber);
-      return tax ? { declared: tax.declared, paid: tax.paid } : null;
+      return tax ? { declared: tax.declared, paid: tax.paid, assessedValueFen: tax.assessedValueFen } : null;
     }),
     registration: from('natural-resources', () => {
       const registration = dataset.registrationsByUnit.get(request.unitNumber);
