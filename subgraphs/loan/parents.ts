@@ -8,6 +8,7 @@ import type { AgencyName } from '../../lib/agency-contracts';
 import type { ApplicantParent, PropertyParent } from '../shared/references';
 import type { Fen } from './domain/money';
 import type { RepaymentSchedule as Schedule } from './domain/schedule';
+import type { RequiredForEstimate } from './quota-estimate';
 import type { StoredReason } from './views';
 
 export type { LoanApplicationRow as LoanApplication } from '../../storage/loan-types';
@@ -32,8 +33,12 @@ export type RepaymentSchedule = Schedule & {
   totalInterest: Fen;
 };
 
-/** A person or a home as the loan subgraph names them: the opaque ref alone, resolved by the subgraphs that hold their records. */
-export type Applicant = Pick<ApplicantParent, 'ref'>;
+/**
+ * A person as the loan subgraph names them: the opaque ref, resolved by the subgraphs that hold
+ * their records. Resolved here (Applicant.loanQuotaEstimate) it also carries whom the ref opens to
+ * and what @requires brought from the other subgraphs, as they answered the caller (wire format).
+ */
+export type Applicant = Pick<ApplicantParent, 'ref'> & Partial<Pick<ApplicantParent, 'idNumber'>> & Partial<RequiredForEstimate>;
 export type Property = Pick<PropertyParent, 'ref'>;
 
 /** The service guide (service-guide.ts) as it is: fixed lists, each material with the agency whose data replaces it. */

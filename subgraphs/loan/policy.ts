@@ -17,7 +17,7 @@ import { partiesOf, requiredSignersOf } from '../shared/cases/case-file';
 import type { PolicyContext } from '../shared/policy/context';
 import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/federation';
 import type { FieldPolicy, Policy } from '../shared/policy/policy';
-import { hasRole, isAuthenticated, isPersonOrProxyMay, proxyMay, type Subjects } from '../shared/policy/rules';
+import { applicantSubject, hasRole, isAuthenticated, isDataSubjectOrProxy, isPersonOrProxyMay, proxyMay, type Subjects } from '../shared/policy/rules';
 import type { SubgraphContext } from '../shared/subgraph';
 import type { LoanLoaders } from './loaders';
 
@@ -90,6 +90,10 @@ export const loanPolicy: Policy = {
   StatusCount: allow,
   ContractSigner: allow,
   MortgageCertificate: allow,
-  Applicant: allow,
+  // The ref and what @requires brought are the gateway's; the estimate is the person's own (or their proxy's).
+  Applicant: { '*': allow, loanQuotaEstimate: isDataSubjectOrProxy(applicantSubject) },
+  ProvidentFundAccount: allow,
+  ProvidentFundLoan: allow,
+  RealEstateHoldings: allow,
   Property: allow,
 };

@@ -8,7 +8,8 @@ import { formatFen } from '../../lib/scalars';
 import { isKnownCentre, policyFor } from './domain/centre-policy';
 import { estimateQuota, type EstimateInput, type EstimatePerson } from './domain/estimate';
 import type { BoundName, Bounds } from './domain/quota';
-import type { QuotaBoundName, QuotaEstimateInput, QuotaEstimatePersonInput } from './generated/resolvers-types';
+import { parseMoney } from '../../lib/scalars';
+import type { OwnQuotaEstimateInput, QuotaBoundName, QuotaEstimateInput, QuotaEstimatePersonInput } from './generated/resolvers-types';
 
 const BOUND_NAMES: { readonly [B in BoundName]: QuotaBoundName } = {
   loanCap: 'LOAN_CAP',
@@ -67,30 +68,92 @@ function explain(bounds: Bounds): Array<{ name: QuotaBoundName; amount: number; 
   return lines;
 }
 
-export function loanQuotaEstimate(input: QuotaEstimateInput, today: string) {
+/** What Applicant.loanQuotaEstimate's @requires brings from the other subgraphs, as they answered the caller (wire format). */
+export interface RequiredForEstimate {
+  providentFundAccounts: ReadonlyArray<{ status: string; balance: string; averageBalance: string; monthlyDeposit: string; depositBase: string; firstDepositDate: string }> | null;
+  providentFundLoans: ReadonlyArray<{ loanNumber: string }> | null;
+  realEstateHoldings: { properties: ReadonlyArray<{ unitNumber: string | null }> } | null;
+}
+
+type Common = Pick<QuotaEstimateInput, 'centreCode' | 'minorChildren' | 'greenBuildingStars' | 'price' | 'assessedValue' | 'termMonths' | 'repaymentMethod' | 'amount'>;
+
+/** The figures every estimate shares, checked: the centre, the term within its policy, the home. */
+function common(input: Common, today: string) {
   if (!isKnownCentre(input.centreCode)) throw badUserInput('centreCode', 'give the code of a Fujian HPF centre (350000 福建省直, 350100 福州 … 350900 宁德)');
   const policy = policyFor(input.centreCode, today);
   if (!Number.isInteger(input.termMonths) || input.termMonths < 12 || input.termMonths > policy.maximumTermMonths) {
     throw badUserInput('termMonths', `give a whole number of months from 12 to ${policy.maximumTermMonths}`);
   }
-  const counts = { otherHomes: input.otherHomes ?? 0, earlierHpfLoans: input.earlierHpfLoans ?? 0, minorChildren: input.minorChildren ?? 0, greenBuildingStars: input.greenBuildingStars ?? 0 };
+  const counts = { minorChildren: input.minorChildren ?? 0, greenBuildingStars: input.greenBuildingStars ?? 0 };
   for (const [name, count] of Object.entries(counts)) if (!Number.isInteger(count) || count < 0 || count > 20) throw badUserInput(name, 'give a whole number from 0 to 20');
   if ((input.price as number) <= 0) throw badUserInput('price', 'give the contract price');
-  const estimateInput: EstimateInput = {
-    date: today,
-    applicant: person(input.applicant, 'applicant'),
-    spouse: input.spouse ? person(input.spouse, 'spouse') : null,
-    coBorrowers: (input.coBorrowers ?? []).map((co, i) => person(co, `coBorrowers.${i}`)),
-    ...counts,
-    contractPriceFen: input.price as number,
-    assessedValueFen: (input.assessedValue ?? null) as number | null,
-    termMonths: input.termMonths,
-    repaymentMethod: input.repaymentMethod,
-    amountFen: (input.amount ?? null) as number | null,
-  };
-  const estimate = estimateQuota(estimateInput, policy);
   return {
-    centreCode: policy.centreCode,
+    policy,
+    figures: {
+      date: today,
+      ...counts,
+      contractPriceFen: input.price as number,
+      assessedValueFen: (input.assessedValue ?? null) as number | null,
+      termMonths: input.termMonths,
+      repaymentMethod: input.repaymentMethod,
+      amountFen: (input.amount ?? null) as number | null,
+    },
+  };
+}
+
+/** The calculator anyone may use: every figure by hand. */
+export function loanQuotaEstimate(input: QuotaEstimateInput, today: string) {
+  const { policy, figures } = common(input, today);
+  const counts = { otherHomes: input.otherHomes ?? 0, earlierHpfLoans: input.earlierHpfLoans ?? 0 };
+  for (const [name, count] of Object.entries(counts)) if (!Number.isInteger(count) || count < 0 || count > 20) throw badUserInput(name, 'give a whole number from 0 to 20');
+  return worded(
+    estimateQuota(
+      {
+        ...figures,
+        ...counts,
+        applicant: person(input.applicant, 'applicant'),
+        spouse: input.spouse ? person(input.spouse, 'spouse') : null,
+        coBorrowers: (input.coBorrowers ?? []).map((co, i) => person(co, `coBorrowers.${i}`)),
+      },
+      policy,
+    ),
+  );
+}
+
+/**
+ * A signed-in person's own estimate: their accounts, HPF loans and registered homes as the graph
+ * answered the caller (@requires); null when one of them could not be read for this caller.
+ */
+export function ownQuotaEstimate(shared: Partial<RequiredForEstimate>, input: OwnQuotaEstimateInput, today: string) {
+  const { policy, figures } = common(input, today);
+  const { providentFundAccounts: accounts, providentFundLoans: loans, realEstateHoldings: holdings } = shared;
+  if (!accounts || !loans || !holdings) return null;
+  const existing = (input.existingMonthlyRepayment ?? 0) as number;
+  if (existing < 0) throw badUserInput('existingMonthlyRepayment', 'give an amount of 0 or more');
+  const estimateInput: EstimateInput = {
+    ...figures,
+    applicant: {
+      accounts: accounts.map((account) => ({
+        normal: account.status === 'NORMAL',
+        balanceFen: parseMoney(account.balance),
+        averageBalanceFen: parseMoney(account.averageBalance),
+        monthlyDepositFen: parseMoney(account.monthlyDeposit),
+        depositBaseFen: parseMoney(account.depositBase),
+        firstDepositDate: account.firstDepositDate,
+      })),
+      existingMonthlyRepaymentFen: existing,
+    },
+    spouse: input.spouse ? person(input.spouse, 'spouse') : null,
+    coBorrowers: [],
+    otherHomes: holdings.properties.filter((home) => home.unitNumber !== input.unitNumber).length,
+    earlierHpfLoans: new Set(loans.map((loan) => loan.loanNumber)).size,
+  };
+  return worded(estimateQuota(estimateInput, policy));
+}
+
+function worded(estimate: ReturnType<typeof estimateQuota>) {
+  return {
+    centreCode: estimate.policy.centreCode,
     policyEffectiveFrom: estimate.policy.effectiveFrom,
     policyConfirmed: estimate.policy.confirmed,
     homeOrder: estimate.homeOrder,

@@ -1,10 +1,10 @@
 import { badUserInput } from '../../lib/errors';
 import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
-import { applicantRef, propertyRef } from '../shared/references';
+import { applicantRef, propertyRef, resolveApplicantReference } from '../shared/references';
 import { userError } from './user-errors';
 import { checkSubmission, requestHash } from './submission';
 import { lookUpContract } from './intake';
-import { loanQuotaEstimate } from './quota-estimate';
+import { loanQuotaEstimate, ownQuotaEstimate } from './quota-estimate';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
 import { repaymentSchedule } from './domain/schedule';
@@ -140,6 +140,11 @@ export const loanResolvers: Resolvers = {
       if (!(await context.storage.loans.addReview(args.id, args.score, (args.comment ?? '').slice(0, 500), new Date()))) throw badUserInput('id', 'this application has been reviewed already');
       return context.storage.loans.get(args.id);
     },
+  },
+  Applicant: {
+    // Resolved here only for loanQuotaEstimate: whom the ref opens to, and what @requires brought.
+    __resolveReference: async (representation, context) => ({ ...representation, ...(await resolveApplicantReference(representation, context)) }),
+    loanQuotaEstimate: (parent, { input }) => ownQuotaEstimate(parent, input, chinaToday(new Date())),
   },
   LoanCheck: {
     reasons: (check) => check.reasons.map(sentence),

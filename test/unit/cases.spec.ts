@@ -88,8 +88,8 @@ function application(status: LoanStatus = 'ACCEPTED', centre = '350100'): LoanAp
 /** The contract and registration checks as the loan worker leaves them: who is on each. */
 const gathered = (buyers: string[], owners: string[]): LoanStepRow[] =>
   [
-    { step: 'GATHER_CONTRACT', status: 'DONE', outcome: { version: 1, persons: {}, evidence: [], property: { status: 'FOUND', facts: { buyerIdNumbers: buyers } } } },
-    { step: 'GATHER_REGISTRATION', status: 'DONE', outcome: { version: 1, persons: {}, evidence: [], property: { status: 'FOUND', facts: { unitNumber: 'U-1', ownerIdNumbers: owners } } } },
+    { step: 'GATHER_CONTRACT', status: 'DONE', outcome: { version: 2, persons: {}, evidence: [], property: { status: 'FOUND', facts: { buyerIdNumbers: buyers } } } },
+    { step: 'GATHER_REGISTRATION', status: 'DONE', outcome: { version: 2, persons: {}, evidence: [], property: { status: 'FOUND', facts: { unitNumber: 'U-1', ownerIdNumbers: owners } } } },
   ] as unknown as LoanStepRow[];
 
 describe('the parties of a case', () => {

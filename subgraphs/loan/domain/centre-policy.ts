@@ -224,8 +224,8 @@ export function parseCentrePolicyFile(fileName: string, source: string): CentreP
     }
     return parsed;
   } catch (error) {
-    if (error instanceof PolicyFileError) throw new Error(`centre policy: ${error.message}`);
-    throw new Error(`centre policy: ${fileName}: ${(error as Error).message}`);
+    if (error instanceof PolicyFileError) throw new Error(`centre policy: ${error.message}`, { cause: error });
+    throw new Error(`centre policy: ${fileName}: ${(error as Error).message}`, { cause: error });
   }
 }
 

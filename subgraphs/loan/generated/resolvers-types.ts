@@ -71,6 +71,8 @@ export type Query = {
   serviceGuide: ServiceGuide;
   /** A centre's figures for its officers: counts by status, median times, reviews. Test cases (测试件) left out. */
   loanStatistics: LoanStatistics;
+  /** 额度试算: what a household could borrow at a centre, from the figures a centre's calculator asks for, with every bound, the one that binds, the rate and the monthly payment. The same bounds as the decision. Public: nothing is read from any agency, nothing is stored. */
+  loanQuotaEstimate: QuotaEstimate;
 };
 
 
@@ -83,6 +85,11 @@ export type QueryLoanApplicationsArgs = {
   filter?: InputMaybe<LoanApplicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLoanQuotaEstimateArgs = {
+  input: QuotaEstimateInput;
 };
 
 export type Mutation = {
@@ -369,8 +376,12 @@ export type FindingCode =
   | 'INSUFFICIENT_CONTINUOUS_DEPOSITS'
   /** An HPF loan is still outstanding (有未结清的住房公积金贷款). */
   | 'OUTSTANDING_HPF_LOAN'
+  /** 家庭已使用公积金贷款达到次数上限 (settled loans count). */
+  | 'HPF_LOANS_EXHAUSTED'
   /** Term longer than the maximum (贷款期限超过上限). */
   | 'TERM_EXCEEDS_MAXIMUM'
+  /** 房龄与贷款期限之和超过上限 (a resale home's building age at the end of the term). */
+  | 'BUILDING_AGE_EXCEEDS_MAXIMUM'
   /** Too old at the end of the term (贷款到期时年龄超过上限). */
   | 'AGE_AT_END_EXCEEDS_MAXIMUM'
   /** Data unavailable; verify by hand (数据暂不可用，需人工核实). */
@@ -753,11 +764,196 @@ export type TimelineEntry = {
 export type Applicant = {
   __typename?: 'Applicant';
   ref: Scalars['ID']['output'];
+  /** The person's HPF accounts, as the provident-fund subgraph answers them under the caller's rights. */
+  providentFundAccounts?: Maybe<Array<ProvidentFundAccount>>;
+  /** The person's HPF loans, as the provident-fund subgraph answers them under the caller's rights. */
+  providentFundLoans?: Maybe<Array<ProvidentFundLoan>>;
+  /** The person's registered homes, as the real-estate subgraph answers them under the caller's rights. */
+  realEstateHoldings?: Maybe<RealEstateHoldings>;
+  /**
+   * 额度试算 for the signed-in person (or their proxy), from their own shared records: HPF accounts and
+   * loans from the fund centre, registered homes from natural resources (read under the caller's own
+   * rights, and recorded like any read); what no shared record holds (the home, the spouse's figures,
+   * existing debt) is given by hand. The same bounds as the decision. No credit report is queried.
+   */
+  loanQuotaEstimate?: Maybe<QuotaEstimate>;
+};
+
+
+export type ApplicantLoanQuotaEstimateArgs = {
+  input: OwnQuotaEstimateInput;
+};
+
+/** An HPF account's figures a quota estimate reads (owned by the provident-fund subgraph). */
+export type ProvidentFundAccount = {
+  __typename?: 'ProvidentFundAccount';
+  /** Normal, sealed or closed. */
+  status: ProvidentFundAccountStatus;
+  /** The account balance. */
+  balance: Scalars['Money']['output'];
+  /** The average month-end balance over the last 12 months. */
+  averageBalance: Scalars['Money']['output'];
+  /** Monthly deposit, employee and employer parts together. */
+  monthlyDeposit: Scalars['Money']['output'];
+  /** The deposit base (缴存基数). */
+  depositBase: Scalars['Money']['output'];
+  /** The date of the first deposit. */
+  firstDepositDate: Scalars['Date']['output'];
+};
+
+/** Status of an HPF account (账户状态). */
+export type ProvidentFundAccountStatus =
+  /** Normal (正常): deposits are being paid. */
+  | 'NORMAL'
+  /** Sealed (封存): deposits stopped, e.g. between employers. */
+  | 'SEALED'
+  /** Closed (销户): the balance was withdrawn and the account ended. */
+  | 'CLOSED';
+
+/** An HPF loan (owned by the provident-fund subgraph). */
+export type ProvidentFundLoan = {
+  __typename?: 'ProvidentFundLoan';
+  /** Opaque reference to this loan across the graph. */
+  ref: Scalars['ID']['output'];
+  /** The centre's loan contract number (贷款合同号). */
+  loanNumber: Scalars['String']['output'];
+};
+
+/** A person's registered homes (owned by the real-estate subgraph). */
+export type RealEstateHoldings = {
+  __typename?: 'RealEstateHoldings';
+  /** The units, each as a Property. */
+  properties: Array<Property>;
 };
 
 export type Property = {
   __typename?: 'Property';
   ref: Scalars['ID']['output'];
+  /** The unit's number (owned by the real-estate subgraph). */
+  unitNumber?: Maybe<Scalars['UnitNumber']['output']>;
+};
+
+/** One person's figures for a quota estimate, as a centre's calculator asks them. */
+export type QuotaEstimatePersonInput = {
+  /** Current HPF balance (账户余额), in yuan. */
+  balance: Scalars['Money']['input'];
+  /** Average month-end balance over the last 12 months (月均余额); the current balance when not given. */
+  averageBalance?: InputMaybe<Scalars['Money']['input']>;
+  /** Monthly deposit, employer and employee together (月缴存额). */
+  monthlyDeposit: Scalars['Money']['input'];
+  /** The deposit base (缴存基数). */
+  depositBase: Scalars['Money']['input'];
+  /** When deposits began (首次缴存日期). */
+  firstDepositDate: Scalars['Date']['input'];
+  /** Whether the account is in normal deposit (正常缴存) today. */
+  depositing?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the person's other loans and cards take a month (月还款额); none when not given. */
+  existingMonthlyRepayment?: InputMaybe<Scalars['Money']['input']>;
+};
+
+/** The figures of a quota estimate (额度试算). */
+export type QuotaEstimateInput = {
+  /** The centre (350000 福建省直, 350100 福州 … 350900 宁德). */
+  centreCode: Scalars['String']['input'];
+  /** The applicant's figures. */
+  applicant: QuotaEstimatePersonInput;
+  /** The spouse's figures, when married (a spouse who deposits raises the cap). */
+  spouse?: InputMaybe<QuotaEstimatePersonInput>;
+  /** Co-borrowers' figures (their deposit bases count to repayment capacity). */
+  coBorrowers?: InputMaybe<Array<QuotaEstimatePersonInput>>;
+  /** Homes the household (applicant, spouse, minor children) holds besides this one. */
+  otherHomes?: InputMaybe<Scalars['Int']['input']>;
+  /** HPF loans the household has had, settled ones included. */
+  earlierHpfLoans?: InputMaybe<Scalars['Int']['input']>;
+  /** Children under 18 in the household (多子女 increase). */
+  minorChildren?: InputMaybe<Scalars['Int']['input']>;
+  /** The home's green building rating (绿色建筑星级), 0–3. */
+  greenBuildingStars?: InputMaybe<Scalars['Int']['input']>;
+  /** The contract price (合同总价), in yuan. */
+  price: Scalars['Money']['input'];
+  /** A resale home's tax-assessed value (计税价格), when known. */
+  assessedValue?: InputMaybe<Scalars['Money']['input']>;
+  /** The term asked, in months. */
+  termMonths: Scalars['Int']['input'];
+  /** How it is repaid. */
+  repaymentMethod: RepaymentMethod;
+  /** The amount to show the monthly payment for; the maximum when omitted. */
+  amount?: InputMaybe<Scalars['Money']['input']>;
+};
+
+/** One of the four bounds of the maximum amount. */
+export type QuotaBoundName =
+  /** 最高贷款额度: the centre's cap, by depositors and home order, with its increases. */
+  | 'LOAN_CAP'
+  /** The centre's deposit formula (balance, average balance, monthly deposit or years of deposit × its factor). */
+  | 'DEPOSIT_FORMULA'
+  /** 还款能力: the payment a share of the borrowers' deposit bases allows, less existing monthly debt. */
+  | 'REPAYMENT_CAPACITY'
+  /** 首付比例: the price basis less the minimum down payment. */
+  | 'LOAN_TO_PRICE';
+
+/** One bound of the maximum, with its amount and how it was reached. */
+export type QuotaBound = {
+  __typename?: 'QuotaBound';
+  /** Which bound. */
+  name: QuotaBoundName;
+  /** What this bound allows, in yuan. */
+  amount: Scalars['Money']['output'];
+  /** How it was computed, with its figures (Chinese, then English). */
+  explanation: Scalars['String']['output'];
+};
+
+/** A quota estimate (额度试算): the maximum with every bound, the rate and the payment. */
+export type QuotaEstimate = {
+  __typename?: 'QuotaEstimate';
+  /** The centre whose policy was applied. */
+  centreCode: Scalars['String']['output'];
+  /** The day the applied policy version took effect. */
+  policyEffectiveFrom: Scalars['Date']['output'];
+  /** Whether a centre's notice has confirmed that version's figures (false: placeholder figures). */
+  policyConfirmed: Scalars['Boolean']['output'];
+  /** First or second home (首套 / 二套), from other homes and earlier HPF loans. */
+  homeOrder: Scalars['String']['output'];
+  /** The annual rate for that home order and term, e.g. "2.6%". */
+  rate: Scalars['String']['output'];
+  /** The most the centre would lend on these figures (可贷额度). */
+  maximumAmount: Scalars['Money']['output'];
+  /** The bounds equal to the maximum. */
+  binding: Array<QuotaBoundName>;
+  /** Every bound. */
+  bounds: Array<QuotaBound>;
+  /** The amount the payment is shown for. */
+  amount: Scalars['Money']['output'];
+  /** The first month's payment (every month's, for equal instalments). */
+  firstMonthlyPayment: Scalars['Money']['output'];
+  /** The total interest over the term. */
+  totalInterest: Scalars['Money']['output'];
+};
+
+/** The figures of a signed-in person's own quota estimate that no shared record holds. */
+export type OwnQuotaEstimateInput = {
+  /** The centre (350000 福建省直, 350100 福州 … 350900 宁德). */
+  centreCode: Scalars['String']['input'];
+  /** The home being bought, when it is already pre-registered to the person: not counted as another home. */
+  unitNumber?: InputMaybe<Scalars['UnitNumber']['input']>;
+  /** The spouse's figures, when married and the spouse's account counts (given by hand: no case yet, so no one else's record is read). */
+  spouse?: InputMaybe<QuotaEstimatePersonInput>;
+  /** What the person's other loans and cards take a month (月还款额), as they declare it (none when not given): no credit report is queried for an estimate. */
+  existingMonthlyRepayment?: InputMaybe<Scalars['Money']['input']>;
+  /** Children under 18 in the household (多子女 increase). */
+  minorChildren?: InputMaybe<Scalars['Int']['input']>;
+  /** The home's green building rating (绿色建筑星级), 0–3. */
+  greenBuildingStars?: InputMaybe<Scalars['Int']['input']>;
+  /** The contract price (合同总价), in yuan. */
+  price: Scalars['Money']['input'];
+  /** A resale home's tax-assessed value (计税价格), when known. */
+  assessedValue?: InputMaybe<Scalars['Money']['input']>;
+  /** The term asked, in months. */
+  termMonths: Scalars['Int']['input'];
+  /** How it is repaid. */
+  repaymentMethod: RepaymentMethod;
+  /** The amount to show the monthly payment for; the maximum when omitted. */
+  amount?: InputMaybe<Scalars['Money']['input']>;
 };
 
 
@@ -841,6 +1037,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   LoanApplication: LoanApplication;
+  Applicant: Applicant;
 };
 
 /** Mapping of federation reference types */
@@ -848,6 +1045,11 @@ export type FederationReferenceTypes = {
   LoanApplication:
     ( { __typename: 'LoanApplication' }
     & GraphQLRecursivePick<FederationTypes['LoanApplication'], {"id":true}> );
+  Applicant:
+    ( { __typename: 'Applicant' }
+    & GraphQLRecursivePick<FederationTypes['Applicant'], {"ref":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}}}> ) );
 };
 
 
@@ -904,7 +1106,17 @@ export type ResolversTypes = {
   LoanDecision: ResolverTypeWrapper<LoanDecisionParent>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryParent>;
   Applicant: ResolverTypeWrapper<ApplicantParent>;
+  ProvidentFundAccount: ResolverTypeWrapper<ProvidentFundAccount>;
+  ProvidentFundAccountStatus: ProvidentFundAccountStatus;
+  ProvidentFundLoan: ResolverTypeWrapper<ProvidentFundLoan>;
+  RealEstateHoldings: ResolverTypeWrapper<Omit<RealEstateHoldings, 'properties'> & { properties: Array<ResolversTypes['Property']> }>;
   Property: ResolverTypeWrapper<PropertyParent>;
+  QuotaEstimatePersonInput: QuotaEstimatePersonInput;
+  QuotaEstimateInput: QuotaEstimateInput;
+  QuotaBoundName: QuotaBoundName;
+  QuotaBound: ResolverTypeWrapper<QuotaBound>;
+  QuotaEstimate: ResolverTypeWrapper<QuotaEstimate>;
+  OwnQuotaEstimateInput: OwnQuotaEstimateInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -947,7 +1159,15 @@ export type ResolversParentTypes = {
   LoanDecision: LoanDecisionParent;
   TimelineEntry: TimelineEntryParent;
   Applicant: ApplicantParent;
+  ProvidentFundAccount: ProvidentFundAccount;
+  ProvidentFundLoan: ProvidentFundLoan;
+  RealEstateHoldings: Omit<RealEstateHoldings, 'properties'> & { properties: Array<ResolversParentTypes['Property']> };
   Property: PropertyParent;
+  QuotaEstimatePersonInput: QuotaEstimatePersonInput;
+  QuotaEstimateInput: QuotaEstimateInput;
+  QuotaBound: QuotaBound;
+  QuotaEstimate: QuotaEstimate;
+  OwnQuotaEstimateInput: OwnQuotaEstimateInput;
 };
 
 export interface IdNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdNumber'], any> {
@@ -988,6 +1208,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   myLoanApplications?: Resolver<Array<ResolversTypes['LoanApplication']>, ParentType, ContextType>;
   serviceGuide?: Resolver<ResolversTypes['ServiceGuide'], ParentType, ContextType>;
   loanStatistics?: Resolver<ResolversTypes['LoanStatistics'], ParentType, ContextType>;
+  loanQuotaEstimate?: Resolver<ResolversTypes['QuotaEstimate'], ParentType, ContextType, RequireFields<QueryLoanQuotaEstimateArgs, 'input'>>;
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1170,12 +1391,38 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ApplicantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Applicant'] = ResolversParentTypes['Applicant']> = {
+export type ApplicantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Applicant'] = ResolversParentTypes['Applicant'], FederationReferenceType extends FederationReferenceTypes['Applicant'] = FederationReferenceTypes['Applicant']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Applicant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  loanQuotaEstimate?: Resolver<Maybe<ResolversTypes['QuotaEstimate']>, ParentType, ContextType, RequireFields<ApplicantLoanQuotaEstimateArgs, 'input'>>;
+};
+
+export type ProvidentFundLoanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProvidentFundLoan'] = ResolversParentTypes['ProvidentFundLoan']> = {
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type PropertyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Property'] = ResolversParentTypes['Property']> = {
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type QuotaBoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaBound'] = ResolversParentTypes['QuotaBound']> = {
+  name?: Resolver<ResolversTypes['QuotaBoundName'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QuotaEstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaEstimate'] = ResolversParentTypes['QuotaEstimate']> = {
+  centreCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyEffectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  policyConfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  homeOrder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maximumAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  binding?: Resolver<Array<ResolversTypes['QuotaBoundName']>, ParentType, ContextType>;
+  bounds?: Resolver<Array<ResolversTypes['QuotaBound']>, ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  firstMonthlyPayment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalInterest?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1209,7 +1456,10 @@ export type Resolvers<ContextType = Context> = {
   LoanDecision?: LoanDecisionResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
+  ProvidentFundLoan?: ProvidentFundLoanResolvers<ContextType>;
   Property?: PropertyResolvers<ContextType>;
+  QuotaBound?: QuotaBoundResolvers<ContextType>;
+  QuotaEstimate?: QuotaEstimateResolvers<ContextType>;
 };
 
 /** What every resolver of this subgraph gets as its context. */

@@ -219,7 +219,7 @@ describe('evaluateEligibility', () => {
     it('fails an outstanding HPF loan (outstandingHpfLoan), which also makes the purchase a second home', () => {
       const evaluation = evaluate('outstandingHpfLoan');
       expect(codesOf(evaluation.outcomes.providentFund)).toEqual(['OUTSTANDING_HPF_LOAN']);
-      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, outstandingHpfLoans: 1 } });
+      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, outstandingHpfLoans: 1, earlierHpfLoans: 1 } });
     });
 
     it('fails four months of continuous deposits against the six required (shortDeposits)', () => {
@@ -243,7 +243,7 @@ describe('evaluateEligibility', () => {
   describe('secondHome', () => {
     it('counts the registered older home: second home, second-home rate, second-home down payment', () => {
       const evaluation = evaluate('secondHome');
-      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, outstandingHpfLoans: 0 } });
+      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, outstandingHpfLoans: 0, earlierHpfLoans: 0 } });
       expect(evaluation.rate).toMatchObject({ status: 'DETERMINED', value: { annualRatePercent: '3.075', homeOrder: 'SECOND' } });
       expect(evaluation.maximum.bounds.loanToPrice).toMatchObject({ status: 'COMPUTED', detail: { minimumDownPaymentBasisPoints: 3_000 } });
       expect(decide(evaluation).decision).toBe('APPROVE');
@@ -261,14 +261,27 @@ describe('evaluateEligibility', () => {
       expect(evaluation.outcomes.term.reasons[0]).toMatchObject({ code: 'TERM_EXCEEDS_MAXIMUM', detail: { termMonths: 361, maximumTermMonths: 360 } });
     });
 
-    it('fails an applicant who would be older than the limit at the end of the term', () => {
+    it('fails a last instalment more than five years after statutory retirement, as the 2025 reform computes it', () => {
+      // Born 1968-04: 60 years 10 months under the reform, so retires 2029-02-09; the limit is 2034-02-09.
       const outcome = evaluate('cancelledHousehold', { termMonths: 360 }).outcomes.age;
-      expect(outcome.reasons).toEqual([expect.objectContaining({ code: 'AGE_AT_END_EXCEEDS_MAXIMUM', detail: { ageAtLoanEnd: 88, maximumAgeAtLoanEnd: 68 } })]);
+      expect(outcome.reasons).toEqual([expect.objectContaining({ code: 'AGE_AT_END_EXCEEDS_MAXIMUM', detail: { loanEnd: '2056-11-20', latestLoanEnd: '2034-02-09', yearsPastRetirement: 5 } })]);
     });
 
-    it('counts age in completed years on the last instalment’s date (born 1978-08-25; 68 until 2047-08-25)', () => {
-      expect(evaluate('secondHome', { termMonths: 249 }).outcomes.age.status).toBe('PASSED'); // ends 2047-08-20
-      expect(evaluate('secondHome', { termMonths: 250 }).outcomes.age.status).toBe('FAILED'); // ends 2047-09-20
+    it('counts to the day of the latest end (born 1978-08-25, a man: 63 in 2041, the limit 2046-08-25)', () => {
+      expect(evaluate('secondHome', { termMonths: 237 }).outcomes.age.status).toBe('PASSED'); // ends 2046-08-20
+      expect(evaluate('secondHome', { termMonths: 238 }).outcomes.age.status).toBe('FAILED'); // ends 2046-09-20
+    });
+
+    it('gives a woman her own retirement age: born 1976-03, 56 years 7 months, so a 25-year term is too long', () => {
+      const outcome = evaluate('nearRetirementWoman').outcomes.age;
+      expect(outcome.reasons).toEqual([expect.objectContaining({ code: 'AGE_AT_END_EXCEEDS_MAXIMUM', detail: expect.objectContaining({ latestLoanEnd: '2037-10-08' }) })]);
+      expect(evaluate('nearRetirementWoman', { termMonths: 130 }).outcomes.age.status).toBe('PASSED');
+    });
+
+    it('limits a resale home’s term by the building’s age at the end (built 1990: 36 years old now, 50 at most)', () => {
+      const old = evaluate('resaleOldBuilding');
+      expect(old.outcomes.term.reasons).toEqual([expect.objectContaining({ code: 'BUILDING_AGE_EXCEEDS_MAXIMUM', detail: expect.objectContaining({ buildingCompletedYear: 1990, maximumBuildingAgeAtLoanEndYears: 50 }) })]);
+      expect(evaluate('resaleOldBuilding', { termMonths: 168 }).outcomes.term.status).toBe('PASSED'); // ends 2040: 50 years old
     });
   });
 
@@ -306,6 +319,8 @@ describe('evaluateEligibility', () => {
       expect(decision.reasons).toEqual([
         expect.objectContaining({ topic: 'credit', code: 'AGENCY_UNAVAILABLE', agency: 'pboc-credit', message: { zh: '申请人：人行征信：数据暂不可用，需人工核实', en: 'Applicant: PBoC credit: data unavailable; verify by hand' } }),
         expect.objectContaining({ topic: 'credit', code: 'AGENCY_UNAVAILABLE', agency: 'pboc-credit', party: { role: 'SPOUSE' } }),
+        // Repayment capacity deducts the debts the credit reports show, so it waits for them too.
+        expect.objectContaining({ topic: 'amount', code: 'MAXIMUM_UNDETERMINED', detail: { unavailableBounds: 'repaymentCapacity' } }),
       ]);
     });
 
@@ -338,7 +353,7 @@ describe('evaluateEligibility', () => {
 
     it('still knows a second home from an outstanding HPF loan when the holdings are unavailable', () => {
       const evaluation = evaluate('outstandingHpfLoan', {}, { down: ['natural-resources'] });
-      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 0, outstandingHpfLoans: 1 } });
+      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 0, outstandingHpfLoans: 1, earlierHpfLoans: 1 } });
     });
 
     it('says UNAVAILABLE for marriage, and gives no notice, when civil affairs is down', () => {
@@ -357,7 +372,8 @@ describe('evaluateEligibility', () => {
   it('refuses a policy version not yet in force on the application date', () => {
     const request = requestFor('singleApplicant');
     const facts = factsFor(dataset, request);
-    expect(() => evaluateEligibility(facts, request, policyFor('350100', '2025-05-08'), '2025-05-07')).toThrow(/not yet in force/);
+    const later = { ...policyFor('350100', APPLICATION_DATE), effectiveFrom: '2026-12-01' };
+    expect(() => evaluateEligibility(facts, request, later, APPLICATION_DATE)).toThrow(/not yet in force/);
   });
 
   it('refuses a fractional amount and a term under one month', () => {
@@ -368,11 +384,12 @@ describe('evaluateEligibility', () => {
 
 describe('decide', () => {
   it('approves an amount exactly at the maximum and refers one fen above it', () => {
-    expect(decide(evaluate('cleanCouple', { amountFen: 100_000_000 })).decision).toBe('APPROVE');
-    const decision = decide(evaluate('cleanCouple', { amountFen: 100_000_001 }));
+    const maximum = evaluate('cleanCouple').maximumAmountFen!;
+    expect(decide(evaluate('cleanCouple', { amountFen: maximum })).decision).toBe('APPROVE');
+    const decision = decide(evaluate('cleanCouple', { amountFen: maximum + 1 }));
     expect(decision).toMatchObject({
       decision: 'REFER',
-      reasons: [{ topic: 'amount', code: 'AMOUNT_EXCEEDS_MAXIMUM', detail: { requestedAmountFen: 100_000_001, maximumAmountFen: 100_000_000 } }],
+      reasons: [{ topic: 'amount', code: 'AMOUNT_EXCEEDS_MAXIMUM', detail: { requestedAmountFen: maximum + 1, maximumAmountFen: maximum } }],
     });
   });
 

@@ -212,7 +212,8 @@ describe('the maximum amount', () => {
     });
 
     it('still knows a request above a computed bound is too much', () => {
-      const { evaluation } = evaluate('secondHome', { amountFen: 50_000_001 }, { down: ['provident-fund'] });
+      const price = evaluate('secondHome', {}, { down: ['provident-fund'] }).expected.bounds.loanToPrice;
+      const { evaluation } = evaluate('secondHome', { amountFen: price + 1 }, { down: ['provident-fund'] });
       expect(evaluation.maximumAmountFen).toBeNull();
       expect(evaluation.requestedAmountWithinMaximum).toBe(false);
     });

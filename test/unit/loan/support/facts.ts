@@ -25,28 +25,28 @@ export const APPLICATION_DATE = '2026-11-20';
 
 /**
  * What each scenario applicant asks for: an amount within the maximum and the longest term the
- * age rule (68 at the end, placeholder) allows, so each scenario fails only what it was built to;
+ * age rule (statutory retirement + 5 years) allows, so each scenario fails only what it was built to;
  * resaleOldBuilding and nearRetirementWoman ask a term the rules refuse, on purpose.
  */
 const ASKS: { readonly [K in ScenarioKey]: { amountYuan: number; termMonths: number } } = {
   cleanCouple: { amountYuan: 800_000, termMonths: 360 },
   singleApplicant: { amountYuan: 600_000, termMonths: 360 },
-  cancelledHousehold: { amountYuan: 500_000, termMonths: 120 }, // born 1968-04-09: 68 in 2036
-  divorcedStaleSpouse: { amountYuan: 400_000, termMonths: 324 }, // born 1985-06-30: 68 in 2053
+  cancelledHousehold: { amountYuan: 500_000, termMonths: 84 }, // born 1968-04-09: retires 2029-02 (60 + 10 months), + 5 years
+  divorcedStaleSpouse: { amountYuan: 400_000, termMonths: 312 }, // born 1985-06-30: retires at 63 in 2048, + 5 years
   currentOverdue: { amountYuan: 500_000, termMonths: 360 },
-  consecutiveThreeCumulativeSix: { amountYuan: 600_000, termMonths: 300 }, // born 1983-07-19: 68 in 2051
+  consecutiveThreeCumulativeSix: { amountYuan: 600_000, termMonths: 228 }, // born 1983-07-19, a woman: retires at 58 in 2041, + 5 years
   unpaidTransferTax: { amountYuan: 500_000, termMonths: 360 },
   contractBuyerNotApplicant: { amountYuan: 500_000, termMonths: 360 },
-  outstandingHpfLoan: { amountYuan: 300_000, termMonths: 264 }, // born 1980-10-16: 68 in 2048
+  outstandingHpfLoan: { amountYuan: 300_000, termMonths: 252 }, // born 1980-10-16: retires at 63 in 2043, + 5 years
   shortDeposits: { amountYuan: 150_000, termMonths: 360 },
-  secondHome: { amountYuan: 400_000, termMonths: 240 }, // born 1978-08-25: 68 in 2046
+  secondHome: { amountYuan: 400_000, termMonths: 228 }, // born 1978-08-25: retires at 63 in 2041, + 5 years
   multiChildFamily: { amountYuan: 800_000, termMonths: 324 }, // he was born 1986-04-12
   resaleOldBuilding: { amountYuan: 500_000, termMonths: 240 }, // built 1990: 36 years old + 20 years
   greenBuildingHome: { amountYuan: 600_000, termMonths: 360 },
   existingDebt: { amountYuan: 240_000, termMonths: 300 }, // within what the car loan leaves of the repayment capacity
-  thirdHpfLoan: { amountYuan: 300_000, termMonths: 180 }, // born 1975-05-18: 68 in 2043
+  thirdHpfLoan: { amountYuan: 300_000, termMonths: 180 }, // born 1975-05-18: retires at 62 years 8 months in 2038, + 5 years
   settledHpfLoan: { amountYuan: 350_000, termMonths: 240 }, // born 1984-11-03
-  nearRetirementWoman: { amountYuan: 400_000, termMonths: 300 }, // born 1976-03-08: 75 at the end, asked on purpose
+  nearRetirementWoman: { amountYuan: 400_000, termMonths: 300 }, // born 1976-03-08: retires at 56 years 7 months in 2032; 300 months ends 2051, asked on purpose
 };
 
 const ref = (person: { idNumber: string; name: string }): PersonRef => ({ idNumber: person.idNumber, name: person.name });
