@@ -133,7 +133,7 @@ describe('submitting a loan application', () => {
 
   it('refuses an officer’s approval past a hard limit, whatever the reason given; a rejection stays possible', async () => {
     // A single applicant asking more than a single person's cap: referred, and the maximum binds.
-    const id = await submitWithConsents(system, SCENARIOS.singleApplicant, inputFor(SCENARIOS.singleApplicant, { amount: '1000000.00' }));
+    const id = await submitWithConsents(system, SCENARIOS.singleApplicant, inputFor(SCENARIOS.singleApplicant, { amount: '900000.00' }));
     const referred = await untilDecided(officer, id);
     expect(referred.status).toBe('REFERRED');
     const approve = await officer('mutation($id: ID!) { approveLoanApplication(id: $id, reason: "面谈后同意 (agreed after interview)") { status } }', { id });
