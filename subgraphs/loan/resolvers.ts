@@ -7,7 +7,8 @@ import { lookUpContract } from './intake';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
 import { repaymentSchedule } from './domain/schedule';
-import { SERVICE_GUIDE } from './service-guide';
+import { MATERIALS, promisedDecisionBy, serviceGuideFor, STATUTORY_DECISION_DAYS } from './service-guide';
+import { PROVINCIAL_DEFAULT_CODE } from './domain/centre-policy';
 import { approvalBlockedBy } from './workflow/decide';
 import { applyEvent } from './workflow/apply-event';
 import { CHECKS, isCheckStep } from './workflow/checks';
@@ -18,8 +19,8 @@ import type { PartyKey } from '../shared/cases/check-record';
 import { requiredSignersOf } from '../shared/cases/case-file';
 import type { Context, DecisionOutcome, Resolvers, ResolversTypes, SignerRole } from './generated/resolvers-types';
 
-/** 住房公积金管理条例 art. 26: the centre decides within 15 days of acceptance. */
-const DECISION_DAYS = 15;
+/** 住房公积金管理条例 art. 26: the centre decides within 15 days of acceptance (the guide's statutory limit). */
+const DECISION_DAYS = STATUTORY_DECISION_DAYS;
 const DAY_MS = 24 * 3600 * 1000;
 
 const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -47,10 +48,11 @@ export const loanResolvers: Resolvers = {
       );
       return { applications, nextCursor: applications.length === requested.limit ? String(applications.at(-1)!.position) : null };
     },
-    serviceGuide: () => ({
-      ...SERVICE_GUIDE,
-      materials: SERVICE_GUIDE.materials.map((material) => ({ name: material.name, replacedBySharedData: material.replacedBy !== null, replacedBy: material.replacedBy })),
-    }),
+    serviceGuide: (_, args) => {
+      const guide = serviceGuideFor(args.centreCode ?? PROVINCIAL_DEFAULT_CODE, new Date());
+      if (!guide) throw badUserInput('centreCode', 'give the code of a Fujian HPF centre (serviceGuide.centres lists them)');
+      return guide;
+    },
     loanStatistics: async (_, __, context) => {
       const centre = context.actor.centre!;
       const statistics = await context.storage.loans.statistics(centre);
@@ -201,6 +203,12 @@ export const loanResolvers: Resolvers = {
     decisionDueAt: (application) => application.decisionDueAt.toISOString(),
     daysLeftToDecide: (application) =>
       application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((application.decisionDueAt.getTime() - Date.now()) / DAY_MS),
+    // Beside the 15 days: the centre's promise in force at acceptance, derived rather than stored.
+    promisedDecisionBy: (application) => promisedDecisionBy(application.centre, application.acceptedAt)?.toISOString() ?? null,
+    daysLeftToPromisedDecision: (application) => {
+      const due = promisedDecisionBy(application.centre, application.acceptedAt);
+      return !due || application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((due.getTime() - Date.now()) / DAY_MS);
+    },
     decidedAt: (application) => application.decidedAt?.toISOString() ?? null,
     checks: async (application, _, context) =>
       checksOf(application, await context.loaders.steps.load(application.id), viewerOf(context.actor, application)),
@@ -254,7 +262,7 @@ export const loanResolvers: Resolvers = {
     materialsCollected: async (application, _, context) => {
       const steps = await context.loaders.steps.load(application.id);
       const replaced = new Set(steps.flatMap((step) => (isCheckStep(step.step) && step.status === 'DONE' ? [CHECKS[step.step].agency] : [])));
-      return SERVICE_GUIDE.materials.filter((material) => material.replacedBy === null || !replaced.has(material.replacedBy)).length;
+      return MATERIALS.filter((material) => material.required && (material.replacedBy === null || !replaced.has(material.replacedBy))).length;
     },
     minutesTaken: (application) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
     timeline: async (application, _, context) =>

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../shared/subgraph';
 import type { LoanLoaders } from '../loaders';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Source } from '../../shared/loaders';
-import type { Applicant as ApplicantParent, ConsentNeeded as ConsentNeededParent, LoanApplication as LoanApplicationParent, LoanCheck as LoanCheckParent, LoanDecision as LoanDecisionParent, LoanFinding as LoanFindingParent, Property as PropertyParent, RepaymentSchedule as RepaymentScheduleParent, ServiceGuide as ServiceGuideParent, TimelineEntry as TimelineEntryParent } from '../parents';
+import type { Applicant as ApplicantParent, ConsentNeeded as ConsentNeededParent, LoanApplication as LoanApplicationParent, LoanCheck as LoanCheckParent, LoanDecision as LoanDecisionParent, LoanFinding as LoanFindingParent, Property as PropertyParent, RepaymentSchedule as RepaymentScheduleParent, TimelineEntry as TimelineEntryParent } from '../parents';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -67,7 +67,7 @@ export type Query = {
   loanApplications: LoanApplicationPage;
   /** The applications that name the signed-in person as a borrower (applicant, spouse, co-borrower), newest first. */
   myLoanApplications: Array<LoanApplication>;
-  /** 办事指南: conditions, materials (and which ones shared data replaces), steps, time limits. Public. */
+  /** 办事指南 (service guide): conditions, materials (and how shared data replaces them), steps, the statutory and the centre's promised limit, fees, FAQ, channels, linked items, result delivery. Public. */
   serviceGuide: ServiceGuide;
   /** A centre's figures for its officers: counts by status, median times, reviews. Test cases (测试件) left out. */
   loanStatistics: LoanStatistics;
@@ -83,6 +83,11 @@ export type QueryLoanApplicationsArgs = {
   filter?: InputMaybe<LoanApplicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryServiceGuideArgs = {
+  centreCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -147,19 +152,81 @@ export type MutationReviewLoanApplicationArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The service guide (办事指南) of the HPF loan one thing: what an applicant must know before applying. */
+/** The service guide (办事指南) of the HPF loan one thing, in the fields "一件事" guides publish: what an applicant must know before applying. */
 export type ServiceGuide = {
   __typename?: 'ServiceGuide';
-  /** The guide's title. */
+  /** The guide's title (事项名称). */
   title: Scalars['String']['output'];
-  /** Who may apply (申请条件), one condition a line. */
-  conditions: Array<Scalars['String']['output']>;
-  /** The materials (申请材料), and which ones shared data replaces. */
+  /** The centre the guide is given for, with its promised limit. */
+  centre: GuideCentre;
+  /** Who the service is for (服务对象). */
+  serves: Scalars['String']['output'];
+  /** The rules it rests on (设定依据). */
+  legalBasis: Array<Scalars['String']['output']>;
+  /** Who may apply (申请条件), each with the rule it rests on. */
+  conditions: Array<GuideCondition>;
+  /** The materials (申请材料): source, form, whether required, and how shared data replaces each. */
   materials: Array<GuideMaterial>;
   /** The steps (办理流程), in order. */
-  steps: Array<Scalars['String']['output']>;
-  /** The promised time limits (办理时限), overall and per linked item. */
-  timeLimits: Array<Scalars['String']['output']>;
+  steps: Array<GuideStep>;
+  /** The statutory limit (法定时限): the decision within 15 calendar days of acceptance (住房公积金管理条例 art. 26). */
+  statutoryLimit: GuideTimeLimit;
+  /** Fees (收费标准): none. */
+  fee: GuideFee;
+  /** Frequently asked questions (常见问题). */
+  faq: Array<GuideQuestion>;
+  /** Where to apply (办理渠道): online, the app, service halls (帮代办), terminals; the hotline for questions. */
+  channels: Array<GuideChannel>;
+  /** The items and verifications the one thing joins (关联事项), each with its limit and a sample result. */
+  linkedItems: Array<LinkedItem>;
+  /** Where each result is delivered (结果送达). */
+  resultDelivery: Array<GuideDelivery>;
+  /** Every Fujian centre the guide covers, each with its promised limit. */
+  centres: Array<GuideCentre>;
+};
+
+/** A fund centre (住房公积金中心) as the guide gives it. */
+export type GuideCentre = {
+  __typename?: 'GuideCentre';
+  /** The centre's 6-digit code (350000 福建省直, 350100 福州, …). */
+  code: Scalars['String']['output'];
+  /** The centre's name. */
+  name: Scalars['String']['output'];
+  /** The centre's promised limit for the decision (承诺时限), shorter than the statutory one; see confirmed. */
+  promisedLimit: GuideTimeLimit;
+};
+
+/** A time limit (办理时限): how many days of which kind, from when, on what basis. */
+export type GuideTimeLimit = {
+  __typename?: 'GuideTimeLimit';
+  /** What the limit is for. */
+  name: Scalars['String']['output'];
+  /** How many days; 0 when done at once (即时办结). */
+  days: Scalars['Int']['output'];
+  /** Calendar days (自然日) or working days (工作日). */
+  dayKind: DayKind;
+  /** When the days start (起算). */
+  from: Scalars['String']['output'];
+  /** The rule or source the figure rests on; for an unconfirmed figure, what must confirm it. */
+  basis: Scalars['String']['output'];
+  /** True only when the figure is checked against the published source it cites. */
+  confirmed: Scalars['Boolean']['output'];
+};
+
+/** Which days a time limit counts. */
+export type DayKind =
+  /** 自然日: every day. */
+  | 'CALENDAR'
+  /** 工作日: working days, without weekends and public holidays. */
+  | 'WORKING';
+
+/** One condition of who may apply (申请条件). */
+export type GuideCondition = {
+  __typename?: 'GuideCondition';
+  /** The condition. */
+  text: Scalars['String']['output'];
+  /** The rule it rests on (the regulation, or the centre's policy, unconfirmed). */
+  basis: Scalars['String']['output'];
 };
 
 /** One material of the service guide (申请材料). */
@@ -167,10 +234,115 @@ export type GuideMaterial = {
   __typename?: 'GuideMaterial';
   /** The material's name, e.g. 居民身份证. */
   name: Scalars['String']['output'];
+  /** Who issues it (来源). */
+  source: Scalars['String']['output'];
+  /** Paper (纸质) or electronic (电子), as the material exists. */
+  form: MaterialForm;
+  /** True when the application needs it (必要); false when only on the centre's request. */
+  required: Scalars['Boolean']['output'];
+  /** How it is given (提交方式), or how the shared data stands in for it. */
+  howSubmitted: Scalars['String']['output'];
   /** True when the platform's shared data replaces it: the applicant brings nothing. */
   replacedBySharedData: Scalars['Boolean']['output'];
   /** The agency whose data replaces it. */
   replacedBy?: Maybe<Agency>;
+  /** The agency's data item read instead, under the party's consent (e.g. marriage). */
+  sharedDataItem?: Maybe<Scalars['String']['output']>;
+};
+
+/** The form of a material (材料形式). */
+export type MaterialForm =
+  /** 纸质: on paper. */
+  | 'PAPER'
+  /** 电子: electronic (电子证照 or data). */
+  | 'ELECTRONIC';
+
+/** One step of the process (办理环节). */
+export type GuideStep = {
+  __typename?: 'GuideStep';
+  /** 1 for the first step. */
+  order: Scalars['Int']['output'];
+  /** The step's name. */
+  name: Scalars['String']['output'];
+  /** Who does it (办理主体). */
+  by: Scalars['String']['output'];
+  /** What happens. */
+  description: Scalars['String']['output'];
+};
+
+/** The fee (收费标准). */
+export type GuideFee = {
+  __typename?: 'GuideFee';
+  /** False: nothing is charged. */
+  charged: Scalars['Boolean']['output'];
+  /** The fee in words. */
+  description: Scalars['String']['output'];
+};
+
+/** One question and its answer (常见问题). */
+export type GuideQuestion = {
+  __typename?: 'GuideQuestion';
+  /** The question. */
+  question: Scalars['String']['output'];
+  /** The answer. */
+  answer: Scalars['String']['output'];
+};
+
+/** One way to apply or ask (办理渠道). */
+export type GuideChannel = {
+  __typename?: 'GuideChannel';
+  /** What kind of channel it is. */
+  kind: GuideChannelKind;
+  /** The channel's name. */
+  name: Scalars['String']['output'];
+  /** What can be done there. */
+  description: Scalars['String']['output'];
+  /** True when staff act for the applicant (帮代办), under the applicant's stored proxy authorization. */
+  assisted: Scalars['Boolean']['output'];
+};
+
+/** The kinds of channel. */
+export type GuideChannelKind =
+  /** 网上办事大厅: the online service hall. */
+  | 'ONLINE'
+  /** 移动端: the mobile app. */
+  | 'MOBILE_APP'
+  /** 服务大厅: a centre's service hall, assisted handling (帮代办). */
+  | 'SERVICE_HALL'
+  /** 自助终端: a self-service terminal. */
+  | 'SELF_SERVICE_TERMINAL'
+  /** 咨询热线: questions only. */
+  | 'HOTLINE';
+
+/** An item or verification the one thing joins (关联事项). */
+export type LinkedItem = {
+  __typename?: 'LinkedItem';
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** One of the three items, or a verification within them. */
+  kind: LinkedItemKind;
+  /** The agency that handles it. */
+  agency: Agency;
+  /** Its own time limit. */
+  timeLimit: GuideTimeLimit;
+  /** What its result looks like (结果样例; synthetic, masked). */
+  sampleResult: Scalars['String']['output'];
+};
+
+/** What a linked item is. */
+export type LinkedItemKind =
+  /** 事项: one of the three items (the loan, the credit query, the mortgage registration). */
+  | 'ITEM'
+  /** 核验: a verification of shared data within them. */
+  | 'VERIFICATION';
+
+/** Where one result is delivered (结果送达). */
+export type GuideDelivery = {
+  __typename?: 'GuideDelivery';
+  /** The result. */
+  result: Scalars['String']['output'];
+  /** How and where the applicant receives it. */
+  how: Scalars['String']['output'];
 };
 
 /** A fund centre's figures (统计) over its applications, test cases left out. */
@@ -559,10 +731,14 @@ export type LoanApplication = {
   repaymentMethod?: Maybe<RepaymentMethod>;
   /** When the application was accepted (受理时间). */
   acceptedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** 15 days from acceptance (住房公积金管理条例 art. 26). */
+  /** The statutory limit (法定时限): 15 calendar days from acceptance (住房公积金管理条例 art. 26). */
   decisionDueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Whole days left to decide; negative when overdue; null once decided. */
   daysLeftToDecide?: Maybe<Scalars['Int']['output']>;
+  /** The centre's promised limit (承诺时限): acceptance + the promised days of the centre's guide in force then (serviceGuide says whether confirmed); null when the centre has no promise. */
+  promisedDecisionBy?: Maybe<Scalars['DateTime']['output']>;
+  /** Whole days left within the promise; negative when past it; null once decided or without a promise. */
+  daysLeftToPromisedDecision?: Maybe<Scalars['Int']['output']>;
   /** When it was decided; null while undecided. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for a test case (测试件), left out of statistics. */
@@ -867,9 +1043,22 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ServiceGuide: ResolverTypeWrapper<ServiceGuideParent>;
-  GuideMaterial: ResolverTypeWrapper<GuideMaterial>;
+  ServiceGuide: ResolverTypeWrapper<ServiceGuide>;
+  GuideCentre: ResolverTypeWrapper<GuideCentre>;
+  GuideTimeLimit: ResolverTypeWrapper<GuideTimeLimit>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DayKind: DayKind;
+  GuideCondition: ResolverTypeWrapper<GuideCondition>;
+  GuideMaterial: ResolverTypeWrapper<GuideMaterial>;
+  MaterialForm: MaterialForm;
+  GuideStep: ResolverTypeWrapper<GuideStep>;
+  GuideFee: ResolverTypeWrapper<GuideFee>;
+  GuideQuestion: ResolverTypeWrapper<GuideQuestion>;
+  GuideChannel: ResolverTypeWrapper<GuideChannel>;
+  GuideChannelKind: GuideChannelKind;
+  LinkedItem: ResolverTypeWrapper<LinkedItem>;
+  LinkedItemKind: LinkedItemKind;
+  GuideDelivery: ResolverTypeWrapper<GuideDelivery>;
   LoanStatistics: ResolverTypeWrapper<LoanStatistics>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
@@ -921,9 +1110,18 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
-  ServiceGuide: ServiceGuideParent;
-  GuideMaterial: GuideMaterial;
+  ServiceGuide: ServiceGuide;
+  GuideCentre: GuideCentre;
+  GuideTimeLimit: GuideTimeLimit;
   Boolean: Scalars['Boolean']['output'];
+  GuideCondition: GuideCondition;
+  GuideMaterial: GuideMaterial;
+  GuideStep: GuideStep;
+  GuideFee: GuideFee;
+  GuideQuestion: GuideQuestion;
+  GuideChannel: GuideChannel;
+  LinkedItem: LinkedItem;
+  GuideDelivery: GuideDelivery;
   LoanStatistics: LoanStatistics;
   Float: Scalars['Float']['output'];
   StatusCount: StatusCount;
@@ -986,7 +1184,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   loanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<QueryLoanApplicationArgs, 'id'>>;
   loanApplications?: Resolver<ResolversTypes['LoanApplicationPage'], ParentType, ContextType, RequireFields<QueryLoanApplicationsArgs, 'first'>>;
   myLoanApplications?: Resolver<Array<ResolversTypes['LoanApplication']>, ParentType, ContextType>;
-  serviceGuide?: Resolver<ResolversTypes['ServiceGuide'], ParentType, ContextType>;
+  serviceGuide?: Resolver<ResolversTypes['ServiceGuide'], ParentType, ContextType, Partial<QueryServiceGuideArgs>>;
   loanStatistics?: Resolver<ResolversTypes['LoanStatistics'], ParentType, ContextType>;
 };
 
@@ -1001,16 +1199,87 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ServiceGuideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceGuide'] = ResolversParentTypes['ServiceGuide']> = {
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centre?: Resolver<ResolversTypes['GuideCentre'], ParentType, ContextType>;
+  serves?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['GuideCondition']>, ParentType, ContextType>;
   materials?: Resolver<Array<ResolversTypes['GuideMaterial']>, ParentType, ContextType>;
-  steps?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  timeLimits?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['GuideStep']>, ParentType, ContextType>;
+  statutoryLimit?: Resolver<ResolversTypes['GuideTimeLimit'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['GuideFee'], ParentType, ContextType>;
+  faq?: Resolver<Array<ResolversTypes['GuideQuestion']>, ParentType, ContextType>;
+  channels?: Resolver<Array<ResolversTypes['GuideChannel']>, ParentType, ContextType>;
+  linkedItems?: Resolver<Array<ResolversTypes['LinkedItem']>, ParentType, ContextType>;
+  resultDelivery?: Resolver<Array<ResolversTypes['GuideDelivery']>, ParentType, ContextType>;
+  centres?: Resolver<Array<ResolversTypes['GuideCentre']>, ParentType, ContextType>;
+};
+
+export type GuideCentreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideCentre'] = ResolversParentTypes['GuideCentre']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promisedLimit?: Resolver<ResolversTypes['GuideTimeLimit'], ParentType, ContextType>;
+};
+
+export type GuideTimeLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideTimeLimit'] = ResolversParentTypes['GuideTimeLimit']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dayKind?: Resolver<ResolversTypes['DayKind'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type GuideConditionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideCondition'] = ResolversParentTypes['GuideCondition']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GuideMaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideMaterial'] = ResolversParentTypes['GuideMaterial']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['MaterialForm'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  howSubmitted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   replacedBySharedData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   replacedBy?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  sharedDataItem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GuideStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideStep'] = ResolversParentTypes['GuideStep']> = {
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideFeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideFee'] = ResolversParentTypes['GuideFee']> = {
+  charged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideQuestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideQuestion'] = ResolversParentTypes['GuideQuestion']> = {
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideChannel'] = ResolversParentTypes['GuideChannel']> = {
+  kind?: Resolver<ResolversTypes['GuideChannelKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  assisted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LinkedItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LinkedItem'] = ResolversParentTypes['LinkedItem']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LinkedItemKind'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  timeLimit?: Resolver<ResolversTypes['GuideTimeLimit'], ParentType, ContextType>;
+  sampleResult?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideDelivery'] = ResolversParentTypes['GuideDelivery']> = {
+  result?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LoanStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanStatistics'] = ResolversParentTypes['LoanStatistics']> = {
@@ -1079,6 +1348,8 @@ export type LoanApplicationResolvers<ContextType = Context, ParentType extends R
   acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decisionDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   daysLeftToDecide?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  promisedDecisionBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  daysLeftToPromisedDecision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   isTestCase?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   checks?: Resolver<Maybe<Array<ResolversTypes['LoanCheck']>>, ParentType, ContextType>;
@@ -1190,7 +1461,16 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ServiceGuide?: ServiceGuideResolvers<ContextType>;
+  GuideCentre?: GuideCentreResolvers<ContextType>;
+  GuideTimeLimit?: GuideTimeLimitResolvers<ContextType>;
+  GuideCondition?: GuideConditionResolvers<ContextType>;
   GuideMaterial?: GuideMaterialResolvers<ContextType>;
+  GuideStep?: GuideStepResolvers<ContextType>;
+  GuideFee?: GuideFeeResolvers<ContextType>;
+  GuideQuestion?: GuideQuestionResolvers<ContextType>;
+  GuideChannel?: GuideChannelResolvers<ContextType>;
+  LinkedItem?: LinkedItemResolvers<ContextType>;
+  GuideDelivery?: GuideDeliveryResolvers<ContextType>;
   LoanStatistics?: LoanStatisticsResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
