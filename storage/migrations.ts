@@ -272,6 +272,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX loan_steps_by_status ON loan_steps (status, application_id)`,
     ],
   },
+  {
+    version: 10,
+    name: 'access records: one per request and agency, listing its subjects; found by each subject',
+    statements: [
+      // Each person read, with their ground, case and fields (storage/access-chain.ts hashes the list).
+      // The person-layout columns stay for the records written before; new records leave them null.
+      `ALTER TABLE access_records ADD COLUMN subjects jsonb CHECK (subjects IS NULL OR (jsonb_typeof(subjects) = 'array' AND jsonb_array_length(subjects) > 0))`,
+      `ALTER TABLE access_records ALTER COLUMN subject_key DROP NOT NULL`,
+      `ALTER TABLE access_records ALTER COLUMN subject_masked DROP NOT NULL`,
+      `ALTER TABLE access_records ALTER COLUMN fields DROP NOT NULL`,
+      `ALTER TABLE access_records ALTER COLUMN legal_basis DROP NOT NULL`,
+      `ALTER TABLE access_records ADD CONSTRAINT access_records_one_layout CHECK (
+        subjects IS NOT NULL OR (subject_key IS NOT NULL AND subject_masked IS NOT NULL AND fields IS NOT NULL AND legal_basis IS NOT NULL))`,
+      // Every subject of a record, derived by the database from the hashed content (of either layout),
+      // so the index a person's records are found by can never say other than the chain vouches for.
+      // (A generated column takes immutable functions only, which jsonb_build_array is not; a subject
+      // key is hex, so the one-element array of a person-layout record is written out as text.)
+      `ALTER TABLE access_records ADD COLUMN subject_keys jsonb GENERATED ALWAYS AS (
+        CASE WHEN subjects IS NULL THEN ('["' || subject_key || '"]')::jsonb ELSE jsonb_path_query_array(subjects, '$[*].subjectKey') END) STORED`,
+      `CREATE INDEX access_records_by_subjects ON access_records USING gin (subject_keys jsonb_path_ops)`,
+      `DROP INDEX access_records_by_subject`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

@@ -7,7 +7,7 @@ import { BREAK_REASONS } from '../../../storage';
 import type { OpenBackend } from './backends';
 import { SPEC_CHAIN_KEY, tamper } from './backends';
 import { checkpointLines, forgeCheckpointLine, insider, storedRecords } from './insider';
-import { accessRecord, accessRecords } from './records';
+import { accessRecord, accessRecords, personRecord } from './records';
 
 const ISO = '\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z';
 
@@ -72,10 +72,10 @@ export function describeTamperEvidence(engine: string, opened: () => OpenBackend
 
     it('names a forged append, by someone without the key or with a guessed one', async () => {
       await signedChain(5);
-      await insider.forgeAppend(db(), store(), accessRecord(6, { actorSubject: 'nobody-read-this' }));
+      await insider.forgeAppend(db(), personRecord(6, { actorSubject: 'nobody-read-this' }));
       expect(await store().verifyChain()).toMatchObject({ ok: false, records: 5, firstBrokenSequence: 6, reason: BREAK_REASONS.badHmac });
       await tamper(db(), 'DELETE FROM access_records WHERE sequence = 6');
-      await insider.forgeAppend(db(), store(), accessRecord(6), { key: 'a-guessed-key-that-is-not-the-chain-key' });
+      await insider.forgeAppend(db(), personRecord(6), { key: 'a-guessed-key-that-is-not-the-chain-key' });
       expect(await store().verifyChain()).toMatchObject({ ok: false, firstBrokenSequence: 6, reason: BREAK_REASONS.badHmac });
     });
 
