@@ -295,6 +295,50 @@ export const MIGRATIONS: readonly Migration[] = [
       `DROP INDEX access_records_by_subject`,
     ],
   },
+  {
+    version: 11,
+    name: 'notices of loan applications: an outbox written with each change, its deliveries, the centres\' webhooks',
+    statements: [
+      // A centre's own system, told of its applications' notices; the secret signs each payload (HMAC).
+      `CREATE TABLE notice_webhooks (
+        id uuid PRIMARY KEY,
+        centre text NOT NULL,
+        url text NOT NULL,
+        secret text NOT NULL,
+        registered_by text NOT NULL,
+        registered_at timestamptz NOT NULL,
+        UNIQUE (centre, url)
+      )`,
+      // Written in the transaction of the change it tells of; once per application and key.
+      `CREATE TABLE loan_notices (
+        id uuid PRIMARY KEY,
+        position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        application_id uuid NOT NULL REFERENCES loan_applications (id),
+        notice_key text NOT NULL,
+        kind text NOT NULL,
+        detail jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        UNIQUE (application_id, notice_key)
+      )`,
+      // One per notice and receiver (an SMS recipient, a webhook), leased like a step, at least once.
+      `CREATE TABLE loan_notice_deliveries (
+        notice_id uuid NOT NULL REFERENCES loan_notices (id),
+        target text NOT NULL,
+        channel text NOT NULL CHECK (channel IN ('SMS', 'WEBHOOK')),
+        webhook_id uuid REFERENCES notice_webhooks (id),
+        status text NOT NULL CHECK (status IN ('PENDING', 'DELIVERED', 'DEAD')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        lease_owner text,
+        lease_until timestamptz,
+        last_error text,
+        finished_at timestamptz,
+        PRIMARY KEY (notice_id, target),
+        CHECK ((channel = 'WEBHOOK') = (webhook_id IS NOT NULL))
+      )`,
+      `CREATE INDEX loan_notice_deliveries_due ON loan_notice_deliveries (next_attempt_at) WHERE status = 'PENDING'`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

@@ -29,6 +29,8 @@ export type RepaymentSchedule = Schedule & {
   rate: string;
   totalPayment: Fen;
   totalInterest: Fen;
+  /** The disbursement date the instalments fall due from; null until disbursed. */
+  startsOn: string | null;
 };
 
 /** A person or a home as the loan subgraph names them: the opaque ref alone, resolved by the subgraphs that hold their records. */

@@ -9,6 +9,7 @@
  *   (views.ts). Every field read is a release of the parties' data, written to the access record.
  * - Approving and rejecting a referred application: officers of its centre.
  * - Signing: each signer for themself, over the contract text they were shown.
+ * - Registering a notice webhook: officers, for their own centre.
  */
 import { allow, and, or, rule } from 'graphql-shield';
 import { serviceHasPower } from '../../lib/services';
@@ -65,6 +66,8 @@ export const loanPolicy: Policy = {
     withdrawLoanApplication: or(hasRole('FUND_OFFICER'), hasRole('APPLICANT')),
     signLoanContract: hasRole('APPLICANT'),
     reviewLoanApplication: hasRole('APPLICANT'),
+    // For the officer's own centre (the resolver takes the centre from the token, never from input).
+    registerNoticeWebhook: hasRole('FUND_OFFICER'),
   },
   ...FEDERATION_TYPES,
   LoanApplication: { id: allow, status: mayReadApplication, '*': applicationFile(borrowersOf), contract: applicationFile(signersOf), mortgage: applicationFile(signersOf) },
@@ -96,6 +99,8 @@ export const loanPolicy: Policy = {
   StatusCount: allow,
   ContractSigner: allow,
   MortgageCertificate: allow,
+  Disbursement: allow,
+  NoticeWebhookRegistration: allow,
   Applicant: allow,
   Property: allow,
 };

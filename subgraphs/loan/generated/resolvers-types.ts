@@ -114,6 +114,14 @@ export type Mutation = {
   signLoanContract?: Maybe<LoanApplication>;
   /** The applicant's review (好差评) of a finished application: 1 (very dissatisfied) to 5 (very satisfied). */
   reviewLoanApplication?: Maybe<LoanApplication>;
+  /**
+   * A fund officer registers their centre's system to be told of every notice of the centre's
+   * applications (accepted, needs consent, decided, mortgage registered, disbursed, withdrawn): a
+   * signed JSON POST per notice, at least once, with the notice's id as the idempotency key. The URL
+   * must be https (plain http only to a loopback address, in development and test). The same URL
+   * again gives it a new secret. The secret is shown in this answer only.
+   */
+  registerNoticeWebhook: NoticeWebhookRegistration;
 };
 
 
@@ -150,6 +158,26 @@ export type MutationReviewLoanApplicationArgs = {
   id: Scalars['ID']['input'];
   score: Scalars['Int']['input'];
   comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRegisterNoticeWebhookArgs = {
+  url: Scalars['String']['input'];
+};
+
+/** A centre's webhook for notices, as registered. */
+export type NoticeWebhookRegistration = {
+  __typename?: 'NoticeWebhookRegistration';
+  /** The webhook's id. */
+  id: Scalars['ID']['output'];
+  /** The fund centre whose applications' notices it receives. */
+  centreCode: Scalars['String']['output'];
+  /** Where notices are posted. */
+  url: Scalars['String']['output'];
+  /** The HMAC-SHA256 key of the x-hpf-signature header (v1=hex of HMAC over "<x-hpf-timestamp>.<body>"); shown once, here. */
+  secret: Scalars['String']['output'];
+  /** When it was registered. */
+  registeredAt: Scalars['DateTime']['output'];
 };
 
 /** The service guide (办事指南) of the HPF loan one thing, in the fields "一件事" guides publish: what an applicant must know before applying. */
@@ -459,7 +487,9 @@ export type LoanApplicationStatus =
   /** 撤回: withdrawn by the applicant before the mortgage was registered. */
   | 'WITHDRAWN'
   /** Contract signed by everyone and the mortgage registered: the entrusted bank may disburse. */
-  | 'READY_FOR_DISBURSEMENT';
+  | 'READY_FOR_DISBURSEMENT'
+  /** 放款: the entrusted bank has disbursed the loan; the repayment schedule runs from the disbursement date. */
+  | 'DISBURSED';
 
 /** Where one check of an application stands. */
 export type CheckStatus =
@@ -594,7 +624,9 @@ export type LoanStep =
   /** The automatic decision, made with the last check. */
   | 'DECIDE'
   /** 不动产抵押登记, once everyone has signed. */
-  | 'REGISTER_MORTGAGE';
+  | 'REGISTER_MORTGAGE'
+  /** 放款 by the entrusted bank, once the mortgage is registered. */
+  | 'DISBURSE';
 
 /** What happened, in a timeline entry. */
 export type TimelineKind =
@@ -625,7 +657,43 @@ export type TimelineKind =
   /** 不动产抵押登记 done: the certificate number and its hash are kept. */
   | 'MORTGAGE_REGISTERED'
   /** The applicant's review (好差评). */
-  | 'REVIEWED';
+  | 'REVIEWED'
+  /** The entrusted bank holds the disbursement instruction and is processing it. */
+  | 'DISBURSEMENT_INSTRUCTED'
+  /** 放款: the bank disbursed the loan (its instruction id and the disbursement date). */
+  | 'DISBURSED'
+  /** The bank refused the disbursement instruction; an officer takes it up with the bank. */
+  | 'DISBURSEMENT_REFUSED'
+  /** A notice reached its receiver (notice, channel; an SMS names its party). */
+  | 'NOTICE_DELIVERED'
+  /** A notice could not be delivered within its attempts and was dead-lettered for an operator. */
+  | 'NOTICE_DEAD_LETTERED';
+
+/** What a notice tells (a status change a party should know of). */
+export type NoticeKind =
+  /** The application was accepted. */
+  | 'ACCEPTED'
+  /** A party's own consent is awaited. */
+  | 'NEEDS_CONSENT'
+  /** Referred to an officer. */
+  | 'REFERRED'
+  /** Approved: the contract is ready to sign. */
+  | 'APPROVED'
+  /** Rejected by an officer. */
+  | 'REJECTED'
+  /** The mortgage is registered. */
+  | 'MORTGAGE_REGISTERED'
+  /** The loan is disbursed. */
+  | 'DISBURSED'
+  /** The application was withdrawn. */
+  | 'WITHDRAWN';
+
+/** How a notice is delivered. */
+export type NoticeChannel =
+  /** A text message from the 12329 platform (sender 福建12329) to a party's mobile on file. */
+  | 'SMS'
+  /** A signed POST to a webhook the centre registered. */
+  | 'WEBHOOK';
 
 /** An application's decision. */
 export type DecisionOutcome =
@@ -753,6 +821,8 @@ export type LoanApplication = {
   contract?: Maybe<LoanContract>;
   /** The registered mortgage, once registered. */
   mortgage?: Maybe<MortgageCertificate>;
+  /** The disbursement by the entrusted bank, once disbursed. */
+  disbursement?: Maybe<Disbursement>;
   /** The repayment schedule at the decided rate, to the fen (the last instalment settles any residual); null until a rate is decided. */
   repaymentSchedule?: Maybe<RepaymentSchedule>;
   /** Materials the applicant still had to bring: those the checks' shared data did not replace. */
@@ -778,6 +848,8 @@ export type RepaymentSchedule = {
   totalPayment: Scalars['Money']['output'];
   /** All interest over the term, in yuan. */
   totalInterest: Scalars['Money']['output'];
+  /** The disbursement date the schedule runs from; null until the loan is disbursed. */
+  startsOn?: Maybe<Scalars['Date']['output']>;
   /** Instalments from the first; first: limits how many (all when omitted). */
   instalments: Array<Instalment>;
 };
@@ -801,6 +873,19 @@ export type Instalment = {
   interest: Scalars['Money']['output'];
   /** Principal still owed after this payment. */
   remaining: Scalars['Money']['output'];
+  /** When it falls due: the disbursement date's day of the month, this many months on (the month's last day when shorter); null until disbursed. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+};
+
+/** 放款: the loan as the entrusted bank disbursed it. */
+export type Disbursement = {
+  __typename?: 'Disbursement';
+  /** 贷款账号: the loan account the bank opened. */
+  loanAccountNumber: Scalars['String']['output'];
+  /** 放款日期: the repayment schedule runs from it. */
+  disbursedOn: Scalars['Date']['output'];
+  /** The bank's reference of the disbursement instruction (放款流水号). */
+  instructionId: Scalars['String']['output'];
 };
 
 /** The loan contract (借款合同) of an approved application, to be signed by every borrower and co-owner. */
@@ -919,6 +1004,10 @@ export type TimelineEntry = {
   findings: Array<LoanFinding>;
   /** An officer's reason for their decision. */
   officerReason?: Maybe<Scalars['String']['output']>;
+  /** The notice delivered or dead-lettered (NOTICE_DELIVERED, NOTICE_DEAD_LETTERED). */
+  notice?: Maybe<NoticeKind>;
+  /** How that notice went (NOTICE_DELIVERED, NOTICE_DEAD_LETTERED). */
+  channel?: Maybe<NoticeChannel>;
   /**
    * Everything above as JSON, for tools that keep the raw entry.
    * @deprecated Read the typed fields.
@@ -1043,6 +1132,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NoticeWebhookRegistration: ResolverTypeWrapper<NoticeWebhookRegistration>;
   ServiceGuide: ResolverTypeWrapper<ServiceGuide>;
   GuideCentre: ResolverTypeWrapper<GuideCentre>;
   GuideTimeLimit: ResolverTypeWrapper<GuideTimeLimit>;
@@ -1075,6 +1165,8 @@ export type ResolversTypes = {
   LoanCheckStep: LoanCheckStep;
   LoanStep: LoanStep;
   TimelineKind: TimelineKind;
+  NoticeKind: NoticeKind;
+  NoticeChannel: NoticeChannel;
   DecisionOutcome: DecisionOutcome;
   SignerRole: SignerRole;
   PartyRef: ResolverTypeWrapper<PartyRef>;
@@ -1086,6 +1178,7 @@ export type ResolversTypes = {
   LoanApplication: ResolverTypeWrapper<LoanApplicationParent>;
   RepaymentSchedule: ResolverTypeWrapper<RepaymentScheduleParent>;
   Instalment: ResolverTypeWrapper<Instalment>;
+  Disbursement: ResolverTypeWrapper<Disbursement>;
   LoanContract: ResolverTypeWrapper<Omit<LoanContract, 'signers'> & { signers: Array<ResolversTypes['ContractSigner']> }>;
   ContractSigner: ResolverTypeWrapper<Omit<ContractSigner, 'applicant'> & { applicant: ResolversTypes['Applicant'] }>;
   MortgageCertificate: ResolverTypeWrapper<MortgageCertificate>;
@@ -1110,6 +1203,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
+  NoticeWebhookRegistration: NoticeWebhookRegistration;
   ServiceGuide: ServiceGuide;
   GuideCentre: GuideCentre;
   GuideTimeLimit: GuideTimeLimit;
@@ -1138,6 +1232,7 @@ export type ResolversParentTypes = {
   LoanApplication: LoanApplicationParent;
   RepaymentSchedule: RepaymentScheduleParent;
   Instalment: Instalment;
+  Disbursement: Disbursement;
   LoanContract: Omit<LoanContract, 'signers'> & { signers: Array<ResolversParentTypes['ContractSigner']> };
   ContractSigner: Omit<ContractSigner, 'applicant'> & { applicant: ResolversParentTypes['Applicant'] };
   MortgageCertificate: MortgageCertificate;
@@ -1195,6 +1290,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   withdrawLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationWithdrawLoanApplicationArgs, 'id' | 'reason'>>;
   signLoanContract?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationSignLoanContractArgs, 'id' | 'signature'>>;
   reviewLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationReviewLoanApplicationArgs, 'id' | 'score'>>;
+  registerNoticeWebhook?: Resolver<ResolversTypes['NoticeWebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterNoticeWebhookArgs, 'url'>>;
+};
+
+export type NoticeWebhookRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeWebhookRegistration'] = ResolversParentTypes['NoticeWebhookRegistration']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  centreCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type ServiceGuideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceGuide'] = ResolversParentTypes['ServiceGuide']> = {
@@ -1357,6 +1461,7 @@ export type LoanApplicationResolvers<ContextType = Context, ParentType extends R
   timeline?: Resolver<Maybe<Array<ResolversTypes['TimelineEntry']>>, ParentType, ContextType>;
   contract?: Resolver<Maybe<ResolversTypes['LoanContract']>, ParentType, ContextType>;
   mortgage?: Resolver<Maybe<ResolversTypes['MortgageCertificate']>, ParentType, ContextType>;
+  disbursement?: Resolver<Maybe<ResolversTypes['Disbursement']>, ParentType, ContextType>;
   repaymentSchedule?: Resolver<Maybe<ResolversTypes['RepaymentSchedule']>, ParentType, ContextType>;
   materialsCollected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minutesTaken?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1367,6 +1472,7 @@ export type RepaymentScheduleResolvers<ContextType = Context, ParentType extends
   rate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   totalPayment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalInterest?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  startsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   instalments?: Resolver<Array<ResolversTypes['Instalment']>, ParentType, ContextType, Partial<RepaymentScheduleInstalmentsArgs>>;
 };
 
@@ -1376,6 +1482,13 @@ export type InstalmentResolvers<ContextType = Context, ParentType extends Resolv
   principal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   interest?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   remaining?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type DisbursementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Disbursement'] = ResolversParentTypes['Disbursement']> = {
+  loanAccountNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disbursedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  instructionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LoanContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanContract'] = ResolversParentTypes['LoanContract']> = {
@@ -1438,6 +1551,8 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   outcome?: Resolver<Maybe<ResolversTypes['DecisionOutcome']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['LoanFinding']>, ParentType, ContextType>;
   officerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notice?: Resolver<Maybe<ResolversTypes['NoticeKind']>, ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['NoticeChannel']>, ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1460,6 +1575,7 @@ export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NoticeWebhookRegistration?: NoticeWebhookRegistrationResolvers<ContextType>;
   ServiceGuide?: ServiceGuideResolvers<ContextType>;
   GuideCentre?: GuideCentreResolvers<ContextType>;
   GuideTimeLimit?: GuideTimeLimitResolvers<ContextType>;
@@ -1482,6 +1598,7 @@ export type Resolvers<ContextType = Context> = {
   LoanApplication?: LoanApplicationResolvers<ContextType>;
   RepaymentSchedule?: RepaymentScheduleResolvers<ContextType>;
   Instalment?: InstalmentResolvers<ContextType>;
+  Disbursement?: DisbursementResolvers<ContextType>;
   LoanContract?: LoanContractResolvers<ContextType>;
   ContractSigner?: ContractSignerResolvers<ContextType>;
   MortgageCertificate?: MortgageCertificateResolvers<ContextType>;

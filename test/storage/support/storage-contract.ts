@@ -670,5 +670,54 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
 
   describeTamperEvidence(backend.name, () => open);
 
+  describe(`LoanStore: notice outbox (${backend.name})`, () => {
+    const noticeOf = (key: string, smsTo: string[]) => ({ key, kind: key.split(':')[0]!, smsTo, detail: { about: key } });
+    const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+    it("writes a change's notices with it, once per key, a delivery for each SMS recipient and for each webhook of the application's centre", async () => {
+      const ours = await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/notices', secret: 'whsec_one', registeredBy: 'FUND_OFFICER:o-1', now: NOW });
+      await loans().registerWebhook({ centre: '350200', url: 'https://xm.example/notices', secret: 'whsec_two', registeredBy: 'FUND_OFFICER:o-2', now: NOW });
+      // The same URL again is the same webhook with a new secret.
+      expect(await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/notices', secret: 'whsec_new', registeredBy: 'FUND_OFFICER:o-1', now: NOW })).toMatchObject({ id: ours.id, secret: 'whsec_new' });
+      const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT'])] });
+      const plan = () => ({ events: [{ step: null, kind: 'SPEC', detail: {} }], notices: [noticeOf('NEEDS_CONSENT:SPOUSE', ['SPOUSE']), noticeOf('ACCEPTED', ['APPLICANT']), noticeOf('APPROVED', ['APPLICANT', 'SPOUSE'])] });
+      await loans().apply(application.id, null, plan, NOW);
+      await loans().apply(application.id, null, plan, NOW);
+      const notices = await loans().notices(application.id);
+      expect(notices.map((notice) => [notice.key, notice.deliveries.map((d) => `${d.channel}:${d.target}:${d.status}`)])).toEqual([
+        ['ACCEPTED', [`SMS:APPLICANT:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
+        ['NEEDS_CONSENT:SPOUSE', [`SMS:SPOUSE:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
+        ['APPROVED', [`SMS:APPLICANT:PENDING`, `SMS:SPOUSE:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
+      ]);
+    });
+
+    it('leases each due delivery to one dispatcher at a time, takes it over when the lease runs out, and fences the one that lost it', async () => {
+      const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT', 'SPOUSE'])] });
+      const first = await loans().claimDueDeliveries('dispatcher-a', NOW, 1000, 10);
+      expect(first.map((d) => [d.channel, d.target, d.attempts, d.kind, d.applicationId])).toEqual([
+        ['SMS', 'APPLICANT', 1, 'ACCEPTED', application.id],
+        ['SMS', 'SPOUSE', 1, 'ACCEPTED', application.id],
+      ]);
+      expect(await loans().claimDueDeliveries('dispatcher-b', at(500), 1000, 10)).toEqual([]);
+      const taken = await loans().claimDueDeliveries('dispatcher-b', at(1500), 1000, 10);
+      expect(taken.map((d) => d.attempts)).toEqual([2, 2]);
+      expect(await loans().finishDelivery(first[0]!, 'dispatcher-a', { status: 'DELIVERED' }, null, at(1600))).toBe(false);
+      expect(await loans().finishDelivery(taken[0]!, 'dispatcher-b', { status: 'DELIVERED' }, { step: null, kind: 'NOTICE_DELIVERED', detail: { notice: 'ACCEPTED', channel: 'SMS' } }, at(1600))).toBe(true);
+      expect((await loans().events(application.id)).filter((event) => event.kind === 'NOTICE_DELIVERED')).toHaveLength(1);
+    });
+
+    it('retries a failed delivery when it is due again and never takes a delivered or dead-lettered one again', async () => {
+      const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT', 'SPOUSE', 'CO_BORROWER:1'])] });
+      const [delivered, dead, retried] = await loans().claimDueDeliveries('dispatcher-a', NOW, 1000, 10);
+      await loans().finishDelivery(delivered!, 'dispatcher-a', { status: 'DELIVERED' }, null, NOW);
+      await loans().finishDelivery(retried!, 'dispatcher-a', { status: 'RETRY', nextAttemptAt: at(5000), error: 'HTTP_503' }, null, NOW);
+      await loans().finishDelivery(dead!, 'dispatcher-a', { status: 'DEAD', error: 'SMS_4041' }, { step: null, kind: 'NOTICE_DEAD_LETTERED', detail: {} }, NOW);
+      expect(await loans().claimDueDeliveries('dispatcher-b', at(2000), 1000, 10)).toEqual([]);
+      expect((await loans().claimDueDeliveries('dispatcher-b', at(5000), 1000, 10)).map((d) => [d.target, d.attempts])).toEqual([['SPOUSE', 2]]);
+      const [notice] = await loans().notices(application.id);
+      expect(notice!.deliveries.map((d) => `${d.target}:${d.status}`)).toEqual(['APPLICANT:DELIVERED', 'CO_BORROWER:1:DEAD', 'SPOUSE:PENDING']);
+    });
+  });
+
   more?.(() => open);
 }
