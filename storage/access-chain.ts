@@ -66,6 +66,8 @@ export const BREAK_REASONS = {
   sequenceGap: 'sequence gap',
   /** The record verifies on its own, but a signed checkpoint vouched for another hash at its place. */
   unlikeCheckpoint: 'hash differs from the one a signed checkpoint recorded: the chain was rewritten and rehashed',
+  /** The record verifies, but the index its subjects are found by lists others: someone hidden from their own records. */
+  subjectIndex: 'the subject index does not list exactly the people of the record: someone was hidden from, or added to, those it is found by',
 } as const;
 
 export interface ChainBreak {
@@ -194,7 +196,8 @@ export class ChainWalker {
     return this.last;
   }
 
-  check(record: AccessRecord): ChainBreak | null {
+  /** `subjectIndex`: the keys the database finds the record by, when it keeps them (migration 10 on). */
+  check(record: AccessRecord, subjectIndex?: readonly string[]): ChainBreak | null {
     const expected = this.last.sequence + 1;
     if (record.sequence !== expected) return { sequence: expected, reason: BREAK_REASONS.sequenceGap };
     if (record.previousHash !== this.last.hash) return { sequence: record.sequence, reason: BREAK_REASONS.brokenLink };
@@ -206,6 +209,10 @@ export class ChainWalker {
     }
     const vouched = this.options.vouched?.get(record.sequence);
     if (vouched !== undefined && vouched !== record.hash) return { sequence: record.sequence, reason: BREAK_REASONS.unlikeCheckpoint };
+    if (subjectIndex !== undefined) {
+      const keys = record.subjects.map((subject) => subject.subjectKey);
+      if (subjectIndex.length !== keys.length || subjectIndex.some((key, i) => key !== keys[i])) return { sequence: record.sequence, reason: BREAK_REASONS.subjectIndex };
+    }
     this.last = { sequence: record.sequence, hash: record.hash };
     this.intact++;
     return null;

@@ -474,12 +474,13 @@ async function latestCheckpoint(tx: SqlExecutor): Promise<ChainPoint> {
 /** Feeds records after the walker's position (up to `through`, or the end) page by page. */
 async function walk(tx: SqlExecutor, walker: ChainWalker, through: number | null): Promise<ChainBreak | null> {
   for (;;) {
-    const rows = await tx.query<AccessRecordRow>(
-      `${SELECT} WHERE sequence > $1 AND ($2::bigint IS NULL OR sequence <= $2) ORDER BY sequence LIMIT ${VERIFY_PAGE}`,
+    // With the subject index, so that one no longer derived from the records (an owner's rebuild) is caught.
+    const rows = await tx.query<AccessRecordRow & { subject_keys: unknown }>(
+      `SELECT ${COLUMNS.join(', ')}, subject_keys FROM access_records WHERE sequence > $1 AND ($2::bigint IS NULL OR sequence <= $2) ORDER BY sequence LIMIT ${VERIFY_PAGE}`,
       [walker.position.sequence, through],
     );
     for (const row of rows) {
-      const broken = walker.check(toAccessRecord(row));
+      const broken = walker.check(toAccessRecord(row), Array.isArray(row.subject_keys) ? row.subject_keys.map(String) : []);
       if (broken) return broken;
     }
     if (rows.length < VERIFY_PAGE) return null;
