@@ -9,7 +9,7 @@ import { validateIdNumber, validateUnitNumber } from '../lib/identifiers';
 import type { Dataset } from './data';
 import { countyOf } from './data/fujian';
 import { buildRegistrationProofNumber } from './data/numbers';
-import { lookUpKeys, requireKeys, requireString } from './shared/batch';
+import { lookUpKeys, requireKeys, requireOptionalBoolean, requireString } from './shared/batch';
 import { badRequest } from './shared/errors';
 import { textPdf } from './shared/pdf';
 import type { AgencyHandlers, Untrusted } from './shared/simulator';
@@ -46,11 +46,17 @@ export function naturalResourcesHandlers(dataset: Dataset): AgencyHandlers<'natu
     endpoints: {
       '/api/v1/registrations/batch-query': (request) => lookUpKeys(request.unitNumbers, 'unitNumbers', registrationOf),
       // Holdings are negative evidence too (无房): a well-formed ID number with nothing on file
-      // is answered with an empty list.
-      '/api/v1/registrations/batch-query-by-owner': (request, context) =>
-        lookUpKeys(request.idNumbers, 'idNumbers', (idNumber) =>
-          validateIdNumber(idNumber, context.now).ok ? (dataset.holdingsByOwner.get(idNumber) ?? { idNumber, unitNumbers: [] }) : undefined,
-        ),
+      // is answered with an empty list. Asked withRegistrations, each holding comes with the
+      // register's record of every unit in it, as the by-unit query would answer them.
+      '/api/v1/registrations/batch-query-by-owner': (request, context) => {
+        const withRegistrations = requireOptionalBoolean(request.withRegistrations, 'withRegistrations');
+        return lookUpKeys(request.idNumbers, 'idNumbers', (idNumber) => {
+          if (!validateIdNumber(idNumber, context.now).ok) return undefined;
+          const holdings = dataset.holdingsByOwner.get(idNumber) ?? { idNumber, unitNumbers: [] };
+          if (!withRegistrations) return holdings;
+          return { ...holdings, registrations: holdings.unitNumbers.flatMap((unitNumber) => registrationOf(unitNumber) ?? []) };
+        });
+      },
       '/api/v1/mortgages/register': (raw, context) => {
         const request = parseMortgageRequest(raw);
         const earlier = byLoanContract.get(request.loanContractNumber);

@@ -191,6 +191,17 @@ export interface PropertyRegistrationRecord {
 export interface HoldingsRecord {
   idNumber: string;
   unitNumbers: string[];
+  /**
+   * The register's record of each unit held (按权利人查询登记信息), only when the call asked for
+   * them (`withRegistrations`): the owner's homes and their registrations in one call, where the
+   * registrations would otherwise be a second call by unit once the holdings are known.
+   */
+  registrations?: PropertyRegistrationRecord[];
+}
+export interface HoldingsQuery {
+  idNumbers: string[];
+  /** Answer each owner's registrations with the holdings; false or absent, the unit numbers alone. */
+  withRegistrations?: boolean;
 }
 export interface MortgageRegistrationRequest {
   unitNumber: string;
@@ -323,7 +334,7 @@ export interface AgencyEndpoints {
       response: BatchResult<string, PropertyRegistrationRecord>;
     };
     '/api/v1/registrations/batch-query-by-owner': {
-      request: { idNumbers: string[] };
+      request: HoldingsQuery;
       response: BatchResult<string, HoldingsRecord>;
     };
     '/api/v1/mortgages/register': { request: MortgageRegistrationRequest; response: MortgageRegistrationResult };

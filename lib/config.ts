@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { AGENCY_SUBGRAPHS, SUBGRAPHS, GATEWAY_PORT, agencyUrlVariable, subgraphUrlVariable } from '../schema/subgraphs';
 import type { AgencyName } from './agency-contracts';
+import { PARTNER_SYSTEMS, type PartnerName } from './partner-contracts';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http-hardening';
 import { DEFAULT_AUTH_KEYS_DIR, DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TOKEN_LIFETIME_S, TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './gateway-settings';
 import type { SubgraphName } from '../schema/subgraphs';
@@ -24,6 +25,8 @@ export interface Config {
   gatewayPort: number;
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
   agencyUrls: Readonly<Record<AgencyName, string>>;
+  /** Where the loan engine reaches the entrusted bank (BANK_URL) and the 12329 SMS platform (SMS_GATEWAY_URL), signed as with the agencies. */
+  partnerUrls: Readonly<Record<PartnerName, string>>;
   /** Our app id and HMAC secret on the data-sharing platform. */
   agencyAppId: string;
   agencyAppSecret: string;
@@ -96,6 +99,8 @@ export interface Config {
     leaseMs: number;
     /** Whether this process runs the loan worker (LOAN_WORKER=off: the loan subgraph answers, others work the steps). */
     workerEnabled: boolean;
+    /** Deliveries of one notice to one receiver tried this many times (with the retry backoff) before it is dead-lettered. */
+    noticeMaxAttempts: number;
   };
   /** The gateway's query limits (gateway/plugins/limits.ts). Introspection defaults to off in production. */
   queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
@@ -244,6 +249,8 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze([
   'LOAN_WORKER_POLL_MS',
   'LOAN_LEASE_MS',
   'LOAN_WORKER',
+  'NOTICE_MAX_ATTEMPTS',
+  ...PARTNER_SYSTEMS.map((partner) => partner.urlVariable),
   'QUERY_MAX_DEPTH',
   'QUERY_MAX_COST',
   'QUERY_MAX_ALIASES',
@@ -368,6 +375,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
   const agencyUrls = Object.fromEntries(
     AGENCY_SUBGRAPHS.map((s) => [s.agency, url(agencyUrlVariable(s.agency), `http://${publicHost}:${s.agencyPort}`)!]),
   ) as Record<AgencyName, string>;
+  const partnerUrls = Object.fromEntries(PARTNER_SYSTEMS.map((p) => [p.name, url(p.urlVariable, `http://${publicHost}:${p.port}`)!])) as Record<PartnerName, string>;
 
   const logLevelRaw = env.LOG_LEVEL ?? 'info';
   const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === logLevelRaw);
@@ -446,6 +454,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
     gatewayPort: integer('GATEWAY_PORT', GATEWAY_PORT, 0, 65535),
     subgraphUrls,
     agencyUrls,
+    partnerUrls,
     agencyAppId: env.AGENCY_APP_ID || 'fj-hpf-one-thing',
     agencyAppSecret: secret('AGENCY_APP_SECRET', DEVELOPMENT_SECRETS.agencyAppSecret, (v) =>
       v.length >= 32 ? null : 'must be at least 32 characters',
@@ -502,6 +511,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Readonly<Co
       // Long enough for the slowest gather (three agency timeouts), short enough that a crash is soon noticed.
       leaseMs: integer('LOAN_LEASE_MS', 3 * agencyTimeoutMs + 5000, 500, 600_000),
       workerEnabled: loanWorker === 'on',
+      noticeMaxAttempts: integer('NOTICE_MAX_ATTEMPTS', 10, 1, 100),
     },
     queryLimits: {
       maxDepth: integer('QUERY_MAX_DEPTH', DEFAULT_MAX_DEPTH, 1, 100),

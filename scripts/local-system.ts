@@ -1,5 +1,6 @@
 /**
- * The whole system in one process: seven agency simulators, nine subgraphs, the gateway and (for
+ * The whole system in one process: seven agency simulators, the entrusted bank's and the 12329 SMS
+ * platform's simulators, nine subgraphs, the gateway and (for
  * `npm start`) the local identity provider, each on its own port, wired by the one subgraph list. `npm start` runs it on the configured ports;
  * tests run it on ephemeral ports. docker-compose runs the same pieces as separate processes.
  */
@@ -12,6 +13,8 @@ import { AGENCY_SUBGRAPHS, PLATFORM_SUBGRAPHS, type SubgraphName } from '../sche
 import { openStorage, storageLocation } from '../storage';
 import type { Storage } from '../storage/types';
 import { buildAgencySimulator, loadDataset, type AgencySimulator } from '../agencies';
+import { buildPartnerSimulators, type PartnerSimulators } from '../agencies/partners';
+import { PARTNER_SYSTEMS, type PartnerName } from '../lib/partner-contracts';
 import { buildGateway } from '../gateway/server';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
 import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
@@ -44,6 +47,9 @@ export interface LocalSystem {
   subgraphUrls: Record<SubgraphName, string>;
   agencyUrls: Record<AgencyName, string>;
   simulators: Record<AgencyName, AgencySimulator>;
+  /** The entrusted bank and the SMS platform, with what each was told. */
+  partners: PartnerSimulators;
+  partnerUrls: Record<PartnerName, string>;
   storage: Storage;
   /** The subgraph processes' servers, for tests that watch or stop one. */
   subgraphServers: Record<SubgraphName, ListeningServer & { server: http.Server }>;
@@ -55,9 +61,20 @@ export async function startLocalSystem({ config: givenConfig, logger, ports, sto
   // Once per process (serve.ts may have started it already, and owns its shutdown); tests get their trace ids and traceparent from it.
   await startTracing({ serviceName: givenConfig.telemetry.serviceName ?? 'hpf-local-system', otlpEndpoint: givenConfig.telemetry.otlpEndpoint });
   const provider = identityProvider ? await startProvider(givenConfig, logger, port(givenConfig.identityProviderPort)) : null;
-  const config = provider?.config ?? givenConfig;
-  const dataset = loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize);
+  const providerConfig = provider?.config ?? givenConfig;
+  const dataset = loadDataset(providerConfig.simulator.datasetSeed, providerConfig.simulator.datasetSize);
+  // The partner systems listen first: the loan engine is pointed at where they listen.
+  const partners = buildPartnerSimulators({
+    dataset,
+    appSecrets: new Map([[providerConfig.agencyAppId, providerConfig.agencyAppSecret]]),
+    faults: { latencyMs: providerConfig.simulator.latencyMs, errorRate: providerConfig.simulator.errorRate },
+    logger,
+  });
+  const partnerListening = await Promise.all(PARTNER_SYSTEMS.map(async (partner) => [partner.name, await listen(partners[partner.name].server, port(partner.port), providerConfig.host)] as const));
+  const partnerUrls = Object.fromEntries(partnerListening.map(([name, listening]) => [name, listening.url])) as Record<PartnerName, string>;
+  const config: Readonly<Config> = { ...providerConfig, partnerUrls };
   const stops: Array<() => Promise<void>> = provider ? [() => provider.identityProvider.stop()] : [];
+  for (const [, listening] of partnerListening) stops.push(() => listening.close());
   const simulators = {} as Record<AgencyName, AgencySimulator>;
   const agencyUrls = {} as Record<AgencyName, string>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -120,6 +137,8 @@ export async function startLocalSystem({ config: givenConfig, logger, ports, sto
       subgraphUrls,
       agencyUrls,
       simulators,
+      partners,
+      partnerUrls,
       storage,
       subgraphServers,
       stop: async () => {

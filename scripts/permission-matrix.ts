@@ -112,6 +112,8 @@ function contextFor(situation: Situation): PolicyContext {
     findActive: async () => (situation.consent ? ({ id: 'consent-1', authorizationRef: 'ZXSQ-1' } as ConsentRecord) : null),
     findActiveForSubjects: async (query) =>
       new Map(situation.consent ? query.subjectKeys.map((key) => [key, { id: 'consent-1', authorizationRef: 'ZXSQ-1' } as ConsentRecord]) : []),
+    findActiveForItems: async (query) =>
+      new Map(situation.consent ? query.items.map((_, index) => [index, { id: 'consent-1', authorizationRef: 'ZXSQ-1' } as ConsentRecord]) : []),
     grant: async () => {
       throw new Error('not used');
     },

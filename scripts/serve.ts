@@ -3,11 +3,14 @@
  *   serve.ts                       the whole system in one process (`npm start`)
  *   serve.ts gateway               the gateway alone
  *   serve.ts subgraph <name>       one subgraph, e.g. `subgraph real-estate`
- *   serve.ts simulator <agency>    one agency simulator, e.g. `simulator pboc-credit`
+ *   serve.ts simulator <agency>    one agency simulator, e.g. `simulator pboc-credit`, or a partner
+ *                                  system's: `simulator entrusted-bank`, `simulator sms-gateway`
  *   serve.ts identity-provider     the local identity provider (development and tests; never production)
  * docker-compose runs the others as separate services.
  */
 import { buildAgencySimulator, loadDataset } from '../agencies';
+import { buildPartnerSimulators } from '../agencies/partners';
+import { PARTNER_SYSTEMS } from '../lib/partner-contracts';
 import { buildGateway } from '../gateway/server';
 import { ConfigError, loadConfig } from '../lib/config';
 import { listen, type ListeningServer } from '../lib/http';
@@ -100,6 +103,19 @@ async function main(): Promise<void> {
       return;
     }
     case 'simulator': {
+      const partner = PARTNER_SYSTEMS.find((system) => system.name === name);
+      if (partner) {
+        const simulators = buildPartnerSimulators({
+          dataset: loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize),
+          appSecrets: new Map([[config.agencyAppId, config.agencyAppSecret]]),
+          faults: { latencyMs: config.simulator.latencyMs, errorRate: config.simulator.errorRate },
+          logger,
+        });
+        const listening = await listen(simulators[partner.name].server, partner.port, config.host);
+        keep(listening);
+        logger.info('partner simulator listening', { partner: partner.name, url: listening.url });
+        return;
+      }
       const entry = subgraphByAgency(name);
       const simulator = buildAgencySimulator(entry.agency, {
         dataset: loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize),

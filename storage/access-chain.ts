@@ -14,13 +14,22 @@
  *   content = every field of the record except `hash` and `sequence` (previousHash included)
  *   previousHash of record #1 = GENESIS_HASH (64 zeros), or the checkpoint's hash after a purge
  *
+ * Since migration 10 a record is one request's reads from one agency, listing each person read
+ * (layout `request`); its content carries the list, and the HMAC input is tagged so that no record
+ * of one layout can be taken for one of the other:
+ *   request layout:
+ *     hash = hmacSha256hex(recordKey, 'request\n' + sequence + '\n' + previousHash + '\n' + canonicalJson(content))
+ *     content = { accessedAt, requestId, actorSubject, actorRole, actorCentre, agency, purpose,
+ *                 subjects: [{ subjectKey, subjectMasked, fields, legalBasis, consentId, applicationId }, …], previousHash }
+ *   person layout (records written before migration 10, one per person and agency): as above, untagged.
+ *
  * Two keys are derived from the one secret, so the operator keeps a single value:
  *   recordKey     = hmacSha256(secret, 'fj-hpf access record chain v2: record')
  *   checkpointKey = hmacSha256(secret, 'fj-hpf access record chain v2: checkpoint')
  * (checkpoints are signed with the second: storage/checkpoints.ts).
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { AccessRecord, AccessRecordInput } from './types';
+import type { AccessRecord, AccessRecordInput, AccessRecordLayout, AccessRecordSubject, LegalBasis } from './types';
 import { canonicalJson, type Canonical } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -57,6 +66,8 @@ export const BREAK_REASONS = {
   sequenceGap: 'sequence gap',
   /** The record verifies on its own, but a signed checkpoint vouched for another hash at its place. */
   unlikeCheckpoint: 'hash differs from the one a signed checkpoint recorded: the chain was rewritten and rehashed',
+  /** The record verifies, but the index its subjects are found by lists others: someone hidden from their own records. */
+  subjectIndex: 'the subject index does not list exactly the people of the record: someone was hidden from, or added to, those it is found by',
 } as const;
 
 export interface ChainBreak {
@@ -64,37 +75,94 @@ export interface ChainBreak {
   reason: string;
 }
 
+/**
+ * A record of the person layout (before migration 10): one person, flat. Records of that layout
+ * are read back with their one subject; this is their hashed shape.
+ */
+export interface PersonRecordContent {
+  accessedAt: Date;
+  requestId: string;
+  actorSubject: string;
+  actorRole: string;
+  actorCentre: string | null;
+  subjectKey: string;
+  subjectMasked: string;
+  agency: string;
+  fields: string[];
+  purpose: string;
+  legalBasis: LegalBasis;
+  consentId: string | null;
+  applicationId: string | null;
+}
+
+/** What the chain hashes: a record of either layout, at its place. */
+export type ChainedRecord = ((AccessRecordInput & { layout?: AccessRecordLayout }) | PersonRecordContent) & { previousHash: string };
+
+const isRequestLayout = (record: ChainedRecord): record is AccessRecordInput & { layout?: AccessRecordLayout; previousHash: string } =>
+  'subjects' in record && record.layout !== 'person';
+
+/** A person-layout record as its flat hashed shape (read back, it carries its one subject). */
+function personContentOf(record: ChainedRecord): PersonRecordContent {
+  if (!('subjects' in record)) return record;
+  const subject = record.subjects[0]!;
+  return { ...record, ...subject };
+}
+
+const subjectContent = (subject: AccessRecordSubject): { [key: string]: Canonical } => ({
+  subjectKey: subject.subjectKey,
+  subjectMasked: subject.subjectMasked,
+  fields: subject.fields,
+  legalBasis: subject.legalBasis,
+  consentId: subject.consentId,
+  applicationId: subject.applicationId,
+});
+
 /** The hashed content, field by field: extra properties a caller's object may carry are not hashed. */
-export function chainedContent(record: AccessRecordInput & { previousHash: string }): { [key: string]: Canonical } {
+export function chainedContent(record: ChainedRecord): { [key: string]: Canonical } {
+  if (isRequestLayout(record)) {
+    return {
+      accessedAt: record.accessedAt,
+      requestId: record.requestId,
+      actorSubject: record.actorSubject,
+      actorRole: record.actorRole,
+      actorCentre: record.actorCentre,
+      agency: record.agency,
+      purpose: record.purpose,
+      subjects: record.subjects.map(subjectContent),
+      previousHash: record.previousHash,
+    };
+  }
+  const person = personContentOf(record);
   return {
-    accessedAt: record.accessedAt,
-    requestId: record.requestId,
-    actorSubject: record.actorSubject,
-    actorRole: record.actorRole,
-    actorCentre: record.actorCentre,
-    subjectKey: record.subjectKey,
-    subjectMasked: record.subjectMasked,
-    agency: record.agency,
-    fields: record.fields,
-    purpose: record.purpose,
-    legalBasis: record.legalBasis,
-    consentId: record.consentId,
-    applicationId: record.applicationId,
+    accessedAt: person.accessedAt,
+    requestId: person.requestId,
+    actorSubject: person.actorSubject,
+    actorRole: person.actorRole,
+    actorCentre: person.actorCentre,
+    subjectKey: person.subjectKey,
+    subjectMasked: person.subjectMasked,
+    agency: person.agency,
+    fields: person.fields,
+    purpose: person.purpose,
+    legalBasis: person.legalBasis,
+    consentId: person.consentId,
+    applicationId: person.applicationId,
     previousHash: record.previousHash,
   };
 }
 
-/** The unkeyed hash of records written before migration 7; anyone can compute it. */
-export function legacyAccessRecordHash(record: AccessRecordInput & { previousHash: string }): string {
+/** The unkeyed hash of records written before migration 7 (person layout); anyone can compute it. */
+export function legacyAccessRecordHash(record: ChainedRecord): string {
   return createHash('sha256')
     .update(`${record.previousHash}\n${canonicalJson(chainedContent(record))}`, 'utf8')
     .digest('hex');
 }
 
 /** The keyed hash of a record; it binds the record's place in the chain too. */
-export function accessRecordHmac(recordKey: Buffer, record: AccessRecordInput & { sequence: number; previousHash: string }): string {
+export function accessRecordHmac(recordKey: Buffer, record: ChainedRecord & { sequence: number }): string {
+  const tag = isRequestLayout(record) ? 'request\n' : '';
   return createHmac('sha256', recordKey)
-    .update(`${record.sequence}\n${record.previousHash}\n${canonicalJson(chainedContent(record))}`, 'utf8')
+    .update(`${tag}${record.sequence}\n${record.previousHash}\n${canonicalJson(chainedContent(record))}`, 'utf8')
     .digest('hex');
 }
 
@@ -128,17 +196,23 @@ export class ChainWalker {
     return this.last;
   }
 
-  check(record: AccessRecord): ChainBreak | null {
+  /** `subjectIndex`: the keys the database finds the record by, when it keeps them (migration 10 on). */
+  check(record: AccessRecord, subjectIndex?: readonly string[]): ChainBreak | null {
     const expected = this.last.sequence + 1;
     if (record.sequence !== expected) return { sequence: expected, reason: BREAK_REASONS.sequenceGap };
     if (record.previousHash !== this.last.hash) return { sequence: record.sequence, reason: BREAK_REASONS.brokenLink };
-    if (record.sequence >= this.options.keyedFrom) {
+    // Records before the key are of the person layout; a request-layout record is always keyed.
+    if (record.sequence >= this.options.keyedFrom || record.layout === 'request') {
       if (record.hash !== accessRecordHmac(this.options.recordKey, record)) return { sequence: record.sequence, reason: BREAK_REASONS.badHmac };
     } else if (record.hash !== legacyAccessRecordHash(record)) {
       return { sequence: record.sequence, reason: BREAK_REASONS.alteredContent };
     }
     const vouched = this.options.vouched?.get(record.sequence);
     if (vouched !== undefined && vouched !== record.hash) return { sequence: record.sequence, reason: BREAK_REASONS.unlikeCheckpoint };
+    if (subjectIndex !== undefined) {
+      const keys = record.subjects.map((subject) => subject.subjectKey);
+      if (subjectIndex.length !== keys.length || subjectIndex.some((key, i) => key !== keys[i])) return { sequence: record.sequence, reason: BREAK_REASONS.subjectIndex };
+    }
     this.last = { sequence: record.sequence, hash: record.hash };
     this.intact++;
     return null;

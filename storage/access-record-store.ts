@@ -1,8 +1,15 @@
 /**
  * The access record (访问记录) over SQL: who resolved whose data, from which agency, why. The table
  * is append-only and chained under a key the database does not hold (storage/access-chain.ts).
- * Appenders from any number of processes take one advisory lock per transaction, so each reads
- * the true last hash and the chain never forks. A purge removes the oldest records only as a
+ * One record per request and agency lists every person read (since migration 10), found by each
+ * of them through the subject index the database derives from it.
+ *
+ * Appending is one statement: the records, chained onto the head this store last wrote, go in
+ * only if that is still the chain's head (guarded in the statement itself, and by the sequence
+ * being the primary key, which two appenders cannot both take). When another process appended
+ * meanwhile, the records are rechained onto the head read under the chain lock, in a transaction
+ * nobody else can append in: the chain never forks, nobody starves, and a process appending
+ * while no other does pays one round trip per batch. A purge removes the oldest records only as a
  * prefix of the chain and leaves a checkpoint (the last removed record's sequence and hash) from
  * which the remainder still verifies.
  *
@@ -30,12 +37,13 @@ import { StorageError } from './errors';
 import { PURGE_SETTING } from './migrations';
 import { toDate, toInteger, toStringArray } from './sql-values';
 import type { AgencyName } from '../lib/agency-contracts';
-import type { AccessRecord, AccessRecordInput, AccessRecordStore, ChainVerdict, LegalBasis, Page } from './types';
+import type { AccessRecord, AccessRecordInput, AccessRecordStore, AccessRecordSubject, ChainVerdict, LegalBasis, Page } from './types';
 
-/** Shared by every appender and the purge of every process using this database. */
+/**
+ * Taken by every append and purge of every process using this database: appenders take turns
+ * (first come, first served), and a purge batch holds them off while it deletes.
+ */
 const CHAIN_LOCK = 4_721_308_119_002;
-/** Records per INSERT (16 parameters each, far below Postgres's 65535-parameter limit). */
-const INSERT_BATCH = 500;
 /** Records per page while verifying: memory stays flat however long the chain grows. */
 const VERIFY_PAGE = 1000;
 /** Largest page a list returns. */
@@ -48,12 +56,15 @@ interface AccessRecordRow {
   actor_subject: string;
   actor_role: string;
   actor_centre: string | null;
-  subject_key: string;
-  subject_masked: string;
   agency: string;
-  fields: unknown;
   purpose: string;
-  legal_basis: string;
+  /** Request layout (migration 10 on): every person read; null on a person-layout record. */
+  subjects: unknown;
+  /** Person layout (before migration 10): the one person read; null on a request-layout record. */
+  subject_key: string | null;
+  subject_masked: string | null;
+  fields: unknown;
+  legal_basis: string | null;
   consent_id: string | null;
   application_id: string | null;
   previous_hash: string;
@@ -67,17 +78,53 @@ const COLUMNS = [
   'actor_subject',
   'actor_role',
   'actor_centre',
+  'agency',
+  'purpose',
+  'subjects',
   'subject_key',
   'subject_masked',
-  'agency',
   'fields',
-  'purpose',
   'legal_basis',
   'consent_id',
   'application_id',
   'previous_hash',
   'hash',
 ] as const;
+/** What an append writes: the request layout's columns. */
+const APPEND_COLUMNS = ['sequence', 'accessed_at', 'request_id', 'actor_subject', 'actor_role', 'actor_centre', 'agency', 'purpose', 'subjects', 'previous_hash', 'hash'] as const;
+const APPEND_TYPES: Record<(typeof APPEND_COLUMNS)[number], string> = {
+  sequence: 'bigint',
+  accessed_at: 'timestamptz',
+  request_id: 'text',
+  actor_subject: 'text',
+  actor_role: 'text',
+  actor_centre: 'text',
+  agency: 'text',
+  purpose: 'text',
+  subjects: 'jsonb',
+  previous_hash: 'text',
+  hash: 'text',
+};
+/** The point the next record links to, as [sequence, hash]: the newest record, else the newest checkpoint, else the genesis. */
+const HEAD = `coalesce(
+    (SELECT ARRAY[sequence::text, hash] FROM access_records ORDER BY sequence DESC LIMIT 1),
+    (SELECT ARRAY[sequence::text, hash] FROM access_record_checkpoints ORDER BY sequence DESC LIMIT 1),
+    ARRAY['0', '${GENESIS.hash}'])`;
+/**
+ * The whole batch as one JSON parameter (any number of records, one statement, one turn of the
+ * chain lock), inserted only if the chain's head — the newest record, else the newest purge
+ * checkpoint, else the genesis — is still the point it was chained onto ($2, $3). Counts what
+ * went in: none means the head moved. The head is read in the statement's snapshot, which may
+ * predate an append that held the lock just before: the sequence's primary key refuses that one.
+ */
+const APPEND = `WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(${CHAIN_LOCK}) AS taken),
+appended AS (
+  INSERT INTO access_records (${APPEND_COLUMNS.join(', ')})
+  SELECT ${APPEND_COLUMNS.map((column) => `r.${column}`).join(', ')}
+  FROM turn, jsonb_to_recordset($1::jsonb) AS r(${APPEND_COLUMNS.map((column) => `${column} ${APPEND_TYPES[column]}`).join(', ')})
+  WHERE ${HEAD} = ARRAY[$2::text, $3::text]
+  RETURNING 1
+) SELECT count(*) AS count FROM appended`;
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM access_records`;
 
 export interface AccessRecordStoreOptions {
@@ -181,28 +228,62 @@ export function createAccessRecordStore(db: SqlDatabase, options: AccessRecordSt
     });
   };
 
+  // The head this store last appended: where its next records most likely go.
+  let head: ChainPoint | null = null;
+  // This store's appends, one after another: they never race each other for the head.
+  let previous: Promise<unknown> = Promise.resolve();
+
+  const chained = (inputs: readonly AccessRecordInput[], onto: ChainPoint) => {
+    let last = onto;
+    const records = inputs.map((input) => {
+      const sequence = last.sequence + 1;
+      const previousHash = last.hash;
+      const hash = accessRecordHmac(keys.record, { ...input, sequence, previousHash });
+      last = { sequence, hash };
+      return { sequence, previousHash, hash, input };
+    });
+    return { records, last };
+  };
+
+  const appendNow = async (inputs: readonly AccessRecordInput[]): Promise<void> => {
+    if (head) {
+      const { records, last } = chained(inputs, head);
+      if (await appendOnto(db, head, records)) {
+        head = last;
+        return;
+      }
+    }
+    // The head is not known yet, or another process appended since: in turn (the chain lock, which
+    // every append takes), from the head as it is now, which nobody can move while the lock is held.
+    head = null;
+    head = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const onto = await chainHead(tx);
+      const { records, last } = chained(inputs, onto);
+      if (!(await appendOnto(tx, onto, records))) {
+        throw new StorageError('CHAIN_BROKEN', `access records not appended: the chain's head moved past #${onto.sequence} while the chain lock was held (written around the store)`);
+      }
+      return last;
+    });
+  };
+
   return {
-    async append(inputs) {
-      if (inputs.length === 0) return;
-      const normalized = inputs.map(normalizeInput);
-      await db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-        let last = await chainHead(tx);
-        const records: AccessRecord[] = normalized.map((input) => {
-          const previousHash = last.hash;
-          const sequence = last.sequence + 1;
-          const record: AccessRecord = { ...input, sequence, previousHash, hash: accessRecordHmac(keys.record, { ...input, sequence, previousHash }) };
-          last = { sequence: record.sequence, hash: record.hash };
-          return record;
-        });
-        for (let start = 0; start < records.length; start += INSERT_BATCH) {
-          await insert(tx, records.slice(start, start + INSERT_BATCH));
-        }
-      });
+    append(inputs) {
+      if (inputs.length === 0) return Promise.resolve();
+      let normalized: AccessRecordInput[];
+      try {
+        normalized = inputs.map(normalizeInput);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const appended = previous.then(() => appendNow(normalized));
+      previous = appended.catch(() => undefined);
+      return appended;
     },
 
     async listForSubject(subjectKey, page) {
-      return listPage(db, ['subject_key = $1'], [subjectKey], page);
+      // Containment, which the subject index (GIN, jsonb_path_ops) answers.
+      return listPage(db, ['subject_keys @> $1::jsonb'], [JSON.stringify([subjectKey])], page);
     },
 
     async list(filter, page) {
@@ -376,10 +457,11 @@ async function chainMeta(tx: SqlExecutor): Promise<ChainMeta | null> {
   return row ? { chain: row.chain, keyedFrom: toInteger(row.keyed_from) } : null;
 }
 
-/** The point the next record links to: the newest record, else the newest checkpoint, else genesis. */
+/** The point the next record links to (HEAD), in one statement. */
 async function chainHead(tx: SqlExecutor): Promise<ChainPoint> {
-  const [newest] = await tx.query<{ sequence: unknown; hash: string }>('SELECT sequence, hash FROM access_records ORDER BY sequence DESC LIMIT 1');
-  return newest ? { sequence: toInteger(newest.sequence), hash: newest.hash } : latestCheckpoint(tx);
+  const [row] = await tx.query<{ head: unknown }>(`SELECT ${HEAD} AS head`);
+  const [sequence, hash] = toStringArray(row?.head);
+  return { sequence: toInteger(sequence), hash: hash! };
 }
 
 async function latestCheckpoint(tx: SqlExecutor): Promise<ChainPoint> {
@@ -392,46 +474,46 @@ async function latestCheckpoint(tx: SqlExecutor): Promise<ChainPoint> {
 /** Feeds records after the walker's position (up to `through`, or the end) page by page. */
 async function walk(tx: SqlExecutor, walker: ChainWalker, through: number | null): Promise<ChainBreak | null> {
   for (;;) {
-    const rows = await tx.query<AccessRecordRow>(
-      `${SELECT} WHERE sequence > $1 AND ($2::bigint IS NULL OR sequence <= $2) ORDER BY sequence LIMIT ${VERIFY_PAGE}`,
+    // With the subject index, so that one no longer derived from the records (an owner's rebuild) is caught.
+    const rows = await tx.query<AccessRecordRow & { subject_keys: unknown }>(
+      `SELECT ${COLUMNS.join(', ')}, subject_keys FROM access_records WHERE sequence > $1 AND ($2::bigint IS NULL OR sequence <= $2) ORDER BY sequence LIMIT ${VERIFY_PAGE}`,
       [walker.position.sequence, through],
     );
     for (const row of rows) {
-      const broken = walker.check(toAccessRecord(row));
+      const broken = walker.check(toAccessRecord(row), Array.isArray(row.subject_keys) ? row.subject_keys.map(String) : []);
       if (broken) return broken;
     }
     if (rows.length < VERIFY_PAGE) return null;
   }
 }
 
-async function insert(tx: SqlExecutor, records: readonly AccessRecord[]): Promise<void> {
-  const params: SqlParam[] = [];
-  const tuples = records.map((record) => {
-    const values: SqlParam[] = [
-      record.sequence,
-      record.accessedAt,
-      record.requestId,
-      record.actorSubject,
-      record.actorRole,
-      record.actorCentre,
-      record.subjectKey,
-      record.subjectMasked,
-      record.agency,
-      record.fields,
-      record.purpose,
-      record.legalBasis,
-      record.consentId,
-      record.applicationId,
-      record.previousHash,
-      record.hash,
-    ];
-    const placeholders = values.map((value) => {
-      params.push(value);
-      return `$${params.length}`;
-    });
-    return `(${placeholders.join(', ')})`;
-  });
-  await tx.query(`INSERT INTO access_records (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+/** Appends chained records onto `onto` if it is still the head; false when another appender moved it. */
+async function appendOnto(
+  db: SqlExecutor,
+  onto: ChainPoint,
+  records: ReadonlyArray<{ sequence: number; previousHash: string; hash: string; input: AccessRecordInput }>,
+): Promise<boolean> {
+  const rows = records.map(({ sequence, previousHash, hash, input }) => ({
+    sequence,
+    accessed_at: input.accessedAt.toISOString(),
+    request_id: input.requestId,
+    actor_subject: input.actorSubject,
+    actor_role: input.actorRole,
+    actor_centre: input.actorCentre,
+    agency: input.agency,
+    purpose: input.purpose,
+    subjects: input.subjects,
+    previous_hash: previousHash,
+    hash,
+  }));
+  try {
+    const [appended] = await db.query<{ count: unknown }>(APPEND, [JSON.stringify(rows), String(onto.sequence), onto.hash]);
+    return toInteger(appended?.count ?? 0) === records.length;
+  } catch (error) {
+    // Another appender took the same place first (unique_violation on the sequence): the head moved.
+    if ((error as { code?: unknown } | null)?.code === '23505') return false;
+    throw error;
+  }
 }
 
 async function listPage(db: SqlDatabase, conditions: string[], params: SqlParam[], page: Page): Promise<AccessRecord[]> {
@@ -459,24 +541,40 @@ export function pageSize(limit: number): number {
 function normalizeInput(input: AccessRecordInput): AccessRecordInput {
   const accessedAt = new Date(input.accessedAt);
   if (Number.isNaN(accessedAt.getTime())) throw new StorageError('INVALID_ACCESS_RECORD', 'an access record needs a valid accessedAt');
+  if (!Array.isArray(input.subjects) || input.subjects.length === 0) throw new StorageError('INVALID_ACCESS_RECORD', 'an access record names at least one subject');
   return {
     accessedAt,
     requestId: input.requestId,
     actorSubject: input.actorSubject,
     actorRole: input.actorRole,
     actorCentre: input.actorCentre ?? null,
-    subjectKey: input.subjectKey,
-    subjectMasked: input.subjectMasked,
     agency: input.agency,
-    fields: [...input.fields].sort(),
     purpose: input.purpose,
-    legalBasis: input.legalBasis,
-    consentId: input.consentId ?? null,
-    applicationId: input.applicationId ?? null,
+    subjects: input.subjects.map((subject) => ({
+      subjectKey: subject.subjectKey,
+      subjectMasked: subject.subjectMasked,
+      fields: [...subject.fields].sort(),
+      legalBasis: subject.legalBasis,
+      consentId: subject.consentId ?? null,
+      applicationId: subject.applicationId ?? null,
+    })),
   };
 }
 
+/** A stored subject list, rebuilt field by field (the embedded engine's JSON arrives from another realm). */
+function toSubjects(value: unknown): AccessRecordSubject[] {
+  return (value as Array<Record<string, unknown>>).map((subject) => ({
+    subjectKey: String(subject.subjectKey),
+    subjectMasked: String(subject.subjectMasked),
+    fields: toStringArray(subject.fields),
+    legalBasis: String(subject.legalBasis) as LegalBasis,
+    consentId: subject.consentId === null || subject.consentId === undefined ? null : String(subject.consentId),
+    applicationId: subject.applicationId === null || subject.applicationId === undefined ? null : String(subject.applicationId),
+  }));
+}
+
 function toAccessRecord(row: AccessRecordRow): AccessRecord {
+  const layout = row.subjects === null || row.subjects === undefined ? 'person' : 'request';
   return {
     sequence: toInteger(row.sequence),
     accessedAt: toDate(row.accessed_at),
@@ -484,15 +582,23 @@ function toAccessRecord(row: AccessRecordRow): AccessRecord {
     actorSubject: row.actor_subject,
     actorRole: row.actor_role,
     actorCentre: row.actor_centre,
-    subjectKey: row.subject_key,
-    subjectMasked: row.subject_masked,
     agency: row.agency as AgencyName,
-    fields: toStringArray(row.fields),
     purpose: row.purpose,
-    legalBasis: row.legal_basis as LegalBasis,
-    consentId: row.consent_id,
-    applicationId: row.application_id,
+    subjects:
+      layout === 'request'
+        ? toSubjects(row.subjects)
+        : [
+            {
+              subjectKey: row.subject_key!,
+              subjectMasked: row.subject_masked!,
+              fields: toStringArray(row.fields),
+              legalBasis: row.legal_basis as LegalBasis,
+              consentId: row.consent_id,
+              applicationId: row.application_id,
+            },
+          ],
     previousHash: row.previous_hash,
     hash: row.hash,
+    layout,
   };
 }

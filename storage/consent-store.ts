@@ -115,6 +115,28 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
       return new Map(rows.map((row) => [row.subject_key, toConsentRecord(row, query.at)]));
     },
 
+    async findActiveForItems(query) {
+      // One statement for every question of a request's tick: the newest matching consent of each item.
+      if (query.items.length === 0) return new Map();
+      const items = query.items.map((item, index) => ({
+        i: index,
+        subject_key: item.subjectKey,
+        kind: item.kind,
+        wanted: [{ agency: item.agency, dataItems: [item.dataItem] }],
+      }));
+      const rows = await db.query<ConsentRow & { item: unknown }>(
+        `SELECT DISTINCT ON (w.i) w.i AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
+         FROM jsonb_to_recordset($1::jsonb) AS w(i integer, subject_key text, kind text, wanted jsonb)
+         JOIN consents c ON c.subject_key = w.subject_key AND c.kind = w.kind AND c.purpose = $2 AND c.granted_to_centre = $3
+           AND c.scopes @> w.wanted
+           AND c.revoked_at IS NULL AND c.valid_from <= $4 AND $4 < c.valid_until
+           AND ($5::text IS NULL OR c.application_id = $5)
+         ORDER BY w.i, c.granted_at DESC, c.position DESC`,
+        [JSON.stringify(items), query.purpose, query.centre, query.at, query.applicationId ?? null],
+      );
+      return new Map(rows.map((row) => [Number(row.item), toConsentRecord(row, query.at)]));
+    },
+
     async listForSubject(subjectKey, at) {
       const rows = await db.query<ConsentRow>(`SELECT ${COLUMNS} FROM consents WHERE subject_key = $1 ${NEWEST_FIRST}`, [subjectKey]);
       return rows.map((row) => toConsentRecord(row, at));

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { SqlDatabase, SqlExecutor } from './database';
 import type { CaseState, LoanApplicationRow, LoanEvent, LoanStepName, LoanStepRow, LoanStore, Transitions } from './loan-types';
+import { noticeMethods, writeNotices } from './notice-outbox';
 
 interface ApplicationRow {
   id: string;
@@ -173,6 +174,8 @@ async function writeTransitions(tx: SqlExecutor, state: CaseState, transitions: 
     );
   }
   for (const event of transitions.events ?? []) await addEvent(tx, id, now, event.step, event.kind, event.detail);
+  // The notices of this change, in its own transaction (storage/notice-outbox.ts): a new one is work due.
+  if (transitions.notices?.length && (await writeNotices(tx, state.application, transitions.notices, now))) due = true;
   // Delivered at commit, to every process listening (the embedded engine has only this one).
   if (due && engine === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [WORK_DUE_CHANNEL, id]);
   return due;
@@ -194,6 +197,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
     void current?.then((stop) => stop?.());
   };
   return {
+    ...noticeMethods(db),
     onWorkDue(listener) {
       workDue.on('due', listener);
       startListening();
@@ -296,7 +300,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
           [id, input.idempotencyKey, input.submittedBy, input.submittedByRole, input.centre, input.applicantKey, JSON.stringify(input.request), input.requestHash, input.now, input.decisionDueAt, input.isTestCase, [...input.partyKeys], input.openKey],
         );
         const state: CaseState = { application: toApplication(inserted!), steps: [] };
-        await writeTransitions(tx, state, { steps: input.steps.map((step) => ({ ...step })), events: [{ step: null, ...input.acceptedEvent }] }, input.now, db.engine);
+        await writeTransitions(tx, state, { steps: input.steps.map((step) => ({ ...step })), events: [{ step: null, ...input.acceptedEvent }], notices: input.notices ?? [] }, input.now, db.engine);
         return { kind: 'CREATED', application: state.application };
       });
       if (outcome.kind === 'CREATED') wake();

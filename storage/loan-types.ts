@@ -37,7 +37,7 @@ export type LoanStepName = string;
  */
 export type LoanStepStatus = 'BLOCKED' | 'PENDING' | 'UNAVAILABLE' | 'AWAITING_CONSENT' | 'DONE' | 'GAVE_UP' | 'CANCELLED';
 
-export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED' | 'WITHDRAWN' | 'READY_FOR_DISBURSEMENT';
+export type LoanStatus = 'ACCEPTED' | 'APPROVED' | 'REFERRED' | 'REJECTED' | 'WITHDRAWN' | 'READY_FOR_DISBURSEMENT' | 'DISBURSED';
 
 export interface LoanApplicationRow {
   id: string;
@@ -97,6 +97,8 @@ export interface SubmitLoan {
   /** The steps the application starts with (the workflow's), and the acceptance event. */
   steps: ReadonlyArray<{ step: LoanStepName; status: 'PENDING' | 'BLOCKED'; giveUpAt: Date }>;
   acceptedEvent: { kind: string; detail: Record<string, unknown> };
+  /** The notices of the acceptance (the workflow's), stored with it. */
+  notices?: readonly NoticeInput[];
 }
 
 export type SubmitOutcome =
@@ -128,12 +130,66 @@ export interface TimelineEventInput {
   detail: Record<string, unknown>;
 }
 
+/**
+ * A notice of a change a party should know of, written to the outbox in the change's own
+ * transaction. The store knows no kind: it keeps the notice once per application and key, with one
+ * delivery per SMS recipient and one per webhook the application's centre has registered.
+ */
+export interface NoticeInput {
+  /** Unique within the application: the same change planned again is the same notice, stored once. */
+  key: string;
+  kind: string;
+  /** Whom the SMS goes to, as the workflow names parties (e.g. APPLICANT, SPOUSE): never an identifier. */
+  smsTo: readonly string[];
+  /** What the receivers are told besides the kind; no personal data. */
+  detail: Record<string, unknown>;
+}
+
 /** What one event does to an application file: written together, in one transaction. */
 export interface Transitions {
   steps?: readonly StepChange[];
   application?: ApplicationChange;
   events?: readonly TimelineEventInput[];
+  notices?: readonly NoticeInput[];
 }
+
+/** A URL a fund centre's own system registered to be told of its applications' notices. */
+export interface NoticeWebhook {
+  id: string;
+  centre: string;
+  url: string;
+  /** The HMAC key the payloads are signed with: given to the registering officer once. */
+  secret: string;
+  registeredBy: string;
+  registeredAt: Date;
+}
+
+export type NoticeChannel = 'SMS' | 'WEBHOOK';
+
+/** One notice to one receiver, as the dispatcher takes it under a lease. */
+export interface NoticeDelivery {
+  /** The notice's id: the webhooks' idempotency key. */
+  noticeId: string;
+  applicationId: string;
+  centre: string;
+  kind: string;
+  detail: Record<string, unknown>;
+  createdAt: Date;
+  channel: NoticeChannel;
+  /** The party an SMS goes to, or the webhook's id. */
+  target: string;
+  /** The webhook, for a WEBHOOK delivery. */
+  webhook: Pick<NoticeWebhook, 'id' | 'url' | 'secret'> | null;
+  /** Attempts so far, this one counted. */
+  attempts: number;
+}
+
+export type DeliveryOutcome =
+  | { status: 'DELIVERED' }
+  /** Tried again at nextAttemptAt. */
+  | { status: 'RETRY'; nextAttemptAt: Date; error: string }
+  /** Dead-lettered: not tried again. */
+  | { status: 'DEAD'; error: string };
 
 /** The application file as a transition sees it: read under the application's lock. */
 export interface CaseState {
@@ -225,4 +281,15 @@ export interface LoanStore {
    * made in this process at once; on PostgreSQL also made by any other process (LISTEN/NOTIFY).
    */
   onWorkDue(listener: () => void): () => void;
+  /** Registers (or, for the same centre and URL, re-keys) a centre's webhook; later notices of its applications go to it too. */
+  registerWebhook(input: { centre: string; url: string; secret: string; registeredBy: string; now: Date }): Promise<NoticeWebhook>;
+  /** Leases due deliveries to `owner` (skipping ones another instance holds), each with its attempt counted. */
+  claimDueDeliveries(owner: string, now: Date, leaseMs: number, limit: number): Promise<NoticeDelivery[]>;
+  /**
+   * Records what became of a delivery, with its timeline event (delivered or dead-lettered) in the
+   * same transaction; fenced by the lease like a step. False when the lease was lost.
+   */
+  finishDelivery(delivery: Pick<NoticeDelivery, 'noticeId' | 'target' | 'applicationId'>, owner: string, outcome: DeliveryOutcome, event: TimelineEventInput | null, now: Date): Promise<boolean>;
+  /** The application's notices with the state of each delivery, oldest first. */
+  notices(applicationId: string): Promise<Array<{ id: string; key: string; kind: string; createdAt: Date; deliveries: Array<{ channel: NoticeChannel; target: string; status: string; attempts: number }> }>>;
 }

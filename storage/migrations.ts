@@ -272,6 +272,73 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX loan_steps_by_status ON loan_steps (status, application_id)`,
     ],
   },
+  {
+    version: 10,
+    name: 'access records: one per request and agency, listing its subjects; found by each subject',
+    statements: [
+      // Each person read, with their ground, case and fields (storage/access-chain.ts hashes the list).
+      // The person-layout columns stay for the records written before; new records leave them null.
+      `ALTER TABLE access_records ADD COLUMN subjects jsonb CHECK (subjects IS NULL OR (jsonb_typeof(subjects) = 'array' AND jsonb_array_length(subjects) > 0))`,
+      `ALTER TABLE access_records ALTER COLUMN subject_key DROP NOT NULL`,
+      `ALTER TABLE access_records ALTER COLUMN subject_masked DROP NOT NULL`,
+      `ALTER TABLE access_records ALTER COLUMN fields DROP NOT NULL`,
+      `ALTER TABLE access_records ALTER COLUMN legal_basis DROP NOT NULL`,
+      `ALTER TABLE access_records ADD CONSTRAINT access_records_one_layout CHECK (
+        subjects IS NOT NULL OR (subject_key IS NOT NULL AND subject_masked IS NOT NULL AND fields IS NOT NULL AND legal_basis IS NOT NULL))`,
+      // Every subject of a record, derived by the database from the hashed content (of either layout),
+      // so the index a person's records are found by can never say other than the chain vouches for.
+      // (A generated column takes immutable functions only, which jsonb_build_array is not; a subject
+      // key is hex, so the one-element array of a person-layout record is written out as text.)
+      `ALTER TABLE access_records ADD COLUMN subject_keys jsonb GENERATED ALWAYS AS (
+        CASE WHEN subjects IS NULL THEN ('["' || subject_key || '"]')::jsonb ELSE jsonb_path_query_array(subjects, '$[*].subjectKey') END) STORED`,
+      `CREATE INDEX access_records_by_subjects ON access_records USING gin (subject_keys jsonb_path_ops)`,
+      `DROP INDEX access_records_by_subject`,
+    ],
+  },
+  {
+    version: 11,
+    name: 'notices of loan applications: an outbox written with each change, its deliveries, the centres\' webhooks',
+    statements: [
+      // A centre's own system, told of its applications' notices; the secret signs each payload (HMAC).
+      `CREATE TABLE notice_webhooks (
+        id uuid PRIMARY KEY,
+        centre text NOT NULL,
+        url text NOT NULL,
+        secret text NOT NULL,
+        registered_by text NOT NULL,
+        registered_at timestamptz NOT NULL,
+        UNIQUE (centre, url)
+      )`,
+      // Written in the transaction of the change it tells of; once per application and key.
+      `CREATE TABLE loan_notices (
+        id uuid PRIMARY KEY,
+        position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        application_id uuid NOT NULL REFERENCES loan_applications (id),
+        notice_key text NOT NULL,
+        kind text NOT NULL,
+        detail jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        UNIQUE (application_id, notice_key)
+      )`,
+      // One per notice and receiver (an SMS recipient, a webhook), leased like a step, at least once.
+      `CREATE TABLE loan_notice_deliveries (
+        notice_id uuid NOT NULL REFERENCES loan_notices (id),
+        target text NOT NULL,
+        channel text NOT NULL CHECK (channel IN ('SMS', 'WEBHOOK')),
+        webhook_id uuid REFERENCES notice_webhooks (id),
+        status text NOT NULL CHECK (status IN ('PENDING', 'DELIVERED', 'DEAD')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        lease_owner text,
+        lease_until timestamptz,
+        last_error text,
+        finished_at timestamptz,
+        PRIMARY KEY (notice_id, target),
+        CHECK ((channel = 'WEBHOOK') = (webhook_id IS NOT NULL))
+      )`,
+      `CREATE INDEX loan_notice_deliveries_due ON loan_notice_deliveries (next_attempt_at) WHERE status = 'PENDING'`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

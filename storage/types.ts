@@ -64,6 +64,14 @@ export interface ConsentQuery {
   at: Date;
 }
 
+/** One question of findActiveForItems: does this subject's consent of this kind cover this agency's item? */
+export interface ConsentItem {
+  subjectKey: string;
+  kind: ConsentKind;
+  agency: AgencyName;
+  dataItem: string;
+}
+
 export interface ConsentStore {
   grant(grant: ConsentGrant): Promise<ConsentRecord>;
   /** Revokes a consent of this subject; null when no such consent of theirs exists. */
@@ -72,6 +80,12 @@ export interface ConsentStore {
   findActive(query: ConsentQuery): Promise<ConsentRecord | null>;
   /** findActive for many subjects at once (a list page), by subjectKey; subjects without one are absent. */
   findActiveForSubjects(query: Omit<ConsentQuery, 'subjectKey'> & { subjectKeys: readonly string[] }): Promise<Map<string, ConsentRecord>>;
+  /**
+   * findActive for many questions at once, in one statement: each item's subject, kind, agency and
+   * data item, under one purpose, centre, case and instant. The answer is by the item's index;
+   * items without a consent are absent.
+   */
+  findActiveForItems(query: Omit<ConsentQuery, 'subjectKey' | 'kind' | 'agency' | 'dataItem'> & { items: readonly ConsentItem[] }): Promise<Map<number, ConsentRecord>>;
   listForSubject(subjectKey: string, at: Date): Promise<ConsentRecord[]>;
 }
 
@@ -134,6 +148,24 @@ export interface CreditQueryStore {
   save(query: StoredCreditQuery): Promise<StoredCreditQuery>;
 }
 
+/**
+ * One person's part in an access record: whose data, on what ground, for which case, which fields.
+ * A person appears once per ground and case: a request that read them on two grounds lists both.
+ */
+export interface AccessRecordSubject {
+  subjectKey: string;
+  subjectMasked: string;
+  /** Fields resolved of this person, as Type.field, sorted. */
+  fields: string[];
+  legalBasis: LegalBasis;
+  consentId: string | null;
+  applicationId: string | null;
+}
+
+/**
+ * What one request read from one agency (since migration 10): who read, why, and each person read
+ * with their fields. A 50-applicant list is one record, not fifty.
+ */
 export interface AccessRecordInput {
   /** When the data was resolved. */
   accessedAt: Date;
@@ -141,16 +173,18 @@ export interface AccessRecordInput {
   actorSubject: string;
   actorRole: string;
   actorCentre: string | null;
-  subjectKey: string;
-  subjectMasked: string;
   agency: AgencyName;
-  /** Fields resolved, as Type.field, sorted. */
-  fields: string[];
   purpose: string;
-  legalBasis: LegalBasis;
-  consentId: string | null;
-  applicationId: string | null;
+  /** Everyone whose data the request read from this agency; at least one. */
+  subjects: AccessRecordSubject[];
 }
+
+/**
+ * How a stored record is laid out, which decides how its hash is computed (storage/access-chain.ts):
+ * `request` — one per request and agency (migration 10 on); `person` — one per person and agency,
+ * written before migration 10, read back with its one subject.
+ */
+export type AccessRecordLayout = 'request' | 'person';
 
 export interface AccessRecord extends AccessRecordInput {
   /** Position in the chain, from 1. */
@@ -158,6 +192,7 @@ export interface AccessRecord extends AccessRecordInput {
   /** HMAC-SHA256 (hex) under the chain key of the sequence, the previous record's hash and this record's canonical form (storage/access-chain.ts). */
   hash: string;
   previousHash: string;
+  layout: AccessRecordLayout;
 }
 
 /** The latest signed checkpoint (outside the database) a verification held the chain against. */
@@ -189,8 +224,12 @@ export interface Page {
 }
 
 export interface AccessRecordStore {
-  /** Appends in order, extending the hash chain; concurrent appenders never fork it. */
+  /**
+   * Appends in order, extending the hash chain, in one statement when no other process appended
+   * meanwhile; concurrent appenders never fork it. Resolves once the records are committed.
+   */
   append(records: readonly AccessRecordInput[]): Promise<void>;
+  /** The records naming this subject among their subjects, newest first, whole (the API shows a person their own part only). */
   listForSubject(subjectKey: string, page: Page): Promise<AccessRecord[]>;
   list(filter: { agency?: AgencyName; actorSubject?: string; from?: Date; to?: Date }, page: Page): Promise<AccessRecord[]>;
   /** Checks the chain, and holds it against the latest signed checkpoint when a checkpoint directory is configured. */

@@ -20,6 +20,13 @@ export function requireString(value: unknown, field: string): string {
   return value;
 }
 
+/** A flag the caller may leave out (false then). */
+export function requireOptionalBoolean(value: unknown, field: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw badRequest(`${field} must be true or false when given`);
+  return value;
+}
+
 /** A list of non-empty string keys (ID numbers, unit numbers, contract numbers). */
 export function requireKeys(value: unknown, field: string): string[] {
   return requireList(value, field).map((key, index) => requireString(key, `${field}[${index}]`));

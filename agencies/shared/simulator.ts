@@ -2,7 +2,9 @@
  * The one framework every agency simulator runs on. It builds (never listens) an HTTP server that
  * behaves like a data-sharing endpoint of the provincial platform: signed POST calls, the response
  * envelope, the batch ceiling, injected faults and per-endpoint counters, plus unsigned operator
- * endpoints under /_sim. Agency modules supply only typed handlers over the data set.
+ * endpoints under /_sim. Agency modules supply only typed handlers over the data set; the partner
+ * systems the loan engine instructs (the entrusted bank, the 12329 SMS platform:
+ * lib/partner-contracts.ts) run on the same framework.
  * A caller's W3C trace is continued (its trace id is on the simulator's log lines, beside the
  * agency's own serial number as agencyTraceId), calls are counted at GET /metrics.
  */
@@ -13,13 +15,10 @@ import {
   SIMULATOR_ADMIN_PATHS,
   type AgencyCode,
   type AgencyEnvelope,
-  type AgencyName,
-  type EndpointPath,
-  type EndpointRequest,
-  type EndpointResponse,
   type SimulatorCounters,
   type SimulatorFaults,
 } from '../../lib/agency-contracts';
+import type { SimulatedSystem, SystemPath, SystemRequest, SystemResponse } from '../../lib/partner-contracts';
 import { BodyTooLargeError, headerValue, readBody, sendJson } from '../../lib/http';
 import { silentLogger, type Logger } from '../../lib/logger';
 import { simulatorMetrics, writeMetrics } from '../../lib/metrics';
@@ -43,15 +42,15 @@ export interface CallContext {
  */
 export type Untrusted<T> = { readonly [K in keyof T]?: unknown };
 
-export type EndpointHandler<A extends AgencyName, P extends EndpointPath<A>> = (
-  request: Untrusted<EndpointRequest<A, P>>,
+export type EndpointHandler<A extends SimulatedSystem, P extends SystemPath<A>> = (
+  request: Untrusted<SystemRequest<A, P>>,
   context: CallContext,
-) => EndpointResponse<A, P> | Promise<EndpointResponse<A, P>>;
+) => SystemResponse<A, P> | Promise<SystemResponse<A, P>>;
 
 /** One handler per contract path: a missing or extra path is a compile error. */
-export type EndpointHandlers<A extends AgencyName> = { readonly [P in EndpointPath<A>]: EndpointHandler<A, P> };
+export type EndpointHandlers<A extends SimulatedSystem> = { readonly [P in SystemPath<A>]: EndpointHandler<A, P> };
 
-export interface AgencyHandlers<A extends AgencyName> {
+export interface AgencyHandlers<A extends SimulatedSystem> {
   endpoints: EndpointHandlers<A>;
   /** Forgets state gathered since start (query records, mortgages); called by the reset endpoint. */
   reset?: () => void;
@@ -74,7 +73,7 @@ export interface SimulatorOptions {
   maxBodyBytes?: number;
 }
 
-export interface Simulator<A extends AgencyName> {
+export interface Simulator<A extends SimulatedSystem> {
   agency: A;
   /** Built, not listening: call `listen` from lib/http. */
   server: http.Server;
@@ -100,7 +99,7 @@ const SIGNATURE_REFUSALS: Record<Exclude<SignatureVerdict, { ok: true }>['reason
 /** The handler shape the router calls; each handler validates its own request. */
 type RouteHandler = (request: Record<string, unknown>, context: CallContext) => unknown;
 
-export function createSimulator<A extends AgencyName>({
+export function createSimulator<A extends SimulatedSystem>({
   agency,
   handlers,
   options,
@@ -259,7 +258,7 @@ function parseObject(body: string): Record<string, unknown> {
  * The agency's own trace ids (业务流水号): initials of the agency, the call time and a sequence,
  * e.g. PS20261125101502000042.
  */
-function traceIdSource(agency: AgencyName): (now: number) => string {
+function traceIdSource(agency: SimulatedSystem): (now: number) => string {
   const parts = agency.split('-');
   const initials = (parts.length > 1 ? parts.map((p) => p[0]).join('') : agency.slice(0, 2)).toUpperCase();
   let sequence = 0;

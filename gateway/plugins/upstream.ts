@@ -5,7 +5,8 @@
  * assertion (lib/caller-assertion.ts) signed for this one call: this subgraph, this request id,
  * this exact body, a fresh jti, seconds to live. It is all a subgraph believes about identity.
  * The trace goes too (W3C traceparent: lib/tracing.ts); it is not signed, and nothing trusts it.
- * Each fetch is counted and timed by subgraph and outcome (lib/metrics.ts).
+ * Each fetch is counted and timed by subgraph and outcome (lib/metrics.ts). Fetches go over the
+ * gateway's own keep-alive connections (lib/keep-alive-client.ts), not Apollo's default fetcher.
  *
  * As a gateway feature (useUpstream) it fills the context's `propagatedHeaders` and builds every
  * subgraph's data source; a gateway without its signing key does not start.
@@ -14,6 +15,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../lib/apollo-http';
+import { KeepAliveClient, type KeepAliveReply } from '../../lib/keep-alive-client';
 import { ConfigError } from '../../lib/config';
 import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
 import { isStorageUnavailable, storageUnavailable } from '../../lib/storage-unavailable';
@@ -42,14 +44,54 @@ export function propagatedHeadersOf(request: http.IncomingMessage, names: readon
 }
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+/** A reply read whole, as the fetch Response RemoteGraphQLDataSource reads (status, headers, json or text). */
+function fetcherResponse(url: string, reply: KeepAliveReply): FetcherResponse {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(reply.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let bodyUsed = false;
+  const text = (): Promise<string> => {
+    bodyUsed = true;
+    return Promise.resolve(reply.body.toString('utf8'));
+  };
+  return {
+    get bodyUsed() {
+      return bodyUsed;
+    },
+    url,
+    redirected: false,
+    status: reply.status,
+    ok: reply.status >= 200 && reply.status < 300,
+    statusText: reply.statusText,
+    headers,
+    text,
+    json: async () => JSON.parse(await text()) as unknown,
+    arrayBuffer: async () => {
+      bodyUsed = true;
+      return new Uint8Array(reply.body).buffer;
+    },
+    clone: () => fetcherResponse(url, reply),
+  };
+}
+
+/** Apollo's fetcher interface over a keep-alive client: a failed connection rejects, as fetch does, and didEncounterError maps it. */
+export function keepAliveFetcher(client: KeepAliveClient): Fetcher {
+  return async (url, init = {}) =>
+    fetcherResponse(url, await client.request(url, { method: init.method, headers: init.headers ?? {}, body: init.body ?? '', signal: init.signal as AbortSignal | undefined }));
+}
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraphName: string,
     url: string,
     private readonly signingKey: GatewaySigningKey,
+    fetcher: Fetcher,
   ) {
-    super({ url });
+    super({ url, fetcher });
   }
 
   /**
@@ -133,6 +175,9 @@ export function useUpstream({ subgraphUrls, signingKey, propagatedHeaders = PROP
   const names = Object.freeze(propagatedHeaders.map((name) => name.toLowerCase()));
   const refused = names.filter((name) => NEVER_PROPAGATED.has(name));
   if (refused.length > 0) throw new Error(`these headers are never passed to subgraphs: ${refused.join(', ')}`);
+  // One pool of kept connections for every subgraph of this gateway, closed when the gateway stops.
+  const connections = new KeepAliveClient();
+  const fetcher = keepAliveFetcher(connections);
   return {
     name: 'upstream',
     signingKey,
@@ -140,7 +185,8 @@ export function useUpstream({ subgraphUrls, signingKey, propagatedHeaders = PROP
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource(name, url, signingKey);
+      return new SubgraphDataSource(name, url, signingKey, fetcher);
     },
+    close: async () => connections.close(),
   };
 }

@@ -53,6 +53,37 @@ async function main(): Promise<void> {
 
   const idNumbers = ordinaryApplicantIds(dataset, 50);
   const now = Date.now();
+  // Every read of a person serves a case (x-application-id): one open application of the centre
+  // naming the 50 as its borrowers, each of whom consented for it.
+  const keyOf = (idNumber: string) => subjectKeyOf(config.entityRefKey, idNumber);
+  const person = (idNumber: string) => ({ idNumber, name: '测试' });
+  const { application } = await storage.loans.submit({
+    idempotencyKey: `bench-${process.pid}`,
+    submittedBy: 'FUND_OFFICER:bench-officer',
+    submittedByRole: 'FUND_OFFICER',
+    centre: '350100',
+    applicantKey: keyOf(idNumbers[0]!),
+    partyKeys: idNumbers.map(keyOf),
+    request: {
+      applicant: person(idNumbers[0]!),
+      spouse: null,
+      coBorrowers: idNumbers.slice(1).map(person),
+      contractNumber: null,
+      unitNumber: null,
+      amountFen: 60_000_000,
+      termMonths: 240,
+      repaymentMethod: 'EQUAL_INSTALMENT',
+      centre: '350100',
+      applicationDate: new Date(now).toISOString().slice(0, 10),
+    },
+    requestHash: `bench-${process.pid}`,
+    openKey: `bench-${process.pid}`,
+    isTestCase: true,
+    now: new Date(now),
+    decisionDueAt: new Date(now + 15 * 86_400_000),
+    steps: [],
+    acceptedEvent: { kind: 'ACCEPTED', detail: {} },
+  });
   for (const idNumber of idNumbers) {
     await storage.consents.grant({
       subjectKey: subjectKeyOf(config.entityRefKey, idNumber),
@@ -63,7 +94,7 @@ async function main(): Promise<void> {
       scopes: [{ agency: 'civil-affairs', dataItems: ['marriage'] }],
       grantedToCentre: '350100',
       authorizationRef: null,
-      applicationId: null,
+      applicationId: application.id,
       validFrom: new Date(now - 60_000),
       validUntil: new Date(now + 86_400_000),
       recordedBy: 'bench',
@@ -76,7 +107,7 @@ async function main(): Promise<void> {
 
   // Variants that take away, one at a time, the privacy work that is not the rules themselves:
   // consents answered from memory, and access-record writes dropped. Bench-only decorations.
-  const consent = await storage.consents.findActiveForSubjects({ subjectKeys: [subjectKeyOf(config.entityRefKey, idNumbers[0]!)], kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', agency: 'civil-affairs', dataItem: 'marriage', centre: '350100', at: new Date() });
+  const consent = await storage.consents.findActiveForSubjects({ subjectKeys: [keyOf(idNumbers[0]!)], kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', agency: 'civil-affairs', dataItem: 'marriage', centre: '350100', at: new Date(), applicationId: application.id });
   const anyConsent = [...consent.values()][0]!;
   const memoryConsents: Storage = { ...storage, consents: { ...storage.consents, findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, anyConsent])) } };
   const noRecords = (base: Storage): Storage => ({ ...base, accessRecords: { ...base.accessRecords, append: async () => undefined } });
@@ -95,7 +126,7 @@ async function main(): Promise<void> {
   const request = async (url: string) => {
     const requestId = `bench-${process.pid}-${sequence++}`;
     const assertion = signAssertion(
-      newAssertion({ actor, purpose: 'HPF_LOAN_REVIEW', applicationId: null, audience: civilAffairsSubgraph.name, requestId, operationHash: operationHash(JSON.parse(body)) }),
+      newAssertion({ actor, purpose: 'HPF_LOAN_REVIEW', applicationId: application.id, audience: civilAffairsSubgraph.name, requestId, operationHash: operationHash(JSON.parse(body)) }),
       config.gatewaySigningKey!,
     );
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId, [CALLER_ASSERTION_HEADER]: assertion }, body });

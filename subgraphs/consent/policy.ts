@@ -35,6 +35,7 @@ export const consentPolicy: Policy = {
   ProxyAuthorization: allow,
   ConsentScope: allow,
   AccessRecord: allow,
+  AccessRecordSubject: allow,
   AccessRecordPage: allow,
   AccessRecordChainStatus: allow,
 };

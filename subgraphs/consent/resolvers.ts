@@ -77,6 +77,9 @@ function page(first: number | null | undefined, after: string | null | undefined
   return { after: after ? Number(after) : null, limit };
 }
 
+/** A record lists at least one person (the store refuses one that lists none). */
+const firstSubject = (record: AccessRecord) => record.subjects[0]!;
+
 function pageOf(records: AccessRecord[], limit: number) {
   return { records, nextCursor: records.length === limit ? String(records.at(-1)!.sequence) : null };
 }
@@ -88,7 +91,13 @@ export const consentResolvers: Resolvers = {
       context.storage.proxyAuthorizations.listForSubject(context.subjectKeyOf(subjectOf(context)), new Date()),
     myDataAccessRecords: async (_, args, context) => {
       const requested = page(args.first, args.after);
-      return pageOf(await context.storage.accessRecords.listForSubject(context.subjectKeyOf(subjectOf(context)), requested), requested.limit);
+      const subjectKey = context.subjectKeyOf(subjectOf(context));
+      const records = await context.storage.accessRecords.listForSubject(subjectKey, requested);
+      // A person sees their own part of each record: who else a request read is not theirs to know.
+      return pageOf(
+        records.map((record) => ({ ...record, subjects: record.subjects.filter((subject) => subject.subjectKey === subjectKey) })),
+        requested.limit,
+      );
     },
     accessRecords: async (_, args, context) => {
       const requested = page(args.first, args.after);
@@ -174,5 +183,11 @@ export const consentResolvers: Resolvers = {
   },
   AccessRecord: {
     accessedAt: (record) => record.accessedAt.toISOString(),
+    fields: (record) => [...new Set(record.subjects.flatMap((subject) => subject.fields))].sort(),
+    // The fields of one person, kept for the clients written before a record listed several.
+    subjectMasked: (record) => firstSubject(record).subjectMasked,
+    legalBasis: (record) => firstSubject(record).legalBasis,
+    consentId: (record) => firstSubject(record).consentId,
+    applicationId: (record) => firstSubject(record).applicationId,
   },
 };

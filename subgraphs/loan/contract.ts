@@ -29,7 +29,7 @@ export interface ContractReader {
 const REPAYMENT_METHOD_ZH = { EQUAL_INSTALMENT: '等额本息', EQUAL_PRINCIPAL: '等额本金' } as const;
 
 export function loanContractOf(application: LoanApplicationRow, steps: readonly LoanStepRow[], reader: ContractReader): LoanContract | null {
-  if (application.status !== 'APPROVED' && application.status !== 'READY_FOR_DISBURSEMENT') return null;
+  if (application.status !== 'APPROVED' && application.status !== 'READY_FOR_DISBURSEMENT' && application.status !== 'DISBURSED') return null;
   const { request } = application;
   const decision = application.decision as { rate?: string } | null;
   const registration = registeredUnitOf(steps);

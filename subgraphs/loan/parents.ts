@@ -4,7 +4,6 @@
  * covers AgencySource). An application is its storage row; a check, a timeline entry and a
  * finding are the views of views.ts, as this reader may see them.
  */
-import type { AgencyName } from '../../lib/agency-contracts';
 import type { ApplicantParent, PropertyParent } from '../shared/references';
 import type { Fen } from './domain/money';
 import type { RepaymentSchedule as Schedule } from './domain/schedule';
@@ -31,6 +30,8 @@ export type RepaymentSchedule = Schedule & {
   rate: string;
   totalPayment: Fen;
   totalInterest: Fen;
+  /** The disbursement date the instalments fall due from; null until disbursed. */
+  startsOn: string | null;
 };
 
 /**
@@ -40,12 +41,3 @@ export type RepaymentSchedule = Schedule & {
  */
 export type Applicant = Pick<ApplicantParent, 'ref'> & Partial<Pick<ApplicantParent, 'idNumber'>> & Partial<RequiredForEstimate>;
 export type Property = Pick<PropertyParent, 'ref'>;
-
-/** The service guide (service-guide.ts) as it is: fixed lists, each material with the agency whose data replaces it. */
-export interface ServiceGuide {
-  title: string;
-  conditions: readonly string[];
-  materials: ReadonlyArray<{ name: string; replacedBySharedData: boolean; replacedBy: AgencyName | null }>;
-  steps: readonly string[];
-  timeLimits: readonly string[];
-}

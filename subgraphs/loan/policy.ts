@@ -9,6 +9,7 @@
  *   (views.ts). Every field read is a release of the parties' data, written to the access record.
  * - Approving and rejecting a referred application: officers of its centre.
  * - Signing: each signer for themself, over the contract text they were shown.
+ * - Registering a notice webhook: officers, for their own centre.
  */
 import { allow, and, or, rule } from 'graphql-shield';
 import { serviceHasPower } from '../../lib/services';
@@ -67,6 +68,8 @@ export const loanPolicy: Policy = {
     withdrawLoanApplication: or(hasRole('FUND_OFFICER'), hasRole('APPLICANT')),
     signLoanContract: hasRole('APPLICANT'),
     reviewLoanApplication: hasRole('APPLICANT'),
+    // For the officer's own centre (the resolver takes the centre from the token, never from input).
+    registerNoticeWebhook: hasRole('FUND_OFFICER'),
   },
   ...FEDERATION_TYPES,
   LoanApplication: { id: allow, status: mayReadApplication, '*': applicationFile(borrowersOf), contract: applicationFile(signersOf), mortgage: applicationFile(signersOf) },
@@ -82,14 +85,26 @@ export const loanPolicy: Policy = {
   LoanContract: allow,
   RepaymentSchedule: allow,
   Instalment: allow,
+  // The guide and every part of it are public, like the guide itself.
   ServiceGuide: allow,
   QuotaEstimate: allow,
   QuotaBound: allow,
+  GuideCentre: allow,
+  GuideTimeLimit: allow,
+  GuideCondition: allow,
   GuideMaterial: allow,
+  GuideStep: allow,
+  GuideFee: allow,
+  GuideQuestion: allow,
+  GuideChannel: allow,
+  LinkedItem: allow,
+  GuideDelivery: allow,
   LoanStatistics: allow,
   StatusCount: allow,
   ContractSigner: allow,
   MortgageCertificate: allow,
+  Disbursement: allow,
+  NoticeWebhookRegistration: allow,
   // The ref and what @requires brought are the gateway's; the estimate is the person's own (or their proxy's).
   Applicant: { '*': allow, loanQuotaEstimate: isDataSubjectOrProxy(applicantSubject) },
   ProvidentFundAccount: allow,

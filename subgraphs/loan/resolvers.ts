@@ -7,20 +7,22 @@ import { lookUpContract } from './intake';
 import { loanQuotaEstimate, ownQuotaEstimate } from './quota-estimate';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
-import { repaymentSchedule } from './domain/schedule';
-import { SERVICE_GUIDE } from './service-guide';
+import { dueDateOf, repaymentSchedule } from './domain/schedule';
+import { newWebhookSecret, webhookUrlProblem } from '../../lib/webhook-signing';
+import { MATERIALS, promisedDecisionBy, serviceGuideFor, STATUTORY_DECISION_DAYS } from './service-guide';
+import { PROVINCIAL_CENTRE_CODE } from './domain/centre-policy';
 import { approvalBlockedBy } from './workflow/decide';
 import { applyEvent } from './workflow/apply-event';
 import { CHECKS, isCheckStep } from './workflow/checks';
-import { initialSteps } from './workflow/machine';
+import { acceptedNotices, DISBURSE_STEP, initialSteps, type DisbursementFacts } from './workflow/machine';
 import { partyRefOf } from './parties';
 import { checksOf, reasonsFor, sentence, timelineOf, viewerOf, type StoredDecision, type StoredReason } from './views';
 import type { PartyKey } from '../shared/cases/check-record';
 import { requiredSignersOf } from '../shared/cases/case-file';
-import type { Context, DecisionOutcome, Resolvers, ResolversTypes, SignerRole } from './generated/resolvers-types';
+import type { Context, DecisionOutcome, NoticeKind, Resolvers, ResolversTypes, SignerRole } from './generated/resolvers-types';
 
-/** 住房公积金管理条例 art. 26: the centre decides within 15 days of acceptance. */
-const DECISION_DAYS = 15;
+/** 住房公积金管理条例 art. 26: the centre decides within 15 days of acceptance (the guide's statutory limit). */
+const DECISION_DAYS = STATUTORY_DECISION_DAYS;
 const DAY_MS = 24 * 3600 * 1000;
 
 const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -48,10 +50,11 @@ export const loanResolvers: Resolvers = {
       );
       return { applications, nextCursor: applications.length === requested.limit ? String(applications.at(-1)!.position) : null };
     },
-    serviceGuide: () => ({
-      ...SERVICE_GUIDE,
-      materials: SERVICE_GUIDE.materials.map((material) => ({ name: material.name, replacedBySharedData: material.replacedBy !== null, replacedBy: material.replacedBy })),
-    }),
+    serviceGuide: (_, args) => {
+      const guide = serviceGuideFor(args.centreCode ?? PROVINCIAL_CENTRE_CODE, new Date());
+      if (!guide) throw badUserInput('centreCode', 'give the code of a Fujian HPF centre (serviceGuide.centres lists them)');
+      return guide;
+    },
     loanStatistics: async (_, __, context) => {
       const centre = context.actor.centre!;
       const statistics = await context.storage.loans.statistics(centre);
@@ -95,6 +98,7 @@ export const loanResolvers: Resolvers = {
         decisionDueAt: new Date(now.getTime() + DECISION_DAYS * DAY_MS),
         steps: initialSteps(new Date(now.getTime() + context.config.loan.checkDeadlineMinutes * 60_000)),
         acceptedEvent: { kind: 'ACCEPTED', detail: { decisionDueAt: new Date(now.getTime() + DECISION_DAYS * DAY_MS).toISOString(), submittedByRole: context.actor.role } },
+        notices: acceptedNotices(),
       });
       if (outcome.kind === 'OPEN_APPLICATION_EXISTS') {
         // Named to whoever may see it; to anyone else (an officer of another centre) only that one is open.
@@ -132,10 +136,22 @@ export const loanResolvers: Resolvers = {
       return withdrawn;
     },
     signLoanContract: (_, args, context) => signLoanContract(args.id, args.signature, context),
+    registerNoticeWebhook: async (_, args, context) => {
+      const problem = webhookUrlProblem(args.url, context.config.mode);
+      if (problem) throw badUserInput('url', `the URL ${problem}`);
+      const webhook = await context.storage.loans.registerWebhook({
+        centre: context.actor.centre!,
+        url: args.url,
+        secret: newWebhookSecret(),
+        registeredBy: `${context.actor.role}:${context.actor.subject}`,
+        now: new Date(),
+      });
+      return { id: webhook.id, centreCode: webhook.centre, url: webhook.url, secret: webhook.secret, registeredAt: webhook.registeredAt.toISOString() };
+    },
     reviewLoanApplication: async (_, args, context) => {
       const application = await context.storage.loans.get(args.id);
       if (!application || application.request.applicant.idNumber !== context.actor.personIdNumber) throw badUserInput('id', 'you can review only your own applications');
-      if (application.status !== 'READY_FOR_DISBURSEMENT' && application.status !== 'REJECTED') throw badUserInput('id', 'an application is reviewed once it is finished');
+      if (application.status !== 'READY_FOR_DISBURSEMENT' && application.status !== 'DISBURSED' && application.status !== 'REJECTED') throw badUserInput('id', 'an application is reviewed once it is finished');
       if (!Number.isInteger(args.score) || args.score < 1 || args.score > 5) throw badUserInput('score', 'give 1 (very dissatisfied) to 5 (very satisfied)');
       if (!(await context.storage.loans.addReview(args.id, args.score, (args.comment ?? '').slice(0, 500), new Date()))) throw badUserInput('id', 'this application has been reviewed already');
       return context.storage.loans.get(args.id);
@@ -174,6 +190,9 @@ export const loanResolvers: Resolvers = {
     outcome: (entry) => (typeof entry.detail.outcome === 'string' ? (entry.detail.outcome as DecisionOutcome) : null),
     findings: (entry) => (Array.isArray(entry.detail.reasons) ? (entry.detail.reasons as StoredReason[]) : []),
     officerReason: (entry) => (typeof entry.detail.reason === 'string' ? entry.detail.reason : null),
+    // The dispatcher writes which notice went by which channel (notices/dispatcher.ts).
+    notice: (entry) => (typeof entry.detail.notice === 'string' ? (entry.detail.notice as NoticeKind) : null),
+    channel: (entry) => (entry.detail.channel === 'SMS' || entry.detail.channel === 'WEBHOOK' ? entry.detail.channel : null),
   },
   RepaymentSchedule: {
     instalments: (schedule, args) =>
@@ -183,6 +202,7 @@ export const loanResolvers: Resolvers = {
         principal: instalment.principalFen,
         interest: instalment.interestFen,
         remaining: instalment.remainingFen,
+        dueDate: schedule.startsOn ? dueDateOf(schedule.startsOn, instalment.period) : null,
       })),
   },
   LoanApplication: {
@@ -208,6 +228,12 @@ export const loanResolvers: Resolvers = {
     decisionDueAt: (application) => application.decisionDueAt.toISOString(),
     daysLeftToDecide: (application) =>
       application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((application.decisionDueAt.getTime() - Date.now()) / DAY_MS),
+    // Beside the 15 days: the centre's promise in force at acceptance, derived rather than stored.
+    promisedDecisionBy: (application) => promisedDecisionBy(application.centre, application.acceptedAt)?.toISOString() ?? null,
+    daysLeftToPromisedDecision: (application) => {
+      const due = promisedDecisionBy(application.centre, application.acceptedAt);
+      return !due || application.decidedAt || application.status === 'REJECTED' ? null : Math.ceil((due.getTime() - Date.now()) / DAY_MS);
+    },
     decidedAt: (application) => application.decidedAt?.toISOString() ?? null,
     checks: async (application, _, context) =>
       checksOf(application, await context.loaders.steps.load(application.id), viewerOf(context.actor, application)),
@@ -247,7 +273,12 @@ export const loanResolvers: Resolvers = {
       const step = (await context.loaders.steps.load(application.id)).find((s) => s.step === 'REGISTER_MORTGAGE' && s.status === 'DONE');
       return (step?.outcome as { certificateNumber: string; eCertificateSha256: string; registeredAt: string } | undefined) ?? null;
     },
-    repaymentSchedule: (application) => {
+    disbursement: async (application, _, context) => {
+      const step = (await context.loaders.steps.load(application.id)).find((s) => s.step === DISBURSE_STEP && s.status === 'DONE');
+      const facts = step?.outcome as DisbursementFacts | undefined;
+      return facts?.loanAccountNumber && facts.disbursedOn ? { loanAccountNumber: facts.loanAccountNumber, disbursedOn: facts.disbursedOn, instructionId: facts.instructionId } : null;
+    },
+    repaymentSchedule: async (application, _, context) => {
       const rate = (application.decision as { rate?: string | null } | null)?.rate;
       if (!rate) return null;
       const schedule = repaymentSchedule({
@@ -256,12 +287,15 @@ export const loanResolvers: Resolvers = {
         termMonths: application.request.termMonths,
         method: application.request.repaymentMethod,
       });
-      return { ...schedule, method: schedule.method, rate, totalPayment: schedule.totalPaymentFen, totalInterest: schedule.totalInterestFen };
+      // Once disbursed, the instalments fall due from the disbursement date.
+      const disbursed = (await context.loaders.steps.load(application.id)).find((s) => s.step === DISBURSE_STEP && s.status === 'DONE');
+      const startsOn = (disbursed?.outcome as DisbursementFacts | undefined)?.disbursedOn ?? null;
+      return { ...schedule, method: schedule.method, rate, totalPayment: schedule.totalPaymentFen, totalInterest: schedule.totalInterestFen, startsOn };
     },
     materialsCollected: async (application, _, context) => {
       const steps = await context.loaders.steps.load(application.id);
       const replaced = new Set(steps.flatMap((step) => (isCheckStep(step.step) && step.status === 'DONE' ? [CHECKS[step.step].agency] : [])));
-      return SERVICE_GUIDE.materials.filter((material) => material.replacedBy === null || !replaced.has(material.replacedBy)).length;
+      return MATERIALS.filter((material) => material.required && (material.replacedBy === null || !replaced.has(material.replacedBy))).length;
     },
     minutesTaken: (application) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
     timeline: async (application, _, context) =>

@@ -6,8 +6,9 @@ export function naturalResourcesApi(client: AgencyClient<'natural-resources'>, c
   return {
     queryRegistrations: (unitNumbers: readonly string[]) =>
       client.call('/api/v1/registrations/batch-query', { unitNumbers: [...unitNumbers] }, call),
-    queryHoldings: (idNumbers: readonly string[]) =>
-      client.call('/api/v1/registrations/batch-query-by-owner', { idNumbers: [...idNumbers] }, call),
+    /** The holdings of these owners; withRegistrations, the register's record of every unit held in the same call. */
+    queryHoldings: (idNumbers: readonly string[], withRegistrations = false) =>
+      client.call('/api/v1/registrations/batch-query-by-owner', withRegistrations ? { idNumbers: [...idNumbers], withRegistrations } : { idNumbers: [...idNumbers] }, call),
     registerMortgage: (request: MortgageRegistrationRequest) => client.call('/api/v1/mortgages/register', request, call),
   };
 }

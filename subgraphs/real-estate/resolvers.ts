@@ -4,6 +4,7 @@ import { requireIdNumber, requireUnitNumber } from '../shared/arguments';
 import { propertyParty, propertyRef, resolveApplicantReference, resolvePropertyReference } from '../shared/references';
 import { registeredUnitOf, requiredSignersOf } from '../shared/cases/case-file';
 import { recordAccess } from '../shared/policy/policy';
+import { selectsBelow } from '../shared/selection';
 import type { Context, RegisterMortgageInput, Resolvers } from './generated/resolvers-types';
 
 const caseRefused = (why: string) => new GraphQLError(`No mortgage can be registered: ${why}.`, { extensions: { code: 'CASE_REQUIRED' } });
@@ -65,7 +66,10 @@ export const realEstateResolvers: Resolvers = {
   },
   Applicant: {
     __resolveReference: resolveApplicantReference,
-    realEstateHoldings: (parent, _, context) => context.loaders.holdings.load(parent.idNumber),
+    // Asked for the registrations of the homes too (a case's people and their homes), the holdings
+    // bring them in the same agency call: one call to the register per request, not one by owner and one by unit.
+    realEstateHoldings: (parent, _, context, info) =>
+      (selectsBelow(info, ['properties', 'registration']) ? context.loaders.holdingsWithRegistrations : context.loaders.holdings).load(parent.idNumber),
   },
   PropertyRegistration: {
     owners: (parent, _, context) =>

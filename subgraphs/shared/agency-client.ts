@@ -5,6 +5,7 @@
  * Each call is a client span of the request's trace, and carries it (W3C traceparent) to the
  * agency; each is counted and timed by agency, endpoint and outcome (lib/metrics.ts). In the logs
  * `traceId` is our trace, `agencyTraceId` the agency's own serial number (业务流水号).
+ * Calls go over the client's own keep-alive connections to its agency (lib/keep-alive-client.ts).
  */
 import type { GraphQLError } from 'graphql';
 import {
@@ -17,6 +18,7 @@ import {
   type EndpointResponse,
 } from '../../lib/agency-contracts';
 import { agencyAuthorizationRequired, agencyUnavailable, internalError } from '../../lib/errors';
+import { KeepAliveClient, type KeepAliveReply } from '../../lib/keep-alive-client';
 import type { Logger } from '../../lib/logger';
 import { agencyCallMetrics, secondsSince, type AgencyCallOutcome } from '../../lib/metrics';
 import { inOutgoingSpan, traceHeaders } from '../../lib/tracing';
@@ -51,6 +53,9 @@ const CODE_TO_ERROR: Partial<Record<AgencyCode, (agency: string) => GraphQLError
 };
 
 export class AgencyClient<A extends AgencyName> {
+  /** Connections to this agency, kept between calls; an idle one holds no process open. */
+  private readonly connections = new KeepAliveClient();
+
   constructor(private readonly options: AgencyClientOptions<A>) {}
 
   get agency(): A {
@@ -81,10 +86,9 @@ export class AgencyClient<A extends AgencyName> {
     const { agency, baseUrl, appId, appSecret, timeoutMs, logger } = this.options;
     const body = JSON.stringify(request);
     const started = Date.now();
-    let response: Response;
+    let response: KeepAliveReply;
     try {
-      response = await fetch(baseUrl + path, {
-        method: 'POST',
+      response = await this.connections.request(baseUrl + path, {
         headers: {
           'content-type': 'application/json',
           'x-request-id': context.requestId,
@@ -106,7 +110,7 @@ export class AgencyClient<A extends AgencyName> {
 
     let envelope: AgencyEnvelope<EndpointResponse<A, P>>;
     try {
-      envelope = (await response.json()) as AgencyEnvelope<EndpointResponse<A, P>>;
+      envelope = JSON.parse(response.body.toString('utf8')) as AgencyEnvelope<EndpointResponse<A, P>>;
     } catch {
       outcome.of = 'bad_envelope';
       logger.warn('agency answered without an envelope', { agency, path, requestId: context.requestId, status: response.status });

@@ -18,6 +18,11 @@ export interface Source {
 /** An agency record with its provenance beside its own fields, so default resolvers serve most fields. */
 export type Sourced<R> = R & { source: Source };
 
+/** The provenance of everything one agency answer carried. */
+export function sourceOf(agency: string, answer: AgencyAnswer<unknown>): Source {
+  return { agency, traceId: answer.traceId, retrievedAt: answer.retrievedAt };
+}
+
 /**
  * A loader whose batch function makes one agency call for all keys of a tick. A key the agency
  * does not know resolves to null; an agency failure rejects every key of that batch with the same
@@ -34,7 +39,7 @@ export function createBatchLoader<K, R, W = K>(options: {
   return new DataLoader<K, Sourced<R> | null, string | K>(
     async (keys) => {
       const answer = await options.fetch(keys);
-      const source: Source = { agency: options.agency, traceId: answer.traceId, retrievedAt: answer.retrievedAt };
+      const source = sourceOf(options.agency, answer);
       // The contract answers every asked key once, in the order asked; anything else is a
       // broken agency, and guessing would pair one person's record with another's.
       const results = answer.data.results;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { CONFIG_VARIABLES, SECRET_VARIABLES } from '../../lib/config';
 import { configProblems } from '../support/config';
 import { generateSecrets } from '../../scripts/compose-secrets';
+import { PARTNER_SYSTEMS } from '../../lib/partner-contracts';
 import { AGENCY_SUBGRAPHS, PLATFORM_SUBGRAPHS, GATEWAY_PORT, REPO_ROOT, SUBGRAPHS, agencyUrlVariable, subgraphUrlVariable } from '../../schema/subgraphs';
 
 interface ComposeService {
@@ -31,10 +32,10 @@ const problemsOf = configProblems;
 const simulatorService = (agency: string) => `${agency}-simulator`;
 
 describe('docker-compose.yml', () => {
-  it('has exactly the gateway, the nine subgraphs, the seven agency simulators, Redis, PostgreSQL, the one-shot migration, and the identity provider stand-in behind a profile', () => {
+  it('has exactly the gateway, the nine subgraphs, the seven agency simulators and the two partner systems\' (bank, SMS), Redis, PostgreSQL, the one-shot migration, and the identity provider stand-in behind a profile', () => {
     expect(services['identity-provider']!.profiles).toEqual(['local-identity-provider']);
     expect(services['identity-provider']!.environment!.NODE_ENV).toBe('development');
-    const expected = ['gateway', 'redis', 'postgres', 'migrate-storage', 'identity-provider', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency))];
+    const expected = ['gateway', 'redis', 'postgres', 'migrate-storage', 'identity-provider', ...SUBGRAPHS.map((s) => s.name), ...AGENCY_SUBGRAPHS.map((s) => simulatorService(s.agency)), ...PARTNER_SYSTEMS.map((p) => simulatorService(p.name))];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
@@ -42,6 +43,7 @@ describe('docker-compose.yml', () => {
     expect(services.gateway!.command).toEqual(['node', 'dist/scripts/serve.js', 'gateway']);
     for (const entry of SUBGRAPHS) expect(services[entry.name]!.command).toEqual(['node', 'dist/scripts/serve.js', 'subgraph', entry.name]);
     for (const entry of AGENCY_SUBGRAPHS) expect(services[simulatorService(entry.agency)]!.command).toEqual(['node', 'dist/scripts/serve.js', 'simulator', entry.agency]);
+    for (const partner of PARTNER_SYSTEMS) expect(services[simulatorService(partner.name)]!.command).toEqual(['node', 'dist/scripts/serve.js', 'simulator', partner.name]);
     expect(services['migrate-storage']!.command).toEqual(['node', 'dist/scripts/migrate-storage.js']);
     // The image's compiled code (npm run build), never TypeScript at run time: each script is one the build compiles.
     for (const [name, service] of Object.entries(services)) {
@@ -100,7 +102,15 @@ describe('docker-compose.yml', () => {
         'migrate-storage': { condition: 'service_completed_successfully' },
       });
     }
-    for (const entry of PLATFORM_SUBGRAPHS) expect(services[entry.name]!.depends_on).toEqual({ 'migrate-storage': { condition: 'service_completed_successfully' } });
+    // The loan subgraph's worker instructs the bank and sends through the SMS platform.
+    const partnersOf = (name: string) => (name === 'loan' ? PARTNER_SYSTEMS : []);
+    for (const entry of PLATFORM_SUBGRAPHS) {
+      expect(services[entry.name]!.depends_on).toEqual({
+        'migrate-storage': { condition: 'service_completed_successfully' },
+        ...Object.fromEntries(partnersOf(entry.name).map((partner) => [simulatorService(partner.name), { condition: 'service_healthy' }])),
+      });
+      for (const partner of partnersOf(entry.name)) expect(services[entry.name]!.environment![partner.urlVariable]).toBe(`http://${simulatorService(partner.name)}:${partner.port}`);
+    }
     for (const entry of SUBGRAPHS) {
       expect(services.gateway!.environment![subgraphUrlVariable(entry.name)]).toBe(`http://${entry.name}:${entry.port}/graphql`);
     }

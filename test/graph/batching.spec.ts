@@ -12,11 +12,13 @@ const CASE_PEOPLE = /* GraphQL */ `
       providentFundAccount { balance }
       realEstateHoldings {
         count
-        properties { registration { status } contractFiling { price } transferTax { paid } }
+        properties { unitNumber registration { status } contractFiling { price } transferTax { paid } }
       }
     }
   }
 `;
+
+const registrationsOf = (system: TestSystem) => loadDataset(system.config.simulator.datasetSeed, system.config.simulator.datasetSize).registrationsByUnit;
 
 /** The most people one look-up takes: everyone one case can concern (borrowers and co-owners). */
 const MAX_PEOPLE = 10;
@@ -34,21 +36,29 @@ describe('batching through the gateway', () => {
   });
   afterAll(() => system.stop());
 
-  it('makes one call to each agency endpoint for a query over the ten people of one case', async () => {
+  it('makes one call to each agency for a query over the ten people of one case, natural resources included', async () => {
     expect(new Set(idNumbers).size).toBe(MAX_PEOPLE);
     system.resetSimulators();
 
-    const reply = await officer<{ applicants: Array<{ name: string; realEstateHoldings: { count: number } }> }>(CASE_PEOPLE, { idNumbers });
+    const reply = await officer<{ applicants: Array<{ name: string; realEstateHoldings: { count: number; properties: Array<{ unitNumber: string; registration: { status: string } | null }> } }> }>(
+      CASE_PEOPLE,
+      { idNumbers },
+    );
 
     expect(reply.body.errors).toBeUndefined();
     expect(reply.body.data!.applicants).toHaveLength(MAX_PEOPLE);
     expect(reply.body.data!.applicants.some((a) => a.realEstateHoldings.count > 0)).toBe(true);
+    // The registrations came with the holdings (one call by owner), each the register's record of that unit.
+    const registry = registrationsOf(system);
+    for (const property of reply.body.data!.applicants.flatMap((a) => a.realEstateHoldings.properties)) {
+      expect(property.registration).toEqual({ status: registry.get(property.unitNumber)!.status });
+    }
     expect(system.counters()).toEqual({
       'public-security': { '/api/v1/persons/batch-query': 1 },
       'civil-affairs': { '/api/v1/marriages/batch-query': 1 },
       housing: { '/api/v1/contract-filings/batch-query-by-unit': 1 },
       tax: { '/api/v1/transfer-tax/batch-query-by-unit': 1 },
-      'natural-resources': { '/api/v1/registrations/batch-query-by-owner': 1, '/api/v1/registrations/batch-query': 1 },
+      'natural-resources': { '/api/v1/registrations/batch-query-by-owner': 1 },
       'pboc-credit': { '/api/v1/credit-reports/batch-query': 1 },
       'provident-fund': { '/api/v1/members/batch-query': 1 },
     });

@@ -20,12 +20,25 @@ describe('around the application', () => {
   // One open application per applicant and home: each spec files the scenario people afresh.
   beforeEach(() => system.withdrawOpenApplications());
 
-  it('serves the service guide to anyone, saying which materials shared data replaces', async () => {
-    const reply = await system.query('{ serviceGuide { title conditions steps timeLimits materials { name replacedBySharedData replacedBy } } }');
+  it('serves the service guide to anyone: the standard’s fields, each centre’s promised limit beside the statutory 15 days', async () => {
+    const reply = await system.query(`{ serviceGuide(centreCode: "350200") {
+      title centre { code name promisedLimit { days dayKind confirmed basis } } conditions { text basis }
+      materials { name source form required howSubmitted replacedBySharedData replacedBy sharedDataItem }
+      steps { order name by } statutoryLimit { days dayKind confirmed basis } fee { charged } faq { question answer }
+      channels { kind assisted } linkedItems { kind agency timeLimit { days dayKind } sampleResult } resultDelivery { result how } centres { code }
+    } }`);
     const guide = reply.body.data.serviceGuide;
-    expect(guide.timeLimits.join(' ')).toMatch(/15/);
+    expect(guide.statutoryLimit).toMatchObject({ days: 15, dayKind: 'CALENDAR', confirmed: true });
+    expect(guide.centre).toMatchObject({ code: '350200', promisedLimit: { dayKind: 'CALENDAR', confirmed: false } });
+    expect(guide.centre.promisedLimit.days).toBeLessThan(15);
+    expect(guide.centres).toHaveLength(10);
     expect(guide.materials.filter((m: { replacedBySharedData: boolean }) => m.replacedBySharedData)).toHaveLength(8);
-    expect(guide.materials.find((m: { replacedBy: string }) => m.replacedBy === 'PBOC_CREDIT')).toBeDefined();
+    expect(guide.materials.find((m: { replacedBy: string }) => m.replacedBy === 'PBOC_CREDIT')).toMatchObject({ sharedDataItem: 'creditReport', form: 'ELECTRONIC', required: true });
+    expect(guide.fee.charged).toBe(false);
+    expect(guide.linkedItems.filter((item: { kind: string }) => item.kind === 'ITEM').map((item: { agency: string }) => item.agency)).toEqual(['PROVIDENT_FUND', 'PBOC_CREDIT', 'NATURAL_RESOURCES']);
+    expect(guide.channels.find((channel: { kind: string }) => channel.kind === 'SERVICE_HALL').assisted).toBe(true);
+    expect((await system.query('{ serviceGuide { centre { code } } }')).body.data.serviceGuide.centre.code).toBe('350000');
+    expect(errorCodes(await system.query('{ serviceGuide(centreCode: "110000") { title } }'))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('prefills the form with each value’s source and time, marking an agency that is down as unavailable', async () => {
@@ -51,8 +64,14 @@ describe('around the application', () => {
     const testCase = await submitWithConsents(system, SCENARIOS.currentOverdue, inputFor(SCENARIOS.currentOverdue, { testCase: true }));
     await untilDecided(officer, id);
     await untilDecided(officer, testCase);
-    const measured = await officer('query($id: ID!) { loanApplication(id: $id) { materialsCollected minutesTaken } }', { id });
-    expect(measured.body.data.loanApplication).toEqual({ materialsCollected: 2, minutesTaken: expect.any(Number) });
+    const measured = await officer('query($id: ID!) { loanApplication(id: $id) { materialsCollected minutesTaken acceptedAt decisionDueAt promisedDecisionBy } }', { id });
+    const { acceptedAt, decisionDueAt, promisedDecisionBy, ...counted } = measured.body.data.loanApplication;
+    expect(counted).toEqual({ materialsCollected: 2, minutesTaken: expect.any(Number) });
+    // The centre's promise is tracked beside the statutory 15 days, both from acceptance.
+    const daysFromAcceptance = (at: string) => (Date.parse(at) - Date.parse(acceptedAt)) / (24 * 3600 * 1000);
+    expect(daysFromAcceptance(decisionDueAt)).toBe(15);
+    const guide = (await officer('{ serviceGuide(centreCode: "350100") { centre { promisedLimit { days } } } }')).body.data.serviceGuide;
+    expect(daysFromAcceptance(promisedDecisionBy)).toBe(guide.centre.promisedLimit.days);
 
     await officer('mutation($id: ID!) { rejectLoanApplication(id: $id, reason: "deposits too short") { status } }', { id });
     const herself = await system.asApplicant(SCENARIOS.shortDeposits.applicant.idNumber);

@@ -139,15 +139,16 @@ describe('from submission to the mortgage certificate', () => {
     }
 
     let done = (await officer(FULL, { id })).body.data.loanApplication;
-    for (let i = 0; i < 100 && done.status !== 'READY_FOR_DISBURSEMENT'; i++) {
+    // Registered, then disbursed by the entrusted bank at once (test/loan/disbursement.spec.ts follows that step).
+    for (let i = 0; i < 100 && done.status !== 'DISBURSED'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       done = (await officer(FULL, { id })).body.data.loanApplication;
     }
-    expect(done.status).toBe('READY_FOR_DISBURSEMENT');
+    expect(done.status).toBe('DISBURSED');
     expect(done.contract.complete).toBe(true);
     expect(done.mortgage).toMatchObject({ certificateNumber: expect.stringMatching(/^闽\(\d{4}\).+不动产证明第\d+号$/), eCertificateSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(done.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
-      expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY', 'SIGNED', 'ALL_SIGNED', 'MORTGAGE_REGISTERED']),
+      expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY', 'SIGNED', 'ALL_SIGNED', 'MORTGAGE_REGISTERED', 'DISBURSED']),
     );
     expect(done.timeline.filter((entry: { kind: string }) => entry.kind === 'SIGNED')).toHaveLength(2);
 

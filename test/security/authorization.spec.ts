@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SCENARIOS } from '../../agencies/data/scenarios';
-import { createStorage } from '../../storage';
+import { createStorage, maskIdNumberForRecord } from '../../storage';
 import { openPostgres, type SqlDatabase } from '../../storage/database';
 import { maskIdNumber } from '../../subgraphs/shared/policy/masks';
 import { tamper } from '../storage/support/backends';
@@ -248,6 +248,28 @@ describe('authorization, masking and consent through the gateway', () => {
         ]),
       );
       expect(JSON.stringify(records)).not.toContain(single.applicant.idNumber);
+    });
+
+    it('keeps one record of a request that read a couple, which each of them sees with only their own part and the auditor whole', async () => {
+      const [husbandId, wifeId] = [couple.applicant.idNumber, couple.spouse!.idNumber];
+      const caseId = await system.openCase({ applicant: husbandId, spouse: wifeId });
+      const officer = await system.asOfficer('350100', caseId);
+      const read = await officer('query($ids: [IdNumber!]!) { applicants(idNumbers: $ids) { name } }', { ids: [husbandId, wifeId] });
+      expect(read.body.errors).toBeUndefined();
+      const MINE = '{ myDataAccessRecords(first: 200) { records { sequence actorRole agency fields subjectMasked subjects { subjectMasked fields legalBasis applicationId } } } }';
+      const ownRecord = async (idNumber: string) => {
+        const records = (await (await system.asApplicant(idNumber))(MINE)).body.data.myDataAccessRecords.records as Array<{ sequence: number; actorRole: string; agency: string }>;
+        return records.filter((record) => record.actorRole === 'FUND_OFFICER' && record.agency === 'PUBLIC_SECURITY').at(0)!;
+      };
+      const [his, hers] = [await ownRecord(husbandId), await ownRecord(wifeId)];
+      expect(his.sequence).toBe(hers.sequence);
+      const part = (idNumber: string) => ({ subjectMasked: maskIdNumberForRecord(idNumber), fields: ['Applicant.name', 'Query.applicants'], legalBasis: 'CONSENT', applicationId: caseId });
+      expect(his).toMatchObject({ fields: ['Applicant.name', 'Query.applicants'], subjectMasked: part(husbandId).subjectMasked, subjects: [part(husbandId)] });
+      expect(hers).toMatchObject({ subjectMasked: part(wifeId).subjectMasked, subjects: [part(wifeId)] });
+      expect(JSON.stringify(his)).not.toContain(part(wifeId).subjectMasked);
+      const auditor = await system.as({ role: 'AUDITOR', sub: 'auditor-01' });
+      const listed = (await auditor('{ accessRecords(first: 200) { records { sequence subjects { subjectMasked } } } }')).body.data.accessRecords.records as Array<{ sequence: number; subjects: unknown[] }>;
+      expect(listed.find((record) => record.sequence === his.sequence)!.subjects).toEqual([{ subjectMasked: part(husbandId).subjectMasked }, { subjectMasked: part(wifeId).subjectMasked }]);
     });
 
     it('lets an auditor read it without clear personal data, and names the first altered record', async () => {

@@ -146,7 +146,7 @@ describe('cases: every read of personal data is bound to a verified case', () =>
     expect(errorCodes(await officer(IDENTITY, { id }, { 'x-application-id': unconsented }))).toEqual(['CONSENT_REQUIRED']);
     // The access record keeps the verified case, not whatever a caller claimed.
     const records = await system.storage.accessRecords.listForSubject(subjectKeyOf(system.config.entityRefKey, id), { after: null, limit: 50 });
-    expect(records.filter((record) => record.actorRole === 'FUND_OFFICER').map((record) => record.applicationId)).toEqual([caseOfCouple]);
+    expect(records.filter((record) => record.actorRole === 'FUND_OFFICER').flatMap((record) => record.subjects.map((subject) => subject.applicationId))).toEqual([caseOfCouple]);
   });
 
   it('queries the PBoC once per person per application, however often the check is run again', async () => {

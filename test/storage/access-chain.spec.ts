@@ -2,18 +2,22 @@ import { createHash, createHmac } from 'node:crypto';
 import { accessRecordHmac, BREAK_REASONS, ChainWalker, chainKeys, GENESIS, GENESIS_HASH, legacyAccessRecordHash } from '../../storage/access-chain';
 import { canonicalJson } from '../../storage/canonical-json';
 import type { AccessRecord } from '../../storage/types';
-import { accessRecord } from './support/records';
+import { accessRecord, personRecord } from './support/records';
 
 const KEYS = chainKeys('spec-chain-key-for-the-unit-specs-0123456789');
 const WALK = { recordKey: KEYS.record, keyedFrom: 1 };
 
-/** `count` records, keyed from `keyedFrom` (those before it unkeyed, as before migration 7). */
+/**
+ * `count` records, keyed from `keyedFrom`: those before it unkeyed and of the person layout (as
+ * before migration 7), the rest of the request layout (as since migration 10).
+ */
 function chain(count: number, keyedFrom = 1): AccessRecord[] {
   const records: AccessRecord[] = [];
   let previousHash = GENESIS_HASH;
   for (let sequence = 1; sequence <= count; sequence++) {
-    const input = { ...accessRecord(sequence), sequence, previousHash };
-    const hash = sequence >= keyedFrom ? accessRecordHmac(KEYS.record, input) : legacyAccessRecordHash(input);
+    const layout = sequence < keyedFrom ? 'person' : 'request';
+    const input = { ...accessRecord(sequence), sequence, previousHash, layout } as const;
+    const hash = layout === 'request' ? accessRecordHmac(KEYS.record, input) : legacyAccessRecordHash(input);
     records.push({ ...input, hash });
     previousHash = hash;
   }
@@ -47,29 +51,68 @@ describe('chainKeys', () => {
   });
 });
 
-describe('accessRecordHmac', () => {
+describe('accessRecordHmac (person layout: records from migration 7 to 10)', () => {
   it('is the HMAC-SHA256 under the record key of the sequence, the previous hash and the canonical record', () => {
-    const record = { ...accessRecord(1), sequence: 1, previousHash: GENESIS_HASH };
+    const record = { ...personRecord(1), sequence: 1, previousHash: GENESIS_HASH };
     const expected = createHmac('sha256', KEYS.record).update(`1\n${GENESIS_HASH}\n${CANONICAL_FIRST}`).digest('hex');
     expect(accessRecordHmac(KEYS.record, record)).toBe(expected);
   });
 
+  it('hashes a record read back with its one subject as the flat record it was written as', () => {
+    const flat = { ...personRecord(1), sequence: 1, previousHash: GENESIS_HASH };
+    expect(accessRecordHmac(KEYS.record, { ...accessRecord(1), sequence: 1, previousHash: GENESIS_HASH, layout: 'person' })).toBe(accessRecordHmac(KEYS.record, flat));
+  });
+
   it('differs under another key, and at another place in the chain', () => {
-    const record = { ...accessRecord(1), sequence: 1, previousHash: GENESIS_HASH };
+    const record = { ...personRecord(1), sequence: 1, previousHash: GENESIS_HASH };
     expect(accessRecordHmac(chainKeys('another-key-another-key-another-key').record, record)).not.toBe(accessRecordHmac(KEYS.record, record));
     expect(accessRecordHmac(KEYS.record, { ...record, sequence: 2 })).not.toBe(accessRecordHmac(KEYS.record, record));
   });
 });
 
+const CANONICAL_REQUEST =
+  '{"accessedAt":"2026-01-01T00:01:00.000Z","actorCentre":"350100","actorRole":"LOAN_OFFICER","actorSubject":"officer-0001",' +
+  `"agency":"civil-affairs","previousHash":"${GENESIS_HASH}","purpose":"HPF_LOAN_REVIEW","requestId":"req-1",` +
+  '"subjects":[{"applicationId":"APP-0001","consentId":null,"fields":["Marriage.status","Marriage.registeredOn"],"legalBasis":"CONSENT",' +
+  `"subjectKey":"${'a'.repeat(64)}","subjectMasked":"3***************16"},` +
+  '{"applicationId":"APP-0001","consentId":"c-2","fields":["Marriage.status"],"legalBasis":"CONSENT",' +
+  `"subjectKey":"${'b'.repeat(64)}","subjectMasked":"3***************27"}]}`;
+
+describe('accessRecordHmac (request layout: one record per request and agency, since migration 10)', () => {
+  const twoPeople = () => {
+    const input = accessRecord(1);
+    const other = { subjectKey: 'b'.repeat(64), subjectMasked: '3***************27', fields: ['Marriage.status'], legalBasis: 'CONSENT' as const, consentId: 'c-2', applicationId: 'APP-0001' };
+    return { ...input, subjects: [...input.subjects, other], sequence: 1, previousHash: GENESIS_HASH };
+  };
+
+  it('is the HMAC-SHA256 of the layout tag, the sequence, the previous hash and the canonical record with its subjects', () => {
+    const expected = createHmac('sha256', KEYS.record).update(`request\n1\n${GENESIS_HASH}\n${CANONICAL_REQUEST}`).digest('hex');
+    expect(accessRecordHmac(KEYS.record, twoPeople())).toBe(expected);
+  });
+
+  it('covers every subject: one left out, changed or moved no longer verifies', () => {
+    const record = twoPeople();
+    const hash = accessRecordHmac(KEYS.record, record);
+    expect(accessRecordHmac(KEYS.record, { ...record, subjects: [record.subjects[0]!] })).not.toBe(hash);
+    expect(accessRecordHmac(KEYS.record, { ...record, subjects: [record.subjects[0]!, { ...record.subjects[1]!, fields: [] }] })).not.toBe(hash);
+    expect(accessRecordHmac(KEYS.record, { ...record, subjects: [...record.subjects].reverse() })).not.toBe(hash);
+  });
+
+  it('cannot pass for a person-layout record, nor one of those for it', () => {
+    const record = { ...accessRecord(1), sequence: 1, previousHash: GENESIS_HASH };
+    expect(accessRecordHmac(KEYS.record, { ...record, layout: 'person' })).not.toBe(accessRecordHmac(KEYS.record, record));
+  });
+});
+
 describe('legacyAccessRecordHash (records from before migration 7)', () => {
   it('is the SHA-256 of the previous hash, a newline and the canonical record without hash or sequence', () => {
-    const input = accessRecord(1);
+    const input = personRecord(1);
     const expected = createHash('sha256').update(`${GENESIS_HASH}\n${CANONICAL_FIRST}`).digest('hex');
     expect(legacyAccessRecordHash({ ...input, previousHash: GENESIS_HASH })).toBe(expected);
   });
 
   it('ignores properties that are not record fields', () => {
-    const record = { ...accessRecord(1), previousHash: GENESIS_HASH };
+    const record = { ...personRecord(1), previousHash: GENESIS_HASH };
     expect(legacyAccessRecordHash({ ...record, sequence: 9, hash: 'x', extra: 1 } as typeof record)).toBe(legacyAccessRecordHash(record));
   });
 });

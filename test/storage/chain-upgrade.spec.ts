@@ -7,13 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createStorage } from '../../storage';
 import { BREAK_REASONS } from '../../storage/access-chain';
-import { createAccessRecordStore } from '../../storage/access-record-store';
 import { openEmbedded, openPostgres, type SqlDatabase } from '../../storage/database';
 import { MIGRATIONS, migrate } from '../../storage/migrations';
 import { freshCheckpointDir, SPEC_CHAIN_KEY } from './support/backends';
 import { insider, storedRecords } from './support/insider';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from './support/postgres';
-import { accessRecord } from './support/records';
+import { accessRecord, personRecord } from './support/records';
 
 const engines: Array<[string, () => Promise<{ db: SqlDatabase; drop(): Promise<void> }>]> = [
   ['embedded PGlite', async () => ({ db: await openEmbedded(), drop: async () => undefined })],
@@ -34,8 +33,7 @@ describe.each(engines)('a chain begun before migration 7 (%s)', (_, openEngine) 
     try {
       // The store as the platform left it before: schema 1–6, three records chained unkeyed.
       await migrate(db, MIGRATIONS.filter((migration) => migration.version < 7));
-      const before = createAccessRecordStore(db);
-      for (let n = 1; n <= 3; n++) await insider.forgeAppend(db, before, accessRecord(n));
+      for (let n = 1; n <= 3; n++) await insider.forgeAppend(db, personRecord(n));
 
       const storage = await createStorage(db, { chainKey: SPEC_CHAIN_KEY, checkpointDir });
       const records = storage.accessRecords;

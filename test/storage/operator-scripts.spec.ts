@@ -7,7 +7,7 @@ import type { Storage } from '../../storage/types';
 import { freshCheckpointDir, SPEC_CHAIN_KEY } from './support/backends';
 import { checkpointLines, forgeCheckpointLine, insider, storedRecords } from './support/insider';
 import { createLoginRole, dropSchema, freshSchemaName, testDatabaseUrl, type LoginRole } from './support/postgres';
-import { accessRecord, accessRecords, DAY } from './support/records';
+import { accessRecord, accessRecords, DAY, personRecord } from './support/records';
 import { runScript } from './support/run-script';
 
 const ISO = '\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z';
@@ -101,7 +101,7 @@ describe('verify-access-chain and purge-access-records', () => {
       ['a record deleted, the rest renumbered', 10, (s) => insider.deleteAndRenumber(s.db, s.storage.accessRecords, 5), 'at record #5: keyed hash (HMAC) does not match its contents: altered, or written without the chain key'],
       ['the last 5 records cut off', 10, (s) => insider.truncate(s.db, 6), new RegExp(`at record #6: records #6–#10 are missing after #5: the signed checkpoint of ${ISO} saw the chain up to #10$`)],
       ['the last half cut off', 20, (s) => insider.truncate(s.db, 11), new RegExp(`at record #11: records #11–#20 are missing after #10: the signed checkpoint of ${ISO} saw the chain up to #20$`)],
-      ['a forged record appended', 5, (s) => insider.forgeAppend(s.db, s.storage.accessRecords, accessRecord(6)), 'at record #6: keyed hash (HMAC) does not match its contents: altered, or written without the chain key'],
+      ['a forged record appended', 5, (s) => insider.forgeAppend(s.db, personRecord(6)), 'at record #6: keyed hash (HMAC) does not match its contents: altered, or written without the chain key'],
       ['the oldest records deleted behind a forged purge checkpoint', 10, (s) => insider.deleteOldestWithForgedCheckpoint(s.db, s.storage.accessRecords, 4), /at record #1: records #1–#4 were removed without a signed purge: /],
       [
         'the same with a checkpoint line they could not sign',

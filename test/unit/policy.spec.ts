@@ -20,7 +20,7 @@ const typeDefs = parse(`
 const caseOf = (...parties: string[]) => ({ application: { id: 'case-1' }, steps: [], parties: parties.map((idNumber) => ({ idNumber, role: 'APPLICANT', ordinal: 1 })) }) as unknown as CaseFile;
 
 function contextOf(actor: Actor, consents: Partial<ConsentStore> = {}, file: CaseFile | null = null): PolicyContext {
-  const store = { findActiveForSubjects: async () => new Map(), ...consents } as ConsentStore;
+  const store = { findActiveForItems: async () => new Map(), ...consents } as ConsentStore;
   const base = { actor, purpose: 'HPF_LOAN_REVIEW' as const, consents: store, subjectKeyOf: (id: string) => id, caseFile: async () => file };
   return {
     ...base,
@@ -35,7 +35,7 @@ function contextOf(actor: Actor, consents: Partial<ConsentStore> = {}, file: Cas
   };
 }
 const officer = { ...ANONYMOUS, role: 'FUND_OFFICER' as const, subject: 'o-1', centre: '350100' };
-const consenting = { findActiveForSubjects: async (query: { subjectKeys: readonly string[] }) => new Map(query.subjectKeys.map((key) => [key, { id: 'consent-9' } as never])) };
+const consenting = { findActiveForItems: async (query: { items: readonly unknown[] }) => new Map(query.items.map((_, index) => [index, { id: 'consent-9' } as never])) };
 
 describe('applyPolicy', () => {
   const schema = applyPolicy(
@@ -135,7 +135,7 @@ describe('applyPolicy', () => {
   });
 
   it('never disguises a failing rule (the consent store down) as a denial', async () => {
-    const context = contextOf(officer, { findActiveForSubjects: () => Promise.reject(new Error('store down')) }, caseOf(ME));
+    const context = contextOf(officer, { findActiveForItems: () => Promise.reject(new Error('store down')) }, caseOf(ME));
     const result = await run('{ me { marriage } }', context);
     expect(result.errors![0]!.message).toBe('store down');
     expect(result.errors![0]!.extensions!.code).not.toBe('FORBIDDEN');

@@ -7,6 +7,7 @@ import {
   type AgencyName,
   type BatchResult,
   type CreditReportRecord,
+  type HoldingsRecord,
   type IdentityVerificationRecord,
   type MarriageRecord,
   type MortgageRegistrationResult,
@@ -69,6 +70,7 @@ const FACES = '/api/v1/faces/compare';
 const CREDIT = '/api/v1/credit-reports/batch-query';
 const MORTGAGE = '/api/v1/mortgages/register';
 const REGISTRATIONS = '/api/v1/registrations/batch-query';
+const HOLDINGS = '/api/v1/registrations/batch-query-by-owner';
 
 beforeAll(async () => {
   const agencies: AgencyName[] = ['public-security', 'civil-affairs', 'housing', 'tax', 'natural-resources', 'pboc-credit', 'provident-fund'];
@@ -212,7 +214,7 @@ describe('buildAgencySimulator', () => {
     ['housing', '/api/v1/contract-filings/batch-query-by-unit', { unitNumbers: [couple.purchase.unitNumber] }],
     ['tax', '/api/v1/transfer-tax/batch-query-by-unit', { unitNumbers: [couple.purchase.unitNumber] }],
     ['natural-resources', REGISTRATIONS, { unitNumbers: [couple.purchase.unitNumber] }],
-    ['natural-resources', '/api/v1/registrations/batch-query-by-owner', { idNumbers: [couple.applicant.idNumber] }],
+    ['natural-resources', HOLDINGS, { idNumbers: [couple.applicant.idNumber] }],
     ['provident-fund', '/api/v1/members/batch-query', { idNumbers: [couple.applicant.idNumber] }],
     ['civil-affairs', '/api/v1/marriages/batch-query', { idNumbers: [couple.applicant.idNumber] }],
   ] as const)('%s finds the clean couple at %s', async (agency, path, request) => {
@@ -343,5 +345,20 @@ describe('natural-resources simulator', () => {
     await call('natural-resources', MORTGAGE, registration);
     running['natural-resources']!.simulator.reset();
     expect(await encumbrancesOfPurchase()).toEqual([]);
+  });
+
+  it('answers holdings with the registration of every unit held when asked withRegistrations, in one call', async () => {
+    const owner = couple.applicant.idNumber;
+    const plain = await call<BatchResult<string, HoldingsRecord>>('natural-resources', HOLDINGS, { idNumbers: [owner] });
+    const withRegistrations = await call<BatchResult<string, HoldingsRecord>>('natural-resources', HOLDINGS, { idNumbers: [owner], withRegistrations: true });
+    const byUnit = await call<BatchResult<string, PropertyRegistrationRecord>>('natural-resources', REGISTRATIONS, { unitNumbers: plain.body.data!.results[0]!.record!.unitNumbers });
+    expect(plain.body.data!.results[0]!.record).not.toHaveProperty('registrations');
+    expect(plain.body.data!.results[0]!.record!.unitNumbers.length).toBeGreaterThan(0);
+    expect(withRegistrations.body.data!.results[0]!.record!.registrations).toEqual(byUnit.body.data!.results.map((result) => result.record));
+  });
+
+  it('refuses a withRegistrations that is not true or false', async () => {
+    const reply = await call('natural-resources', HOLDINGS, { idNumbers: [couple.applicant.idNumber], withRegistrations: 'yes' });
+    expect([reply.status, reply.body.code]).toEqual([400, AGENCY_CODES.BAD_REQUEST]);
   });
 });

@@ -293,7 +293,11 @@ export type AccessRecordFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** One read of a person's data: who, whose (masked), which agency and fields, why, on what ground, when. */
+/**
+ * One request's reads from one agency: who read, when, why, and each person read (masked) with the
+ * fields read of them and the ground of it. A person reading their own records sees their own part
+ * only: the others read in the same request are not shown to them.
+ */
 export type AccessRecord = {
   __typename?: 'AccessRecord';
   /** The record's place in the hash chain, from 1. */
@@ -306,24 +310,53 @@ export type AccessRecord = {
   actorSubject: Scalars['String']['output'];
   /** The reader's fund centre, for centre staff; null otherwise. */
   actorCentre?: Maybe<Scalars['String']['output']>;
-  /** Whose data was read, masked (e.g. 3***************1X). */
-  subjectMasked: Scalars['String']['output'];
   /** The agency the data came from. */
   agency: Agency;
-  /** The fields read, e.g. Marriage.status. */
-  fields: Array<Scalars['String']['output']>;
   /** What the read was for. */
   purpose: Purpose;
+  /** Everyone whose data was read (to a person reading their own records: only themself), with the fields and the ground. */
+  subjects: Array<AccessRecordSubject>;
+  /** The fields read, of the people listed in subjects, e.g. Marriage.status. */
+  fields: Array<Scalars['String']['output']>;
+  /**
+   * Whose data was read, masked: the first of subjects.
+   * @deprecated A record lists every person read: use subjects.
+   */
+  subjectMasked: Scalars['String']['output'];
+  /**
+   * The ground the read of the first of subjects stood on.
+   * @deprecated A record lists every person read: use subjects.
+   */
+  legalBasis: LegalBasis;
+  /**
+   * The consent or proxy authorization the read of the first of subjects stood on.
+   * @deprecated A record lists every person read: use subjects.
+   */
+  consentId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The application the read of the first of subjects served.
+   * @deprecated A record lists every person read: use subjects.
+   */
+  applicationId?: Maybe<Scalars['String']['output']>;
+  /** The request id, to find the request in the logs. */
+  requestId: Scalars['String']['output'];
+  /** The keyed hash (HMAC-SHA256) chaining this record to the one before. */
+  hash: Scalars['String']['output'];
+};
+
+/** One person read in a request, as the access record lists them. */
+export type AccessRecordSubject = {
+  __typename?: 'AccessRecordSubject';
+  /** Whose data was read, masked (e.g. 3***************1X). */
+  subjectMasked: Scalars['String']['output'];
+  /** The fields read of this person, e.g. Marriage.status. */
+  fields: Array<Scalars['String']['output']>;
   /** The ground the read stood on. */
   legalBasis: LegalBasis;
   /** The consent or proxy authorization the read stood on; null for other grounds. */
   consentId?: Maybe<Scalars['ID']['output']>;
   /** The application (case, 案件) the read served; null when none. */
   applicationId?: Maybe<Scalars['String']['output']>;
-  /** The request id, to find the request in the logs. */
-  requestId: Scalars['String']['output'];
-  /** SHA-256 chaining this record to the one before. */
-  hash: Scalars['String']['output'];
 };
 
 /** One page of access records, newest first. */
@@ -448,6 +481,7 @@ export type ResolversTypes = {
   Consent: ResolverTypeWrapper<ConsentParent>;
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: ResolverTypeWrapper<AccessRecordParent>;
+  AccessRecordSubject: ResolverTypeWrapper<AccessRecordSubject>;
   AccessRecordPage: ResolverTypeWrapper<Omit<AccessRecordPage, 'records'> & { records: Array<ResolversTypes['AccessRecord']> }>;
   AccessRecordChainStatus: ResolverTypeWrapper<AccessRecordChainStatus>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -475,6 +509,7 @@ export type ResolversParentTypes = {
   Consent: ConsentParent;
   AccessRecordFilter: AccessRecordFilter;
   AccessRecord: AccessRecordParent;
+  AccessRecordSubject: AccessRecordSubject;
   AccessRecordPage: Omit<AccessRecordPage, 'records'> & { records: Array<ResolversParentTypes['AccessRecord']> };
   AccessRecordChainStatus: AccessRecordChainStatus;
   Boolean: Scalars['Boolean']['output'];
@@ -567,15 +602,24 @@ export type AccessRecordResolvers<ContextType = Context, ParentType extends Reso
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorCentre?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  subjectMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
-  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['Purpose'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['AccessRecordSubject']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['LegalBasis'], ParentType, ContextType>;
   consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   applicationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AccessRecordSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessRecordSubject'] = ResolversParentTypes['AccessRecordSubject']> = {
+  subjectMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['LegalBasis'], ParentType, ContextType>;
+  consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  applicationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AccessRecordPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessRecordPage'] = ResolversParentTypes['AccessRecordPage']> = {
@@ -605,6 +649,7 @@ export type Resolvers<ContextType = Context> = {
   ConsentScope?: ConsentScopeResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   AccessRecord?: AccessRecordResolvers<ContextType>;
+  AccessRecordSubject?: AccessRecordSubjectResolvers<ContextType>;
   AccessRecordPage?: AccessRecordPageResolvers<ContextType>;
   AccessRecordChainStatus?: AccessRecordChainStatusResolvers<ContextType>;
 };

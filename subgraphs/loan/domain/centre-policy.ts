@@ -86,6 +86,9 @@ export interface CentrePolicy {
 
 export const POLICIES_DIR = path.join(__dirname, 'policies');
 
+/** 福建省直住房公积金管理中心 (the provincial organs' centre): the guide's centre when none is named. */
+export const PROVINCIAL_CENTRE_CODE = '350000';
+
 // ── validation ───────────────────────────────────────────────────────────────────────────────
 
 class PolicyFileError extends Error {}

@@ -188,3 +188,21 @@ export function largestPrincipalFor(terms: CapacityTerms): Fen {
   const h = b ** n;
   return toFen(floorOf({ numerator: C * b * (g - h), denominator: a * g }));
 }
+
+/**
+ * The day instalment `period` falls due when the loan was disbursed on `startsOn` (YYYY-MM-DD):
+ * the same day of the month, `period` months on, or that month's last day when it is shorter
+ * (disbursed on 31 January: due 28 or 29 February, 31 March, 30 April, …). Calendar arithmetic on
+ * the date alone, no time zone involved.
+ */
+export function dueDateOf(startsOn: string, period: number): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(startsOn);
+  if (!match) throw new RangeError(`a disbursement date is YYYY-MM-DD, got ${startsOn}`);
+  if (!Number.isSafeInteger(period) || period < 1) throw new RangeError(`an instalment period is ≥ 1, got ${period}`);
+  const months = Number(match[1]) * 12 + (Number(match[2]) - 1) + period;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(Number(match[3]), lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

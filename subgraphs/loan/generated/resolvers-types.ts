@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../shared/subgraph';
 import type { LoanLoaders } from '../loaders';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Source } from '../../shared/loaders';
-import type { Applicant as ApplicantParent, ConsentNeeded as ConsentNeededParent, LoanApplication as LoanApplicationParent, LoanCheck as LoanCheckParent, LoanDecision as LoanDecisionParent, LoanFinding as LoanFindingParent, Property as PropertyParent, RepaymentSchedule as RepaymentScheduleParent, ServiceGuide as ServiceGuideParent, TimelineEntry as TimelineEntryParent } from '../parents';
+import type { Applicant as ApplicantParent, ConsentNeeded as ConsentNeededParent, LoanApplication as LoanApplicationParent, LoanCheck as LoanCheckParent, LoanDecision as LoanDecisionParent, LoanFinding as LoanFindingParent, Property as PropertyParent, RepaymentSchedule as RepaymentScheduleParent, TimelineEntry as TimelineEntryParent } from '../parents';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -67,7 +67,7 @@ export type Query = {
   loanApplications: LoanApplicationPage;
   /** The applications that name the signed-in person as a borrower (applicant, spouse, co-borrower), newest first. */
   myLoanApplications: Array<LoanApplication>;
-  /** 办事指南: conditions, materials (and which ones shared data replaces), steps, time limits. Public. */
+  /** 办事指南 (service guide): conditions, materials (and how shared data replaces them), steps, the statutory and the centre's promised limit, fees, FAQ, channels, linked items, result delivery. Public. */
   serviceGuide: ServiceGuide;
   /** A centre's figures for its officers: counts by status, median times, reviews. Test cases (测试件) left out. */
   loanStatistics: LoanStatistics;
@@ -85,6 +85,11 @@ export type QueryLoanApplicationsArgs = {
   filter?: InputMaybe<LoanApplicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryServiceGuideArgs = {
+  centreCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -116,6 +121,14 @@ export type Mutation = {
   signLoanContract?: Maybe<LoanApplication>;
   /** The applicant's review (好差评) of a finished application: 1 (very dissatisfied) to 5 (very satisfied). */
   reviewLoanApplication?: Maybe<LoanApplication>;
+  /**
+   * A fund officer registers their centre's system to be told of every notice of the centre's
+   * applications (accepted, needs consent, decided, mortgage registered, disbursed, withdrawn): a
+   * signed JSON POST per notice, at least once, with the notice's id as the idempotency key. The URL
+   * must be https (plain http only to a loopback address, in development and test). The same URL
+   * again gives it a new secret. The secret is shown in this answer only.
+   */
+  registerNoticeWebhook: NoticeWebhookRegistration;
 };
 
 
@@ -154,19 +167,101 @@ export type MutationReviewLoanApplicationArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The service guide (办事指南) of the HPF loan one thing: what an applicant must know before applying. */
+
+export type MutationRegisterNoticeWebhookArgs = {
+  url: Scalars['String']['input'];
+};
+
+/** A centre's webhook for notices, as registered. */
+export type NoticeWebhookRegistration = {
+  __typename?: 'NoticeWebhookRegistration';
+  /** The webhook's id. */
+  id: Scalars['ID']['output'];
+  /** The fund centre whose applications' notices it receives. */
+  centreCode: Scalars['String']['output'];
+  /** Where notices are posted. */
+  url: Scalars['String']['output'];
+  /** The HMAC-SHA256 key of the x-hpf-signature header (v1=hex of HMAC over "<x-hpf-timestamp>.<body>"); shown once, here. */
+  secret: Scalars['String']['output'];
+  /** When it was registered. */
+  registeredAt: Scalars['DateTime']['output'];
+};
+
+/** The service guide (办事指南) of the HPF loan one thing, in the fields "一件事" guides publish: what an applicant must know before applying. */
 export type ServiceGuide = {
   __typename?: 'ServiceGuide';
-  /** The guide's title. */
+  /** The guide's title (事项名称). */
   title: Scalars['String']['output'];
-  /** Who may apply (申请条件), one condition a line. */
-  conditions: Array<Scalars['String']['output']>;
-  /** The materials (申请材料), and which ones shared data replaces. */
+  /** The centre the guide is given for, with its promised limit. */
+  centre: GuideCentre;
+  /** Who the service is for (服务对象). */
+  serves: Scalars['String']['output'];
+  /** The rules it rests on (设定依据). */
+  legalBasis: Array<Scalars['String']['output']>;
+  /** Who may apply (申请条件), each with the rule it rests on. */
+  conditions: Array<GuideCondition>;
+  /** The materials (申请材料): source, form, whether required, and how shared data replaces each. */
   materials: Array<GuideMaterial>;
   /** The steps (办理流程), in order. */
-  steps: Array<Scalars['String']['output']>;
-  /** The promised time limits (办理时限), overall and per linked item. */
-  timeLimits: Array<Scalars['String']['output']>;
+  steps: Array<GuideStep>;
+  /** The statutory limit (法定时限): the decision within 15 calendar days of acceptance (住房公积金管理条例 art. 26). */
+  statutoryLimit: GuideTimeLimit;
+  /** Fees (收费标准): none. */
+  fee: GuideFee;
+  /** Frequently asked questions (常见问题). */
+  faq: Array<GuideQuestion>;
+  /** Where to apply (办理渠道): online, the app, service halls (帮代办), terminals; the hotline for questions. */
+  channels: Array<GuideChannel>;
+  /** The items and verifications the one thing joins (关联事项), each with its limit and a sample result. */
+  linkedItems: Array<LinkedItem>;
+  /** Where each result is delivered (结果送达). */
+  resultDelivery: Array<GuideDelivery>;
+  /** Every Fujian centre the guide covers, each with its promised limit. */
+  centres: Array<GuideCentre>;
+};
+
+/** A fund centre (住房公积金中心) as the guide gives it. */
+export type GuideCentre = {
+  __typename?: 'GuideCentre';
+  /** The centre's 6-digit code (350000 福建省直, 350100 福州, …). */
+  code: Scalars['String']['output'];
+  /** The centre's name. */
+  name: Scalars['String']['output'];
+  /** The centre's promised limit for the decision (承诺时限), shorter than the statutory one; see confirmed. */
+  promisedLimit: GuideTimeLimit;
+};
+
+/** A time limit (办理时限): how many days of which kind, from when, on what basis. */
+export type GuideTimeLimit = {
+  __typename?: 'GuideTimeLimit';
+  /** What the limit is for. */
+  name: Scalars['String']['output'];
+  /** How many days; 0 when done at once (即时办结). */
+  days: Scalars['Int']['output'];
+  /** Calendar days (自然日) or working days (工作日). */
+  dayKind: DayKind;
+  /** When the days start (起算). */
+  from: Scalars['String']['output'];
+  /** The rule or source the figure rests on; for an unconfirmed figure, what must confirm it. */
+  basis: Scalars['String']['output'];
+  /** True only when the figure is checked against the published source it cites. */
+  confirmed: Scalars['Boolean']['output'];
+};
+
+/** Which days a time limit counts. */
+export type DayKind =
+  /** 自然日: every day. */
+  | 'CALENDAR'
+  /** 工作日: working days, without weekends and public holidays. */
+  | 'WORKING';
+
+/** One condition of who may apply (申请条件). */
+export type GuideCondition = {
+  __typename?: 'GuideCondition';
+  /** The condition. */
+  text: Scalars['String']['output'];
+  /** The rule it rests on (the regulation, or the centre's policy, unconfirmed). */
+  basis: Scalars['String']['output'];
 };
 
 /** One material of the service guide (申请材料). */
@@ -174,10 +269,115 @@ export type GuideMaterial = {
   __typename?: 'GuideMaterial';
   /** The material's name, e.g. 居民身份证. */
   name: Scalars['String']['output'];
+  /** Who issues it (来源). */
+  source: Scalars['String']['output'];
+  /** Paper (纸质) or electronic (电子), as the material exists. */
+  form: MaterialForm;
+  /** True when the application needs it (必要); false when only on the centre's request. */
+  required: Scalars['Boolean']['output'];
+  /** How it is given (提交方式), or how the shared data stands in for it. */
+  howSubmitted: Scalars['String']['output'];
   /** True when the platform's shared data replaces it: the applicant brings nothing. */
   replacedBySharedData: Scalars['Boolean']['output'];
   /** The agency whose data replaces it. */
   replacedBy?: Maybe<Agency>;
+  /** The agency's data item read instead, under the party's consent (e.g. marriage). */
+  sharedDataItem?: Maybe<Scalars['String']['output']>;
+};
+
+/** The form of a material (材料形式). */
+export type MaterialForm =
+  /** 纸质: on paper. */
+  | 'PAPER'
+  /** 电子: electronic (电子证照 or data). */
+  | 'ELECTRONIC';
+
+/** One step of the process (办理环节). */
+export type GuideStep = {
+  __typename?: 'GuideStep';
+  /** 1 for the first step. */
+  order: Scalars['Int']['output'];
+  /** The step's name. */
+  name: Scalars['String']['output'];
+  /** Who does it (办理主体). */
+  by: Scalars['String']['output'];
+  /** What happens. */
+  description: Scalars['String']['output'];
+};
+
+/** The fee (收费标准). */
+export type GuideFee = {
+  __typename?: 'GuideFee';
+  /** False: nothing is charged. */
+  charged: Scalars['Boolean']['output'];
+  /** The fee in words. */
+  description: Scalars['String']['output'];
+};
+
+/** One question and its answer (常见问题). */
+export type GuideQuestion = {
+  __typename?: 'GuideQuestion';
+  /** The question. */
+  question: Scalars['String']['output'];
+  /** The answer. */
+  answer: Scalars['String']['output'];
+};
+
+/** One way to apply or ask (办理渠道). */
+export type GuideChannel = {
+  __typename?: 'GuideChannel';
+  /** What kind of channel it is. */
+  kind: GuideChannelKind;
+  /** The channel's name. */
+  name: Scalars['String']['output'];
+  /** What can be done there. */
+  description: Scalars['String']['output'];
+  /** True when staff act for the applicant (帮代办), under the applicant's stored proxy authorization. */
+  assisted: Scalars['Boolean']['output'];
+};
+
+/** The kinds of channel. */
+export type GuideChannelKind =
+  /** 网上办事大厅: the online service hall. */
+  | 'ONLINE'
+  /** 移动端: the mobile app. */
+  | 'MOBILE_APP'
+  /** 服务大厅: a centre's service hall, assisted handling (帮代办). */
+  | 'SERVICE_HALL'
+  /** 自助终端: a self-service terminal. */
+  | 'SELF_SERVICE_TERMINAL'
+  /** 咨询热线: questions only. */
+  | 'HOTLINE';
+
+/** An item or verification the one thing joins (关联事项). */
+export type LinkedItem = {
+  __typename?: 'LinkedItem';
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** One of the three items, or a verification within them. */
+  kind: LinkedItemKind;
+  /** The agency that handles it. */
+  agency: Agency;
+  /** Its own time limit. */
+  timeLimit: GuideTimeLimit;
+  /** What its result looks like (结果样例; synthetic, masked). */
+  sampleResult: Scalars['String']['output'];
+};
+
+/** What a linked item is. */
+export type LinkedItemKind =
+  /** 事项: one of the three items (the loan, the credit query, the mortgage registration). */
+  | 'ITEM'
+  /** 核验: a verification of shared data within them. */
+  | 'VERIFICATION';
+
+/** Where one result is delivered (结果送达). */
+export type GuideDelivery = {
+  __typename?: 'GuideDelivery';
+  /** The result. */
+  result: Scalars['String']['output'];
+  /** How and where the applicant receives it. */
+  how: Scalars['String']['output'];
 };
 
 /** A fund centre's figures (统计) over its applications, test cases left out. */
@@ -294,7 +494,9 @@ export type LoanApplicationStatus =
   /** 撤回: withdrawn by the applicant before the mortgage was registered. */
   | 'WITHDRAWN'
   /** Contract signed by everyone and the mortgage registered: the entrusted bank may disburse. */
-  | 'READY_FOR_DISBURSEMENT';
+  | 'READY_FOR_DISBURSEMENT'
+  /** 放款: the entrusted bank has disbursed the loan; the repayment schedule runs from the disbursement date. */
+  | 'DISBURSED';
 
 /** Where one check of an application stands. */
 export type CheckStatus =
@@ -433,7 +635,9 @@ export type LoanStep =
   /** The automatic decision, made with the last check. */
   | 'DECIDE'
   /** 不动产抵押登记, once everyone has signed. */
-  | 'REGISTER_MORTGAGE';
+  | 'REGISTER_MORTGAGE'
+  /** 放款 by the entrusted bank, once the mortgage is registered. */
+  | 'DISBURSE';
 
 /** What happened, in a timeline entry. */
 export type TimelineKind =
@@ -464,7 +668,43 @@ export type TimelineKind =
   /** 不动产抵押登记 done: the certificate number and its hash are kept. */
   | 'MORTGAGE_REGISTERED'
   /** The applicant's review (好差评). */
-  | 'REVIEWED';
+  | 'REVIEWED'
+  /** The entrusted bank holds the disbursement instruction and is processing it. */
+  | 'DISBURSEMENT_INSTRUCTED'
+  /** 放款: the bank disbursed the loan (its instruction id and the disbursement date). */
+  | 'DISBURSED'
+  /** The bank refused the disbursement instruction; an officer takes it up with the bank. */
+  | 'DISBURSEMENT_REFUSED'
+  /** A notice reached its receiver (notice, channel; an SMS names its party). */
+  | 'NOTICE_DELIVERED'
+  /** A notice could not be delivered within its attempts and was dead-lettered for an operator. */
+  | 'NOTICE_DEAD_LETTERED';
+
+/** What a notice tells (a status change a party should know of). */
+export type NoticeKind =
+  /** The application was accepted. */
+  | 'ACCEPTED'
+  /** A party's own consent is awaited. */
+  | 'NEEDS_CONSENT'
+  /** Referred to an officer. */
+  | 'REFERRED'
+  /** Approved: the contract is ready to sign. */
+  | 'APPROVED'
+  /** Rejected by an officer. */
+  | 'REJECTED'
+  /** The mortgage is registered. */
+  | 'MORTGAGE_REGISTERED'
+  /** The loan is disbursed. */
+  | 'DISBURSED'
+  /** The application was withdrawn. */
+  | 'WITHDRAWN';
+
+/** How a notice is delivered. */
+export type NoticeChannel =
+  /** A text message from the 12329 platform (sender 福建12329) to a party's mobile on file. */
+  | 'SMS'
+  /** A signed POST to a webhook the centre registered. */
+  | 'WEBHOOK';
 
 /** An application's decision. */
 export type DecisionOutcome =
@@ -570,10 +810,14 @@ export type LoanApplication = {
   repaymentMethod?: Maybe<RepaymentMethod>;
   /** When the application was accepted (受理时间). */
   acceptedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** 15 days from acceptance (住房公积金管理条例 art. 26). */
+  /** The statutory limit (法定时限): 15 calendar days from acceptance (住房公积金管理条例 art. 26). */
   decisionDueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Whole days left to decide; negative when overdue; null once decided. */
   daysLeftToDecide?: Maybe<Scalars['Int']['output']>;
+  /** The centre's promised limit (承诺时限): acceptance + the promised days of the centre's guide in force then (serviceGuide says whether confirmed); null when the centre has no promise. */
+  promisedDecisionBy?: Maybe<Scalars['DateTime']['output']>;
+  /** Whole days left within the promise; negative when past it; null once decided or without a promise. */
+  daysLeftToPromisedDecision?: Maybe<Scalars['Int']['output']>;
   /** When it was decided; null while undecided. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for a test case (测试件), left out of statistics. */
@@ -588,6 +832,8 @@ export type LoanApplication = {
   contract?: Maybe<LoanContract>;
   /** The registered mortgage, once registered. */
   mortgage?: Maybe<MortgageCertificate>;
+  /** The disbursement by the entrusted bank, once disbursed. */
+  disbursement?: Maybe<Disbursement>;
   /** The repayment schedule at the decided rate, to the fen (the last instalment settles any residual); null until a rate is decided. */
   repaymentSchedule?: Maybe<RepaymentSchedule>;
   /** Materials the applicant still had to bring: those the checks' shared data did not replace. */
@@ -613,6 +859,8 @@ export type RepaymentSchedule = {
   totalPayment: Scalars['Money']['output'];
   /** All interest over the term, in yuan. */
   totalInterest: Scalars['Money']['output'];
+  /** The disbursement date the schedule runs from; null until the loan is disbursed. */
+  startsOn?: Maybe<Scalars['Date']['output']>;
   /** Instalments from the first; first: limits how many (all when omitted). */
   instalments: Array<Instalment>;
 };
@@ -636,6 +884,19 @@ export type Instalment = {
   interest: Scalars['Money']['output'];
   /** Principal still owed after this payment. */
   remaining: Scalars['Money']['output'];
+  /** When it falls due: the disbursement date's day of the month, this many months on (the month's last day when shorter); null until disbursed. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+};
+
+/** 放款: the loan as the entrusted bank disbursed it. */
+export type Disbursement = {
+  __typename?: 'Disbursement';
+  /** 贷款账号: the loan account the bank opened. */
+  loanAccountNumber: Scalars['String']['output'];
+  /** 放款日期: the repayment schedule runs from it. */
+  disbursedOn: Scalars['Date']['output'];
+  /** The bank's reference of the disbursement instruction (放款流水号). */
+  instructionId: Scalars['String']['output'];
 };
 
 /** The loan contract (借款合同) of an approved application, to be signed by every borrower and co-owner. */
@@ -717,7 +978,7 @@ export type LoanDecision = {
   rate?: Maybe<Scalars['String']['output']>;
   /** The most the centre may lend (可贷额度), in yuan. */
   maximumAmount?: Maybe<Scalars['Money']['output']>;
-  /** Which bound set the maximum: CAP, BALANCE_MULTIPLE, REPAYMENT_CAPACITY or DOWN_PAYMENT. */
+  /** Which bounds set the maximum, comma-separated: loanCap, depositFormula, repaymentCapacity, loanToPrice (as QuotaBoundName words them). */
   bindingLimit?: Maybe<Scalars['String']['output']>;
   /** The officer who decided; null for an automatic decision. */
   officer?: Maybe<Scalars['String']['output']>;
@@ -754,6 +1015,10 @@ export type TimelineEntry = {
   findings: Array<LoanFinding>;
   /** An officer's reason for their decision. */
   officerReason?: Maybe<Scalars['String']['output']>;
+  /** The notice delivered or dead-lettered (NOTICE_DELIVERED, NOTICE_DEAD_LETTERED). */
+  notice?: Maybe<NoticeKind>;
+  /** How that notice went (NOTICE_DELIVERED, NOTICE_DEAD_LETTERED). */
+  channel?: Maybe<NoticeChannel>;
   /**
    * Everything above as JSON, for tools that keep the raw entry.
    * @deprecated Read the typed fields.
@@ -1069,9 +1334,23 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ServiceGuide: ResolverTypeWrapper<ServiceGuideParent>;
-  GuideMaterial: ResolverTypeWrapper<GuideMaterial>;
+  NoticeWebhookRegistration: ResolverTypeWrapper<NoticeWebhookRegistration>;
+  ServiceGuide: ResolverTypeWrapper<ServiceGuide>;
+  GuideCentre: ResolverTypeWrapper<GuideCentre>;
+  GuideTimeLimit: ResolverTypeWrapper<GuideTimeLimit>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DayKind: DayKind;
+  GuideCondition: ResolverTypeWrapper<GuideCondition>;
+  GuideMaterial: ResolverTypeWrapper<GuideMaterial>;
+  MaterialForm: MaterialForm;
+  GuideStep: ResolverTypeWrapper<GuideStep>;
+  GuideFee: ResolverTypeWrapper<GuideFee>;
+  GuideQuestion: ResolverTypeWrapper<GuideQuestion>;
+  GuideChannel: ResolverTypeWrapper<GuideChannel>;
+  GuideChannelKind: GuideChannelKind;
+  LinkedItem: ResolverTypeWrapper<LinkedItem>;
+  LinkedItemKind: LinkedItemKind;
+  GuideDelivery: ResolverTypeWrapper<GuideDelivery>;
   LoanStatistics: ResolverTypeWrapper<LoanStatistics>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
@@ -1088,6 +1367,8 @@ export type ResolversTypes = {
   LoanCheckStep: LoanCheckStep;
   LoanStep: LoanStep;
   TimelineKind: TimelineKind;
+  NoticeKind: NoticeKind;
+  NoticeChannel: NoticeChannel;
   DecisionOutcome: DecisionOutcome;
   SignerRole: SignerRole;
   PartyRef: ResolverTypeWrapper<PartyRef>;
@@ -1099,6 +1380,7 @@ export type ResolversTypes = {
   LoanApplication: ResolverTypeWrapper<LoanApplicationParent>;
   RepaymentSchedule: ResolverTypeWrapper<RepaymentScheduleParent>;
   Instalment: ResolverTypeWrapper<Instalment>;
+  Disbursement: ResolverTypeWrapper<Disbursement>;
   LoanContract: ResolverTypeWrapper<Omit<LoanContract, 'signers'> & { signers: Array<ResolversTypes['ContractSigner']> }>;
   ContractSigner: ResolverTypeWrapper<Omit<ContractSigner, 'applicant'> & { applicant: ResolversTypes['Applicant'] }>;
   MortgageCertificate: ResolverTypeWrapper<MortgageCertificate>;
@@ -1133,9 +1415,19 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
-  ServiceGuide: ServiceGuideParent;
-  GuideMaterial: GuideMaterial;
+  NoticeWebhookRegistration: NoticeWebhookRegistration;
+  ServiceGuide: ServiceGuide;
+  GuideCentre: GuideCentre;
+  GuideTimeLimit: GuideTimeLimit;
   Boolean: Scalars['Boolean']['output'];
+  GuideCondition: GuideCondition;
+  GuideMaterial: GuideMaterial;
+  GuideStep: GuideStep;
+  GuideFee: GuideFee;
+  GuideQuestion: GuideQuestion;
+  GuideChannel: GuideChannel;
+  LinkedItem: LinkedItem;
+  GuideDelivery: GuideDelivery;
   LoanStatistics: LoanStatistics;
   Float: Scalars['Float']['output'];
   StatusCount: StatusCount;
@@ -1152,6 +1444,7 @@ export type ResolversParentTypes = {
   LoanApplication: LoanApplicationParent;
   RepaymentSchedule: RepaymentScheduleParent;
   Instalment: Instalment;
+  Disbursement: Disbursement;
   LoanContract: Omit<LoanContract, 'signers'> & { signers: Array<ResolversParentTypes['ContractSigner']> };
   ContractSigner: Omit<ContractSigner, 'applicant'> & { applicant: ResolversParentTypes['Applicant'] };
   MortgageCertificate: MortgageCertificate;
@@ -1206,7 +1499,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   loanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<QueryLoanApplicationArgs, 'id'>>;
   loanApplications?: Resolver<ResolversTypes['LoanApplicationPage'], ParentType, ContextType, RequireFields<QueryLoanApplicationsArgs, 'first'>>;
   myLoanApplications?: Resolver<Array<ResolversTypes['LoanApplication']>, ParentType, ContextType>;
-  serviceGuide?: Resolver<ResolversTypes['ServiceGuide'], ParentType, ContextType>;
+  serviceGuide?: Resolver<ResolversTypes['ServiceGuide'], ParentType, ContextType, Partial<QueryServiceGuideArgs>>;
   loanStatistics?: Resolver<ResolversTypes['LoanStatistics'], ParentType, ContextType>;
   loanQuotaEstimate?: Resolver<ResolversTypes['QuotaEstimate'], ParentType, ContextType, RequireFields<QueryLoanQuotaEstimateArgs, 'input'>>;
 };
@@ -1218,20 +1511,100 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   withdrawLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationWithdrawLoanApplicationArgs, 'id' | 'reason'>>;
   signLoanContract?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationSignLoanContractArgs, 'id' | 'signature'>>;
   reviewLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationReviewLoanApplicationArgs, 'id' | 'score'>>;
+  registerNoticeWebhook?: Resolver<ResolversTypes['NoticeWebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterNoticeWebhookArgs, 'url'>>;
+};
+
+export type NoticeWebhookRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeWebhookRegistration'] = ResolversParentTypes['NoticeWebhookRegistration']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  centreCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type ServiceGuideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceGuide'] = ResolversParentTypes['ServiceGuide']> = {
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centre?: Resolver<ResolversTypes['GuideCentre'], ParentType, ContextType>;
+  serves?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['GuideCondition']>, ParentType, ContextType>;
   materials?: Resolver<Array<ResolversTypes['GuideMaterial']>, ParentType, ContextType>;
-  steps?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  timeLimits?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['GuideStep']>, ParentType, ContextType>;
+  statutoryLimit?: Resolver<ResolversTypes['GuideTimeLimit'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['GuideFee'], ParentType, ContextType>;
+  faq?: Resolver<Array<ResolversTypes['GuideQuestion']>, ParentType, ContextType>;
+  channels?: Resolver<Array<ResolversTypes['GuideChannel']>, ParentType, ContextType>;
+  linkedItems?: Resolver<Array<ResolversTypes['LinkedItem']>, ParentType, ContextType>;
+  resultDelivery?: Resolver<Array<ResolversTypes['GuideDelivery']>, ParentType, ContextType>;
+  centres?: Resolver<Array<ResolversTypes['GuideCentre']>, ParentType, ContextType>;
+};
+
+export type GuideCentreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideCentre'] = ResolversParentTypes['GuideCentre']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promisedLimit?: Resolver<ResolversTypes['GuideTimeLimit'], ParentType, ContextType>;
+};
+
+export type GuideTimeLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideTimeLimit'] = ResolversParentTypes['GuideTimeLimit']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dayKind?: Resolver<ResolversTypes['DayKind'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type GuideConditionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideCondition'] = ResolversParentTypes['GuideCondition']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GuideMaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideMaterial'] = ResolversParentTypes['GuideMaterial']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['MaterialForm'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  howSubmitted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   replacedBySharedData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   replacedBy?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  sharedDataItem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GuideStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideStep'] = ResolversParentTypes['GuideStep']> = {
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideFeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideFee'] = ResolversParentTypes['GuideFee']> = {
+  charged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideQuestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideQuestion'] = ResolversParentTypes['GuideQuestion']> = {
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideChannel'] = ResolversParentTypes['GuideChannel']> = {
+  kind?: Resolver<ResolversTypes['GuideChannelKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  assisted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LinkedItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LinkedItem'] = ResolversParentTypes['LinkedItem']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LinkedItemKind'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  timeLimit?: Resolver<ResolversTypes['GuideTimeLimit'], ParentType, ContextType>;
+  sampleResult?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuideDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuideDelivery'] = ResolversParentTypes['GuideDelivery']> = {
+  result?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LoanStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanStatistics'] = ResolversParentTypes['LoanStatistics']> = {
@@ -1300,6 +1673,8 @@ export type LoanApplicationResolvers<ContextType = Context, ParentType extends R
   acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decisionDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   daysLeftToDecide?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  promisedDecisionBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  daysLeftToPromisedDecision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   isTestCase?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   checks?: Resolver<Maybe<Array<ResolversTypes['LoanCheck']>>, ParentType, ContextType>;
@@ -1307,6 +1682,7 @@ export type LoanApplicationResolvers<ContextType = Context, ParentType extends R
   timeline?: Resolver<Maybe<Array<ResolversTypes['TimelineEntry']>>, ParentType, ContextType>;
   contract?: Resolver<Maybe<ResolversTypes['LoanContract']>, ParentType, ContextType>;
   mortgage?: Resolver<Maybe<ResolversTypes['MortgageCertificate']>, ParentType, ContextType>;
+  disbursement?: Resolver<Maybe<ResolversTypes['Disbursement']>, ParentType, ContextType>;
   repaymentSchedule?: Resolver<Maybe<ResolversTypes['RepaymentSchedule']>, ParentType, ContextType>;
   materialsCollected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minutesTaken?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1317,6 +1693,7 @@ export type RepaymentScheduleResolvers<ContextType = Context, ParentType extends
   rate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   totalPayment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalInterest?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  startsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   instalments?: Resolver<Array<ResolversTypes['Instalment']>, ParentType, ContextType, Partial<RepaymentScheduleInstalmentsArgs>>;
 };
 
@@ -1326,6 +1703,13 @@ export type InstalmentResolvers<ContextType = Context, ParentType extends Resolv
   principal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   interest?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   remaining?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type DisbursementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Disbursement'] = ResolversParentTypes['Disbursement']> = {
+  loanAccountNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disbursedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  instructionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LoanContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanContract'] = ResolversParentTypes['LoanContract']> = {
@@ -1388,6 +1772,8 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   outcome?: Resolver<Maybe<ResolversTypes['DecisionOutcome']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['LoanFinding']>, ParentType, ContextType>;
   officerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notice?: Resolver<Maybe<ResolversTypes['NoticeKind']>, ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['NoticeChannel']>, ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1436,8 +1822,18 @@ export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NoticeWebhookRegistration?: NoticeWebhookRegistrationResolvers<ContextType>;
   ServiceGuide?: ServiceGuideResolvers<ContextType>;
+  GuideCentre?: GuideCentreResolvers<ContextType>;
+  GuideTimeLimit?: GuideTimeLimitResolvers<ContextType>;
+  GuideCondition?: GuideConditionResolvers<ContextType>;
   GuideMaterial?: GuideMaterialResolvers<ContextType>;
+  GuideStep?: GuideStepResolvers<ContextType>;
+  GuideFee?: GuideFeeResolvers<ContextType>;
+  GuideQuestion?: GuideQuestionResolvers<ContextType>;
+  GuideChannel?: GuideChannelResolvers<ContextType>;
+  LinkedItem?: LinkedItemResolvers<ContextType>;
+  GuideDelivery?: GuideDeliveryResolvers<ContextType>;
   LoanStatistics?: LoanStatisticsResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
@@ -1449,6 +1845,7 @@ export type Resolvers<ContextType = Context> = {
   LoanApplication?: LoanApplicationResolvers<ContextType>;
   RepaymentSchedule?: RepaymentScheduleResolvers<ContextType>;
   Instalment?: InstalmentResolvers<ContextType>;
+  Disbursement?: DisbursementResolvers<ContextType>;
   LoanContract?: LoanContractResolvers<ContextType>;
   ContractSigner?: ContractSignerResolvers<ContextType>;
   MortgageCertificate?: MortgageCertificateResolvers<ContextType>;

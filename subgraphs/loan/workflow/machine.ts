@@ -6,7 +6,7 @@
  * mortgage — lives in one place and is tested as a function.
  */
 import type { Config } from '../../../lib/config';
-import type { CaseState, LoanApplicationRow, LoanStepRow, StepChange, SubmitLoan, TimelineEventInput, Transitions } from '../../../storage/loan-types';
+import type { CaseState, LoanApplicationRow, LoanStepRow, NoticeInput, StepChange, SubmitLoan, TimelineEventInput, Transitions } from '../../../storage/loan-types';
 import { CHECK_RECORD_VERSION, checkRecordOf, isSettled, type CheckRecord, type ItemAnswer, type OpenItem, type PartyKey, type Source } from '../../shared/cases/check-record';
 import { CHECK_STEPS, CHECKS, isCheckStep, type CheckStep } from './checks';
 import { approvalBlockedBy, decideApplication } from './decide';
@@ -27,6 +27,18 @@ export interface MortgageCertificateFacts {
   registeredAt: string;
 }
 
+/** What the entrusted bank answered about the disbursement instruction (lib/partner-contracts.ts). */
+export interface DisbursementFacts {
+  instructionId: string;
+  status: 'PROCESSING' | 'DISBURSED' | 'REJECTED';
+  loanAccountNumber: string | null;
+  /** 放款日期 (YYYY-MM-DD): the repayment schedule counts from it. */
+  disbursedOn: string | null;
+  rejectReason: string | null;
+  /** The bank's trace id of the answer, as evidence. */
+  bankTraceId: string;
+}
+
 export type WorkflowEvent =
   | { kind: 'CHECK_ANSWERED'; step: CheckStep; answer: CheckAnswer }
   /** A DECIDE step found due (written by an earlier version, which decided in a step of its own). */
@@ -34,6 +46,8 @@ export type WorkflowEvent =
   | { kind: 'SIGNED'; signerKeys: readonly string[]; requiredSignerKeys: readonly string[] }
   | { kind: 'MORTGAGE_REGISTERED'; certificate: MortgageCertificateFacts }
   | { kind: 'MORTGAGE_UNAVAILABLE'; agencies: readonly string[]; codes: readonly string[] }
+  | { kind: 'DISBURSEMENT_ANSWERED'; disbursement: DisbursementFacts }
+  | { kind: 'DISBURSEMENT_UNAVAILABLE'; codes: readonly string[] }
   | { kind: 'OFFICER_DECIDED'; centre: string; outcome: 'APPROVED' | 'REJECTED'; reason: string; officer: string }
   /** 撤回: the applicant (or an officer of the centre, at their request) withdraws it before the mortgage is registered. */
   | { kind: 'WITHDRAWN'; by: string; reason: string };
@@ -44,6 +58,14 @@ export const MORTGAGE_STEP = 'REGISTER_MORTGAGE';
 export const MORTGAGE_DEADLINE_MS = 7 * 24 * 3600 * 1000;
 /** Attempts of the mortgage registration: the same contract number gives the same registration, so retries are safe. */
 const MORTGAGE_MAX_ATTEMPTS = 20;
+export const DISBURSE_STEP = 'DISBURSE';
+/** How long the disbursement is followed after the mortgage is registered before an officer must step in. */
+export const DISBURSEMENT_DEADLINE_MS = 7 * 24 * 3600 * 1000;
+/** Attempts of the disbursement (instruction, then queries while the bank processes it): the bank keeps one instruction per key. */
+const DISBURSEMENT_MAX_ATTEMPTS = 20;
+
+/** The bank's idempotency key of an application's disbursement: one per application, whichever worker sends it, however often. */
+export const disbursementKeyOf = (applicationId: string) => `HPF-DISB-${applicationId}`;
 
 const FINAL = new Set(['DONE', 'GAVE_UP', 'CANCELLED']);
 const WITHDRAWABLE = new Set(['ACCEPTED', 'REFERRED', 'APPROVED']);
@@ -55,6 +77,26 @@ export function initialSteps(giveUpAt: Date): SubmitLoan['steps'] {
 
 export function backoffMs(settings: WorkflowSettings, attempts: number): number {
   return Math.min(settings.retryBaseMs * 2 ** Math.max(attempts - 1, 0), settings.retryMaxMs);
+}
+
+/**
+ * The notices a party should have of a change (NoticeKind in the schema): each to the SMS of the
+ * parties it concerns and to the centre's webhooks. The key makes a change planned twice one notice.
+ */
+export type NoticeKind = 'ACCEPTED' | 'NEEDS_CONSENT' | 'REFERRED' | 'APPROVED' | 'REJECTED' | 'MORTGAGE_REGISTERED' | 'DISBURSED' | 'WITHDRAWN';
+
+function notice(kind: NoticeKind, smsTo: readonly PartyKey[], detail: Record<string, unknown> = {}, keyPart?: string): NoticeInput {
+  return { key: keyPart ? `${kind}:${keyPart}` : kind, kind, smsTo, detail };
+}
+
+/** Every borrower of the application: the applicant, the spouse, the co-borrowers. */
+function borrowersOf(application: LoanApplicationRow): PartyKey[] {
+  return ['APPLICANT', ...(application.request.spouse ? (['SPOUSE'] as const) : []), ...application.request.coBorrowers.map((_, i): PartyKey => `CO_BORROWER:${i + 1}`)];
+}
+
+/** The notice of an acceptance, stored with the application (subgraphs/loan/resolvers.ts submits it). */
+export function acceptedNotices(): NoticeInput[] {
+  return [notice('ACCEPTED', ['APPLICANT'])];
 }
 
 /** Everyone a check must read on this application, by party key. */
@@ -105,7 +147,7 @@ function openIn(step: CheckStep, application: LoanApplicationRow, record: CheckR
 }
 
 /** The check's step after this answer, and its timeline event. */
-function checkAnswered(step: LoanStepRow & { step: CheckStep }, application: LoanApplicationRow, answer: CheckAnswer, now: Date, settings: WorkflowSettings): { change: StepChange; event: TimelineEventInput } {
+function checkAnswered(step: LoanStepRow & { step: CheckStep }, application: LoanApplicationRow, answer: CheckAnswer, now: Date, settings: WorkflowSettings): { change: StepChange; event: TimelineEventInput; notices?: NoticeInput[] } {
   const record = merge(step.step, application, checkRecordOf(step.outcome), answer);
   const open = openIn(step.step, application, record);
   // An item neither answered nor refused (a slot the gateway left out) counts as the agency's silence.
@@ -130,7 +172,10 @@ function checkAnswered(step: LoanStepRow & { step: CheckStep }, application: Loa
     const dataItems = [...new Set(needsConsent.map(({ item }) => (item?.status === 'NEEDS_CONSENT' ? item.dataItem : '')))];
     // A consent given while this read ran: try again now rather than wait for one already there.
     const status = step.resumeRequested ? 'PENDING' : 'AWAITING_CONSENT';
-    return { change: { step: step.step, status, outcome: record }, event: { step: step.step, kind: 'NEEDS_CONSENT', detail: { parties, dataItems } } };
+    // Each party is told once per application that their consent is awaited (the property's data is the applicant's to give).
+    const asked = [...new Set(parties.map((party): PartyKey => (party === 'PROPERTY' ? 'APPLICANT' : party)))];
+    const notices = status === 'AWAITING_CONSENT' ? asked.map((party) => notice('NEEDS_CONSENT', [party], { parties: [party] }, party)) : [];
+    return { change: { step: step.step, status, outcome: record }, event: { step: step.step, kind: 'NEEDS_CONSENT', detail: { parties, dataItems } }, notices };
   }
   return { change: { step: step.step, status: 'DONE', outcome: record }, event: { step: step.step, kind: 'CHECKED', detail: { evidence: record.evidence } } };
 }
@@ -147,6 +192,8 @@ function decisionIfDue(application: LoanApplicationRow, steps: readonly LoanStep
     // Only an approval ends the 15-day clock here; a referral waits for the officer.
     application: { status, decision, decidedAt: status === 'APPROVED' ? now : null },
     events: [{ step: DECIDE_STEP, kind: status === 'APPROVED' ? 'APPROVED_AUTOMATICALLY' : 'REFERRED_TO_OFFICER', detail: { decision } }],
+    // Approved: every borrower is to sign. Referred: the applicant hears an officer will decide.
+    notices: [status === 'APPROVED' ? notice('APPROVED', borrowersOf(application)) : notice('REFERRED', ['APPLICANT'])],
   };
 }
 
@@ -157,7 +204,12 @@ function withStep(steps: readonly LoanStepRow[], change: StepChange, now: Date):
 /** A check's own change, followed by the decision when it was the last check. */
 function withDecision(check: Transitions, decision: Transitions | null): Transitions {
   if (!decision) return check;
-  return { steps: [...(check.steps ?? []), ...(decision.steps ?? [])], events: [...(check.events ?? []), ...(decision.events ?? [])], application: decision.application };
+  return {
+    steps: [...(check.steps ?? []), ...(decision.steps ?? [])],
+    events: [...(check.events ?? []), ...(decision.events ?? [])],
+    notices: [...(check.notices ?? []), ...(decision.notices ?? [])],
+    application: decision.application,
+  };
 }
 
 export function transition(state: CaseState, event: WorkflowEvent, now: Date, settings: WorkflowSettings): Transitions | null {
@@ -166,8 +218,8 @@ export function transition(state: CaseState, event: WorkflowEvent, now: Date, se
     case 'CHECK_ANSWERED': {
       const step = steps.find((s) => s.step === event.step);
       if (!step || !isCheckStep(step.step) || FINAL.has(step.status) || application.status !== 'ACCEPTED') return null;
-      const { change, event: entry } = checkAnswered(step as LoanStepRow & { step: CheckStep }, application, event.answer, now, settings);
-      return withDecision({ steps: [change], events: [entry] }, decisionIfDue(application, withStep(steps, change, now), now));
+      const { change, event: entry, notices } = checkAnswered(step as LoanStepRow & { step: CheckStep }, application, event.answer, now, settings);
+      return withDecision({ steps: [change], events: [entry], ...(notices?.length ? { notices } : {}) }, decisionIfDue(application, withStep(steps, change, now), now));
     }
     case 'DECISION_DUE':
       return decisionIfDue(application, steps, now);
@@ -183,10 +235,15 @@ export function transition(state: CaseState, event: WorkflowEvent, now: Date, se
     case 'MORTGAGE_REGISTERED': {
       const step = steps.find((s) => s.step === MORTGAGE_STEP);
       if (!step || step.status === 'DONE') return null;
+      // The disbursement is due at once, in the same transaction: the bank disburses against this certificate.
       return {
-        steps: [{ step: MORTGAGE_STEP, status: 'DONE', outcome: event.certificate }],
+        steps: [
+          { step: MORTGAGE_STEP, status: 'DONE', outcome: event.certificate },
+          ...(steps.some((s) => s.step === DISBURSE_STEP) ? [] : [{ step: DISBURSE_STEP, status: 'PENDING' as const, giveUpAt: new Date(now.getTime() + DISBURSEMENT_DEADLINE_MS) }]),
+        ],
         application: { status: 'READY_FOR_DISBURSEMENT', completedAt: now },
         events: [{ step: MORTGAGE_STEP, kind: 'MORTGAGE_REGISTERED', detail: { certificateNumber: event.certificate.certificateNumber, eCertificateSha256: event.certificate.eCertificateSha256 } }],
+        notices: [notice('MORTGAGE_REGISTERED', ['APPLICANT'])],
       };
     }
     case 'MORTGAGE_UNAVAILABLE': {
@@ -199,6 +256,13 @@ export function transition(state: CaseState, event: WorkflowEvent, now: Date, se
       const nextAttemptAt = new Date(now.getTime() + backoffMs(settings, step.attempts));
       return { steps: [{ step: MORTGAGE_STEP, status: 'UNAVAILABLE', nextAttemptAt }], events: [{ step: MORTGAGE_STEP, kind: 'UNAVAILABLE', detail: { ...detail, nextAttemptAt: nextAttemptAt.toISOString() } }] };
     }
+    case 'DISBURSEMENT_ANSWERED':
+      return disbursementAnswered(state, event.disbursement, now, settings);
+    case 'DISBURSEMENT_UNAVAILABLE': {
+      const step = steps.find((s) => s.step === DISBURSE_STEP);
+      if (!step || FINAL.has(step.status) || application.status !== 'READY_FOR_DISBURSEMENT') return null;
+      return disbursementRetry(step, { agencies: ['entrusted-bank'], codes: [...event.codes], attempt: step.attempts }, 'UNAVAILABLE', now, settings);
+    }
     case 'WITHDRAWN': {
       if (!WITHDRAWABLE.has(application.status)) return null;
       // Once the registration is under way it is not taken back here: an officer handles that with the registry.
@@ -207,6 +271,7 @@ export function transition(state: CaseState, event: WorkflowEvent, now: Date, se
         steps: steps.filter((step) => !FINAL.has(step.status)).map((step) => ({ step: step.step, status: 'CANCELLED' as const })),
         application: { status: 'WITHDRAWN' },
         events: [{ step: null, kind: 'WITHDRAWN', detail: { by: event.by, reason: event.reason } }],
+        notices: [notice('WITHDRAWN', ['APPLICANT'])],
       };
     }
     case 'OFFICER_DECIDED': {
@@ -215,7 +280,47 @@ export function transition(state: CaseState, event: WorkflowEvent, now: Date, se
       return {
         application: { status: event.outcome, officerDecision: { outcome: event.outcome, reason: event.reason, officer: event.officer, at: now.toISOString() }, decidedAt: now },
         events: [{ step: null, kind: event.outcome === 'APPROVED' ? 'APPROVED_BY_OFFICER' : 'REJECTED_BY_OFFICER', detail: { reason: event.reason, officer: event.officer } }],
+        // The officer's words stay in the file; the notice says only what was decided.
+        notices: [event.outcome === 'APPROVED' ? notice('APPROVED', borrowersOf(application)) : notice('REJECTED', ['APPLICANT'])],
       };
     }
+  }
+}
+
+/** The disbursement tried again later, or given up (an officer takes it to the bank) once its attempts or deadline are spent. */
+function disbursementRetry(step: LoanStepRow, detail: Record<string, unknown>, kind: 'UNAVAILABLE' | 'DISBURSEMENT_INSTRUCTED', now: Date, settings: WorkflowSettings, outcome?: unknown): Transitions {
+  const keep = outcome !== undefined ? { outcome } : {};
+  if (step.attempts >= DISBURSEMENT_MAX_ATTEMPTS || now.getTime() >= step.giveUpAt.getTime()) {
+    return { steps: [{ step: DISBURSE_STEP, status: 'GAVE_UP', ...keep }], events: [{ step: DISBURSE_STEP, kind: 'GAVE_UP', detail }] };
+  }
+  const nextAttemptAt = new Date(now.getTime() + backoffMs(settings, step.attempts));
+  // Processing at the bank is not a failure: the step stays pending and queries the instruction's state then.
+  const status = kind === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'PENDING';
+  const events: TimelineEventInput[] = kind === 'UNAVAILABLE' || step.outcome === null ? [{ step: DISBURSE_STEP, kind, detail: { ...detail, nextAttemptAt: nextAttemptAt.toISOString() } }] : [];
+  return { steps: [{ step: DISBURSE_STEP, status, nextAttemptAt, ...keep }], events };
+}
+
+/** 放款: the bank's answer to the instruction (or to a query of it). */
+function disbursementAnswered(state: CaseState, disbursement: DisbursementFacts, now: Date, settings: WorkflowSettings): Transitions | null {
+  const { application, steps } = state;
+  const step = steps.find((s) => s.step === DISBURSE_STEP);
+  if (!step || FINAL.has(step.status) || application.status !== 'READY_FOR_DISBURSEMENT') return null;
+  const evidence = { instructionId: disbursement.instructionId, bankTraceId: disbursement.bankTraceId };
+  switch (disbursement.status) {
+    case 'DISBURSED':
+      return {
+        steps: [{ step: DISBURSE_STEP, status: 'DONE', outcome: disbursement }],
+        application: { status: 'DISBURSED' },
+        events: [{ step: DISBURSE_STEP, kind: 'DISBURSED', detail: { ...evidence, disbursedOn: disbursement.disbursedOn, attempt: step.attempts } }],
+        notices: [notice('DISBURSED', borrowersOf(application), { disbursedOn: disbursement.disbursedOn })],
+      };
+    case 'PROCESSING':
+      // The instruction is with the bank: from now on it is queried, never sent as a new one.
+      return disbursementRetry(step, { ...evidence, attempt: step.attempts }, 'DISBURSEMENT_INSTRUCTED', now, settings, { instructed: true, ...evidence });
+    case 'REJECTED':
+      return {
+        steps: [{ step: DISBURSE_STEP, status: 'GAVE_UP', outcome: disbursement }],
+        events: [{ step: DISBURSE_STEP, kind: 'DISBURSEMENT_REFUSED', detail: { ...evidence, rejectReason: disbursement.rejectReason ?? '' } }],
+      };
   }
 }

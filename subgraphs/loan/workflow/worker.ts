@@ -1,10 +1,11 @@
 /**
- * The loan worker: claims due steps under a lease, runs each (one agency read, or the mortgage
- * registration), and applies the state machine's transitions in one transaction. Stateless between
- * steps, so any number of instances can run and a restart simply continues: the application and its
+ * The loan worker: claims due steps under a lease, runs each (one agency read, the mortgage
+ * registration, or the disbursement instruction to the bank), and applies the state machine's
+ * transitions in one transaction. Stateless between steps, so any number of instances can run and a restart simply continues: the application and its
  * steps were stored before any agency was called, and a step whose worker died is taken over when
  * its lease runs out. Woken by the store when work becomes due (a submission, a consent, a retry
- * that is due now), and by its poll for retries that come due later.
+ * that is due now), and by its poll for retries that come due later. It runs the notice
+ * dispatcher beside it (../notices/dispatcher.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../../lib/config';
@@ -16,8 +17,11 @@ import { checkRecordOf } from '../../shared/cases/check-record';
 import { isConnectionLoss } from '../../../storage/reachability';
 import { isCheckStep, type CheckStep } from './checks';
 import { platformUnavailable, readCheck } from './gather';
-import { DECIDE_STEP, MORTGAGE_STEP, openItemsOf, transition, type WorkflowEvent, type WorkflowSettings } from './machine';
+import { DECIDE_STEP, DISBURSE_STEP, MORTGAGE_STEP, openItemsOf, transition, type WorkflowEvent, type WorkflowSettings } from './machine';
 import { MortgageUnavailable, registerMortgage } from './mortgage';
+import { createPartnerClient } from '../../../lib/partner-client';
+import { disburse, DisbursementUnavailable } from './disbursement';
+import { startNoticeDispatcher } from '../notices/dispatcher';
 import type { GatewayClient } from '../../shared/gateway-client';
 
 export interface LoanWorker {
@@ -45,6 +49,7 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<void> | null = null;
   let wokenDuringRound = false;
+  const bank = createPartnerClient('entrusted-bank', { baseUrl: config.partnerUrls['entrusted-bank'], appId: config.agencyAppId, appSecret: config.agencyAppSecret, timeoutMs: config.agencyTimeoutMs });
 
   /**
    * Applies the event; returns what became of this step (for the metrics), or null when the lease
@@ -99,9 +104,23 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
     }
   };
 
+  const runDisbursement = async (step: LoanStepRow): Promise<string | null> => {
+    const application = await storage.loans.get(step.applicationId);
+    if (!application) return null;
+    try {
+      const disbursement = await disburse(application, step, await storage.loans.steps(application.id), bank);
+      return await report(step, { kind: 'DISBURSEMENT_ANSWERED', disbursement });
+    } catch (error) {
+      const codes = error instanceof DisbursementUnavailable ? error.codes : [errorName(error)];
+      logger.warn('disbursement not answered', { applicationId: application.id, attempts: step.attempts, codes: codes.join(',') });
+      return report(step, { kind: 'DISBURSEMENT_UNAVAILABLE', codes });
+    }
+  };
+
   const attempt = (step: LoanStepRow): Promise<string | null> => {
     if (isCheckStep(step.step)) return runCheck(step as LoanStepRow & { step: CheckStep });
     if (step.step === MORTGAGE_STEP) return runMortgage(step);
+    if (step.step === DISBURSE_STEP) return runDisbursement(step);
     if (step.step === DECIDE_STEP) return report(step, { kind: 'DECISION_DUE' });
     logger.error('a step no version of the workflow knows', { step: step.step });
     return Promise.resolve(null);
@@ -170,13 +189,15 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
   };
   const stopListening = storage.loans.onWorkDue(schedule);
   schedule();
+  // The notices of the changes this worker (and every other writer) makes, delivered from the outbox.
+  const dispatcher = startNoticeDispatcher({ storage, config, logger: deps.logger, owner });
 
   return {
     async stop() {
       running = false;
       stopListening();
       if (timer) clearTimeout(timer);
-      await round;
+      await Promise.all([round, dispatcher.stop()]);
     },
   };
 }

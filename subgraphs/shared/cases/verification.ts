@@ -28,15 +28,18 @@ export async function verifiedActor(
   return { actor, proxy: { id: authorization.id, scopes: authorization.scopes } };
 }
 
+/** What an application id looks like (a UUID); anything else names no application, and is not looked up. */
+const APPLICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The named case, read once per request on first need; null when absent or not open to the caller. */
 export function caseFileLookup(actor: Actor, applicationId: string | null, storage: Pick<Storage, 'loans'>): () => Promise<CaseFile | null> {
   let found: Promise<CaseFile | null> | undefined;
   return () => {
     found ??= (async () => {
       if (!applicationId) return null;
-      const application = await storage.loans.get(applicationId);
+      // The application and its steps asked together: one wait for the store, not two in a row.
+      const [application, steps] = await Promise.all([storage.loans.get(applicationId), APPLICATION_ID.test(applicationId) ? storage.loans.steps(applicationId) : []]);
       if (!application) return null;
-      const steps = await storage.loans.steps(application.id);
       const parties = partiesOf(application, steps);
       return isCaseOpenTo(actor, application, parties) ? { application, steps, parties } : null;
     })();

@@ -1,44 +1,57 @@
 /**
  * Writes what a request resolved of personal data to the access record before the answer leaves:
- * one record per person and agency, listing the fields. If the record cannot be written, the
- * answer is withheld — personal data is never handed out unrecorded.
+ * one record per agency, listing each person read with the fields read of them and the ground
+ * of it. If the record cannot be written, the answer is withheld — personal data is never handed
+ * out unrecorded.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../../../lib/logger';
 import { isStorageUnavailable, markRetryable, storageUnavailable } from '../../../lib/storage-unavailable';
 import { maskIdNumberForRecord } from '../../../storage';
-import type { AccessRecordInput } from '../../../storage/types';
+import type { AccessRecordInput, AccessRecordSubject } from '../../../storage/types';
 import type { AccessRecordWriter } from './access-record-writer';
 import type { PolicyContext } from './context';
 
-/** The records of one request; `applicationId` is the case the platform verified, never the caller's claim. */
+/**
+ * The records of one request, one per agency; `applicationId` is the case the platform verified,
+ * never the caller's claim. A person read on two grounds (or for two cases) is listed once for each.
+ */
 export function accessRecordsOf(context: PolicyContext, subjectKeyOf: (idNumber: string) => string, at: Date, applicationId: string | null): AccessRecordInput[] {
-  const grouped = new Map<string, AccessRecordInput>();
+  const byAgency = new Map<string, { record: AccessRecordInput; subjects: Map<string, AccessRecordSubject> }>();
   for (const entry of context.ledger) {
-    const key = `${entry.subjectIdNumber}|${entry.agency}|${entry.legalBasis}|${entry.consentId ?? ''}|${entry.applicationId ?? ''}`;
-    let record = grouped.get(key);
-    if (!record) {
-      record = {
+    let agency = byAgency.get(entry.agency);
+    if (!agency) {
+      const record: AccessRecordInput = {
         accessedAt: at,
         requestId: context.requestId,
         actorSubject: context.actor.subject,
         actorRole: context.actor.role,
         actorCentre: context.actor.centre,
+        agency: entry.agency,
+        purpose: context.purpose,
+        subjects: [],
+      };
+      agency = { record, subjects: new Map() };
+      byAgency.set(entry.agency, agency);
+    }
+    const key = `${entry.subjectIdNumber}|${entry.legalBasis}|${entry.consentId ?? ''}|${entry.applicationId ?? ''}`;
+    let subject = agency.subjects.get(key);
+    if (!subject) {
+      subject = {
         subjectKey: subjectKeyOf(entry.subjectIdNumber),
         subjectMasked: maskIdNumberForRecord(entry.subjectIdNumber),
-        agency: entry.agency,
         fields: [],
-        purpose: context.purpose,
         legalBasis: entry.legalBasis,
         consentId: entry.consentId,
         applicationId: entry.applicationId ?? applicationId,
       };
-      grouped.set(key, record);
+      agency.subjects.set(key, subject);
+      agency.record.subjects.push(subject);
     }
-    if (!record.fields.includes(entry.field)) record.fields.push(entry.field);
+    if (!subject.fields.includes(entry.field)) subject.fields.push(entry.field);
   }
-  return [...grouped.values()].map((record) => ({ ...record, fields: record.fields.sort() }));
+  return [...byAgency.values()].map(({ record }) => ({ ...record, subjects: record.subjects.map((subject) => ({ ...subject, fields: subject.fields.sort() })) }));
 }
 
 export function accessRecordPlugin(writer: AccessRecordWriter, subjectKeyOf: (idNumber: string) => string, logger: Logger): ApolloServerPlugin<PolicyContext> {

@@ -1,9 +1,11 @@
 /**
- * Group commit for the access record. Every request must have its reads recorded before its answer
- * leaves, but one chain transaction per request would serialise all requests on the chain lock.
- * Records of requests that finish while a write is in flight wait together and go in the next
- * single transaction; each request still learns whether its own records were written. Each
- * transaction is counted and timed, with the records it held (lib/metrics.ts).
+ * Group commit for the access record, one writer per store — and so per process, which opens its
+ * storage once: every subgraph a process serves shares it. Every request must have its reads
+ * recorded before its answer leaves, but one chain write per request would serialise all requests
+ * on the chain. Records of requests that finish while a write is in flight wait together and go
+ * in the next single append (one statement: storage/access-record-store.ts); each request still
+ * learns whether its own records were written. Each write is counted and timed, with the records
+ * it held (lib/metrics.ts).
  */
 import { accessRecordMetrics, secondsSince } from '../../../lib/metrics';
 import type { AccessRecordInput, AccessRecordStore } from '../../../storage/types';
@@ -19,7 +21,19 @@ function countWrite(outcome: 'written' | 'failed', records: number, started: num
   accessRecordMetrics.duration.observe(secondsSince(started));
 }
 
+const writers = new WeakMap<AccessRecordStore, AccessRecordWriter>();
+
+/** The store's writer: made on first use, then the same one for every caller with this store. */
 export function createAccessRecordWriter(store: AccessRecordStore): AccessRecordWriter {
+  let writer = writers.get(store);
+  if (!writer) {
+    writer = groupCommitWriter(store);
+    writers.set(store, writer);
+  }
+  return writer;
+}
+
+function groupCommitWriter(store: AccessRecordStore): AccessRecordWriter {
   let waiting: Array<{ records: readonly AccessRecordInput[]; done: (error?: unknown) => void }> = [];
   let writing = false;
 

@@ -108,35 +108,13 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
     const centre = context.actor.centre;
     const file = await context.caseFile();
     if (!centre || !file) return keys.map(() => null);
-    const at = new Date();
-    // One store query per kind/agency/item of this tick, for all the subjects asked about.
-    const groups = new Map<string, string[]>();
-    for (const key of keys) {
-      const [subject, ...rest] = key.split('|');
-      const group = rest.join('|');
-      groups.set(group, [...(groups.get(group) ?? []), subject!]);
-    }
-    const found = new Map<string, ConsentRecord>();
-    await Promise.all(
-      [...groups].map(async ([group, subjects]) => {
-        const [kind, agency, dataItem] = group.split('|') as [ConsentKind, AgencyName, string];
-        const byKey = await context.consents.findActiveForSubjects({
-          subjectKeys: subjects.map((subject) => context.subjectKeyOf(subject)),
-          kind,
-          purpose: context.purpose,
-          agency,
-          dataItem,
-          centre,
-          at,
-          applicationId: file.application.id,
-        });
-        for (const subject of subjects) {
-          const consent = byKey.get(context.subjectKeyOf(subject));
-          if (consent) found.set(`${subject}|${group}`, consent);
-        }
-      }),
-    );
-    return keys.map((key) => found.get(key) ?? null);
+    // One store query for every consent this tick asks about, whatever their kind, agency and item.
+    const items = keys.map((key) => {
+      const [subject, kind, agency, dataItem] = key.split('|') as [string, ConsentKind, AgencyName, string];
+      return { subjectKey: context.subjectKeyOf(subject), kind, agency, dataItem };
+    });
+    const found = await context.consents.findActiveForItems({ items, purpose: context.purpose, centre, at: new Date(), applicationId: file.application.id });
+    return keys.map((_, index) => found.get(index) ?? null);
   });
 }
 

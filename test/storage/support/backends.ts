@@ -78,7 +78,7 @@ async function emptyTables(db: SqlDatabase): Promise<void> {
     for (const table of GUARDED) await tx.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     await tx.query(
       `TRUNCATE consents, access_records, access_record_checkpoints, proxy_authorizations, credit_queries,
-         loan_reviews, loan_signatures, loan_events, loan_steps, loan_applications`,
+         loan_reviews, loan_signatures, loan_events, loan_notice_deliveries, loan_notices, notice_webhooks, loan_steps, loan_applications`,
     );
     await tx.query('UPDATE access_record_chain SET keyed_from = 1');
     for (const table of GUARDED) await tx.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);

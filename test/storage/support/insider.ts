@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { accessRecordHmac, chainKeys, legacyAccessRecordHash } from '../../../storage/access-chain';
+import { accessRecordHmac, chainKeys, legacyAccessRecordHash, type PersonRecordContent } from '../../../storage/access-chain';
 import type { SqlDatabase, SqlParam } from '../../../storage/database';
 import type { AccessRecord, AccessRecordInput, AccessRecordStore } from '../../../storage/types';
 import { tamperMany } from './backends';
@@ -64,11 +64,11 @@ export const insider = {
     await tamperMany(db, [['DELETE FROM access_records WHERE sequence >= $1', [sequence]]]);
   },
 
-  /** Appends a record of their own making after the head. */
-  async forgeAppend(db: SqlDatabase, store: AccessRecordStore, record: AccessRecordInput, rehash: Rehash = 'unkeyed'): Promise<void> {
-    const [head] = await store.list({}, { after: null, limit: 1 });
-    const forged: AccessRecord = { ...record, fields: [...record.fields].sort(), sequence: (head?.sequence ?? 0) + 1, previousHash: head?.hash ?? '0'.repeat(64), hash: '' };
-    forged.hash = hashOf(forged, rehash);
+  /** Appends a record of their own making after the head, in the person layout (the columns every schema has). */
+  async forgeAppend(db: SqlDatabase, record: PersonRecordContent, rehash: Rehash = 'unkeyed'): Promise<void> {
+    const [head] = await db.query<{ sequence: unknown; hash: string }>('SELECT sequence, hash FROM access_records ORDER BY sequence DESC LIMIT 1');
+    const forged = { ...record, fields: [...record.fields].sort(), sequence: Number(head?.sequence ?? 0) + 1, previousHash: head?.hash ?? '0'.repeat(64), hash: '' };
+    forged.hash = rehash === 'unkeyed' ? legacyAccessRecordHash(forged) : accessRecordHmac(chainKeys(rehash.key).record, forged);
     await tamperMany(db, [
       [
         `INSERT INTO access_records (sequence, accessed_at, request_id, actor_subject, actor_role, actor_centre, subject_key, subject_masked, agency,

@@ -1,12 +1,14 @@
 /** Synthetic records of every store: keys and masked forms only, as the stores hold. */
 import type { SubmitLoan } from '../../../storage/loan-types';
+import type { PersonRecordContent } from '../../../storage/access-chain';
 import type { AccessRecordInput, ConsentGrant, ProxyAuthorizationGrant } from '../../../storage/types';
 
 export const SUBJECT = 'a'.repeat(64);
 export const OTHER_SUBJECT = 'b'.repeat(64);
 export const DAY = 24 * 60 * 60 * 1000;
 
-export function accessRecord(n: number, overrides: Partial<AccessRecordInput> = {}): AccessRecordInput {
+/** The one person of a record, flat: the person layout (before migration 10), and what `accessRecord` overrides take. */
+export function personRecord(n: number, overrides: Partial<PersonRecordContent> = {}): PersonRecordContent {
   return {
     accessedAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000),
     requestId: `req-${n}`,
@@ -25,7 +27,13 @@ export function accessRecord(n: number, overrides: Partial<AccessRecordInput> = 
   };
 }
 
-export function accessRecords(count: number, overrides: Partial<AccessRecordInput> = {}): AccessRecordInput[] {
+/** A record of one request reading one person (the request layout), described as `personRecord` is. */
+export function accessRecord(n: number, overrides: Partial<PersonRecordContent> = {}): AccessRecordInput {
+  const { subjectKey, subjectMasked, fields, legalBasis, consentId, applicationId, agency, ...rest } = personRecord(n, overrides);
+  return { ...rest, agency: agency as AccessRecordInput['agency'], subjects: [{ subjectKey, subjectMasked, fields, legalBasis, consentId, applicationId }] };
+}
+
+export function accessRecords(count: number, overrides: Partial<PersonRecordContent> = {}): AccessRecordInput[] {
   return Array.from({ length: count }, (_, i) => accessRecord(i + 1, overrides));
 }
 

@@ -4,10 +4,17 @@
 import { accessRecordHmac, BREAK_REASONS, chainKeys, GENESIS_HASH, StorageError } from '../../../storage';
 import { createAccessRecordStore } from '../../../storage/access-record-store';
 import { MIGRATIONS, migrate } from '../../../storage/migrations';
-import type { AccessRecord } from '../../../storage/types';
+import type { SqlDatabase } from '../../../storage/database';
+import type { AccessRecord, AccessRecordInput } from '../../../storage/types';
 import { SPEC_CHAIN_KEY, tamper, type OpenBackend, type StorageBackend } from './backends';
 import { describeTamperEvidence } from './tamper-evidence';
 import { accessRecord, accessRecords, consentGrant, DAY, loanSubmission, NOW, OTHER_SUBJECT, proxyGrant, SUBJECT } from './records';
+
+/** One request's record of several people read from one agency. */
+function manySubjects(n: number, subjectKeys: readonly string[]): AccessRecordInput {
+  const base = accessRecord(n);
+  return { ...base, subjects: subjectKeys.map((subjectKey, i) => ({ ...base.subjects[0]!, subjectKey, subjectMasked: `3***************${10 + i}` })) };
+}
 
 /** `more` adds engine-specific specs that run after the contract, on the same open store. */
 export function describeStorageContract(backend: StorageBackend, more?: (opened: () => OpenBackend) => void): void {
@@ -194,6 +201,32 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect([...other.keys()]).toEqual([OTHER_SUBJECT]);
     });
 
+    it('answers many questions of many subjects, kinds and items in one look-up, each by its place', async () => {
+      const sharing = await consents().grant(consentGrant({ applicationId: 'APP-0001' }));
+      const credit = await consents().grant(
+        consentGrant({ kind: 'CREDIT_QUERY', authorizationRef: 'ZX-1', applicationId: 'APP-0001', scopes: [{ agency: 'pboc-credit', dataItems: ['creditReport'] }] }),
+      );
+      await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, applicationId: 'APP-0002' }));
+      const { subjectKey: _one, kind: _kind, agency: _agency, dataItem: _item, ...common } = query;
+      const found = await consents().findActiveForItems({
+        ...common,
+        applicationId: 'APP-0001',
+        items: [
+          { subjectKey: SUBJECT, kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' },
+          { subjectKey: SUBJECT, kind: 'DATA_SHARING', agency: 'tax', dataItem: 'transferTax' },
+          { subjectKey: OTHER_SUBJECT, kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' },
+          { subjectKey: SUBJECT, kind: 'CREDIT_QUERY', agency: 'pboc-credit', dataItem: 'creditReport' },
+          { subjectKey: SUBJECT, kind: 'DATA_SHARING', agency: 'provident-fund', dataItem: 'loans' },
+        ],
+      });
+      expect([...found].map(([index, consent]) => [index, consent.id])).toEqual([
+        [0, sharing.id],
+        [3, credit.id],
+        [4, sharing.id],
+      ]);
+      expect(await consents().findActiveForItems({ ...common, items: [] })).toEqual(new Map());
+    });
+
     it('refuses a credit-query consent without its written authorization, and an empty or backwards one', async () => {
       const refusal = (grant: Promise<unknown>) => expect(grant).rejects.toMatchObject({ code: 'INVALID_CONSENT_GRANT' });
       await refusal(consents().grant(consentGrant({ kind: 'CREDIT_QUERY', authorizationRef: null })));
@@ -216,17 +249,67 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       for (const record of stored) expect(record.hash).toBe(accessRecordHmac(chainKeys(SPEC_CHAIN_KEY).record, record));
     });
 
-    it('stores the declared fields as given, with the resolved fields sorted', async () => {
+    it('stores the declared fields as given, with each subject\'s resolved fields sorted', async () => {
       const input = accessRecord(1, { fields: ['Marriage.status', 'Applicant.name'], consentId: '7d0c7a52-5ad1-4d8e-9d1c-0c5b1e0f6a11' });
       await records().append([{ ...input, unexpected: 'not stored' } as typeof input]);
       const [stored] = await all();
       expect(stored).toEqual({
         ...input,
-        fields: ['Applicant.name', 'Marriage.status'],
+        subjects: [{ ...input.subjects[0]!, fields: ['Applicant.name', 'Marriage.status'] }],
         sequence: 1,
         previousHash: GENESIS_HASH,
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        layout: 'request',
       });
+    });
+
+    it('keeps one record for a request that read many people, found by each of them and by no one else', async () => {
+      const many = manySubjects(1, [SUBJECT, OTHER_SUBJECT]);
+      await records().append([many, accessRecord(2, { subjectKey: OTHER_SUBJECT })]);
+      const [stored] = await all();
+      expect(stored!.subjects.map((subject) => subject.subjectKey)).toEqual([SUBJECT, OTHER_SUBJECT]);
+      expect((await records().listForSubject(SUBJECT, { after: null, limit: 10 })).map((record) => record.sequence)).toEqual([1]);
+      expect((await records().listForSubject(OTHER_SUBJECT, { after: null, limit: 10 })).map((record) => record.sequence)).toEqual([2, 1]);
+      expect(await records().listForSubject('c'.repeat(64), { after: null, limit: 10 })).toEqual([]);
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 2 });
+    });
+
+    it('refuses a record that names no one', async () => {
+      await expect(records().append([{ ...accessRecord(1), subjects: [] }])).rejects.toMatchObject({ code: 'INVALID_ACCESS_RECORD' });
+      expect(await all()).toEqual([]);
+    });
+
+    it('appends a batch in one statement once it knows the head, however many records it holds', async () => {
+      let statements = 0;
+      let transactions = 0;
+      const counted: SqlDatabase = {
+        ...open.db,
+        query: (sql, params) => (statements++, open.db.query(sql, params)),
+        transaction: (work) => (transactions++, open.db.transaction(work)),
+      };
+      const store = createAccessRecordStore(counted, { chainKey: SPEC_CHAIN_KEY });
+      await store.append(accessRecords(3)); // the head read first, under the chain lock
+      expect(transactions).toBe(1);
+      [statements, transactions] = [0, 0];
+      await store.append([manySubjects(4, [SUBJECT, OTHER_SUBJECT]), ...accessRecords(40)]);
+      await store.append([accessRecord(44)]);
+      expect([statements, transactions]).toEqual([2, 0]);
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 45 });
+    });
+
+    it('never forks the chain when two processes append, each from the head it last wrote, across a purge', async () => {
+      const [one, two] = [createAccessRecordStore(open.db, { chainKey: SPEC_CHAIN_KEY }), createAccessRecordStore(open.db, { chainKey: SPEC_CHAIN_KEY })];
+      await one.append(accessRecords(3));
+      await two.append([accessRecord(4), accessRecord(5)]);
+      await one.append([accessRecord(6)]);
+      await Promise.all([one.append([accessRecord(7), accessRecord(8)]), two.append([accessRecord(9)]), one.append([accessRecord(10)]), two.append([accessRecord(11)])]);
+      // Everything purged: the head is then the purge's checkpoint, which one store has not seen.
+      expect(await records().purgeOlderThan(new Date(Date.UTC(2027, 0, 1)))).toBe(11);
+      await two.append([accessRecord(12)]);
+      await one.append([accessRecord(13)]);
+      const stored = await all();
+      expect(stored.map((record) => record.sequence)).toEqual([12, 13]);
+      expect(await records().verifyChain()).toMatchObject({ ok: true, records: 2 });
     });
 
     it("lists a subject's records newest first, a page at a time", async () => {
@@ -320,7 +403,7 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
 
       await records().append([accessRecord(11)]);
       expect(await records().verifyChain()).toMatchObject({ ok: true, records: 5 });
-      await tamper(open.db, "UPDATE access_records SET subject_masked = '1***************00' WHERE sequence = 8");
+      await tamper(open.db, `UPDATE access_records SET subjects = jsonb_set(subjects, '{0,subjectMasked}', '"1***************00"') WHERE sequence = 8`);
       expect(await records().verifyChain()).toMatchObject({ ok: false, firstBrokenSequence: 8, reason: BREAK_REASONS.badHmac });
     });
 
@@ -586,6 +669,55 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
   });
 
   describeTamperEvidence(backend.name, () => open);
+
+  describe(`LoanStore: notice outbox (${backend.name})`, () => {
+    const noticeOf = (key: string, smsTo: string[]) => ({ key, kind: key.split(':')[0]!, smsTo, detail: { about: key } });
+    const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+    it("writes a change's notices with it, once per key, a delivery for each SMS recipient and for each webhook of the application's centre", async () => {
+      const ours = await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/notices', secret: 'whsec_one', registeredBy: 'FUND_OFFICER:o-1', now: NOW });
+      await loans().registerWebhook({ centre: '350200', url: 'https://xm.example/notices', secret: 'whsec_two', registeredBy: 'FUND_OFFICER:o-2', now: NOW });
+      // The same URL again is the same webhook with a new secret.
+      expect(await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/notices', secret: 'whsec_new', registeredBy: 'FUND_OFFICER:o-1', now: NOW })).toMatchObject({ id: ours.id, secret: 'whsec_new' });
+      const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT'])] });
+      const plan = () => ({ events: [{ step: null, kind: 'SPEC', detail: {} }], notices: [noticeOf('NEEDS_CONSENT:SPOUSE', ['SPOUSE']), noticeOf('ACCEPTED', ['APPLICANT']), noticeOf('APPROVED', ['APPLICANT', 'SPOUSE'])] });
+      await loans().apply(application.id, null, plan, NOW);
+      await loans().apply(application.id, null, plan, NOW);
+      const notices = await loans().notices(application.id);
+      expect(notices.map((notice) => [notice.key, notice.deliveries.map((d) => `${d.channel}:${d.target}:${d.status}`)])).toEqual([
+        ['ACCEPTED', [`SMS:APPLICANT:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
+        ['NEEDS_CONSENT:SPOUSE', [`SMS:SPOUSE:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
+        ['APPROVED', [`SMS:APPLICANT:PENDING`, `SMS:SPOUSE:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
+      ]);
+    });
+
+    it('leases each due delivery to one dispatcher at a time, takes it over when the lease runs out, and fences the one that lost it', async () => {
+      const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT', 'SPOUSE'])] });
+      const first = await loans().claimDueDeliveries('dispatcher-a', NOW, 1000, 10);
+      expect(first.map((d) => [d.channel, d.target, d.attempts, d.kind, d.applicationId])).toEqual([
+        ['SMS', 'APPLICANT', 1, 'ACCEPTED', application.id],
+        ['SMS', 'SPOUSE', 1, 'ACCEPTED', application.id],
+      ]);
+      expect(await loans().claimDueDeliveries('dispatcher-b', at(500), 1000, 10)).toEqual([]);
+      const taken = await loans().claimDueDeliveries('dispatcher-b', at(1500), 1000, 10);
+      expect(taken.map((d) => d.attempts)).toEqual([2, 2]);
+      expect(await loans().finishDelivery(first[0]!, 'dispatcher-a', { status: 'DELIVERED' }, null, at(1600))).toBe(false);
+      expect(await loans().finishDelivery(taken[0]!, 'dispatcher-b', { status: 'DELIVERED' }, { step: null, kind: 'NOTICE_DELIVERED', detail: { notice: 'ACCEPTED', channel: 'SMS' } }, at(1600))).toBe(true);
+      expect((await loans().events(application.id)).filter((event) => event.kind === 'NOTICE_DELIVERED')).toHaveLength(1);
+    });
+
+    it('retries a failed delivery when it is due again and never takes a delivered or dead-lettered one again', async () => {
+      const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT', 'SPOUSE', 'CO_BORROWER:1'])] });
+      const [delivered, dead, retried] = await loans().claimDueDeliveries('dispatcher-a', NOW, 1000, 10);
+      await loans().finishDelivery(delivered!, 'dispatcher-a', { status: 'DELIVERED' }, null, NOW);
+      await loans().finishDelivery(retried!, 'dispatcher-a', { status: 'RETRY', nextAttemptAt: at(5000), error: 'HTTP_503' }, null, NOW);
+      await loans().finishDelivery(dead!, 'dispatcher-a', { status: 'DEAD', error: 'SMS_4041' }, { step: null, kind: 'NOTICE_DEAD_LETTERED', detail: {} }, NOW);
+      expect(await loans().claimDueDeliveries('dispatcher-b', at(2000), 1000, 10)).toEqual([]);
+      expect((await loans().claimDueDeliveries('dispatcher-b', at(5000), 1000, 10)).map((d) => [d.target, d.attempts])).toEqual([['SPOUSE', 2]]);
+      const [notice] = await loans().notices(application.id);
+      expect(notice!.deliveries.map((d) => `${d.target}:${d.status}`)).toEqual(['APPLICANT:DELIVERED', 'CO_BORROWER:1:DEAD', 'SPOUSE:PENDING']);
+    });
+  });
 
   more?.(() => open);
 }

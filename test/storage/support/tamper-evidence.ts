@@ -5,9 +5,10 @@
  */
 import { BREAK_REASONS } from '../../../storage';
 import type { OpenBackend } from './backends';
-import { SPEC_CHAIN_KEY, tamper } from './backends';
+import { SPEC_CHAIN_KEY, tamper, tamperMany } from './backends';
+import { MIGRATIONS } from '../../../storage/migrations';
 import { checkpointLines, forgeCheckpointLine, insider, storedRecords } from './insider';
-import { accessRecord, accessRecords } from './records';
+import { accessRecord, accessRecords, personRecord, SUBJECT } from './records';
 
 const ISO = '\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z';
 
@@ -32,6 +33,23 @@ export function describeTamperEvidence(engine: string, opened: () => OpenBackend
       const lines = checkpointLines(dir());
       expect(lines).toEqual([expect.objectContaining({ v: 1, kind: 'head', sequence: 6, count: 6, purge: null, signature: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
       expect(lines[0]!.hash).toBe((await storedRecords(store()))[5]!.hash);
+    });
+
+    it('names a person hidden from their records by an owner who rebuilt the subject index', async () => {
+      await store().append(accessRecords(3));
+      const rebuild = MIGRATIONS.find((migration) => migration.version === 10)!.statements.filter((statement) => statement.includes('subject_keys'));
+      try {
+        await tamperMany(db(), [
+          ['ALTER TABLE access_records DROP COLUMN subject_keys', []],
+          ['ALTER TABLE access_records ADD COLUMN subject_keys jsonb', []],
+          [`UPDATE access_records SET subject_keys = jsonb_path_query_array(subjects, '$[*].subjectKey') WHERE sequence <> 2`, []],
+          [`UPDATE access_records SET subject_keys = '[]' WHERE sequence = 2`, []],
+        ]);
+        expect((await store().listForSubject(SUBJECT, { after: null, limit: 10 })).map((record) => record.sequence)).toEqual([3, 1]);
+        expect(await store().verifyChain()).toMatchObject({ ok: false, records: 1, firstBrokenSequence: 2, reason: BREAK_REASONS.subjectIndex });
+      } finally {
+        await tamperMany(db(), [['ALTER TABLE access_records DROP COLUMN IF EXISTS subject_keys', []], ...rebuild.map((statement) => [statement, []] as const)]);
+      }
     });
 
     it('names a record changed with every hash after it recomputed', async () => {
@@ -72,10 +90,10 @@ export function describeTamperEvidence(engine: string, opened: () => OpenBackend
 
     it('names a forged append, by someone without the key or with a guessed one', async () => {
       await signedChain(5);
-      await insider.forgeAppend(db(), store(), accessRecord(6, { actorSubject: 'nobody-read-this' }));
+      await insider.forgeAppend(db(), personRecord(6, { actorSubject: 'nobody-read-this' }));
       expect(await store().verifyChain()).toMatchObject({ ok: false, records: 5, firstBrokenSequence: 6, reason: BREAK_REASONS.badHmac });
       await tamper(db(), 'DELETE FROM access_records WHERE sequence = 6');
-      await insider.forgeAppend(db(), store(), accessRecord(6), { key: 'a-guessed-key-that-is-not-the-chain-key' });
+      await insider.forgeAppend(db(), personRecord(6), { key: 'a-guessed-key-that-is-not-the-chain-key' });
       expect(await store().verifyChain()).toMatchObject({ ok: false, firstBrokenSequence: 6, reason: BREAK_REASONS.badHmac });
     });
 

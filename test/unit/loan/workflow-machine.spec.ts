@@ -5,7 +5,9 @@
 import type { CaseState, LoanApplicationRow, LoanStepRow, StepChange, Transitions } from '../../../storage/loan-types';
 import type { CheckRecord, ItemAnswer } from '../../../subgraphs/shared/cases/check-record';
 import { CHECK_STEPS, CHECKS, type CheckStep } from '../../../subgraphs/loan/workflow/checks';
-import { backoffMs, initialSteps, openItemsOf, transition, type CheckAnswer } from '../../../subgraphs/loan/workflow/machine';
+import { backoffMs, initialSteps, openItemsOf, transition, type CheckAnswer, type DisbursementFacts } from '../../../subgraphs/loan/workflow/machine';
+import { dueDateOf } from '../../../subgraphs/loan/domain/schedule';
+import { webhookUrlProblem } from '../../../lib/webhook-signing';
 
 const NOW = new Date('2026-03-01T02:00:00Z');
 const LATER = new Date(NOW.getTime() + 24 * 3600 * 1000);
@@ -149,5 +151,63 @@ describe('the loan workflow state machine', () => {
     expect(new Set(withdrawn?.steps?.map((change) => change.status))).toEqual(new Set(['CANCELLED']));
     const registering = [...stepsAt(), { ...stepsAt()[0]!, step: 'REGISTER_MORTGAGE', status: 'PENDING' as const }];
     expect(transition(state(registering, application({ status: 'APPROVED' })), { kind: 'WITHDRAWN', by: 'APPLICANT', reason: 'late' }, NOW, SETTINGS)).toBeNull();
+  });
+
+  describe('disbursement (放款) and notices', () => {
+    const ready = application({ status: 'READY_FOR_DISBURSEMENT' });
+    const disburseStep = (over: Partial<LoanStepRow> = {}): LoanStepRow => ({ ...stepsAt()[0]!, step: 'DISBURSE', status: 'PENDING', giveUpAt: LATER, ...over });
+    const bank = (status: DisbursementFacts['status']): DisbursementFacts => ({
+      instructionId: 'FK20260301000001',
+      status,
+      loanAccountNumber: status === 'DISBURSED' ? '35010020260000000001' : null,
+      disbursedOn: status === 'DISBURSED' ? '2026-03-01' : null,
+      rejectReason: status === 'REJECTED' ? 'account frozen' : null,
+      bankTraceId: 'EB20260301100000000001',
+    });
+
+    it('makes the disbursement due with the mortgage registration, and tells the applicant', () => {
+      const registered = transition(state([...stepsAt(), { ...stepsAt()[0]!, step: 'REGISTER_MORTGAGE', status: 'PENDING' }], application({ status: 'APPROVED' })), { kind: 'MORTGAGE_REGISTERED', certificate: { certificateNumber: 'c', eCertificateSha256: 'f'.repeat(64), registeredAt: NOW.toISOString() } }, NOW, SETTINGS);
+      expect(stepChange(registered, 'DISBURSE')).toMatchObject({ status: 'PENDING' });
+      expect(registered?.notices).toEqual([{ key: 'MORTGAGE_REGISTERED', kind: 'MORTGAGE_REGISTERED', smsTo: ['APPLICANT'], detail: {} }]);
+    });
+
+    it('finishes DISBURSED with the bank\'s account and date, telling every borrower', () => {
+      const done = transition(state([...stepsAt(), disburseStep()], ready), { kind: 'DISBURSEMENT_ANSWERED', disbursement: bank('DISBURSED') }, NOW, SETTINGS);
+      expect(done?.application).toEqual({ status: 'DISBURSED' });
+      expect(stepChange(done, 'DISBURSE')).toMatchObject({ status: 'DONE', outcome: { loanAccountNumber: '35010020260000000001', disbursedOn: '2026-03-01' } });
+      expect(done?.notices).toEqual([{ key: 'DISBURSED', kind: 'DISBURSED', smsTo: ['APPLICANT', 'SPOUSE'], detail: { disbursedOn: '2026-03-01' } }]);
+    });
+
+    it('queries an instruction the bank is processing later (never instructs anew), refers a refusal, and gives up after bounded attempts', () => {
+      const processing = transition(state([...stepsAt(), disburseStep()], ready), { kind: 'DISBURSEMENT_ANSWERED', disbursement: bank('PROCESSING') }, NOW, SETTINGS);
+      expect(stepChange(processing, 'DISBURSE')).toMatchObject({ status: 'PENDING', nextAttemptAt: new Date(NOW.getTime() + backoffMs(SETTINGS, 1)), outcome: { instructed: true } });
+      expect(processing?.events?.map((event) => event.kind)).toEqual(['DISBURSEMENT_INSTRUCTED']);
+      const refused = transition(state([...stepsAt(), disburseStep()], ready), { kind: 'DISBURSEMENT_ANSWERED', disbursement: bank('REJECTED') }, NOW, SETTINGS);
+      expect(stepChange(refused, 'DISBURSE')).toMatchObject({ status: 'GAVE_UP' });
+      expect(refused?.application).toBeUndefined();
+      const retried = transition(state([...stepsAt(), disburseStep({ attempts: 3 })], ready), { kind: 'DISBURSEMENT_UNAVAILABLE', codes: ['TIMEOUT'] }, NOW, SETTINGS);
+      expect(stepChange(retried, 'DISBURSE')).toMatchObject({ status: 'UNAVAILABLE' });
+      const spent = transition(state([...stepsAt(), disburseStep({ attempts: 20 })], ready), { kind: 'DISBURSEMENT_UNAVAILABLE', codes: ['TIMEOUT'] }, NOW, SETTINGS);
+      expect(stepChange(spent, 'DISBURSE')).toMatchObject({ status: 'GAVE_UP' });
+    });
+
+    it('tells each party once that their consent is awaited', () => {
+      const waiting = transition(state(stepsAt()), { kind: 'CHECK_ANSWERED', step: 'GATHER_CREDIT', answer: answer({ APPLICANT: found(clean), SPOUSE: { status: 'NEEDS_CONSENT', dataItem: 'creditReport' } as ItemAnswer<unknown> }) }, NOW, SETTINGS);
+      expect(waiting?.notices).toEqual([{ key: 'NEEDS_CONSENT:SPOUSE', kind: 'NEEDS_CONSENT', smsTo: ['SPOUSE'], detail: { parties: ['SPOUSE'] } }]);
+    });
+
+    it('counts instalments from the disbursement date, the month\'s last day when it is shorter', () => {
+      expect([1, 2, 3, 13].map((period) => dueDateOf('2026-01-31', period))).toEqual(['2026-02-28', '2026-03-31', '2026-04-30', '2027-02-28']);
+      expect(dueDateOf('2027-12-15', 1)).toBe('2028-01-15');
+    });
+
+    it('lets a webhook be https, or loopback http outside production', () => {
+      expect(webhookUrlProblem('https://hpf.example/notices', 'production')).toBeNull();
+      expect(webhookUrlProblem('http://127.0.0.1:8080/n', 'test')).toBeNull();
+      expect(webhookUrlProblem('http://[::1]:8080/n', 'development')).toBeNull();
+      expect(webhookUrlProblem('http://127.0.0.1:8080/n', 'production')).toMatch(/https/);
+      expect(webhookUrlProblem('http://10.0.0.8/n', 'test')).toMatch(/https/);
+      expect(webhookUrlProblem('https://u:p@hpf.example/n', 'test')).toMatch(/credentials/);
+    });
   });
 });

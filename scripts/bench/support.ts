@@ -1,0 +1,91 @@
+/**
+ * What the benchmarks share: the bench-only decorations that take the privacy work away one piece
+ * at a time (no policy, consents from memory, no access-record writes), the closed-loop load, the
+ * statistics, the machine line, and the PostgreSQL a bench measures on.
+ */
+import os from 'node:os';
+import { Client } from 'pg';
+import { allow } from 'graphql-shield';
+import type { Policy } from '../../subgraphs/shared/policy/policy';
+import type { ConsentRecord, Storage } from '../../storage/types';
+
+/** Every type allowed: applyPolicy then wraps nothing — a subgraph as if there were no policy. */
+export const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
+
+/** Every consent look-up answered from memory with this one record: the rules run, the store is not asked. */
+export function memoryConsents(storage: Storage, consent: ConsentRecord): Storage {
+  return { ...storage, consents: { ...storage.consents, findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, consent])) } };
+}
+
+/** Access-record writes dropped: the ledger is still built, nothing is chained or committed. */
+export function noRecords(storage: Storage): Storage {
+  return { ...storage, accessRecords: { ...storage.accessRecords, append: async () => undefined } };
+}
+
+export const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+};
+export const median = (values: readonly number[]): number => percentile(values, 50);
+
+/**
+ * Closed-loop load: `concurrency` lanes, each sending its next request the moment the last is
+ * answered, for `seconds`. `send(lane, n)` is the lane's n-th request; a failure stops the run.
+ */
+export async function closedLoop(send: (lane: number, n: number) => Promise<void>, { seconds, concurrency }: { seconds: number; concurrency: number }): Promise<{ requests: number; perSecond: number }> {
+  let requests = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, lane) => {
+      for (let n = 0; performance.now() < until; n += 1) {
+        await send(lane, n);
+        requests += 1;
+      }
+    }),
+  );
+  return { requests, perSecond: requests / ((performance.now() - started) / 1000) };
+}
+
+/** Cores, CPU model and load average (1, 5, 15 min): printed at the start of every bench. */
+export function machineLine(): string {
+  const cpus = os.cpus();
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
+  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), load ${load} (1/5/15 min), Node ${process.versions.node}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * The PostgreSQL to measure on: DATABASE_URL when set, else the one every development machine
+ * and CI runs (127.0.0.1:5432, database `test`, superuser `postgres` or the OS user); null when
+ * none answers.
+ */
+export async function reachablePostgres(): Promise<string | null> {
+  const explicit = process.env.DATABASE_URL;
+  const candidates = explicit ? [explicit] : ['postgres://postgres@127.0.0.1:5432/test', `postgres://${encodeURIComponent(os.userInfo().username)}@127.0.0.1:5432/test`];
+  for (const url of candidates) {
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      return url;
+    } catch {
+      // the next candidate
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  return null;
+}
+
+/** Drops the schema a bench worked in (each bench on PostgreSQL works in one of its own). */
+export async function dropBenchSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

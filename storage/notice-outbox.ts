@@ -1,0 +1,149 @@
+/**
+ * The notice outbox of loan applications (transactional outbox): a notice is written in the
+ * transaction of the change it tells of, with one delivery per receiver, and a dispatcher delivers
+ * each at least once under a lease, as the worker takes steps. Generic like the rest of the store:
+ * it knows no notice kind, no party and no message.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SqlDatabase, SqlExecutor } from './database';
+import type { LoanApplicationRow, LoanStore, NoticeDelivery, NoticeInput, NoticeWebhook } from './loan-types';
+
+const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/** Stores the notices not stored before, each with its deliveries; returns whether any was new (a delivery is due). */
+export async function writeNotices(tx: SqlExecutor, application: Pick<LoanApplicationRow, 'id' | 'centre'>, notices: readonly NoticeInput[], now: Date): Promise<boolean> {
+  let added = false;
+  for (const notice of notices) {
+    const [inserted] = await tx.query<{ id: string }>(
+      `INSERT INTO loan_notices (id, application_id, notice_key, kind, detail, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (application_id, notice_key) DO NOTHING RETURNING id`,
+      [randomUUID(), application.id, notice.key, notice.kind, JSON.stringify(notice.detail), now],
+    );
+    if (!inserted) continue;
+    added = true;
+    for (const party of new Set(notice.smsTo)) {
+      await tx.query(`INSERT INTO loan_notice_deliveries (notice_id, target, channel, status, next_attempt_at) VALUES ($1, $2, 'SMS', 'PENDING', $3)`, [inserted.id, party, now]);
+    }
+    // Every webhook the centre has registered by now; one registered later hears of later notices.
+    await tx.query(
+      `INSERT INTO loan_notice_deliveries (notice_id, target, channel, webhook_id, status, next_attempt_at)
+       SELECT $1, id::text, 'WEBHOOK', id, 'PENDING', $3 FROM notice_webhooks WHERE centre = $2`,
+      [inserted.id, application.centre, now],
+    );
+  }
+  return added;
+}
+
+interface DeliveryRow {
+  notice_id: string;
+  application_id: string;
+  centre: string;
+  kind: string;
+  detail: Record<string, unknown> | string;
+  created_at: Date | string;
+  channel: NoticeDelivery['channel'];
+  target: string;
+  webhook_id: string | null;
+  url: string | null;
+  secret: string | null;
+  attempts: number;
+}
+
+interface WebhookRow {
+  id: string;
+  centre: string;
+  url: string;
+  secret: string;
+  registered_by: string;
+  registered_at: Date | string;
+}
+
+type NoticeMethods = Pick<LoanStore, 'registerWebhook' | 'claimDueDeliveries' | 'finishDelivery' | 'notices'>;
+
+export function noticeMethods(db: SqlDatabase): NoticeMethods {
+  return {
+    async registerWebhook({ centre, url, secret, registeredBy, now }) {
+      const [row] = await db.query<WebhookRow>(
+        `INSERT INTO notice_webhooks (id, centre, url, secret, registered_by, registered_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (centre, url) DO UPDATE SET secret = EXCLUDED.secret, registered_by = EXCLUDED.registered_by, registered_at = EXCLUDED.registered_at
+         RETURNING id, centre, url, secret, registered_by, registered_at`,
+        [randomUUID(), centre, url, secret, registeredBy, now],
+      );
+      const webhook: NoticeWebhook = { id: row!.id, centre: row!.centre, url: row!.url, secret: row!.secret, registeredBy: row!.registered_by, registeredAt: new Date(row!.registered_at) };
+      return webhook;
+    },
+
+    async claimDueDeliveries(owner, now, leaseMs, limit) {
+      const rows = await db.query<DeliveryRow>(
+        `WITH claimed AS (
+           UPDATE loan_notice_deliveries SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
+           WHERE (notice_id, target) IN (
+             SELECT notice_id, target FROM loan_notice_deliveries
+             WHERE status = 'PENDING' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+             ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+           RETURNING notice_id, target, channel, webhook_id, attempts)
+         SELECT c.notice_id, n.application_id, a.centre, n.kind, n.detail, n.created_at, c.channel, c.target, c.webhook_id, w.url, w.secret, c.attempts
+         FROM claimed c JOIN loan_notices n ON n.id = c.notice_id JOIN loan_applications a ON a.id = n.application_id
+         LEFT JOIN notice_webhooks w ON w.id = c.webhook_id
+         ORDER BY n.position, c.target`,
+        [owner, new Date(now.getTime() + leaseMs), now, limit],
+      );
+      return rows.map(
+        (row): NoticeDelivery => ({
+          noticeId: row.notice_id,
+          applicationId: row.application_id,
+          centre: row.centre,
+          kind: row.kind,
+          detail: json(row.detail),
+          createdAt: new Date(row.created_at),
+          channel: row.channel,
+          target: row.target,
+          webhook: row.webhook_id && row.url && row.secret ? { id: row.webhook_id, url: row.url, secret: row.secret } : null,
+          attempts: row.attempts,
+        }),
+      );
+    },
+
+    async finishDelivery(delivery, owner, outcome, event, now) {
+      return db.transaction(async (tx) => {
+        const finished = outcome.status !== 'RETRY';
+        const held = await tx.query<{ target: string }>(
+          `UPDATE loan_notice_deliveries SET status = $4, lease_owner = NULL, lease_until = NULL,
+             next_attempt_at = COALESCE($5::timestamptz, next_attempt_at), last_error = $6, finished_at = $7
+           WHERE notice_id = $1 AND target = $2 AND lease_owner = $3 RETURNING target`,
+          [
+            delivery.noticeId,
+            delivery.target,
+            owner,
+            finished ? outcome.status : 'PENDING',
+            outcome.status === 'RETRY' ? outcome.nextAttemptAt : null,
+            outcome.status === 'DELIVERED' ? null : outcome.error,
+            finished ? now : null,
+          ],
+        );
+        if (held.length === 0) return false;
+        if (event) {
+          await tx.query('INSERT INTO loan_events (application_id, at, step, kind, detail) VALUES ($1, $2, $3, $4, $5::jsonb)', [delivery.applicationId, now, event.step, event.kind, JSON.stringify(event.detail)]);
+        }
+        return true;
+      });
+    },
+
+    async notices(applicationId) {
+      if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return [];
+      const rows = await db.query<{ id: string; notice_key: string; kind: string; created_at: Date | string; channel: NoticeDelivery['channel'] | null; target: string | null; status: string | null; attempts: number | null }>(
+        `SELECT n.id, n.notice_key, n.kind, n.created_at, d.channel, d.target, d.status, d.attempts
+         FROM loan_notices n LEFT JOIN loan_notice_deliveries d ON d.notice_id = n.id
+         WHERE n.application_id = $1 ORDER BY n.position, d.channel, d.target`,
+        [applicationId],
+      );
+      const byId = new Map<string, Awaited<ReturnType<NoticeMethods['notices']>>[number]>();
+      for (const row of rows) {
+        const notice = byId.get(row.id) ?? { id: row.id, key: row.notice_key, kind: row.kind, createdAt: new Date(row.created_at), deliveries: [] };
+        byId.set(row.id, notice);
+        if (row.channel && row.target && row.status) notice.deliveries.push({ channel: row.channel, target: row.target, status: row.status, attempts: row.attempts ?? 0 });
+      }
+      return [...byId.values()];
+    },
+  };
+}
