@@ -292,6 +292,9 @@ async function main(): Promise<void> {
     const calls = { ours: await agencyCalls('ours'), hive: await agencyCalls('hive') };
     const idleRss = { ours: (await ours!.usage()).rssMb, hive: (await hive!.usage()).rssMb };
 
+    // A warm round, not counted: the first seconds under load (JIT, pools, caches filling) ran slower in every variant.
+    for (const variant of VARIANTS) await closedLoop(async (lane, n) => void (await checked(variant, await request(variant, lane, n))), { seconds: Math.min(2, SECONDS), concurrency: CONCURRENCY });
+
     const windows: Record<string, Window[]> = Object.fromEntries(VARIANTS.map((variant) => [variant.name, []]));
     for (let round = 1; round <= ROUNDS; round += 1) {
       await mintTokens();
@@ -357,7 +360,7 @@ async function main(): Promise<void> {
       return others.length === 0 ? '1 each' : `1 each but ${others.join(', ')}`;
     };
     rows.push(['agency calls per 50-applicant query', callsText(calls.ours), callsText(calls.hive), '1 each', met(Object.values(calls.ours).every((n) => n <= 1))]);
-    rows.push(['gateway RSS, peak under load (idle)', `${peakRss.ours.toFixed(0)} MB (${idleRss.ours.toFixed(0)})`, `${peakRss.hive.toFixed(0)} MB (${idleRss.hive.toFixed(0)})`, '≤ 250 MB', met(peakRss.ours <= 250)]);
+    rows.push(['gateway RSS, peak under load (idle, after the warm-up queries)', `${peakRss.ours.toFixed(0)} MB (${idleRss.ours.toFixed(0)})`, `${peakRss.hive.toFixed(0)} MB (${idleRss.hive.toFixed(0)})`, '≤ 250 MB', met(peakRss.ours <= 250)]);
     for (const [workload, target] of [['dashboard', 4], ['50-list', 20]] as const) {
       const value = subCpu(`${workload} · ours`);
       rows.push([`subgraph-tier CPU per request, ${workload}`, `${value.toFixed(1)} ms`, `${subCpu(`${workload} · Hive`).toFixed(1)} ms`, `≤ ${target} ms`, met(value <= target)]);

@@ -8,8 +8,6 @@
  *   npm run bench:policy -- [--seconds 3] [--rounds 3] [--concurrency 8]
  */
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
-import { allow } from 'graphql-shield';
 import { buildAgencySimulator, loadDataset } from '../../agencies';
 import { ordinaryApplicantIds } from '../../agencies/data/scenarios';
 import type { Actor } from '../../lib/actor';
@@ -23,23 +21,14 @@ import { createEntityRefs } from '../../subgraphs/shared/entity-ref';
 import type { Policy } from '../../subgraphs/shared/policy/policy';
 import type { Storage } from '../../storage/types';
 import { buildSubgraphServer } from '../../subgraphs/shared/subgraph';
+import { NO_POLICY, closedLoop, dropBenchSchema, median, memoryConsents, noRecords } from './support';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '8' } } });
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 const CONCURRENCY = Number(values.concurrency);
 
-/** Every type allowed: applyPolicy then wraps nothing — the subgraph as if there were no policy. */
-const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
-
 const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Applicant { marriage { status registrationDate spouse { ref } registrations { type registrationDate registrationOffice } } } } }';
-
-async function dropBenchSchema(url: string, schema: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-}
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', SIMULATOR_LATENCY_MS: '0' });
@@ -109,12 +98,10 @@ async function main(): Promise<void> {
   // consents answered from memory, and access-record writes dropped. Bench-only decorations.
   const consent = await storage.consents.findActiveForSubjects({ subjectKeys: [keyOf(idNumbers[0]!)], kind: 'DATA_SHARING', purpose: 'HPF_LOAN_REVIEW', agency: 'civil-affairs', dataItem: 'marriage', centre: '350100', at: new Date(), applicationId: application.id });
   const anyConsent = [...consent.values()][0]!;
-  const memoryConsents: Storage = { ...storage, consents: { ...storage.consents, findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, anyConsent])) } };
-  const noRecords = (base: Storage): Storage => ({ ...base, accessRecords: { ...base.accessRecords, append: async () => undefined } });
   const build = (policy: Policy, store: Storage) => buildSubgraphServer({ ...civilAffairsSubgraph, policy }, { config, logger: silentLogger, storage: store, agencyUrl: agency.url });
   const servers: Record<string, Awaited<ReturnType<typeof buildSubgraphServer>>> = {
     'rules off': await build(NO_POLICY, storage),
-    'rules only': await build(civilAffairsSubgraph.policy, noRecords(memoryConsents)),
+    'rules only': await build(civilAffairsSubgraph.policy, noRecords(memoryConsents(storage, anyConsent))),
     '+ consent store': await build(civilAffairsSubgraph.policy, noRecords(storage)),
     '+ access record': await build(civilAffairsSubgraph.policy, storage),
   };
@@ -133,19 +120,7 @@ async function main(): Promise<void> {
     const reply = (await response.json()) as { errors?: unknown[]; data?: { _entities: Array<{ marriage: unknown }> } };
     if (reply.errors || reply.data?._entities.some((entity) => !entity.marriage)) throw new Error(`unexpected answer: ${JSON.stringify(reply).slice(0, 300)}`);
   };
-  const measure = async (url: string): Promise<number> => {
-    let done = 0;
-    const until = Date.now() + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (Date.now() < until) {
-          await request(url);
-          done++;
-        }
-      }),
-    );
-    return done / SECONDS;
-  };
+  const measure = async (url: string): Promise<number> => (await closedLoop(() => request(url), { seconds: SECONDS, concurrency: CONCURRENCY })).perSecond;
 
   for (const url of Object.values(urls)) for (let i = 0; i < 20; i++) await request(url); // warm-up
   const results: Record<string, number[]> = Object.fromEntries(VARIANTS.map((name) => [name, []]));
@@ -154,7 +129,6 @@ async function main(): Promise<void> {
     for (const name of order) results[name]!.push(await measure(urls[name]!));
     process.stdout.write(`round ${round}: ${VARIANTS.map((name) => `${name} ${results[name]!.at(-1)!.toFixed(0)}`).join(' · ')} req/s\n`);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const off = median(results['rules off']!);
   process.stdout.write(
     `\ncivil-affairs subgraph, 50-applicant _entities as a fund officer with consents, store: ${storeName}, ${CONCURRENCY} concurrent, ${ROUNDS}×${SECONDS}s interleaved (medians)\n` +

@@ -14,7 +14,15 @@ export const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
 
 /** Every consent look-up answered from memory with this one record: the rules run, the store is not asked. */
 export function memoryConsents(storage: Storage, consent: ConsentRecord): Storage {
-  return { ...storage, consents: { ...storage.consents, findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, consent])) } };
+  return {
+    ...storage,
+    consents: {
+      ...storage.consents,
+      findActive: async () => consent,
+      findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, consent])),
+      findActiveForItems: async (query) => new Map(query.items.map((_, index) => [index, consent])),
+    },
+  };
 }
 
 /** Access-record writes dropped: the ledger is still built, nothing is chained or committed. */
