@@ -40,10 +40,9 @@ describe('generateDataset', () => {
     }
   });
 
-  it('generates 1000 applicants in well under a second', () => {
-    const started = performance.now();
+  // How fast it generates is no unit test's business (a timed assertion fails on a busy machine, not on slow code).
+  it('generates the number of generated applicants asked for, beside the scenarios', () => {
     const fresh = generateDataset({ seed: 99, size: 1000 });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(fresh.applicants.filter((a) => a.scenario === null)).toHaveLength(1000);
   });
 
