@@ -162,7 +162,7 @@ function runPolicyBench(databaseUrl: string | null): Promise<PolicyFigure> {
     child.once('exit', (code) => {
       const figure = (name: string) => Number(new RegExp(`^\\s+${name.replace('+', '\\+')}\\s+(\\d+) req/s`, 'm').exec(printed)?.[1] ?? NaN);
       const found = { store: databaseUrl ? 'PostgreSQL' : 'embedded', off: figure('rules off'), rulesOnly: figure('rules only'), all: figure('+ access record') };
-      if (code !== 0 || Number.isNaN(found.off) || Number.isNaN(found.rulesOnly)) reject(new Error(`bench:policy on ${found.store} failed (${code}):\n${printed.slice(-1500)}`));
+      if (code !== 0 || [found.off, found.rulesOnly, found.all].some(Number.isNaN)) reject(new Error(`bench:policy on ${found.store} failed (${code}):\n${printed.slice(-1500)}`));
       else resolve(found);
     });
   });
@@ -349,8 +349,9 @@ async function main(): Promise<void> {
     for (const figure of policy) {
       if (typeof figure === 'string') rows.push([`rules on ÷ off (bench:policy)`, figure, '–', '≥ 0.95×', '–']);
       else {
-        const value = figure.rulesOnly / figure.off;
-        rows.push([`rules on ÷ off, ${figure.store} (bench:policy; all privacy ${x(figure.all / figure.off)})`, `${x(value)} (${figure.rulesOnly.toFixed(0)} ÷ ${figure.off.toFixed(0)})`, '–', '≥ 0.95×', met(value >= 0.95)]);
+        // As bench:policy states its target: rules on with every piece of privacy work ("+ access record") ÷ rules off; the rules alone beside it.
+        const value = figure.all / figure.off;
+        rows.push([`rules on ÷ off, ${figure.store} (bench:policy; rules alone ${x(figure.rulesOnly / figure.off)})`, `${x(value)} (${figure.all.toFixed(0)} ÷ ${figure.off.toFixed(0)})`, '–', '≥ 0.95×', met(value >= 0.95)]);
       }
     }
     const callsText = (counted: Record<string, number>) => {
