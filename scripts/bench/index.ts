@@ -162,7 +162,7 @@ function runPolicyBench(databaseUrl: string | null): Promise<PolicyFigure> {
     child.once('exit', (code) => {
       const figure = (name: string) => Number(new RegExp(`^\\s+${name.replace('+', '\\+')}\\s+(\\d+) req/s`, 'm').exec(printed)?.[1] ?? NaN);
       const found = { store: databaseUrl ? 'PostgreSQL' : 'embedded', off: figure('rules off'), rulesOnly: figure('rules only'), all: figure('+ access record') };
-      if (code !== 0 || Number.isNaN(found.off) || Number.isNaN(found.rulesOnly)) reject(new Error(`bench:policy on ${found.store} failed (${code}):\n${printed.slice(-1500)}`));
+      if (code !== 0 || [found.off, found.rulesOnly, found.all].some(Number.isNaN)) reject(new Error(`bench:policy on ${found.store} failed (${code}):\n${printed.slice(-1500)}`));
       else resolve(found);
     });
   });
@@ -182,7 +182,8 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    // Errors only: PostgreSQL as its owner role warns at every start that the access record is not append-only for it.
+    LOG_LEVEL: 'error',
     SIMULATOR_LATENCY_MS: '0',
     LOAN_WORKER: 'off',
     AUTH_KEYS_DIR: keysDir,
@@ -334,22 +335,25 @@ async function main(): Promise<void> {
     const x = (value: number) => `${value.toFixed(2)}×`;
     const met = (ok: boolean) => (ok ? 'yes' : 'no');
     const rows: string[][] = [];
-    const ratio = (workload: string) => rps(`${workload} · ours`) / rps(`${workload} · Hive`);
+    // A ratio is the median of the rounds' ratios: both variants of a round ran within seconds of each other, under the same load.
+    const over = (a: string, b: string) => median(windows[a]!.map((window, round) => window.perSecond / windows[b]![round]!.perSecond));
+    const ratio = (workload: string) => over(`${workload} · ours`, `${workload} · Hive`);
     for (const [workload, label] of [['dashboard', 'dashboard'], ['50-list', '50-list']] as const) {
       rows.push([`our gateway ÷ Hive Gateway, ${label} (req/s)`, `${x(ratio(workload))} (${rps(`${workload} · ours`).toFixed(0)})`, rps(`${workload} · Hive`).toFixed(0), '≥ 1.5×', met(ratio(workload) >= 1.5)]);
     }
     for (const workload of ['dashboard', '50-list'] as const) {
-      const value = rps(`${workload} · ours`) / rps(`${workload} · ours, privacy off`);
+      const value = over(`${workload} · ours`, `${workload} · ours, privacy off`);
       rows.push([`whole system, privacy on ÷ off, ${workload}`, `${x(value)} (${rps(`${workload} · ours`).toFixed(0)} ÷ ${rps(`${workload} · ours, privacy off`).toFixed(0)})`, '–', '≥ 0.85×', met(value >= 0.85)]);
     }
     const direct = rps('hop · straight to identity');
-    const hop = { ours: rps('hop · ours') / direct, hive: rps('hop · Hive') / direct };
+    const hop = { ours: over('hop · ours', 'hop · straight to identity'), hive: over('hop · Hive', 'hop · straight to identity') };
     rows.push([`gateway hop (via gateway ÷ straight to identity, ${direct.toFixed(0)} req/s)`, `${x(hop.ours)} (${rps('hop · ours').toFixed(0)})`, `${x(hop.hive)} (${rps('hop · Hive').toFixed(0)})`, '≥ 0.8×', met(hop.ours >= 0.8)]);
     for (const figure of policy) {
       if (typeof figure === 'string') rows.push([`rules on ÷ off (bench:policy)`, figure, '–', '≥ 0.95×', '–']);
       else {
-        const value = figure.rulesOnly / figure.off;
-        rows.push([`rules on ÷ off, ${figure.store} (bench:policy; all privacy ${x(figure.all / figure.off)})`, `${x(value)} (${figure.rulesOnly.toFixed(0)} ÷ ${figure.off.toFixed(0)})`, '–', '≥ 0.95×', met(value >= 0.95)]);
+        // As bench:policy states its target: rules on with every piece of privacy work ("+ access record") ÷ rules off; the rules alone beside it.
+        const value = figure.all / figure.off;
+        rows.push([`rules on ÷ off, ${figure.store} (bench:policy; rules alone ${x(figure.rulesOnly / figure.off)})`, `${x(value)} (${figure.all.toFixed(0)} ÷ ${figure.off.toFixed(0)})`, '–', '≥ 0.95×', met(value >= 0.95)]);
       }
     }
     const callsText = (counted: Record<string, number>) => {
@@ -368,7 +372,7 @@ async function main(): Promise<void> {
     rows.push(['gateway CPU per request, dashboard / 50-list (for reading the above)', `${gwCpu('dashboard · ours').toFixed(1)} / ${gwCpu('50-list · ours').toFixed(1)} ms`, `${gwCpu('dashboard · Hive').toFixed(1)} / ${gwCpu('50-list · Hive').toFixed(1)} ms`, '–', '–']);
 
     say('');
-    say(`${machine}; load ${loadAfter} after the gateway rounds; ${runtime}; subgraphs on ${store}; ${CONCURRENCY} lanes, medians of ${ROUNDS} interleaved rounds × ${SECONDS} s (bench:policy ${POLICY_SECONDS} s)`);
+    say(`${machine}; load ${loadAfter} after the gateway rounds; ${runtime}; subgraphs on ${store}; ${CONCURRENCY} lanes, ${ROUNDS} interleaved rounds × ${SECONDS} s (bench:policy ${POLICY_SECONDS} s); medians of the rounds (req/s in parentheses); a ratio is the median of the rounds' ratios`);
     say('| figure | ours | Hive | target | met? |');
     say('|---|---|---|---|---|');
     for (const row of rows) say(`| ${row.join(' | ')} |`);

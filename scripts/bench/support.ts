@@ -7,20 +7,26 @@ import os from 'node:os';
 import { Client } from 'pg';
 import { allow } from 'graphql-shield';
 import type { Policy } from '../../subgraphs/shared/policy/policy';
-import type { ConsentRecord, Storage } from '../../storage/types';
+import type { ConsentKind, ConsentRecord, Storage } from '../../storage/types';
 
 /** Every type allowed: applyPolicy then wraps nothing — a subgraph as if there were no policy. */
 export const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
 
-/** Every consent look-up answered from memory with this one record: the rules run, the store is not asked. */
-export function memoryConsents(storage: Storage, consent: ConsentRecord): Storage {
+/**
+ * Every consent look-up answered from memory: the rules run, the store is not asked. Each question
+ * is answered with the given record of the kind asked (a credit query needs its written
+ * authorization), or the first record when none is of that kind.
+ */
+export function memoryConsents(storage: Storage, records: readonly ConsentRecord[]): Storage {
+  if (records.length === 0) throw new Error('memoryConsents needs a consent record to answer with');
+  const of = (kind: ConsentKind) => records.find((record) => record.kind === kind) ?? records[0]!;
   return {
     ...storage,
     consents: {
       ...storage.consents,
-      findActive: async () => consent,
-      findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, consent])),
-      findActiveForItems: async (query) => new Map(query.items.map((_, index) => [index, consent])),
+      findActive: async (query) => of(query.kind),
+      findActiveForSubjects: async (query) => new Map(query.subjectKeys.map((key) => [key, of(query.kind)])),
+      findActiveForItems: async (query) => new Map(query.items.map((item, index) => [index, of(item.kind)])),
     },
   };
 }

@@ -85,17 +85,19 @@ async function startSubgraphs(
 
   let storage: Storage = stored;
   if (privacy === 'off') {
-    const found = await stored.consents.findActiveForSubjects({
-      subjectKeys: [subjectKeyOf(config.entityRefKey, applicant!)],
-      kind: 'DATA_SHARING',
+    // One record of each kind the reads ask for, from the list's applicant: a credit query needs its written authorization.
+    const subjectKey = subjectKeyOf(config.entityRefKey, applicant!);
+    const found = await stored.consents.findActiveForItems({
+      items: [
+        { subjectKey, kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' },
+        { subjectKey, kind: 'CREDIT_QUERY', agency: 'pboc-credit', dataItem: 'creditReport' },
+      ],
       purpose: 'HPF_LOAN_REVIEW',
-      agency: 'civil-affairs',
-      dataItem: 'marriage',
       centre: '350100',
       at: new Date(),
       applicationId: list,
     });
-    storage = noRecords(memoryConsents(stored, [...found.values()][0]!));
+    storage = noRecords(memoryConsents(stored, [...found.values()]));
   }
 
   const urls: Record<string, string> = {};

@@ -23,9 +23,9 @@
  * Then, with the gateway running registered operations only (TRUSTED_DOCUMENTS=registered-only;
  * the web client's operations are hpf-web's, sent by their ids), the clean couple, each signed in
  * at the provider by authorization code with PKCE, take their application from submission to
- * READY_FOR_DISBURSEMENT: consents, checks by the worker (through the gateway, with its own
- * client-credentials tokens), face verification, both signatures (ES256 JWS), then the worker
- * registers the mortgage.
+ * DISBURSED: consents, checks by the worker (through the gateway, with its own client-credentials
+ * tokens), face verification, both signatures (ES256 JWS), then the worker registers the mortgage
+ * and instructs the entrusted bank.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -437,7 +437,7 @@ describe('docker-compose.yml, every Node service a process of its own, in produc
     expect((await fetch(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`)).status).toBe(200);
   });
 
-  it('takes the clean couple, signed in at the provider, from submission to READY_FOR_DISBURSEMENT under registered operations only', async () => {
+  it('takes the clean couple, signed in at the provider, from submission to DISBURSED under registered operations only', async () => {
     const applicantToken = await signIn(couple.applicant.idNumber);
     const spouseToken = await signIn(couple.spouse!.idNumber);
     expect(decodeJwt(applicantToken)).toMatchObject({ iss: issuer, role: 'APPLICANT', id_number: couple.applicant.idNumber });
@@ -496,18 +496,18 @@ describe('docker-compose.yml, every Node service a process of its own, in produc
       expect(signed.body.errors).toBeUndefined();
     }
 
-    // Everyone has signed: the worker registers the mortgage (自然资源), and the application is ready for disbursement.
+    // Everyone has signed: the worker registers the mortgage (自然资源), and the entrusted bank disburses.
     let done: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the LoanContract document's shape
     for (const started = Date.now(); ; await sleep(100)) {
       done = (await applicant(WEB.contract, { id })).body.data?.loanApplication;
-      if (done?.status === 'READY_FOR_DISBURSEMENT') break;
-      if (Date.now() - started > 20_000) throw new Error(`not ready for disbursement in time: ${JSON.stringify(done)}\n${running.find((r) => r.name === 'loan')!.output().slice(-4000)}`);
+      if (done?.status === 'DISBURSED') break;
+      if (Date.now() - started > 20_000) throw new Error(`not disbursed in time: ${JSON.stringify(done)}\n${running.find((r) => r.name === 'loan')!.output().slice(-4000)}`);
     }
     expect(done.contract.complete).toBe(true);
     expect(done.contract.signers).toHaveLength(2);
     expect(done.mortgage).toMatchObject({ certificateNumber: expect.stringMatching(/^闽\(\d{4}\).+不动产证明第\d+号$/), eCertificateSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const timeline = (await applicant(WEB.view, { id })).body.data.loanApplication.timeline.map((entry: { kind: string }) => entry.kind);
-    expect(timeline).toEqual(expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY', 'SIGNED', 'ALL_SIGNED', 'MORTGAGE_REGISTERED']));
+    expect(timeline).toEqual(expect.arrayContaining(['ACCEPTED', 'CHECKED', 'APPROVED_AUTOMATICALLY', 'SIGNED', 'ALL_SIGNED', 'MORTGAGE_REGISTERED', 'DISBURSED']));
 
     // It all landed where compose puts it: the shared PostgreSQL (the application, the access record's
     // chain) and the password-protected Redis (the used caller assertions every subgraph shares).
@@ -515,7 +515,7 @@ describe('docker-compose.yml, every Node service a process of its own, in produc
     await database.connect();
     try {
       const { rows } = await database.query<{ status: string; records: string }>('SELECT (SELECT status FROM loan_applications WHERE id = $1) AS status, (SELECT count(*) FROM access_records) AS records', [id]);
-      expect(rows[0]!.status).toBe('READY_FOR_DISBURSEMENT');
+      expect(rows[0]!.status).toBe('DISBURSED');
       expect(Number(rows[0]!.records)).toBeGreaterThan(0);
     } finally {
       await database.end();
