@@ -118,21 +118,24 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
     async findActiveForItems(query) {
       // One statement for every question of a request's tick: the newest matching consent of each item.
       if (query.items.length === 0) return new Map();
-      const items = query.items.map((item, index) => ({
-        i: index,
-        subject_key: item.subjectKey,
-        kind: item.kind,
-        wanted: [{ agency: item.agency, dataItems: [item.dataItem] }],
-      }));
+      // As parallel arrays (unnest … WITH ORDINALITY numbers them from 1): cheaper to bind and plan than a JSON document.
       const rows = await db.query<ConsentRow & { item: unknown }>(
-        `SELECT DISTINCT ON (w.i) w.i AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
-         FROM jsonb_to_recordset($1::jsonb) AS w(i integer, subject_key text, kind text, wanted jsonb)
-         JOIN consents c ON c.subject_key = w.subject_key AND c.kind = w.kind AND c.purpose = $2 AND c.granted_to_centre = $3
-           AND c.scopes @> w.wanted
-           AND c.revoked_at IS NULL AND c.valid_from <= $4 AND $4 < c.valid_until
-           AND ($5::text IS NULL OR c.application_id = $5)
+        `SELECT DISTINCT ON (w.i) w.i - 1 AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(subject_key, kind, wanted, i)
+         JOIN consents c ON c.subject_key = w.subject_key AND c.kind = w.kind AND c.purpose = $4 AND c.granted_to_centre = $5
+           AND c.scopes @> w.wanted::jsonb
+           AND c.revoked_at IS NULL AND c.valid_from <= $6 AND $6 < c.valid_until
+           AND ($7::text IS NULL OR c.application_id = $7)
          ORDER BY w.i, c.granted_at DESC, c.position DESC`,
-        [JSON.stringify(items), query.purpose, query.centre, query.at, query.applicationId ?? null],
+        [
+          query.items.map((item) => item.subjectKey),
+          query.items.map((item) => item.kind),
+          query.items.map((item) => JSON.stringify([{ agency: item.agency, dataItems: [item.dataItem] }])),
+          query.purpose,
+          query.centre,
+          query.at,
+          query.applicationId ?? null,
+        ],
       );
       return new Map(rows.map((row) => [Number(row.item), toConsentRecord(row, query.at)]));
     },
