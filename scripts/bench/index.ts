@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — every figure of the performance targets in one run, our gateway side by side
  * with Hive Gateway over the same subgraphs, in interleaved rounds so the machine's noise falls on
- * both. Each tier is a process of its own (scripts/bench/tier.ts): the seven agency simulators; the
+ * both. The tree is compiled first, as deployed (BENCH_TSX=1: the sources through tsx). Each tier
+ * is a process of its own (scripts/bench/tier.ts): the seven agency simulators; the
  * nine subgraphs with privacy on, and again with privacy off; our gateway over each; Hive Gateway
  * over the privacy-on subgraphs, with our JWT check and a caller assertion signed per subgraph
  * fetch (scripts/bench/hive-gateway.ts). This process is the load: closed loop, `BENCH_CONCURRENCY`
