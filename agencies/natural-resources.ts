@@ -9,7 +9,7 @@ import { validateIdNumber, validateUnitNumber } from '../lib/identifiers';
 import type { Dataset } from './data';
 import { countyOf } from './data/fujian';
 import { buildRegistrationProofNumber } from './data/numbers';
-import { lookUpKeys, requireKeys, requireOptionalBoolean, requireString } from './shared/batch';
+import { lookUpKeys, requireItems, requireKeys, requireOptionalBoolean, requireString } from './shared/batch';
 import { badRequest } from './shared/errors';
 import { textPdf } from './shared/pdf';
 import type { AgencyHandlers, Untrusted } from './shared/simulator';
@@ -90,14 +90,15 @@ export function naturalResourcesHandlers(dataset: Dataset): AgencyHandlers<'natu
             sha256: createHash('sha256').update(document).digest('hex'),
           },
         };
-        const encumbrance: Encumbrance = {
+        // One registration, one certificate; one mortgage right on the register per lender.
+        const encumbrances: Encumbrance[] = request.mortgagees.map((mortgagee) => ({
           type: 'MORTGAGE',
-          holder: request.mortgagee,
+          holder: mortgagee.name,
           certificateNumber,
           registeredAt: registrationDay,
-          amountFen: request.amountFen,
-        };
-        addedEncumbrances.set(request.unitNumber, [...(addedEncumbrances.get(request.unitNumber) ?? []), encumbrance]);
+          amountFen: mortgagee.amountFen,
+        }));
+        addedEncumbrances.set(request.unitNumber, [...(addedEncumbrances.get(request.unitNumber) ?? []), ...encumbrances]);
         byLoanContract.set(request.loanContractNumber, { request, result });
         return result;
       },
@@ -111,22 +112,24 @@ function parseMortgageRequest(raw: Untrusted<MortgageRegistrationRequest>): Mort
   if (!unitCheck.ok) throw badRequest(`unitNumber: ${unitCheck.rule}`);
   const mortgagorIdNumbers = requireKeys(raw.mortgagorIdNumbers, 'mortgagorIdNumbers');
   if (mortgagorIdNumbers.length === 0) throw badRequest('mortgagorIdNumbers must name at least one mortgagor');
-  const amountFen = raw.amountFen;
-  if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) {
-    throw badRequest('amountFen must be a positive integer number of fen');
-  }
+  const mortgagees = requireItems(raw.mortgagees, 'mortgagees', (item, path) => {
+    const amountFen = item.amountFen;
+    if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) throw badRequest(`${path}.amountFen must be a positive integer number of fen`);
+    return { name: requireString(item.name, `${path}.name`), amountFen };
+  });
+  if (mortgagees.length < 1 || mortgagees.length > 2) throw badRequest('mortgagees must name the lender, or the two lenders of a combination loan');
   return {
     unitNumber,
     mortgagorIdNumbers,
-    mortgagee: requireString(raw.mortgagee, 'mortgagee'),
-    amountFen,
+    mortgagees,
     loanContractNumber: requireString(raw.loanContractNumber, 'loanContractNumber'),
   };
 }
 
 function sameFacts(a: MortgageRegistrationRequest, b: MortgageRegistrationRequest): boolean {
   const people = (r: MortgageRegistrationRequest) => [...new Set(r.mortgagorIdNumbers)].sort().join(',');
-  return a.unitNumber === b.unitNumber && a.mortgagee === b.mortgagee && a.amountFen === b.amountFen && people(a) === people(b);
+  const lenders = (r: MortgageRegistrationRequest) => r.mortgagees.map((m) => `${m.name}:${m.amountFen}`).join('|');
+  return a.unitNumber === b.unitNumber && lenders(a) === lenders(b) && people(a) === people(b);
 }
 
 /** The e-certificate (不动产登记证明) as a one-page PDF, marked as simulator output. */
@@ -136,15 +139,15 @@ function certificateDocument(
   registration: PropertyRegistrationRecord,
   registrationDay: string,
 ): Buffer {
-  const yuan = (request.amountFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return textPdf('不动产登记证明', [
     `证明号：${certificateNumber}`,
     '证明权利或事项：抵押权',
-    `权利人（抵押权人）：${request.mortgagee}`,
+    ...request.mortgagees.map((mortgagee) => `权利人（抵押权人）：${mortgagee.name}，被担保主债权数额：${yuan(mortgagee.amountFen)}元`),
     `义务人（抵押人）：${registration.owners.map((o) => o.name).join('、')}`,
     `不动产单元号：${request.unitNumber}`,
     `坐落：${registration.address}`,
-    `被担保主债权数额：${yuan}元`,
+    `被担保主债权数额合计：${yuan(request.mortgagees.reduce((total, mortgagee) => total + mortgagee.amountFen, 0))}元`,
     `借款合同编号：${request.loanContractNumber}`,
     `登记时间：${registrationDay}`,
     '模拟数据 (simulator output), 非真实登记证明',

@@ -206,8 +206,11 @@ export interface HoldingsQuery {
 export interface MortgageRegistrationRequest {
   unitNumber: string;
   mortgagorIdNumbers: string[];
-  mortgagee: string;
-  amountFen: Fen;
+  /**
+   * The mortgagees (抵押权人) and the debt each secures: the centre alone, or for a combination loan
+   * (组合贷款) the centre and its entrusted bank, in one registration and one certificate.
+   */
+  mortgagees: Array<{ name: string; amountFen: Fen }>;
   loanContractNumber: string;
 }
 export interface MortgageRegistrationResult {

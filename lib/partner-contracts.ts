@@ -26,7 +26,10 @@ export interface DisbursementInstruction {
   centreCode: string;
   /** The borrowers, main borrower first: the bank opens the loan account in their names. */
   borrowers: Array<{ idNumber: string; name: string }>;
+  /** The whole amount disbursed: the HPF part the bank disburses for the centre, and its own commercial part. */
   amountFen: Fen;
+  /** 组合贷款: the bank's own commercial part within amountFen (0 for an HPF loan). */
+  commercialPartFen: Fen;
   termMonths: number;
   repaymentMethod: 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
   /** The registered mortgage securing the loan (不动产登记证明号): the bank disburses against it. */
@@ -43,6 +46,8 @@ export interface DisbursementRecord {
   /** 放款日期, once disbursed: the repayment schedule counts from it. */
   disbursedOn: IsoDate | null;
   amountFen: Fen;
+  /** The bank's own commercial part within amountFen (组合贷款; 0 for an HPF loan). */
+  commercialPartFen: Fen;
   /** Why the bank refused it (REJECTED), in its words. */
   rejectReason: string | null;
   receivedAt: IsoInstant;

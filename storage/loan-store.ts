@@ -253,7 +253,14 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (application_id, signer_key) DO NOTHING RETURNING signer_key`,
           [applicationId, signature.signerKey, signature.signerMasked, signature.keyThumbprint, signature.signature, signature.contractSha256, signature.identityProof, now],
         );
-        if (inserted.length > 0) await addEvent(tx, applicationId, now, null, 'SIGNED', { signer: signature.signerMasked, keyThumbprint: signature.keyThumbprint, identityProof: signature.identityProof });
+        if (inserted.length > 0) {
+          await addEvent(tx, applicationId, now, null, 'SIGNED', {
+            signer: signature.signerMasked,
+            keyThumbprint: signature.keyThumbprint,
+            identityProof: signature.identityProof,
+            ...(signature.monthlyOffset === undefined ? {} : { monthlyOffset: signature.monthlyOffset }),
+          });
+        }
         const signerKeys = (await tx.query<{ signer_key: string }>('SELECT signer_key FROM loan_signatures WHERE application_id = $1', [applicationId])).map((row) => row.signer_key);
         const state = await readState(tx, applicationId);
         const transitions = state ? plan({ ...state, signerKeys }) : null;

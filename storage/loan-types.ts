@@ -20,6 +20,8 @@ export interface LoanRequest {
   amountFen: number;
   termMonths: number;
   repaymentMethod: RepaymentMethod;
+  /** 组合贷款: the amount is the total, part HPF and part the entrusted bank's (absent on applications before it existed). */
+  combination?: boolean;
   centre: string;
   /** The date the application counts from (rates and policy are chosen by it). */
   applicationDate: string;
@@ -225,6 +227,8 @@ export interface LoanSignature {
   contractSha256: string;
   identityProof: string;
   signedAt: Date;
+  /** 冲还贷, the main borrower's choice at signing: each HPF instalment paid from their HPF account. Kept on the SIGNED event. */
+  monthlyOffset?: boolean;
 }
 
 export interface LoanStatistics {

@@ -46,6 +46,7 @@ export function entrustedBankHandlers(options: EntrustedBankOptions = {}): Agenc
       loanAccountNumber: settled ? booked.loanAccountNumber : null,
       disbursedOn: settled ? chinaDate(new Date(booked.receivedAt.getTime() + settleAfterMs)) : null,
       amountFen: booked.instruction.amountFen,
+      commercialPartFen: booked.instruction.commercialPartFen,
       rejectReason: null,
       receivedAt: booked.receivedAt.toISOString(),
     };
@@ -92,6 +93,10 @@ export function entrustedBankHandlers(options: EntrustedBankOptions = {}): Agenc
 function parseInstruction(raw: Untrusted<DisbursementInstruction>, now: Date): DisbursementInstruction {
   const amountFen = raw.amountFen;
   if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) throw badRequest('amountFen must be a positive integer number of fen');
+  const commercialPartFen = raw.commercialPartFen ?? 0;
+  if (typeof commercialPartFen !== 'number' || !Number.isSafeInteger(commercialPartFen) || commercialPartFen < 0 || commercialPartFen > amountFen) {
+    throw badRequest('commercialPartFen must be an integer number of fen from 0 to amountFen');
+  }
   const termMonths = raw.termMonths;
   if (typeof termMonths !== 'number' || !Number.isSafeInteger(termMonths) || termMonths < 1 || termMonths > 360) throw badRequest('termMonths must be 1 to 360');
   if (raw.repaymentMethod !== 'EQUAL_INSTALMENT' && raw.repaymentMethod !== 'EQUAL_PRINCIPAL') throw badRequest('repaymentMethod must be EQUAL_INSTALMENT or EQUAL_PRINCIPAL');
@@ -107,6 +112,7 @@ function parseInstruction(raw: Untrusted<DisbursementInstruction>, now: Date): D
     centreCode: requireString(raw.centreCode, 'centreCode'),
     borrowers,
     amountFen,
+    commercialPartFen,
     termMonths,
     repaymentMethod: raw.repaymentMethod,
     mortgageCertificateNumber: requireString(raw.mortgageCertificateNumber, 'mortgageCertificateNumber'),
@@ -119,6 +125,7 @@ function sameTerms(a: DisbursementInstruction, b: DisbursementInstruction): bool
     a.loanContractNumber === b.loanContractNumber &&
     a.centreCode === b.centreCode &&
     a.amountFen === b.amountFen &&
+    a.commercialPartFen === b.commercialPartFen &&
     a.termMonths === b.termMonths &&
     a.repaymentMethod === b.repaymentMethod &&
     a.mortgageCertificateNumber === b.mortgageCertificateNumber &&

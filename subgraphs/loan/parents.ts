@@ -23,6 +23,7 @@ export interface LoanDecision {
   bindingLimit: string | null;
   officer: string | null;
   officerReason: string | null;
+  combination: { hpfPart: Fen; commercialPart: Fen; commercialRate: string; bank: string } | null;
 }
 
 /** The computed schedule (domain/schedule.ts) with the decided rate and its totals under the schema's names. */

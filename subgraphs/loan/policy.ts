@@ -81,6 +81,7 @@ export const loanPolicy: Policy = {
   ConsentNeeded: allow,
   LoanCheck: allow,
   LoanDecision: allow,
+  CombinationParts: allow,
   TimelineEntry: allow,
   LoanContract: allow,
   RepaymentSchedule: allow,

@@ -1,4 +1,5 @@
 import { badUserInput } from '../../lib/errors';
+import { maskIdNumberForRecord } from '../../storage';
 import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef, resolveApplicantReference } from '../shared/references';
 import { userError } from './user-errors';
@@ -26,6 +27,14 @@ const DECISION_DAYS = STATUTORY_DECISION_DAYS;
 const DAY_MS = 24 * 3600 * 1000;
 
 const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** A schedule of this principal at this rate over the application's term; once disbursed, due from the disbursement date. */
+async function scheduleOf(application: LoanApplicationRow, principalFen: number, rate: string, context: Context) {
+  const schedule = repaymentSchedule({ principalFen, annualRatePercent: rate.replace(/%$/, ''), termMonths: application.request.termMonths, method: application.request.repaymentMethod });
+  const disbursed = (await context.loaders.steps.load(application.id)).find((s) => s.step === DISBURSE_STEP && s.status === 'DONE');
+  const startsOn = (disbursed?.outcome as DisbursementFacts | undefined)?.disbursedOn ?? null;
+  return { ...schedule, method: schedule.method, rate, totalPayment: schedule.totalPaymentFen, totalInterest: schedule.totalInterestFen, startsOn };
+}
 
 function page(first: number | null | undefined, after: string | null | undefined) {
   const limit = first ?? 20;
@@ -135,7 +144,7 @@ export const loanResolvers: Resolvers = {
       if (!withdrawn) throw badUserInput('id', 'this application can no longer be withdrawn (it is finished, or its mortgage registration has started)');
       return withdrawn;
     },
-    signLoanContract: (_, args, context) => signLoanContract(args.id, args.signature, context),
+    signLoanContract: (_, args, context) => signLoanContract(args.id, args.signature, context, args.monthlyOffsetFromHpfAccount ?? null),
     registerNoticeWebhook: async (_, args, context) => {
       const problem = webhookUrlProblem(args.url, context.config.mode);
       if (problem) throw badUserInput('url', `the URL ${problem}`);
@@ -249,6 +258,9 @@ export const loanResolvers: Resolvers = {
         bindingLimit: decision?.bindingLimit ?? null,
         officer: application.officerDecision?.officer ?? null,
         officerReason: application.officerDecision?.reason ?? null,
+        combination: decision?.combination
+          ? { hpfPart: decision.combination.hpfPartFen, commercialPart: decision.combination.commercialPartFen, commercialRate: decision.combination.commercialRate, bank: decision.combination.bank }
+          : null,
       };
     },
     contract: async (application, _, context) => {
@@ -279,18 +291,21 @@ export const loanResolvers: Resolvers = {
       return facts?.loanAccountNumber && facts.disbursedOn ? { loanAccountNumber: facts.loanAccountNumber, disbursedOn: facts.disbursedOn, instructionId: facts.instructionId } : null;
     },
     repaymentSchedule: async (application, _, context) => {
-      const rate = (application.decision as { rate?: string | null } | null)?.rate;
-      if (!rate) return null;
-      const schedule = repaymentSchedule({
-        principalFen: application.request.amountFen,
-        annualRatePercent: rate.replace(/%$/, ''),
-        termMonths: application.request.termMonths,
-        method: application.request.repaymentMethod,
-      });
-      // Once disbursed, the instalments fall due from the disbursement date.
-      const disbursed = (await context.loaders.steps.load(application.id)).find((s) => s.step === DISBURSE_STEP && s.status === 'DONE');
-      const startsOn = (disbursed?.outcome as DisbursementFacts | undefined)?.disbursedOn ?? null;
-      return { ...schedule, method: schedule.method, rate, totalPayment: schedule.totalPaymentFen, totalInterest: schedule.totalInterestFen, startsOn };
+      const decision = application.decision as StoredDecision | null;
+      if (!decision?.rate) return null;
+      // A combination's HPF part is what its schedule repays; an HPF loan's, the amount asked.
+      if (application.request.combination && !decision.combination) return null;
+      return scheduleOf(application, decision.combination?.hpfPartFen ?? application.request.amountFen, decision.rate, context);
+    },
+    combinationLoan: (application) => application.request.combination ?? false,
+    commercialRepaymentSchedule: async (application, _, context) => {
+      const parts = (application.decision as StoredDecision | null)?.combination;
+      return parts && parts.commercialPartFen > 0 ? scheduleOf(application, parts.commercialPartFen, parts.commercialRate, context) : null;
+    },
+    monthlyOffsetFromHpfAccount: async (application, _, context) => {
+      const applicant = maskIdNumberForRecord(application.request.applicant.idNumber);
+      const signed = (await context.storage.loans.events(application.id)).find((event) => event.kind === 'SIGNED' && event.detail.signer === applicant);
+      return typeof signed?.detail.monthlyOffset === 'boolean' ? signed.detail.monthlyOffset : null;
     },
     materialsCollected: async (application, _, context) => {
       const steps = await context.loaders.steps.load(application.id);

@@ -20,10 +20,14 @@ export interface SignatureInput {
   identityProofReference: string;
 }
 
-export async function signLoanContract(id: string, input: SignatureInput, context: Context) {
+export async function signLoanContract(id: string, input: SignatureInput, context: Context, monthlyOffset: boolean | null = null) {
   const application = await context.storage.loans.get(id);
   if (!application) throw badUserInput('id', 'no application has this id');
   const signer = context.actor.personIdNumber!;
+  // 冲还贷 draws on the main borrower's HPF account: theirs alone to choose.
+  if (monthlyOffset !== null && signer !== application.request.applicant.idNumber) {
+    throw badUserInput('monthlyOffsetFromHpfAccount', 'only the main borrower chooses the monthly offset from their HPF account');
+  }
   // The signer signs the text they are shown: themself clear, the other parties masked.
   const contract = loanContractOf(application, await context.storage.loans.steps(id), signerReader(signer, context.idNumberMask));
   if (!contract || application.status !== 'APPROVED') throw badUserInput('id', 'only an approved application awaiting signatures can be signed');
@@ -63,6 +67,7 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
       contractSha256: contract.sha256,
       identityProof: `${proof.method}:${proof.evidenceRef}`,
       signedAt: new Date(),
+      ...(monthlyOffset === null ? {} : { monthlyOffset }),
     },
     (state) => transition(state, { kind: 'SIGNED', signerKeys: state.signerKeys, requiredSignerKeys }, new Date(), context.config.loan),
     new Date(),

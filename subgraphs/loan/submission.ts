@@ -21,6 +21,7 @@ export interface SubmitInput {
   amount: number;
   termMonths: number;
   repaymentMethod: RepaymentMethod;
+  combinationLoan?: boolean | null;
   centreCode?: string | null;
   testCase?: boolean | null;
 }
@@ -81,8 +82,13 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string,
   if (centre && isKnownCentre(centre) && errors.length === 0) {
     const policy = policyFor(centre, today);
     if (input.termMonths > policy.maximumTermMonths) fail(['termMonths'], 'TERM_EXCEEDS_POLICY', { centre: policy.centreName, months: policy.maximumTermMonths });
-    const highestCapFen = highestPossibleCapFen(policy);
-    if (input.amount > highestCapFen) fail(['amount'], 'AMOUNT_EXCEEDS_POLICY', { centre: policy.centreName, yuan: highestCapFen / 100 });
+    if (input.combinationLoan) {
+      if (!policy.combinationLoans) fail(['combinationLoan'], 'COMBINATION_NOT_OFFERED', { centre: policy.centreName });
+    } else {
+      // A combination's total may pass the HPF cap (the bank lends the rest); an HPF loan's may not.
+      const highestCapFen = highestPossibleCapFen(policy);
+      if (input.amount > highestCapFen) fail(['amount'], 'AMOUNT_EXCEEDS_POLICY', { centre: policy.centreName, yuan: highestCapFen / 100 });
+    }
   }
 
   if (errors.length > 0) return { request: null, errors };
@@ -96,6 +102,7 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string,
       amountFen: input.amount,
       termMonths: input.termMonths,
       repaymentMethod: input.repaymentMethod,
+      ...(input.combinationLoan ? { combination: true } : {}),
       centre: centre!,
       applicationDate: today,
     },

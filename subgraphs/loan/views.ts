@@ -30,6 +30,18 @@ export interface StoredDecision {
   maximumAmountFen: number | null;
   bindingLimit: string | null;
   policy: unknown;
+  /** A combination loan's parts and the commercial part's rate (absent for an HPF loan). */
+  combination?: StoredCombination;
+  /** The price bound (price basis × (1 − down payment)), which binds a combination's total. */
+  priceBoundFen?: number | null;
+}
+
+export interface StoredCombination {
+  hpfPartFen: number;
+  commercialPartFen: number;
+  commercialRate: string;
+  /** The entrusted bank that lends the commercial part. */
+  bank: string;
 }
 
 /** Whose view this is: the whole file (the centre), or one party's. */

@@ -27,6 +27,10 @@ async function mortgageCase(input: RegisterMortgageInput, context: Context): Pro
   if (input.unitNumber !== unitNumber || !sameSet(input.mortgagorIdNumbers, owners) || input.loanContractNumber !== `HPF-${application.id}`) {
     throw caseRefused("the unit, mortgagors and contract number must be the application's own");
   }
+  // The debts secured are the application's: its amount (a combination's both parts), nothing more.
+  if (input.mortgagees.reduce((total, mortgagee) => total + mortgagee.amount, 0) !== application.request.amountFen) {
+    throw caseRefused("the secured amounts must add up to the application's amount");
+  }
   return { applicationId: application.id, owners };
 }
 
@@ -39,8 +43,7 @@ export const realEstateResolvers: Resolvers = {
       const { data } = await context.loaders.registerMortgage({
         unitNumber: input.unitNumber,
         mortgagorIdNumbers: input.mortgagorIdNumbers,
-        mortgagee: input.mortgagee,
-        amountFen: input.amount,
+        mortgagees: input.mortgagees.map((mortgagee) => ({ name: mortgagee.name, amountFen: mortgagee.amount })),
         loanContractNumber: input.loanContractNumber,
       });
       // The certificate names the owners and the home: a release of their data, recorded.

@@ -127,8 +127,7 @@ describe('from submission to the mortgage certificate', () => {
             input: {
               unitNumber: couple.purchase.unitNumber,
               mortgagorIdNumbers: [couple.applicant.idNumber, couple.spouse!.idNumber],
-              mortgagee: '住房公积金管理中心 350100',
-              amount: '600000.00',
+              mortgagees: [{ name: '住房公积金管理中心 350100', amount: '600000.00' }],
               loanContractNumber: `HPF-${id}`,
             },
           },

@@ -221,8 +221,7 @@ describe('cases: every read of personal data is bound to a verified case', () =>
     const input = {
       unitNumber: couple.purchase.unitNumber,
       mortgagorIdNumbers: [couple.applicant.idNumber],
-      mortgagee: '住房公积金管理中心 350100',
-      amount: '600000.00',
+      mortgagees: [{ name: '住房公积金管理中心 350100', amount: '600000.00' }],
       loanContractNumber: `HPF-${id}`,
     };
     system.resetSimulators();

@@ -298,8 +298,7 @@ describe('natural-resources simulator', () => {
   const registration = {
     unitNumber: couple.purchase.unitNumber,
     mortgagorIdNumbers: [couple.applicant.idNumber, couple.spouse!.idNumber],
-    mortgagee: '福州住房公积金中心',
-    amountFen: 180_000_000,
+    mortgagees: [{ name: '福州住房公积金中心', amountFen: 180_000_000 }],
     loanContractNumber: 'GJJ-350100-2026-000123',
   };
 
@@ -327,8 +326,16 @@ describe('natural-resources simulator', () => {
     const again = await register({ ...registration, mortgagorIdNumbers: [...registration.mortgagorIdNumbers].reverse() });
     expect(again.body.data).toEqual(first.body.data);
     expect(await encumbrancesOfPurchase()).toHaveLength(1);
-    const conflicting = await register({ ...registration, amountFen: 1 });
+    const conflicting = await register({ ...registration, mortgagees: [{ name: '福州住房公积金中心', amountFen: 1 }] });
     expect(conflicting.body.code).toBe(AGENCY_CODES.BAD_REQUEST);
+  });
+
+  it('registers a combination loan’s two lenders in one registration: one certificate, a mortgage right each', async () => {
+    const combination = { ...registration, loanContractNumber: 'GJJ-350100-2026-000124', mortgagees: [{ name: '福州住房公积金中心', amountFen: 100_000_000 }, { name: '某银行福州分行', amountFen: 80_000_000 }] };
+    const result = (await register(combination)).body.data!;
+    const mortgages = (await encumbrancesOfPurchase()).filter((e) => e.certificateNumber === result.certificateNumber);
+    expect(mortgages.map((e) => [e.holder, e.amountFen])).toEqual([['福州住房公积金中心', 100_000_000], ['某银行福州分行', 80_000_000]]);
+    expect((await register({ ...combination, mortgagees: [...combination.mortgagees, { name: '第三家', amountFen: 1 }] })).body.code).toBe(AGENCY_CODES.BAD_REQUEST);
   });
 
   it('refuses mortgagors who are not exactly the owners, and units it does not know', async () => {

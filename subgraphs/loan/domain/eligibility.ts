@@ -31,6 +31,7 @@ import {
   type QuotaAccount,
   type RepaymentCapacityDetail,
 } from './quota';
+import { splitCombination, type CombinationSplit } from './combination';
 import { rateFor, type HomeOrder, type RateQuote } from './rates';
 import { reason, type Party, type Reason, type ReasonCode, type ReasonTopic } from './reasons';
 import { statutoryRetirement } from './retirement';
@@ -64,6 +65,8 @@ export interface LoanRequest {
   readonly amountFen: Fen;
   readonly termMonths: number;
   readonly repaymentMethod: RepaymentMethod;
+  /** 组合贷款: the amount is the total, the HPF part up to the maximum and the entrusted bank's the rest (./combination.ts). */
+  readonly combination?: boolean;
 }
 
 /** A finding that needs facts: determined, or unavailable with the reasons why. */
@@ -96,6 +99,8 @@ export interface EligibilityEvaluation {
    * request, even if another bound is unavailable; null: cannot tell yet.
    */
   readonly requestedAmountWithinMaximum: boolean | null;
+  /** A combination loan's two parts, once the maximum is known and the total within the price bound; null otherwise. */
+  readonly combination: CombinationSplit | null;
 }
 
 export type Decision =
@@ -498,11 +503,23 @@ export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, poli
   const maximum = computeMaximum(facts, request, policy, applicationDate, household, coBorrowers, homeOrder, rate);
 
   const computedAmounts = BOUNDS.map((name) => maximum.bounds[name]).flatMap((b) => (b.status === 'COMPUTED' ? [b.amountFen] : []));
-  const requestedAmountWithinMaximum = computedAmounts.some((amount) => request.amountFen > amount)
-    ? false
-    : maximum.maximumAmountFen === null
-      ? null
-      : true;
+  // A combination's total is bound by the price alone (the bank lends what the HPF maximum leaves); an HPF loan by every bound.
+  const priceBound = maximum.bounds.loanToPrice;
+  const requestedAmountWithinMaximum = request.combination
+    ? priceBound.status === 'COMPUTED' && request.amountFen > priceBound.amountFen
+      ? false
+      : maximum.maximumAmountFen === null
+        ? null
+        : true
+    : computedAmounts.some((amount) => request.amountFen > amount)
+      ? false
+      : maximum.maximumAmountFen === null
+        ? null
+        : true;
+  const combination =
+    request.combination && requestedAmountWithinMaximum === true && maximum.maximumAmountFen !== null && priceBound.status === 'COMPUTED'
+      ? splitCombination(request.amountFen, maximum.maximumAmountFen, priceBound.amountFen)
+      : null;
 
   return Object.freeze({
     applicationDate,
@@ -514,6 +531,7 @@ export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, poli
     maximumAmountFen: maximum.maximumAmountFen,
     requestedAmountFen: request.amountFen,
     requestedAmountWithinMaximum,
+    combination,
   });
 }
 

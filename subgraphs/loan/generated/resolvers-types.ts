@@ -158,6 +158,7 @@ export type MutationWithdrawLoanApplicationArgs = {
 export type MutationSignLoanContractArgs = {
   id: Scalars['ID']['input'];
   signature: ContractSignatureInput;
+  monthlyOffsetFromHpfAccount?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -445,12 +446,14 @@ export type SubmitLoanApplicationInput = {
   contractNumber?: InputMaybe<Scalars['ContractNumber']['input']>;
   /** The real-estate unit number (不动产单元号) of the home; or give the contract number. */
   unitNumber?: InputMaybe<Scalars['UnitNumber']['input']>;
-  /** The amount asked for (申请金额) in yuan. */
+  /** The amount asked for (申请金额) in yuan; for a combination loan, the total of both parts. */
   amount: Scalars['Money']['input'];
   /** The term in months (贷款期限), within the centre's policy. */
   termMonths: Scalars['Int']['input'];
   /** Equal instalments or equal principal. */
   repaymentMethod: RepaymentMethod;
+  /** 组合贷款: the HPF part up to the HPF maximum, the entrusted bank's commercial part the rest (centres that run them only). */
+  combinationLoan?: InputMaybe<Scalars['Boolean']['input']>;
   /** Fund centre code; a fund officer's or system's own centre when omitted. */
   centreCode?: InputMaybe<Scalars['String']['input']>;
   /** A test case (测试件): processed like any other, left out of statistics. */
@@ -834,8 +837,14 @@ export type LoanApplication = {
   mortgage?: Maybe<MortgageCertificate>;
   /** The disbursement by the entrusted bank, once disbursed. */
   disbursement?: Maybe<Disbursement>;
-  /** The repayment schedule at the decided rate, to the fen (the last instalment settles any residual); null until a rate is decided. */
+  /** The repayment schedule at the decided rate, to the fen (the last instalment settles any residual); null until a rate is decided. For a combination loan, the HPF part's. */
   repaymentSchedule?: Maybe<RepaymentSchedule>;
+  /** Whether this is a combination loan (组合贷款): an HPF part and the entrusted bank's commercial part under one mortgage. */
+  combinationLoan?: Maybe<Scalars['Boolean']['output']>;
+  /** A combination loan's commercial part's schedule, at the bank's rate; null for an HPF loan or until the parts are decided. */
+  commercialRepaymentSchedule?: Maybe<RepaymentSchedule>;
+  /** 冲还贷: whether the borrower chose, at signing, to have each month's HPF instalment paid from their HPF account (null until chosen). */
+  monthlyOffsetFromHpfAccount?: Maybe<Scalars['Boolean']['output']>;
   /** Materials the applicant still had to bring: those the checks' shared data did not replace. */
   materialsCollected?: Maybe<Scalars['Int']['output']>;
   /** Minutes from acceptance to the decision (or to now, while undecided). */
@@ -984,6 +993,21 @@ export type LoanDecision = {
   officer?: Maybe<Scalars['String']['output']>;
   /** The officer's reason; null for an automatic decision. */
   officerReason?: Maybe<Scalars['String']['output']>;
+  /** A combination loan's two parts; null for an HPF loan. */
+  combination?: Maybe<CombinationParts>;
+};
+
+/** The two parts of a combination loan (组合贷款). */
+export type CombinationParts = {
+  __typename?: 'CombinationParts';
+  /** The HPF part (公积金贷款部分), up to the HPF maximum, at the HPF rate. */
+  hpfPart: Scalars['Money']['output'];
+  /** The commercial part (商业贷款部分) the entrusted bank lends. */
+  commercialPart: Scalars['Money']['output'];
+  /** The commercial part's annual rate (LPR + the bank's spread), e.g. "3.2%". */
+  commercialRate: Scalars['String']['output'];
+  /** The entrusted bank (受托银行) that lends the commercial part. */
+  bank: Scalars['String']['output'];
 };
 
 /** One event of the application's history (办理过程). */
@@ -1334,11 +1358,11 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   NoticeWebhookRegistration: ResolverTypeWrapper<NoticeWebhookRegistration>;
   ServiceGuide: ResolverTypeWrapper<ServiceGuide>;
   GuideCentre: ResolverTypeWrapper<GuideCentre>;
   GuideTimeLimit: ResolverTypeWrapper<GuideTimeLimit>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DayKind: DayKind;
   GuideCondition: ResolverTypeWrapper<GuideCondition>;
   GuideMaterial: ResolverTypeWrapper<GuideMaterial>;
@@ -1386,6 +1410,7 @@ export type ResolversTypes = {
   MortgageCertificate: ResolverTypeWrapper<MortgageCertificate>;
   LoanCheck: ResolverTypeWrapper<LoanCheckParent>;
   LoanDecision: ResolverTypeWrapper<LoanDecisionParent>;
+  CombinationParts: ResolverTypeWrapper<CombinationParts>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryParent>;
   Applicant: ResolverTypeWrapper<ApplicantParent>;
   ProvidentFundAccount: ResolverTypeWrapper<ProvidentFundAccount>;
@@ -1415,11 +1440,11 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   NoticeWebhookRegistration: NoticeWebhookRegistration;
   ServiceGuide: ServiceGuide;
   GuideCentre: GuideCentre;
   GuideTimeLimit: GuideTimeLimit;
-  Boolean: Scalars['Boolean']['output'];
   GuideCondition: GuideCondition;
   GuideMaterial: GuideMaterial;
   GuideStep: GuideStep;
@@ -1450,6 +1475,7 @@ export type ResolversParentTypes = {
   MortgageCertificate: MortgageCertificate;
   LoanCheck: LoanCheckParent;
   LoanDecision: LoanDecisionParent;
+  CombinationParts: CombinationParts;
   TimelineEntry: TimelineEntryParent;
   Applicant: ApplicantParent;
   ProvidentFundAccount: ProvidentFundAccount;
@@ -1684,6 +1710,9 @@ export type LoanApplicationResolvers<ContextType = Context, ParentType extends R
   mortgage?: Resolver<Maybe<ResolversTypes['MortgageCertificate']>, ParentType, ContextType>;
   disbursement?: Resolver<Maybe<ResolversTypes['Disbursement']>, ParentType, ContextType>;
   repaymentSchedule?: Resolver<Maybe<ResolversTypes['RepaymentSchedule']>, ParentType, ContextType>;
+  combinationLoan?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  commercialRepaymentSchedule?: Resolver<Maybe<ResolversTypes['RepaymentSchedule']>, ParentType, ContextType>;
+  monthlyOffsetFromHpfAccount?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   materialsCollected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minutesTaken?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -1756,6 +1785,14 @@ export type LoanDecisionResolvers<ContextType = Context, ParentType extends Reso
   bindingLimit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   officer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   officerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  combination?: Resolver<Maybe<ResolversTypes['CombinationParts']>, ParentType, ContextType>;
+};
+
+export type CombinationPartsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CombinationParts'] = ResolversParentTypes['CombinationParts']> = {
+  hpfPart?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commercialPart?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commercialRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bank?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
@@ -1851,6 +1888,7 @@ export type Resolvers<ContextType = Context> = {
   MortgageCertificate?: MortgageCertificateResolvers<ContextType>;
   LoanCheck?: LoanCheckResolvers<ContextType>;
   LoanDecision?: LoanDecisionResolvers<ContextType>;
+  CombinationParts?: CombinationPartsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
   ProvidentFundLoan?: ProvidentFundLoanResolvers<ContextType>;

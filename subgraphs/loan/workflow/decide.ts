@@ -8,6 +8,7 @@
 import type { LoanApplicationRow, LoanStatus, LoanStepRow } from '../../../storage/loan-types';
 import { checkRecordOf, type CheckRecord, type ItemAnswer, type PartyKey } from '../../shared/cases/check-record';
 import { policyFor } from '../domain/centre-policy';
+import { commercialRateFor, ENTRUSTED_BANK } from '../domain/combination';
 import { decide, evaluateEligibility, type CheckName } from '../domain/eligibility';
 import { available, unavailable, type Fact, type HouseholdMemberFacts, type LoanFacts, type PartyFacts } from '../domain/facts';
 import type { Reason } from '../domain/reasons';
@@ -81,6 +82,7 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
       amountFen: request.amountFen,
       termMonths: request.termMonths,
       repaymentMethod: request.repaymentMethod,
+      combination: request.combination ?? false,
     },
     policyFor(request.centre, request.applicationDate),
     request.applicationDate,
@@ -104,6 +106,16 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
       maximumAmountFen: evaluation.maximumAmountFen,
       bindingLimit: evaluation.maximum.binding.join(',') || null,
       policy: evaluation.policy,
+      priceBoundFen: evaluation.maximum.bounds.loanToPrice.status === 'COMPUTED' ? evaluation.maximum.bounds.loanToPrice.amountFen : null,
+      ...(evaluation.combination && evaluation.homeOrder.status === 'DETERMINED'
+        ? {
+            combination: {
+              ...evaluation.combination,
+              commercialRate: `${commercialRateFor({ applicationDate: request.applicationDate, termMonths: request.termMonths, homeOrder: evaluation.homeOrder.value.homeOrder }).annualRatePercent}%`,
+              bank: ENTRUSTED_BANK,
+            },
+          }
+        : {}),
     },
   };
 }
@@ -119,6 +131,12 @@ export function approvalBlockedBy(application: LoanApplicationRow): string | nul
   const policy = policyFor(application.request.centre, application.request.applicationDate);
   if (application.request.termMonths > policy.maximumTermMonths) return `its term is longer than the ${policy.maximumTermMonths} months the policy allows`;
   if (decision.maximumAmountFen === null || decision.maximumAmountFen === undefined) return 'its maximum amount could not be determined';
+  if (application.request.combination) {
+    // A combination's total is bound by the price: the bank lends what the HPF maximum leaves.
+    if (!decision.combination || decision.priceBoundFen === null || decision.priceBoundFen === undefined) return 'its two parts could not be determined';
+    if (application.request.amountFen > decision.priceBoundFen) return 'its total is above what the down payment leaves';
+    return null;
+  }
   if (application.request.amountFen > decision.maximumAmountFen) return 'its amount is above the computed maximum';
   return null;
 }

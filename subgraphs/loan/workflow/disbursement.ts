@@ -10,6 +10,7 @@ import { PartnerCallError, type PartnerClient } from '../../../lib/partner-clien
 import type { DisbursementRecord } from '../../../lib/partner-contracts';
 import type { LoanApplicationRow, LoanStepRow } from '../../../storage/loan-types';
 import { disbursementKeyOf, MORTGAGE_STEP, type DisbursementFacts } from './machine';
+import type { StoredDecision } from '../views';
 
 export class DisbursementUnavailable extends Error {
   constructor(readonly codes: string[]) {
@@ -49,6 +50,7 @@ export async function disburse(application: LoanApplicationRow, step: LoanStepRo
       centreCode: application.centre,
       borrowers: [request.applicant, ...(request.spouse ? [request.spouse] : []), ...request.coBorrowers].map((person) => ({ idNumber: person.idNumber, name: person.name })),
       amountFen: request.amountFen,
+      commercialPartFen: (application.decision as StoredDecision | null)?.combination?.commercialPartFen ?? 0,
       termMonths: request.termMonths,
       repaymentMethod: request.repaymentMethod,
       mortgageCertificateNumber: certificate.certificateNumber,

@@ -81,12 +81,18 @@ export type RegisterMortgageInput = {
   unitNumber: Scalars['UnitNumber']['input'];
   /** Every owner of the unit. */
   mortgagorIdNumbers: Array<Scalars['IdNumber']['input']>;
-  /** The mortgagee, e.g. the fund centre. */
-  mortgagee: Scalars['String']['input'];
-  /** The secured amount (被担保主债权数额) in yuan. */
-  amount: Scalars['Money']['input'];
+  /** The mortgagees (抵押权人): the fund centre, and for a combination loan (组合贷款) its entrusted bank too, in one registration. */
+  mortgagees: Array<MortgageeInput>;
   /** The loan contract the mortgage secures; the same number again returns the same registration. */
   loanContractNumber: Scalars['String']['input'];
+};
+
+/** A mortgagee (抵押权人) and the debt its mortgage right secures. */
+export type MortgageeInput = {
+  /** The lender, e.g. the fund centre or its entrusted bank. */
+  name: Scalars['String']['input'];
+  /** The secured amount (被担保主债权数额) in yuan. */
+  amount: Scalars['Money']['input'];
 };
 
 /** The e-certificate of the mortgage right (不动产登记证明). */
@@ -316,6 +322,7 @@ export type ResolversTypes = {
   Agency: null;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterMortgageInput: RegisterMortgageInput;
+  MortgageeInput: MortgageeInput;
   MortgageRegistration: ResolverTypeWrapper<MortgageRegistration>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Property: ResolverTypeWrapper<PropertyParent>;
@@ -343,6 +350,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   RegisterMortgageInput: RegisterMortgageInput;
+  MortgageeInput: MortgageeInput;
   MortgageRegistration: MortgageRegistration;
   Query: Record<PropertyKey, never>;
   Property: PropertyParent;

@@ -51,6 +51,14 @@ export type MarriageRegistrationType =
   /** Remarriage registration (复婚登记) of the same couple. */
   | 'REMARRIAGE';
 
+/** A mortgagee (抵押权人) and the debt its mortgage right secures. */
+export type MortgageeInput = {
+  /** The lender, e.g. the fund centre or its entrusted bank. */
+  name: string;
+  /** The secured amount (被担保主债权数额) in yuan. */
+  amount: string;
+};
+
 /** Status of an HPF account (账户状态). */
 export type ProvidentFundAccountStatus =
   /** Normal (正常): deposits are being paid. */
@@ -73,10 +81,8 @@ export type RegisterMortgageInput = {
   unitNumber: string;
   /** Every owner of the unit. */
   mortgagorIdNumbers: Array<string>;
-  /** The mortgagee, e.g. the fund centre. */
-  mortgagee: string;
-  /** The secured amount (被担保主债权数额) in yuan. */
-  amount: string;
+  /** The mortgagees (抵押权人): the fund centre, and for a combination loan (组合贷款) its entrusted bank too, in one registration. */
+  mortgagees: Array<MortgageeInput>;
   /** The loan contract the mortgage secures; the same number again returns the same registration. */
   loanContractNumber: string;
 };
