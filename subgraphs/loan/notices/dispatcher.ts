@@ -7,6 +7,7 @@
  * workflow's backoff, at most NOTICE_MAX_ATTEMPTS times, then dead-lettered for an operator.
  * Runs in the loan worker's process, woken as the worker is.
  */
+import { startRounds } from '../workflow/rounds';
 import type { Config } from '../../../lib/config';
 import type { Logger } from '../../../lib/logger';
 import { createPartnerClient, PartnerCallError } from '../../../lib/partner-client';
@@ -34,10 +35,6 @@ export function startNoticeDispatcher(deps: { storage: Storage; config: Readonly
   const { storage, config, owner } = deps;
   const logger = deps.logger.child({ component: 'notice-dispatcher' });
   const sms = createPartnerClient('sms-gateway', { baseUrl: config.partnerUrls['sms-gateway'], appId: config.agencyAppId, appSecret: config.agencyAppSecret, timeoutMs: config.agencyTimeoutMs });
-  let running = true;
-  let timer: NodeJS.Timeout | null = null;
-  let round: Promise<void> | null = null;
-  let wokenDuringRound = false;
 
   const sendSms = async (delivery: NoticeDelivery): Promise<void> => {
     const application = await storage.loans.get(delivery.applicationId);
@@ -98,36 +95,12 @@ export function startNoticeDispatcher(deps: { storage: Storage; config: Readonly
     return deliveries.length;
   };
 
-  const schedule = (): void => {
-    if (!running) return;
-    if (round) {
-      wokenDuringRound = true;
-      return;
-    }
-    if (timer) clearTimeout(timer);
-    timer = null;
-    wokenDuringRound = false;
-    round = tick()
-      .catch((error: unknown) => {
-        logger.warn('notice dispatch round failed', { error: error instanceof Error ? error.name : 'unknown' });
-        return 0;
-      })
-      .then((taken) => {
-        round = null;
-        if (!running) return;
-        if (taken > 0 || wokenDuringRound) schedule();
-        else timer = setTimeout(schedule, config.loan.pollMs);
-      });
-  };
-  const stopListening = storage.loans.onWorkDue(schedule);
-  schedule();
+  const rounds = startRounds({
+    round: tick,
+    pollMs: config.loan.pollMs,
+    wakeUps: (wake) => storage.loans.onWorkDue(wake),
+    onRoundFailed: (error) => logger.warn('notice dispatch round failed', { error: error instanceof Error ? error.name : 'unknown' }),
+  });
 
-  return {
-    async stop() {
-      running = false;
-      stopListening();
-      if (timer) clearTimeout(timer);
-      await round;
-    },
-  };
+  return { stop: () => rounds.stop() };
 }

@@ -23,6 +23,7 @@ import { createPartnerClient } from '../../../lib/partner-client';
 import { disburse, DisbursementUnavailable } from './disbursement';
 import { startNoticeDispatcher } from '../notices/dispatcher';
 import type { GatewayClient } from '../../shared/gateway-client';
+import { startRounds } from './rounds';
 
 export interface LoanWorker {
   /** Stops taking steps and waits for the ones in hand. */
@@ -45,10 +46,6 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
   const logger = deps.logger.child({ component: 'loan-worker' });
   const owner = deps.owner ?? `worker-${randomUUID()}`;
   const settings: WorkflowSettings = config.loan;
-  let running = true;
-  let timer: NodeJS.Timeout | null = null;
-  let round: Promise<void> | null = null;
-  let wokenDuringRound = false;
   const bank = createPartnerClient('entrusted-bank', { baseUrl: config.partnerUrls['entrusted-bank'], appId: config.agencyAppId, appSecret: config.agencyAppSecret, timeoutMs: config.agencyTimeoutMs });
 
   /**
@@ -73,7 +70,7 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
         );
         return status;
       } catch (error) {
-        if (!isConnectionLoss(error) || !running || Date.now() + REPORT_RETRY_MS > leaseEnds) throw error;
+        if (!isConnectionLoss(error) || !rounds.running || Date.now() + REPORT_RETRY_MS > leaseEnds) throw error;
         await new Promise((resolve) => setTimeout(resolve, REPORT_RETRY_MS));
       }
     }
@@ -163,41 +160,22 @@ export function startLoanWorker(deps: { storage: Storage; config: Readonly<Confi
     return steps.length;
   };
 
-  // One round at a time; a wake-up during a round runs another right after it instead of waiting for the poll.
-  const schedule = (): void => {
-    if (!running) return;
-    if (round) {
-      wokenDuringRound = true;
-      return;
-    }
-    if (timer) clearTimeout(timer);
-    timer = null;
-    wokenDuringRound = false;
-    round = tick()
-      .catch((error: unknown) => {
-        // A lost database connection is waited out: the steps are still there when it comes back.
-        logger.warn('loan worker round failed', { error: errorName(error) });
-        claimLost = true;
-        return 0;
-      })
-      .then((taken) => {
-        round = null;
-        if (!running) return;
-        if (taken > 0 || wokenDuringRound) schedule();
-        else timer = setTimeout(schedule, config.loan.pollMs);
-      });
-  };
-  const stopListening = storage.loans.onWorkDue(schedule);
-  schedule();
+  const rounds = startRounds({
+    round: tick,
+    pollMs: config.loan.pollMs,
+    wakeUps: (wake) => storage.loans.onWorkDue(wake),
+    onRoundFailed: (error) => {
+      // A lost database connection is waited out: the steps are still there when it comes back.
+      logger.warn('loan worker round failed', { error: errorName(error) });
+      claimLost = true;
+    },
+  });
   // The notices of the changes this worker (and every other writer) makes, delivered from the outbox.
   const dispatcher = startNoticeDispatcher({ storage, config, logger: deps.logger, owner });
 
   return {
     async stop() {
-      running = false;
-      stopListening();
-      if (timer) clearTimeout(timer);
-      await Promise.all([round, dispatcher.stop()]);
+      await Promise.all([rounds.stop(), dispatcher.stop()]);
     },
   };
 }
