@@ -31,7 +31,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '**/generated/', '.data/', '.secrets/', 'coverage/', '**/*.cjs', 'jest.config.js'] },
+  { ignores: ['node_modules/', 'dist/', 'web/build/', '**/generated/', '.data/', '.secrets/', 'coverage/', '**/*.cjs', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,6 +26,7 @@ import { healthOperator, useHealth } from './plugins/health';
 import { useCors } from './plugins/cors';
 import { useScalars } from './plugins/scalars';
 import { useIde } from './plugins/ide';
+import { useWebApp } from './plugins/web-app';
 import { useSuggestions } from './plugins/suggestions';
 import { useLanguages } from './plugins/languages';
 import { composeFeatures } from './feature';
@@ -106,6 +107,8 @@ export async function buildGateway({ config, logger: parentLogger, subgraphUrls 
     useStrictTransportSecurity({ behindTls: config.edge.behindTls, trustedProxies: config.edge.trustedProxies }),
     useHealth({ subgraphUrls, isOperator, schemaLoaded: () => schemaLoaded }),
     useIde({ graphqlPath: GRAPHQL_PATH }),
+    // The citizens' app at /app/, signing people in where the gateway's tokens come from.
+    useWebApp({ issuer: config.auth.issuer, audience: config.auth.audience, graphqlPath: GRAPHQL_PATH }),
   ]);
   // The HTTP layer seeds the request id; every other key of the context is some feature's part.
   const unfilled = unfilledContextKeys(features.provided, ['requestId']);

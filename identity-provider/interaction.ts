@@ -12,7 +12,20 @@ import { signIn } from './accounts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(response: http.ServerResponse, status: number, uid: string, notice: string | null): void {
+/**
+ * The origin the provider sends the person back to once they signed in: a browser applies
+ * form-action to the redirects that follow a form's submission, so the app's origin is allowed
+ * there beside our own (the redirect URI was checked against the client's registered ones).
+ */
+function returnOriginOf(redirectUri: unknown): string {
+  try {
+    return typeof redirectUri === 'string' ? new URL(redirectUri).origin : '';
+  } catch {
+    return '';
+  }
+}
+
+function page(response: http.ServerResponse, status: number, uid: string, notice: string | null, returnOrigin: string): void {
   const html = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>登录 — 住房公积金贷款“一件事”（开发用）</title></head>
 <body>
@@ -27,8 +40,8 @@ ${notice ? `<p role="alert">${escape(notice)}</p>` : ''}
 </body></html>`;
   response.writeHead(status, {
     ...SECURITY_HEADERS,
-    // A form posting to itself, nothing else.
-    'content-security-policy': "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    // A form posting to itself, then redirected back to the app; nothing else.
+    'content-security-policy': `default-src 'none'; form-action 'self'${returnOrigin ? ` ${returnOrigin}` : ''}; frame-ancestors 'none'; base-uri 'none'`,
     'content-type': 'text/html; charset=utf-8',
   });
   response.end(html);
@@ -42,14 +55,14 @@ export async function handleInteraction(provider: Provider, request: http.Incomi
   if (request.method === 'POST' && path === `/interaction/${uid}/login`) {
     const form = new URLSearchParams(await readBody(request, 4096));
     const account = signIn(form.get('id_number') ?? '', form.get('password') ?? '');
-    if (!account) return page(response, 401, uid, '身份证号或密码不正确 — the ID number or the password is not right.');
+    if (!account) return page(response, 401, uid, '身份证号或密码不正确 — the ID number or the password is not right.', returnOriginOf(params.redirect_uri));
     return provider.interactionFinished(request, response, { login: { accountId: account.accountId } }, { mergeWithLastSubmission: false });
   }
   if (request.method !== 'GET' || path !== `/interaction/${uid}`) {
     response.writeHead(405, SECURITY_HEADERS).end();
     return;
   }
-  if (prompt.name === 'login') return page(response, 200, uid, null);
+  if (prompt.name === 'login') return page(response, 200, uid, null, returnOriginOf(params.redirect_uri));
   if (prompt.name === 'consent' && session) {
     const grant = (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ?? new provider.Grant({ accountId: session.accountId, clientId: String(params.client_id) });
     const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = prompt.details;

@@ -27,7 +27,11 @@ import { handleInteraction } from './interaction';
 
 /** The citizens' web app (public client: no secret, PKCE), and where it receives the code in development. */
 export const WEB_CLIENT_ID = 'hpf-web';
-export const DEVELOPMENT_WEB_REDIRECT_URI = 'http://127.0.0.1:4300/signed-in';
+/** The gateway serves the app (gateway/plugins/web-app.ts): its sign-in landing on the default port. */
+export const DEVELOPMENT_WEB_REDIRECT_URI = 'http://127.0.0.1:4000/app/signed-in';
+
+/** The app's sign-in landing at the gateway this provider's system runs (PUBLIC_HOST, GATEWAY_PORT). */
+export const webRedirectUriOf = (config: Readonly<Config>) => `http://${config.publicHost}:${config.gatewayPort}/app/signed-in`;
 
 /** The scope a service asks for to act for one fund centre, e.g. `centre:350100`. */
 const CENTRE_SCOPE = /^centre:(\d{6})$/;
@@ -85,7 +89,8 @@ export async function startIdentityProvider({ config, logger, port, issuer: give
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code'],
         response_types: ['code'],
-        redirect_uris: [DEVELOPMENT_WEB_REDIRECT_URI],
+        // The default one, and the gateway's when it listens elsewhere (a spec's gateway on a free port).
+        redirect_uris: [...new Set([DEVELOPMENT_WEB_REDIRECT_URI, webRedirectUriOf(config)])],
         id_token_signed_response_alg: TOKEN_ALGORITHM,
       },
     ],

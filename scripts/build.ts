@@ -4,6 +4,8 @@
  * every file that code reads at run time, at the same path relative to the tree — so compiled code
  * finds them by the one rule the sources use (REPO_ROOT in schema/subgraphs.ts), and
  * `node dist/scripts/serve.js …` runs without tsx. The image runs that.
+ * The citizens' web app is built beside it too, into dist/web/build (scripts/web-app.ts), where
+ * the compiled gateway serves it from; nothing of it is compiled by tsc.
  *   npx tsx scripts/build.ts [--out dir]      (default dist/, replaced whole)
  * A tree built elsewhere resolves its packages from a node_modules beside or above it.
  */
@@ -12,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../schema/subgraphs';
+import { buildWebApp } from './web-app';
 
 /**
  * What is in the compiled directories but not read at run time: the trusted operations' sources
@@ -46,6 +49,8 @@ export interface BuildResult {
   /** The top-level directories compiled: tsconfig.json's, but for test/. */
   compiled: string[];
   copied: string[];
+  /** The web app's build, served at /app/ (outDir/web/build). */
+  webApp: string;
 }
 
 /** Compiles into outDir (emptied first) and copies the run-time files beside the compiled code. */
@@ -63,7 +68,8 @@ export function build(outDir: string = path.join(PROJECT_ROOT, 'dist'), root: st
     fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(target, file));
   }
-  return { outDir: target, compiled, copied };
+  const webApp = buildWebApp(path.join(target, 'web', 'build'));
+  return { outDir: target, compiled, copied, webApp };
 }
 
 if (require.main === module) {

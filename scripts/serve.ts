@@ -54,6 +54,7 @@ async function main(): Promise<void> {
         [
           '',
           `  住房公积金贷款购房“一件事” — federated agency graph is running`,
+          `  Web app          : ${system.gatewayUrl.replace(/\/graphql$/, '/app/')} (sign in as a scenario person, README "The web app")`,
           `  GraphQL endpoint : ${system.gatewayUrl}`,
           `  GraphQL IDE      : ${system.gatewayUrl.replace(/\/graphql$/, '/')}`,
           `  Readiness        : ${system.gatewayUrl.replace(/\/graphql$/, '/health/ready')}`,

@@ -114,7 +114,9 @@ describe('npm run build', () => {
     expect(buildConfig.exclude).toEqual(['test']);
     expect(buildConfig.compilerOptions.outDir).toBe('dist');
     expect(built.compiled).toEqual(include.filter((dir) => dir !== 'test').sort());
-    expect(fs.readdirSync(dist).sort()).toEqual(built.compiled);
+    // …and the web app's build beside it (Vite's, not tsc's): web/build, which the gateway serves.
+    expect(fs.readdirSync(dist).sort()).toEqual([...built.compiled, 'web'].sort());
+    expect(fs.readdirSync(path.join(dist, 'web'))).toEqual(['build']);
     expect(fs.readFileSync(path.join(dist, 'scripts', 'serve.js'), 'utf8')).toMatch(/^"use strict";/);
     expect(fs.existsSync(path.join(dist, 'scripts', 'migrate-storage.js'))).toBe(true);
   });
@@ -136,6 +138,15 @@ describe('npm run build', () => {
     expect(walk(dist).filter((file) => file.endsWith('.ts'))).toEqual([]);
   });
 
+  it('builds the web app into dist/web/build: one page and its content-hashed assets, every script and style a file', () => {
+    expect(built.webApp).toBe(path.join(dist, 'web', 'build'));
+    const page = fs.readFileSync(path.join(built.webApp, 'index.html'), 'utf8');
+    const assets = fs.readdirSync(path.join(built.webApp, 'assets'));
+    expect(assets.some((name) => /^index-[\w-]+\.js$/.test(name))).toBe(true);
+    for (const [, src] of page.matchAll(/(?:src|href)="(\/app\/assets\/[^"]+)"/g)) expect(assets).toContain(src!.slice('/app/assets/'.length));
+    expect(page).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  });
+
   it('leaves the devDependencies out of the tree it runs on, as the image does', () => {
     expect(production).toContain('@apollo/gateway');
     for (const dev of ['typescript', 'jest', 'ts-jest', 'node']) expect(production).not.toContain(dev);
@@ -151,6 +162,13 @@ describe('the compiled services, on plain node, as the image runs them (unprivil
     });
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     expect(await (await fetch(`${url}/`)).text()).toContain('<html');
+    // The web app from dist/web/build, and the script its page names.
+    const app = await fetch(`${url}/app/`);
+    expect(app.status).toBe(200);
+    const page = await app.text();
+    expect(page).toContain('<meta name="hpf-config"');
+    const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(page)![1]!;
+    expect((await fetch(`${url}${script}`)).headers.get('content-type')).toMatch(/^text\/javascript/);
     const adHoc = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect((await adHoc.json()) as unknown).toMatchObject({ errors: [{ extensions: { code: 'OPERATION_NOT_TRUSTED' } }] });
     gateway.kill('SIGTERM');

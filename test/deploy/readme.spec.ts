@@ -63,6 +63,13 @@ describe('the README’s two commands in a fresh clone', () => {
       body: JSON.stringify({ query: `{ applicant(idNumber: "${SCENARIOS.cleanCouple.applicant.idNumber}") { marriage { status } } }` }),
     });
     expect(await reply.json()).toEqual({ data: { applicant: { marriage: { status: 'MARRIED' } } } });
+    // The web app, built by the run command from the clone's sources, where the banner says.
+    const appUrl = /Web app\s*:\s*(\S+)/.exec(output)![1]!;
+    const app = await fetch(appUrl);
+    expect(app.status).toBe(200);
+    const page = await app.text();
+    expect(page).toContain('<meta name="hpf-config"');
+    expect((await fetch(new URL(/src="([^"]+\.js)"/.exec(page)![1]!, appUrl))).status).toBe(200);
 
     // The walk-through, exactly as pasted: submission, each party's consent, the decision, the officer's read.
     const flow = execFileSync('bash', ['-c', CASE_FLOW!], { cwd: clone, encoding: 'utf8', timeout: 60_000 });

@@ -49,8 +49,8 @@ export function buildOnce(outDir: string): BuildResult {
       fs.rmSync(lock, { recursive: true, force: true });
     }
   }
-  const { compiled, copied } = JSON.parse(fs.readFileSync(result, 'utf8')) as Omit<BuildResult, 'outDir'>;
+  const { compiled, copied } = JSON.parse(fs.readFileSync(result, 'utf8')) as Omit<BuildResult, 'outDir' | 'webApp'>;
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.cpSync(path.join(cache, 'dist'), outDir, { recursive: true });
-  return { outDir: path.resolve(outDir), compiled, copied };
+  return { outDir: path.resolve(outDir), compiled, copied, webApp: path.join(path.resolve(outDir), 'web', 'build') };
 }

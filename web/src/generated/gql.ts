@@ -1,0 +1,106 @@
+/* eslint-disable */
+import * as types from './graphql';
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n": typeof types.HomePageDocument,
+    "\n  query FormPrefill($idNumber: IdNumber!, $contractNumber: ContractNumber!) {\n    applicant(idNumber: $idNumber) {\n      name\n      birthDate\n      identityVerification { householdStatus minorChildren source { agency retrievedAt } }\n      marriage { status registrationDate source { agency retrievedAt } }\n      providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }\n    }\n    propertyByContract(contractNumber: $contractNumber) {\n      contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }\n    }\n  }\n": typeof types.FormPrefillDocument,
+    "\n  query Centres {\n    serviceGuide { statutoryLimit { days } centres { code name promisedLimit { days dayKind } } }\n  }\n": typeof types.CentresDocument,
+    "\n  query OwnQuotaEstimate($idNumber: IdNumber!, $input: OwnQuotaEstimateInput!) {\n    applicant(idNumber: $idNumber) {\n      loanQuotaEstimate(input: $input) {\n        maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed\n        bounds { name amount explanation }\n      }\n    }\n  }\n": typeof types.OwnQuotaEstimateDocument,
+    "\n  mutation SubmitApplication($input: SubmitLoanApplicationInput!) {\n    submitLoanApplication(input: $input) {\n      created\n      loanApplication { id status }\n      userErrors { field message code openApplicationId }\n    }\n  }\n": typeof types.SubmitApplicationDocument,
+    "\n  query ApplicationPage($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      applicant { idNumber name }\n      spouse { idNumber name }\n      coBorrowers { idNumber name }\n      checks {\n        step agency status attempts outcome nextAttemptAt updatedAt\n        findings { code message englishMessage party { role ordinal } }\n        needsConsent { party { role ordinal } dataItem agency }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officerReason findings { code message englishMessage } }\n      contract { sha256 complete signers { role signedAt applicant { idNumber name } } }\n      mortgage { certificateNumber registeredAt }\n      disbursement { loanAccountNumber disbursedOn }\n      repaymentSchedule { method rate totalPayment startsOn instalments(first: 1) { payment dueDate } }\n      timeline { at step kind agencies parties { role ordinal } outcome officerReason notice channel }\n    }\n  }\n": typeof types.ApplicationPageDocument,
+    "\n  query MyConsents {\n    myConsents { id kind status applicationId }\n  }\n": typeof types.MyConsentsDocument,
+    "\n  mutation GiveConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) { id kind status applicationId }\n  }\n": typeof types.GiveConsentDocument,
+    "\n  query ContractToSign($id: ID!) {\n    loanApplication(id: $id) { id contract { text sha256 } }\n  }\n": typeof types.ContractToSignDocument,
+    "\n  mutation VerifyMyFace($livePhotoSha256: String!, $centreCode: String!) {\n    verifyFace(livePhotoSha256: $livePhotoSha256, centreCode: $centreCode) { matched reference }\n  }\n": typeof types.VerifyMyFaceDocument,
+    "\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n": typeof types.SignContractDocument,
+};
+const documents: Documents = {
+    "\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n": types.HomePageDocument,
+    "\n  query FormPrefill($idNumber: IdNumber!, $contractNumber: ContractNumber!) {\n    applicant(idNumber: $idNumber) {\n      name\n      birthDate\n      identityVerification { householdStatus minorChildren source { agency retrievedAt } }\n      marriage { status registrationDate source { agency retrievedAt } }\n      providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }\n    }\n    propertyByContract(contractNumber: $contractNumber) {\n      contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }\n    }\n  }\n": types.FormPrefillDocument,
+    "\n  query Centres {\n    serviceGuide { statutoryLimit { days } centres { code name promisedLimit { days dayKind } } }\n  }\n": types.CentresDocument,
+    "\n  query OwnQuotaEstimate($idNumber: IdNumber!, $input: OwnQuotaEstimateInput!) {\n    applicant(idNumber: $idNumber) {\n      loanQuotaEstimate(input: $input) {\n        maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed\n        bounds { name amount explanation }\n      }\n    }\n  }\n": types.OwnQuotaEstimateDocument,
+    "\n  mutation SubmitApplication($input: SubmitLoanApplicationInput!) {\n    submitLoanApplication(input: $input) {\n      created\n      loanApplication { id status }\n      userErrors { field message code openApplicationId }\n    }\n  }\n": types.SubmitApplicationDocument,
+    "\n  query ApplicationPage($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      applicant { idNumber name }\n      spouse { idNumber name }\n      coBorrowers { idNumber name }\n      checks {\n        step agency status attempts outcome nextAttemptAt updatedAt\n        findings { code message englishMessage party { role ordinal } }\n        needsConsent { party { role ordinal } dataItem agency }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officerReason findings { code message englishMessage } }\n      contract { sha256 complete signers { role signedAt applicant { idNumber name } } }\n      mortgage { certificateNumber registeredAt }\n      disbursement { loanAccountNumber disbursedOn }\n      repaymentSchedule { method rate totalPayment startsOn instalments(first: 1) { payment dueDate } }\n      timeline { at step kind agencies parties { role ordinal } outcome officerReason notice channel }\n    }\n  }\n": types.ApplicationPageDocument,
+    "\n  query MyConsents {\n    myConsents { id kind status applicationId }\n  }\n": types.MyConsentsDocument,
+    "\n  mutation GiveConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) { id kind status applicationId }\n  }\n": types.GiveConsentDocument,
+    "\n  query ContractToSign($id: ID!) {\n    loanApplication(id: $id) { id contract { text sha256 } }\n  }\n": types.ContractToSignDocument,
+    "\n  mutation VerifyMyFace($livePhotoSha256: String!, $centreCode: String!) {\n    verifyFace(livePhotoSha256: $livePhotoSha256, centreCode: $centreCode) { matched reference }\n  }\n": types.VerifyMyFaceDocument,
+    "\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n": types.SignContractDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n"): (typeof documents)["\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FormPrefill($idNumber: IdNumber!, $contractNumber: ContractNumber!) {\n    applicant(idNumber: $idNumber) {\n      name\n      birthDate\n      identityVerification { householdStatus minorChildren source { agency retrievedAt } }\n      marriage { status registrationDate source { agency retrievedAt } }\n      providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }\n    }\n    propertyByContract(contractNumber: $contractNumber) {\n      contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }\n    }\n  }\n"): (typeof documents)["\n  query FormPrefill($idNumber: IdNumber!, $contractNumber: ContractNumber!) {\n    applicant(idNumber: $idNumber) {\n      name\n      birthDate\n      identityVerification { householdStatus minorChildren source { agency retrievedAt } }\n      marriage { status registrationDate source { agency retrievedAt } }\n      providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }\n    }\n    propertyByContract(contractNumber: $contractNumber) {\n      contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Centres {\n    serviceGuide { statutoryLimit { days } centres { code name promisedLimit { days dayKind } } }\n  }\n"): (typeof documents)["\n  query Centres {\n    serviceGuide { statutoryLimit { days } centres { code name promisedLimit { days dayKind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnQuotaEstimate($idNumber: IdNumber!, $input: OwnQuotaEstimateInput!) {\n    applicant(idNumber: $idNumber) {\n      loanQuotaEstimate(input: $input) {\n        maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed\n        bounds { name amount explanation }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OwnQuotaEstimate($idNumber: IdNumber!, $input: OwnQuotaEstimateInput!) {\n    applicant(idNumber: $idNumber) {\n      loanQuotaEstimate(input: $input) {\n        maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed\n        bounds { name amount explanation }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitApplication($input: SubmitLoanApplicationInput!) {\n    submitLoanApplication(input: $input) {\n      created\n      loanApplication { id status }\n      userErrors { field message code openApplicationId }\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitApplication($input: SubmitLoanApplicationInput!) {\n    submitLoanApplication(input: $input) {\n      created\n      loanApplication { id status }\n      userErrors { field message code openApplicationId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApplicationPage($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      applicant { idNumber name }\n      spouse { idNumber name }\n      coBorrowers { idNumber name }\n      checks {\n        step agency status attempts outcome nextAttemptAt updatedAt\n        findings { code message englishMessage party { role ordinal } }\n        needsConsent { party { role ordinal } dataItem agency }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officerReason findings { code message englishMessage } }\n      contract { sha256 complete signers { role signedAt applicant { idNumber name } } }\n      mortgage { certificateNumber registeredAt }\n      disbursement { loanAccountNumber disbursedOn }\n      repaymentSchedule { method rate totalPayment startsOn instalments(first: 1) { payment dueDate } }\n      timeline { at step kind agencies parties { role ordinal } outcome officerReason notice channel }\n    }\n  }\n"): (typeof documents)["\n  query ApplicationPage($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      applicant { idNumber name }\n      spouse { idNumber name }\n      coBorrowers { idNumber name }\n      checks {\n        step agency status attempts outcome nextAttemptAt updatedAt\n        findings { code message englishMessage party { role ordinal } }\n        needsConsent { party { role ordinal } dataItem agency }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officerReason findings { code message englishMessage } }\n      contract { sha256 complete signers { role signedAt applicant { idNumber name } } }\n      mortgage { certificateNumber registeredAt }\n      disbursement { loanAccountNumber disbursedOn }\n      repaymentSchedule { method rate totalPayment startsOn instalments(first: 1) { payment dueDate } }\n      timeline { at step kind agencies parties { role ordinal } outcome officerReason notice channel }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyConsents {\n    myConsents { id kind status applicationId }\n  }\n"): (typeof documents)["\n  query MyConsents {\n    myConsents { id kind status applicationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GiveConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) { id kind status applicationId }\n  }\n"): (typeof documents)["\n  mutation GiveConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) { id kind status applicationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContractToSign($id: ID!) {\n    loanApplication(id: $id) { id contract { text sha256 } }\n  }\n"): (typeof documents)["\n  query ContractToSign($id: ID!) {\n    loanApplication(id: $id) { id contract { text sha256 } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyMyFace($livePhotoSha256: String!, $centreCode: String!) {\n    verifyFace(livePhotoSha256: $livePhotoSha256, centreCode: $centreCode) { matched reference }\n  }\n"): (typeof documents)["\n  mutation VerifyMyFace($livePhotoSha256: String!, $centreCode: String!) {\n    verifyFace(livePhotoSha256: $livePhotoSha256, centreCode: $centreCode) { matched reference }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n"): (typeof documents)["\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,122 @@
+/**
+ * Every operation the app sends, as graphql() calls: `npm run codegen:web` types them
+ * (src/generated/) and registers each for the client hpf-web (schema/trusted-documents/hpf-web.json).
+ * Change one here, run it, and commit the three together.
+ */
+import { graphql } from './generated';
+
+/** The signed-in person and the applications that name them (as applicant, spouse or co-borrower). */
+export const HomePage = graphql(`
+  query HomePage {
+    me { name idNumber }
+    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }
+  }
+`);
+
+/**
+ * 数据回填: what the agencies already hold for the form, each part with its source and date. The
+ * spouse is not read: who they are is the applicant's to name, and their data theirs to share.
+ */
+export const FormPrefill = graphql(`
+  query FormPrefill($idNumber: IdNumber!, $contractNumber: ContractNumber!) {
+    applicant(idNumber: $idNumber) {
+      name
+      birthDate
+      identityVerification { householdStatus minorChildren source { agency retrievedAt } }
+      marriage { status registrationDate source { agency retrievedAt } }
+      providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }
+    }
+    propertyByContract(contractNumber: $contractNumber) {
+      contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }
+    }
+  }
+`);
+
+/** The ten centres and each one's promised time limit (办事指南). */
+export const Centres = graphql(`
+  query Centres {
+    serviceGuide { statutoryLimit { days } centres { code name promisedLimit { days dayKind } } }
+  }
+`);
+
+/** 额度试算 from the person's own records: only the home and the household's figures by hand. */
+export const OwnQuotaEstimate = graphql(`
+  query OwnQuotaEstimate($idNumber: IdNumber!, $input: OwnQuotaEstimateInput!) {
+    applicant(idNumber: $idNumber) {
+      loanQuotaEstimate(input: $input) {
+        maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed
+        bounds { name amount explanation }
+      }
+    }
+  }
+`);
+
+/** 一次申请: one submission. */
+export const SubmitApplication = graphql(`
+  mutation SubmitApplication($input: SubmitLoanApplicationInput!) {
+    submitLoanApplication(input: $input) {
+      created
+      loanApplication { id status }
+      userErrors { field message code openApplicationId }
+    }
+  }
+`);
+
+/** 一网查看: the application in one place — status, every check, deadlines, decision, signing, mortgage, disbursement, timeline. */
+export const ApplicationPage = graphql(`
+  query ApplicationPage($id: ID!) {
+    loanApplication(id: $id) {
+      id status centreCode amount termMonths repaymentMethod
+      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt
+      applicant { idNumber name }
+      spouse { idNumber name }
+      coBorrowers { idNumber name }
+      checks {
+        step agency status attempts outcome nextAttemptAt updatedAt
+        findings { code message englishMessage party { role ordinal } }
+        needsConsent { party { role ordinal } dataItem agency }
+      }
+      decision { outcome homeOrder rate maximumAmount bindingLimit officerReason findings { code message englishMessage } }
+      contract { sha256 complete signers { role signedAt applicant { idNumber name } } }
+      mortgage { certificateNumber registeredAt }
+      disbursement { loanAccountNumber disbursedOn }
+      repaymentSchedule { method rate totalPayment startsOn instalments(first: 1) { payment dueDate } }
+      timeline { at step kind agencies parties { role ordinal } outcome officerReason notice channel }
+    }
+  }
+`);
+
+/** The consents the signed-in person gave, to tell what is still theirs to give. */
+export const MyConsents = graphql(`
+  query MyConsents {
+    myConsents { id kind status applicationId }
+  }
+`);
+
+/** A person's own consent: data sharing or the credit query for an application, or face verification. */
+export const GiveConsent = graphql(`
+  mutation GiveConsent($input: GrantConsentInput!) {
+    grantConsent(input: $input) { id kind status applicationId }
+  }
+`);
+
+/** The contract text as this signer is shown it, and the hash they sign. */
+export const ContractToSign = graphql(`
+  query ContractToSign($id: ID!) {
+    loanApplication(id: $id) { id contract { text sha256 } }
+  }
+`);
+
+/** 刷脸: the capture's digest compared with the population register's photo. */
+export const VerifyMyFace = graphql(`
+  mutation VerifyMyFace($livePhotoSha256: String!, $centreCode: String!) {
+    verifyFace(livePhotoSha256: $livePhotoSha256, centreCode: $centreCode) { matched reference }
+  }
+`);
+
+/** 签约: an ES256 signature over the application and the hash of the text shown. */
+export const SignContract = graphql(`
+  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {
+    signLoanContract(id: $id, signature: $signature) { id status }
+  }
+`);

@@ -1,0 +1,46 @@
+/** The signed-in person's start: who they are, the applications that name them, a new one. */
+import type { PageProps } from '../App';
+import { useOperation, money, instant } from '../data';
+import { useLanguage } from '../i18n';
+import { HomePage } from '../operations';
+import { Problems } from './Problems';
+
+export function Home({ caller, graphqlPath, go }: PageProps) {
+  const { t, language } = useLanguage();
+  const { answer, failure } = useOperation(graphqlPath, caller, HomePage, {});
+  if (failure) return <Problems messages={[failure]} />;
+  if (!answer) return <p role="status">{t('loading')}</p>;
+  const applications = answer.data?.myLoanApplications ?? [];
+  return (
+    <>
+      <Problems messages={answer.errors.map((e) => e.message)} />
+      <section className="card" aria-labelledby="mine">
+        <p className="greeting">
+          {t('hello')}
+          {answer.data?.me?.name ?? ''}
+        </p>
+        <h2 id="mine">{t('myApplications')}</h2>
+        {applications.length === 0 ? (
+          <p>{t('noApplications')}</p>
+        ) : (
+          <ul className="applications">
+            {applications.map((application) => (
+              <li key={application.id}>
+                <a href={`#/applications/${encodeURIComponent(application.id)}`}>
+                  <span className="status" data-status={application.status ?? ''}>
+                    {application.status ? t(application.status) : '—'}
+                  </span>{' '}
+                  {application.applicant?.name} · {money(application.amount)} · {instant(application.acceptedAt, language)}
+                  <span className="muted"> · {t('applicationNo')} {application.id}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" className="primary" onClick={() => go('/new')}>
+          {t('newApplication')}
+        </button>
+      </section>
+    </>
+  );
+}
