@@ -11,6 +11,7 @@ import { revokeOwnedRow } from './owned-rows';
 import { toDate, toDateOrNull } from './sql-values';
 import type {
   ConsentGrant,
+  ConsentItem,
   ConsentKind,
   ConsentQuery,
   ConsentRecord,
@@ -21,7 +22,7 @@ import type {
   SubjectRole,
 } from './types';
 
-interface ConsentRow {
+export interface ConsentRow {
   id: string;
   subject_key: string;
   subject_masked: string;
@@ -118,24 +119,10 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
     async findActiveForItems(query) {
       // One statement for every question of a request's tick: the newest matching consent of each item.
       if (query.items.length === 0) return new Map();
-      // As parallel arrays (unnest … WITH ORDINALITY numbers them from 1): cheaper to bind and plan than a JSON document.
       const rows = await db.query<ConsentRow & { item: unknown }>(
-        `SELECT DISTINCT ON (w.i) w.i - 1 AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
-         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(subject_key, kind, wanted, i)
-         JOIN consents c ON c.subject_key = w.subject_key AND c.kind = w.kind AND c.purpose = $4 AND c.granted_to_centre = $5
-           AND c.scopes @> w.wanted::jsonb
-           AND c.revoked_at IS NULL AND c.valid_from <= $6 AND $6 < c.valid_until
-           AND ($7::text IS NULL OR c.application_id = $7)
+        `${itemConsentsSql({ subjectKeys: '$1', kinds: '$2', wanted: '$3', purpose: '$4', centre: '$5', at: '$6', applicationId: '$7' })}
          ORDER BY w.i, c.granted_at DESC, c.position DESC`,
-        [
-          query.items.map((item) => item.subjectKey),
-          query.items.map((item) => item.kind),
-          query.items.map((item) => JSON.stringify([{ agency: item.agency, dataItems: [item.dataItem] }])),
-          query.purpose,
-          query.centre,
-          query.at,
-          query.applicationId ?? null,
-        ],
+        [...itemConsentParams(query.items), query.purpose, query.centre, query.at, query.applicationId ?? null],
       );
       return new Map(rows.map((row) => [Number(row.item), toConsentRecord(row, query.at)]));
     },
@@ -145,6 +132,42 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
       return rows.map((row) => toConsentRecord(row, at));
     },
   };
+}
+
+/** Where each placeholder of itemConsentsSql is bound: `$n` for a parameter, or a column the statement has. */
+interface ItemConsentBindings {
+  subjectKeys: string;
+  kinds: string;
+  wanted: string;
+  purpose: string;
+  centre: string;
+  at: string;
+  /** The case the consent must name; NULL for any. */
+  applicationId: string;
+}
+
+/**
+ * The newest matching consent of each asked item (findActive's test, item by item), numbered from 0
+ * as `item`: one SELECT, for findActiveForItems and for the case read (loan-store.ts readCase).
+ * The items go as three parallel arrays (itemConsentParams; unnest … WITH ORDINALITY numbers
+ * them from 1): cheaper to bind and plan than a JSON document. The caller adds its ORDER BY.
+ */
+export function itemConsentsSql(bind: ItemConsentBindings): string {
+  return `SELECT DISTINCT ON (w.i) w.i - 1 AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
+         FROM unnest(${bind.subjectKeys}::text[], ${bind.kinds}::text[], ${bind.wanted}::text[]) WITH ORDINALITY AS w(subject_key, kind, wanted, i)
+         JOIN consents c ON c.subject_key = w.subject_key AND c.kind = w.kind AND c.purpose = ${bind.purpose} AND c.granted_to_centre = ${bind.centre}
+           AND c.scopes @> w.wanted::jsonb
+           AND c.revoked_at IS NULL AND c.valid_from <= ${bind.at} AND ${bind.at} < c.valid_until
+           AND (${bind.applicationId}::text IS NULL OR c.application_id = ${bind.applicationId})`;
+}
+
+/** The three arrays itemConsentsSql unnests: subject keys, kinds, and each item's scope to contain. */
+export function itemConsentParams(items: readonly ConsentItem[]): [string[], string[], string[]] {
+  return [
+    items.map((item) => item.subjectKey),
+    items.map((item) => item.kind),
+    items.map((item) => JSON.stringify([{ agency: item.agency, dataItems: [item.dataItem] }])),
+  ];
 }
 
 function assertValidGrant(grant: ConsentGrant): void {
@@ -176,7 +199,7 @@ function toScopes(value: unknown): ConsentScope[] {
   }));
 }
 
-function toConsentRecord(row: ConsentRow, at: Date): ConsentRecord {
+export function toConsentRecord(row: ConsentRow, at: Date): ConsentRecord {
   const validUntil = toDate(row.valid_until);
   const revokedAt = toDateOrNull(row.revoked_at);
   return {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { SqlDatabase, SqlExecutor } from './database';
 import type { CaseState, LoanApplicationRow, LoanEvent, LoanStepName, LoanStepRow, LoanStore, Transitions } from './loan-types';
+import { itemConsentParams, itemConsentsSql, toConsentRecord, type ConsentRow } from './consent-store';
 import { noticeMethods, writeNotices } from './notice-outbox';
 
 interface ApplicationRow {
@@ -322,6 +323,36 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
 
     async steps(id) {
       return (await db.query<StepRow>(`SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = $1 ORDER BY step`, [id])).map(toStep);
+    },
+
+    async readCase(id, consents) {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+      // One statement: the application's row, its steps as one JSON array, and the consents asked
+      // for as another, gated here on the application's centre and status as well as by the caller.
+      const [row] = await db.query<ApplicationRow & { case_steps: StepRow[] | string; case_consents: Array<ConsentRow & { item: number }> | string }>(
+        `SELECT ${APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ')},
+           (SELECT coalesce(json_agg(s ORDER BY s.step), '[]'::json) FROM (SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = a.id) s) AS case_steps,
+           (SELECT coalesce(json_agg(k), '[]'::json) FROM (
+              ${itemConsentsSql({ subjectKeys: '$2', kinds: '$3', wanted: '$4', purpose: '$5', centre: '$6', at: '$7', applicationId: 'a.id::text' })}
+              ORDER BY w.i, c.granted_at DESC, c.position DESC) k
+            WHERE a.centre = $6 AND a.status = ANY($8::text[])) AS case_consents
+         FROM loan_applications a WHERE a.id = $1`,
+        [
+          id,
+          ...itemConsentParams(consents?.items ?? []),
+          consents?.purpose ?? null,
+          consents?.centre ?? null,
+          consents?.at ?? new Date(),
+          [...(consents?.openStatuses ?? [])],
+        ],
+      );
+      if (!row) return null;
+      const at = consents?.at ?? new Date();
+      return {
+        application: toApplication(row),
+        steps: json(row.case_steps).map(toStep),
+        consents: new Map(json(row.case_consents).map((consent) => [Number(consent.item), toConsentRecord(consent, at)])),
+      };
     },
 
     async events(id) {

@@ -3,6 +3,7 @@
  * timeline of events. Stored before any agency is called; steps carry leases so that two running
  * instances never process the same step, and a restart resumes whatever was left.
  */
+import type { ConsentItem, ConsentRecord, Purpose } from './types';
 
 export type RepaymentMethod = 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
 
@@ -241,6 +242,21 @@ export interface LoanStatistics {
   averageReviewScore: number | null;
 }
 
+/** The consents a case read brings along: the request's questions under its purpose, centre and instant. */
+export interface CaseConsentQuery {
+  items: readonly ConsentItem[];
+  purpose: Purpose;
+  centre: string;
+  at: Date;
+  /** The statuses in which the application is open to the caller (case-file.ts): consents are read in no other. */
+  openStatuses: readonly LoanStatus[];
+}
+
+export interface CaseRead extends CaseState {
+  /** The newest matching consent of each asked item, by the item's index; items without one are absent. */
+  consents: Map<number, ConsentRecord>;
+}
+
 export interface LoanStore {
   /** The applicant's one review (好差评) of a finished application; false when already reviewed. */
   addReview(applicationId: string, score: number, comment: string, now: Date): Promise<boolean>;
@@ -256,6 +272,13 @@ export interface LoanStore {
   submit(input: SubmitLoan): Promise<SubmitOutcome>;
   get(id: string): Promise<LoanApplicationRow | null>;
   steps(id: string): Promise<LoanStepRow[]>;
+  /**
+   * The case file a request names — the application and its steps — in one statement, and with it
+   * the consents the request asks about (findActiveForItems' test, naming this application), which
+   * the store returns only if the application is of `consents.centre` and in one of
+   * `consents.openStatuses`; the caller still verifies the case before it uses any. Null when absent.
+   */
+  readCase(id: string, consents: CaseConsentQuery | null): Promise<CaseRead | null>;
   events(id: string): Promise<LoanEvent[]>;
   /** Newest first; `after` is the position cursor of the previous page. */
   list(filter: LoanListFilter, page: { after: number | null; limit: number }): Promise<LoanApplicationRow[]>;

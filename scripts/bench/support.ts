@@ -22,6 +22,14 @@ export function memoryConsents(storage: Storage, records: readonly ConsentRecord
   const of = (kind: ConsentKind) => records.find((record) => record.kind === kind) ?? records[0]!;
   return {
     ...storage,
+    // The case still read from the store, its consents from memory.
+    loans: {
+      ...storage.loans,
+      readCase: async (id, consents) => {
+        const read = await storage.loans.readCase(id, null);
+        return read && { ...read, consents: new Map((consents?.items ?? []).map((item, index) => [index, of(item.kind)])) };
+      },
+    },
     consents: {
       ...storage.consents,
       findActive: async (query) => of(query.kind),

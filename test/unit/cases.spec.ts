@@ -7,7 +7,7 @@ import { LOAN_ENGINE } from '../../lib/services';
 import type { LoanApplicationRow, LoanStatus, LoanStepRow } from '../../storage/loan-types';
 import type { ProxyAuthorization, Storage } from '../../storage/types';
 import { isCaseOpenTo, partiesOf, requiredSignersOf } from '../../subgraphs/shared/cases/case-file';
-import { caseFileLookup, verifiedActor } from '../../subgraphs/shared/cases/verification';
+import { caseReads, verifiedActor } from '../../subgraphs/shared/cases/verification';
 
 const APPLICANT = '350102199003140316';
 const SPOUSE = '350102199205180427';
@@ -139,38 +139,71 @@ describe('whom a case is open to', () => {
   });
 });
 
-describe('caseFileLookup: the named case, read once per request', () => {
+describe('caseReads: the named case, read once per request, with the consents asked alongside it', () => {
   const storeOf = (found: LoanApplicationRow | null) => {
-    const calls = { get: 0, steps: 0 };
+    const calls = { readCase: 0, findActiveForItems: 0 };
+    const withConsents: unknown[] = [];
     const loans = {
-      get: async () => (calls.get++, found),
-      steps: async () => (calls.steps++, gathered([CO_OWNER], [])),
+      readCase: async (_id: string, consents: unknown) => (calls.readCase++, withConsents.push(consents), found && { application: found, steps: gathered([CO_OWNER], []), consents: new Map([[0, { id: 'consent-1' }]]) }),
     } as unknown as Storage['loans'];
-    return { store: { loans }, calls };
+    const consents = { findActiveForItems: async () => (calls.findActiveForItems++, new Map([[0, { id: 'consent-2' }]])) } as unknown as Storage['consents'];
+    return { store: { loans, consents }, calls, withConsents };
   };
   const officer = actor('FUND_OFFICER', { centre: '350100' });
+  const readsOf = (caller: Actor, applicationId: string | null, store: ReturnType<typeof storeOf>['store']) =>
+    caseReads({ actor: caller, applicationId, purpose: 'HPF_LOAN_REVIEW', storage: store, subjectKeyOf: key });
+  const consentOf = (idNumber: string) => `${idNumber}|DATA_SHARING|civil-affairs|marriage`;
 
   it('finds the case with its parties for a caller it is open to, reading the store once however often asked', async () => {
     const { store, calls } = storeOf(application());
-    const lookup = caseFileLookup(officer, application().id, store);
-    const [first, second] = await Promise.all([lookup(), lookup()]);
+    const { caseFile } = readsOf(officer, application().id, store);
+    const [first, second] = await Promise.all([caseFile(), caseFile()]);
     expect(first).toBe(second);
     expect(first!.application.id).toBe(application().id);
     expect(first!.parties.map((party) => party.role)).toEqual(['APPLICANT', 'SPOUSE', 'CO_BORROWER', 'CO_OWNER']);
-    expect(await lookup()).toBe(first);
-    expect(calls).toEqual({ get: 1, steps: 1 });
+    expect(await caseFile()).toBe(first);
+    expect(calls).toEqual({ readCase: 1, findActiveForItems: 0 });
+  });
+
+  it('reads the consents asked in the same tick as the case in the same statement, for the centre and the statuses open to it', async () => {
+    const { store, calls, withConsents } = storeOf(application());
+    const { caseFile, consentLookup } = readsOf(officer, application().id, store);
+    const [consent, file] = await Promise.all([consentLookup.load(consentOf(APPLICANT)), caseFile()]);
+    expect(file).not.toBeNull();
+    expect(consent).toEqual({ id: 'consent-1' });
+    expect(withConsents).toEqual([
+      { items: [{ subjectKey: key(APPLICANT), kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' }], purpose: 'HPF_LOAN_REVIEW', centre: '350100', at: expect.any(Date), openStatuses: ['ACCEPTED', 'REFERRED', 'APPROVED'] },
+    ]);
+    expect(await consentLookup.load(consentOf(SPOUSE))).toEqual({ id: 'consent-2' });
+    expect(calls).toEqual({ readCase: 1, findActiveForItems: 1 });
+  });
+
+  it('counts no consent when the case is not open to the caller, whatever the store returned', async () => {
+    for (const [caller, found] of [
+      [{ ...officer, centre: '350200' }, application()],
+      [officer, application('REJECTED')],
+      [actor('FUND_OFFICER', { centre: null }), application()],
+    ] as const) {
+      const { store, calls } = storeOf(found);
+      const { caseFile, consentLookup } = readsOf(caller, application().id, store);
+      const [consent, file] = await Promise.all([consentLookup.load(consentOf(APPLICANT)), caseFile()]);
+      expect([consent, file]).toEqual([null, null]);
+      expect(await consentLookup.load(consentOf(SPOUSE))).toBeNull();
+      expect(calls.findActiveForItems).toBe(0);
+    }
   });
 
   it('is null when the request names no case, without asking the store', async () => {
     const { store, calls } = storeOf(application());
-    expect(await caseFileLookup(officer, null, store)()).toBeNull();
-    expect(calls).toEqual({ get: 0, steps: 0 });
+    expect(await readsOf(officer, null, store).caseFile()).toBeNull();
+    expect(await readsOf(officer, 'APP-2026-000123', store).caseFile()).toBeNull();
+    expect(calls).toEqual({ readCase: 0, findActiveForItems: 0 });
   });
 
   it('is null for an application that does not exist, or is not open to the caller', async () => {
-    expect(await caseFileLookup(officer, 'APP-2026-000123', storeOf(null).store)()).toBeNull();
-    expect(await caseFileLookup({ ...officer, centre: '350200' }, application().id, storeOf(application()).store)()).toBeNull();
-    expect(await caseFileLookup(officer, application().id, storeOf(application('REJECTED')).store)()).toBeNull();
-    expect(await caseFileLookup(actor('APPLICANT', { personIdNumber: STRANGER }), application().id, storeOf(application()).store)()).toBeNull();
+    expect(await readsOf(officer, application().id, storeOf(null).store).caseFile()).toBeNull();
+    expect(await readsOf({ ...officer, centre: '350200' }, application().id, storeOf(application()).store).caseFile()).toBeNull();
+    expect(await readsOf(officer, application().id, storeOf(application('REJECTED')).store).caseFile()).toBeNull();
+    expect(await readsOf(actor('APPLICANT', { personIdNumber: STRANGER }), application().id, storeOf(application()).store).caseFile()).toBeNull();
   });
 });

@@ -26,6 +26,14 @@ describe('opaque entity references', () => {
     expect(() => refs.open('applicant', altered)).toThrow(/not a valid applicant reference/);
   });
 
+  it('refuses a reference of another kind after it has opened as its own', () => {
+    const fresh = createEntityRefs(KEY);
+    const ref = fresh.seal('applicant', ID);
+    expect(fresh.open('applicant', ref)).toBe(ID);
+    expect(() => fresh.open('property', ref)).toThrow(/not a valid property reference/);
+    expect(fresh.open('applicant', ref)).toBe(ID);
+  });
+
   it('refuses a reference forged from a readable ID number', () => {
     expect(() => refs.open('applicant', `apl_${Buffer.from(ID).toString('base64url')}`)).toThrow(/not a valid/);
   });

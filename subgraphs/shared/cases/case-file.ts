@@ -26,6 +26,8 @@ export interface CaseFile {
 
 /** Statuses in which a centre's officers still work on an application and may read its parties. */
 const OFFICER_OPEN: readonly LoanStatus[] = ['ACCEPTED', 'REFERRED', 'APPROVED'];
+/** The loan engine gathers a case's data only while its checks run. */
+const SERVICE_OPEN: readonly LoanStatus[] = ['ACCEPTED'];
 
 /** The facts of a finished check's property (the loan workflow's typed facts; only these fields are read here). */
 const propertyFound = (steps: readonly LoanStepRow[], step: string): Record<string, unknown> | null => {
@@ -57,13 +59,28 @@ export function partiesOf(application: LoanApplicationRow, steps: readonly LoanS
   return parties;
 }
 
+/**
+ * The statuses in which a centre's caller (an officer, the loan engine) may work on an application
+ * of their centre; none for anyone else, whose access is by party. The store reads a case's
+ * consents only in these (LoanStore.readCase).
+ */
+export function centreOpenStatuses(actor: Actor): readonly LoanStatus[] {
+  switch (actor.role) {
+    case 'FUND_OFFICER':
+      return OFFICER_OPEN;
+    case 'SERVICE':
+      return serviceHasPower(actor.subject, 'GATHER_CASE_DATA') ? SERVICE_OPEN : [];
+    default:
+      return [];
+  }
+}
+
 /** Whether this caller may work on this application at all (what they may read in it is the policy's). */
 export function isCaseOpenTo(actor: Actor, application: LoanApplicationRow, parties: readonly CaseParty[]): boolean {
   switch (actor.role) {
     case 'FUND_OFFICER':
-      return actor.centre === application.centre && OFFICER_OPEN.includes(application.status);
     case 'SERVICE':
-      return serviceHasPower(actor.subject, 'GATHER_CASE_DATA') && actor.centre === application.centre && application.status === 'ACCEPTED';
+      return actor.centre === application.centre && centreOpenStatuses(actor).includes(application.status);
     case 'APPLICANT':
     case 'PROXY_AGENT':
       return actor.personIdNumber !== null && parties.some((party) => party.idNumber === actor.personIdNumber);

@@ -4,10 +4,12 @@
  * request names (exists, and is open to this caller). The gateway's assertion says who is calling;
  * it cannot say what they are entitled to.
  */
+import DataLoader from 'dataloader';
 import type { Actor } from '../../../lib/actor';
-import type { Storage } from '../../../storage/types';
+import type { ConsentRecord, Purpose, Storage } from '../../../storage/types';
 import type { VerifiedProxy } from '../policy/context';
-import { isCaseOpenTo, partiesOf, type CaseFile } from './case-file';
+import { consentItemsOf } from '../policy/rules';
+import { centreOpenStatuses, isCaseOpenTo, partiesOf, type CaseFile } from './case-file';
 
 /** A proxy agent keeps their person only while a stored authorization backs the claim. */
 export async function verifiedActor(
@@ -28,21 +30,65 @@ export async function verifiedActor(
   return { actor, proxy: { id: authorization.id, scopes: authorization.scopes } };
 }
 
-/** What an application id looks like (a UUID); anything else names no application, and is not looked up. */
 const APPLICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The named case, read once per request on first need; null when absent or not open to the caller. */
-export function caseFileLookup(actor: Actor, applicationId: string | null, storage: Pick<Storage, 'loans'>): () => Promise<CaseFile | null> {
-  let found: Promise<CaseFile | null> | undefined;
-  return () => {
-    found ??= (async () => {
-      if (!applicationId) return null;
-      // The application and its steps asked together: one wait for the store, not two in a row.
-      const [application, steps] = await Promise.all([storage.loans.get(applicationId), APPLICATION_ID.test(applicationId) ? storage.loans.steps(applicationId) : []]);
-      if (!application) return null;
-      const parties = partiesOf(application, steps);
-      return isCaseOpenTo(actor, application, parties) ? { application, steps, parties } : null;
-    })();
-    return found;
+/** The key of the case among the request's reads; a consent key (subject|kind|agency|item) is never it. */
+const CASE = '\u0000case';
+
+export interface CaseReads {
+  /** The named case, read once per request on first need; null when absent or not open to the caller. */
+  caseFile(): Promise<CaseFile | null>;
+  /** The request's consent look-ups, by consentKey(...): each once, and all of one tick in one statement. */
+  consentLookup: DataLoader<string, ConsentRecord | null>;
+}
+
+export interface CaseReadsOptions {
+  actor: Actor;
+  /** The application the request names (the caller's claim, verified here). */
+  applicationId: string | null;
+  purpose: Purpose;
+  storage: Pick<Storage, 'loans' | 'consents'>;
+  subjectKeyOf(idNumber: string): string;
+}
+
+/**
+ * The request's reads of its case and of consents for it. The first tick that asks for the case
+ * reads it together with the consents asked in that tick (LoanStore.readCase: one statement where
+ * there were three in a row); later consents come in one statement per tick. A consent counts only
+ * once the case is verified here — it exists, and is open to this caller (isCaseOpenTo) — and only
+ * for the caller's centre, the request's purpose and that application: the store is asked under
+ * those, and gates the case's consents on the application's centre and status itself.
+ */
+export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf }: CaseReadsOptions): CaseReads {
+  const verify = (read: { application: CaseFile['application']; steps: CaseFile['steps'] } | null): CaseFile | null => {
+    if (!read) return null;
+    const parties = partiesOf(read.application, read.steps);
+    return isCaseOpenTo(actor, read.application, parties) ? { application: read.application, steps: read.steps, parties } : null;
   };
+  const centre = actor.centre;
+  let file: Promise<CaseFile | null> | undefined;
+
+  const reads = new DataLoader<string, CaseFile | ConsentRecord | null>(async (keys) => {
+    const asked = keys.filter((key) => key !== CASE);
+    const items = consentItemsOf(asked, subjectKeyOf);
+    const at = new Date();
+    let verified: CaseFile | null;
+    let found = new Map<number, ConsentRecord>();
+    if (keys.includes(CASE)) {
+      // What an application id looks like (a UUID); anything else names no application, and is not looked up.
+      const read = applicationId && APPLICATION_ID.test(applicationId)
+        ? await storage.loans.readCase(applicationId, centre && items.length > 0 ? { items, purpose, centre, at, openStatuses: centreOpenStatuses(actor) } : null)
+        : null;
+      verified = verify(read);
+      if (read) found = read.consents;
+    } else {
+      verified = await caseFile();
+      if (verified && centre && items.length > 0) found = await storage.consents.findActiveForItems({ items, purpose, centre, at, applicationId: verified.application.id });
+    }
+    const byKey = new Map(asked.map((key, index) => [key, index]));
+    return keys.map((key) => (key === CASE ? verified : verified && centre ? (found.get(byKey.get(key)!) ?? null) : null));
+  });
+
+  const caseFile = (): Promise<CaseFile | null> => (file ??= reads.load(CASE) as Promise<CaseFile | null>);
+  return { caseFile, consentLookup: reads as DataLoader<string, ConsentRecord | null> };
 }

@@ -9,7 +9,7 @@ import { and, or, rule, type IRule } from 'graphql-shield';
 import type { ActorRole } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
 import { serviceHasPower, type ServicePower } from '../../../lib/services';
-import type { ConsentKind, ConsentRecord, ProxyScope } from '../../../storage/types';
+import type { ConsentItem, ConsentKind, ConsentRecord, ProxyScope } from '../../../storage/types';
 import type { DenialCode, PolicyContext } from './context';
 
 export { allow, deny } from 'graphql-shield';
@@ -18,6 +18,19 @@ export type Rule = IRule | ReturnType<typeof and>;
 
 /** Whose personal data a parent object holds: ID numbers, found from the parent (and maybe its records). */
 export type Subjects<Parent> = (parent: Parent, context: PolicyContext) => readonly string[] | Promise<readonly string[]>;
+
+/** Subjects read off the parent object alone, synchronously, with no look-up (offParent). */
+const offTheParent = new WeakSet<object>();
+
+/**
+ * Declares subjects that are read off the parent alone — no loader, no agency, no store — so a
+ * rule may ask about them before the case is verified (hasConsent does, to read the case and the
+ * consents together). Anything that looks something up must stay a plain Subjects.
+ */
+export function offParent<Parent>(subjects: (parent: Parent) => readonly string[]): Subjects<Parent> {
+  offTheParent.add(subjects);
+  return subjects;
+}
 
 export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   (_parent, _args, context: PolicyContext) => context.actor.role !== 'ANONYMOUS',
@@ -99,9 +112,19 @@ export function findConsent(context: PolicyContext, subject: string, kind: Conse
   return context.consentLookup.load(consentKey(subject, kind, agency, dataItem));
 }
 
+/** The consent questions of loader keys (consentKey strings), as the store asks them. */
+export function consentItemsOf(keys: readonly string[], subjectKeyOf: (idNumber: string) => string): ConsentItem[] {
+  return keys.map((key) => {
+    const [subject, kind, agency, dataItem] = key.split('|') as [string, ConsentKind, AgencyName, string];
+    return { subjectKey: subjectKeyOf(subject), kind, agency, dataItem };
+  });
+}
+
 /**
- * The per-request consent loader: keys are consentKey(...) strings; the caller's centre, the
- * purpose and the verified case are fixed. A consent opens reads for the application it names only.
+ * A consent loader over a case already at hand (specs, the permission matrix): keys are
+ * consentKey(...) strings; the caller's centre, the purpose and the verified case are fixed. A
+ * consent opens reads for the application it names only. A request's own loader reads the case
+ * and its first consents together (cases/verification.ts caseReads).
  */
 export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purpose' | 'consents' | 'subjectKeyOf' | 'caseFile'>): DataLoader<string, ConsentRecord | null> {
   return new DataLoader<string, ConsentRecord | null>(async (keys) => {
@@ -109,11 +132,7 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
     const file = await context.caseFile();
     if (!centre || !file) return keys.map(() => null);
     // One store query for every consent this tick asks about, whatever their kind, agency and item.
-    const items = keys.map((key) => {
-      const [subject, kind, agency, dataItem] = key.split('|') as [string, ConsentKind, AgencyName, string];
-      return { subjectKey: context.subjectKeyOf(subject), kind, agency, dataItem };
-    });
-    const found = await context.consents.findActiveForItems({ items, purpose: context.purpose, centre, at: new Date(), applicationId: file.application.id });
+    const found = await context.consents.findActiveForItems({ items: consentItemsOf(keys, context.subjectKeyOf), purpose: context.purpose, centre, at: new Date(), applicationId: file.application.id });
     return keys.map((_, index) => found.get(index) ?? null);
   });
 }
@@ -127,18 +146,26 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
  */
 export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataItem: string, subjects: Subjects<Parent>): Rule {
   const check = async (parent: Parent, context: PolicyContext, info: unknown): Promise<boolean> => {
+    // Subjects read off the parent cost no look-up: their consents are asked in the same tick as
+    // the case, so that a request's first read brings both in one statement (caseReads), and none
+    // counts unless the case is verified below. Other subjects may call an agency: only after that.
+    const atHand = offTheParent.has(subjects) ? (subjects(parent, context) as readonly string[]) : null;
+    const asked = atHand?.map((subject) => findConsent(context, subject, kind, agency, dataItem));
+    // Answers left unread (a refused case, a non-party) must not surface as unhandled rejections.
+    for (const answer of asked ?? []) answer.catch(() => undefined);
     const file = await context.caseFile();
     if (!file) {
       noteDenial(context, info, 'CASE_REQUIRED');
       return false;
     }
-    const parties = (await subjects(parent, context)).filter((subject) => file.parties.some((party) => party.idNumber === subject));
+    const all = atHand ?? (await subjects(parent, context));
+    const parties = all.flatMap((subject, index) => (file.parties.some((party) => party.idNumber === subject) ? [index] : []));
     if (parties.length === 0) {
       noteDenial(context, info, 'NOT_A_PARTY');
       return false;
     }
-    for (const subject of parties) {
-      if (await findConsent(context, subject, kind, agency, dataItem)) return true;
+    for (const index of parties) {
+      if (await (asked?.[index] ?? findConsent(context, all[index]!, kind, agency, dataItem))) return true;
     }
     noteDenial(context, info, 'CONSENT_REQUIRED');
     return false;
@@ -160,10 +187,10 @@ export function isDataSubjectOrProxy<Parent>(subjects: Subjects<Parent>): Rule {
 }
 
 /** Whose data an Applicant object is: the person it stands for. */
-export const applicantSubject: Subjects<{ idNumber: string }> = (parent) => [parent.idNumber];
+export const applicantSubject = offParent<{ idNumber: string }>((parent) => [parent.idNumber]);
 
 /** A party to a contract or a register entry: that party. */
-export const partySubject: Subjects<{ applicant: { idNumber: string } }> = (parent) => [parent.applicant.idNumber];
+export const partySubject = offParent<{ applicant: { idNumber: string } }>((parent) => [parent.applicant.idNumber]);
 
 /** Roles that read other people's data only under their consent for a case (fund centres). */
 export const isFundCentre = hasRole('FUND_OFFICER', 'SERVICE');
