@@ -582,6 +582,54 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect(await ids({ partyKey: SUBJECT, applicantKey: OTHER_SUBJECT })).toEqual([together.id]);
     });
 
+    it('reads a case file in one statement: the application, its steps as steps() has them, and the consents asked for it', async () => {
+      const application = await submitted(1);
+      const other = await submitted(2, { applicantKey: OTHER_SUBJECT, partyKeys: [OTHER_SUBJECT] });
+      const mine = await consents().grant(consentGrant({ applicationId: application.id }));
+      await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, applicationId: other.id }));
+      const asked = {
+        items: [
+          { subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'civil-affairs' as const, dataItem: 'marriage' },
+          { subjectKey: OTHER_SUBJECT, kind: 'DATA_SHARING' as const, agency: 'civil-affairs' as const, dataItem: 'marriage' },
+          { subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'provident-fund' as const, dataItem: 'loans' },
+          { subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'tax' as const, dataItem: 'transferTax' },
+        ],
+        purpose: 'HPF_LOAN_APPLICATION' as const,
+        centre: '350100',
+        at: NOW,
+        openStatuses: ['ACCEPTED' as const],
+      };
+      const read = await loans().readCase(application.id, asked);
+      expect(read!.application).toEqual(await loans().get(application.id));
+      expect(read!.steps).toEqual(await loans().steps(application.id));
+      // Only consents naming this application: the other subject's names another.
+      expect([...read!.consents].map(([index, consent]) => [index, consent])).toEqual([
+        [0, mine],
+        [2, mine],
+      ]);
+      expect((await loans().readCase(application.id, null))!.consents).toEqual(new Map());
+      expect(await loans().readCase('00000000-0000-4000-8000-000000000000', asked)).toBeNull();
+      expect(await loans().readCase('APP-0001', asked)).toBeNull();
+    });
+
+    it('reads a case\'s consents only under the application\'s own centre, a status open to the caller, and the purpose asked', async () => {
+      const application = await submitted(1);
+      await consents().grant(consentGrant({ applicationId: application.id }));
+      const asked = {
+        items: [{ subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'civil-affairs' as const, dataItem: 'marriage' }],
+        purpose: 'HPF_LOAN_APPLICATION' as const,
+        centre: '350100',
+        at: NOW,
+        openStatuses: ['ACCEPTED' as const],
+      };
+      expect((await loans().readCase(application.id, asked))!.consents.size).toBe(1);
+      for (const refused of [{ centre: '350200' }, { openStatuses: ['REFERRED' as const] }, { openStatuses: [] }, { purpose: 'HPF_LOAN_REVIEW' as const }, { at: new Date(NOW.getTime() + 365 * DAY) }]) {
+        const read = await loans().readCase(application.id, { ...asked, ...refused });
+        expect(read!.application.id).toBe(application.id);
+        expect(read!.consents).toEqual(new Map());
+      }
+    });
+
     // What a worker reports through the workflow's plan: here a plan that waits for a consent unless
     // one was given while the step ran (the store shows the plan that flag, and frees the lease).
     type Report = 'AWAITING_CONSENT' | 'DONE';
