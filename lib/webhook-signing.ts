@@ -1,7 +1,8 @@
 /**
  * Notice webhooks (subgraphs/loan/notices/): how a payload is signed, how the receiving centre's
  * system verifies it, and which URLs may be registered — in one module, so the two sides cannot
- * drift. The signature is HMAC-SHA256 over "<timestamp>.<body>" with the webhook's own secret; a
+ * drift. The signature is HMAC-SHA256 over "<timestamp>.<notice id>.<body>" with the webhook's own secret
+ * (the id is signed too: a receiver dedupes by it, so a replay may not change it); a
  * receiver refuses a timestamp outside its tolerance (a replay) and drops a notice id it has seen
  * (a redelivery: delivery is at least once, never exactly once).
  */
@@ -25,25 +26,50 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
-const mac = (secret: string, timestamp: string, body: string) => createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+const mac = (secret: string, timestamp: string, noticeId: string, body: string) => createHmac('sha256', secret).update(`${timestamp}.${noticeId}.${body}`).digest('hex');
 
 export function signWebhook(body: string, secret: string, noticeId: string, now: number = Date.now()): Record<string, string> {
   const timestamp = String(Math.floor(now / 1000));
-  return { [WEBHOOK_HEADERS.noticeId]: noticeId, [WEBHOOK_HEADERS.timestamp]: timestamp, [WEBHOOK_HEADERS.signature]: `v1=${mac(secret, timestamp, body)}` };
+  return { [WEBHOOK_HEADERS.noticeId]: noticeId, [WEBHOOK_HEADERS.timestamp]: timestamp, [WEBHOOK_HEADERS.signature]: `v1=${mac(secret, timestamp, noticeId, body)}` };
 }
 
-/** What a receiver checks: the signature over this exact body, and a timestamp within tolerance. */
+/** What a receiver checks: the signature over this exact body and notice id, and a timestamp within tolerance. */
 export function verifyWebhook(body: string, headers: Record<string, string | undefined>, secret: string, now: number = Date.now()): { ok: true; noticeId: string } | { ok: false; reason: 'MISSING' | 'STALE' | 'MISMATCH' } {
   const noticeId = headers[WEBHOOK_HEADERS.noticeId];
   const timestamp = headers[WEBHOOK_HEADERS.timestamp];
   const signature = headers[WEBHOOK_HEADERS.signature];
   if (!noticeId || !timestamp || !signature?.startsWith('v1=')) return { ok: false, reason: 'MISSING' };
   if (!/^\d+$/.test(timestamp) || Math.abs(now - Number(timestamp) * 1000) > WEBHOOK_TOLERANCE_MS) return { ok: false, reason: 'STALE' };
-  const expected = Buffer.from(mac(secret, timestamp, body));
+  const expected = Buffer.from(mac(secret, timestamp, noticeId, body));
   const given = Buffer.from(signature.slice(3));
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'MISMATCH' };
   return { ok: true, noticeId };
 }
+
+/**
+ * Whether an address is one the platform's own network could hide behind: loopback, private
+ * (RFC 1918, ULA), link-local (cloud metadata), CGNAT, unspecified, or an IPv4-mapped form of one.
+ */
+export function isInternalAddress(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, '').toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+  if (mapped) return isInternalAddress(mapped[1]!);
+  // The same, as a URL writes it: ::ffff:a00:1 is 10.0.0.1.
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(bare);
+  if (mappedHex) {
+    const [high, low] = [parseInt(mappedHex[1]!, 16), parseInt(mappedHex[2]!, 16)];
+    return isInternalAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
+  if (isIP(bare) === 4) {
+    const [a, b] = bare.split('.').map(Number) as [number, number];
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
+  }
+  if (isIP(bare) === 6) return bare === '::' || bare === '::1' || /^f[cd]/.test(bare) || /^fe[89ab]/.test(bare) || bare.startsWith('ff');
+  return false;
+}
+
+/** Names that only mean something inside a network: never a centre's public endpoint. */
+const INTERNAL_NAME = /(^localhost$|\.localhost$|\.local$|\.internal$|\.intranet$|\.lan$|\.svc$|\.cluster\.local$|^[^.]+$)/i;
 
 const isLoopback = (host: string): boolean => {
   const bare = host.replace(/^\[|\]$/g, '');
@@ -67,7 +93,13 @@ export function webhookUrlProblem(raw: string, mode: RunMode): string | null {
   if (raw.length > 2048) return 'is longer than 2048 characters';
   if (url.username || url.password) return 'must not carry credentials';
   if (url.hash) return 'must not have a fragment';
-  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'https:') {
+    // In production a notice goes to a centre's public endpoint only (the dispatcher checks what the name resolves to as well).
+    if (mode === 'production' && (isInternalAddress(url.hostname) || (isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0 && INTERNAL_NAME.test(url.hostname)))) {
+      return 'must name a public host, not an internal address or name';
+    }
+    return null;
+  }
   if (url.protocol === 'http:' && mode !== 'production' && isLoopback(url.hostname)) return null;
   return mode === 'production' ? 'must use https' : 'must use https (or http to a loopback address, in development and test)';
 }

@@ -25,7 +25,11 @@ export type StorageErrorCode =
   /** The schema needs a migration that this database role may not apply (the operator's role must). */
   | 'MIGRATION_REFUSED'
   /** In production, a database role that could change or delete access records. */
-  | 'ROLE_TOO_POWERFUL';
+  | 'ROLE_TOO_POWERFUL'
+  /** A centre's webhook URL registered already: its secret is not re-issued to whoever asks again. */
+  | 'WEBHOOK_EXISTS'
+  /** A centre has as many webhooks as it may (MAX_WEBHOOKS_PER_CENTRE). */
+  | 'WEBHOOK_LIMIT';
 
 export class StorageError extends Error {
   constructor(

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase, SqlExecutor } from './database';
+import { StorageError } from './errors';
 import type { LoanApplicationRow, LoanStore, NoticeDelivery, NoticeInput, NoticeWebhook } from './loan-types';
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
@@ -58,17 +59,30 @@ interface WebhookRow {
   registered_at: Date | string;
 }
 
+/** Webhooks a centre may register: each receives every notice of the centre's applications. */
+export const MAX_WEBHOOKS_PER_CENTRE = 5;
+
 type NoticeMethods = Pick<LoanStore, 'registerWebhook' | 'claimDueDeliveries' | 'finishDelivery' | 'notices'>;
 
 export function noticeMethods(db: SqlDatabase): NoticeMethods {
   return {
     async registerWebhook({ centre, url, secret, registeredBy, now }) {
+      // Never re-keyed by registering again (another officer would get the secret the centre's
+      // system verifies with), and at most MAX_WEBHOOKS_PER_CENTRE: each one is a delivery of every
+      // notice, written in the change's own transaction.
       const [row] = await db.query<WebhookRow>(
-        `INSERT INTO notice_webhooks (id, centre, url, secret, registered_by, registered_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (centre, url) DO UPDATE SET secret = EXCLUDED.secret, registered_by = EXCLUDED.registered_by, registered_at = EXCLUDED.registered_at
+        `INSERT INTO notice_webhooks (id, centre, url, secret, registered_by, registered_at)
+         SELECT $1, $2, $3, $4, $5, $6 WHERE (SELECT count(*) FROM notice_webhooks WHERE centre = $2) < $7
+         ON CONFLICT (centre, url) DO NOTHING
          RETURNING id, centre, url, secret, registered_by, registered_at`,
-        [randomUUID(), centre, url, secret, registeredBy, now],
+        [randomUUID(), centre, url, secret, registeredBy, now, MAX_WEBHOOKS_PER_CENTRE],
       );
+      if (!row) {
+        const [existing] = await db.query<{ id: string }>('SELECT id FROM notice_webhooks WHERE centre = $1 AND url = $2', [centre, url]);
+        throw existing
+          ? new StorageError('WEBHOOK_EXISTS', 'this centre has registered this webhook URL already')
+          : new StorageError('WEBHOOK_LIMIT', `a centre may register at most ${MAX_WEBHOOKS_PER_CENTRE} webhooks`);
+      }
       const webhook: NoticeWebhook = { id: row!.id, centre: row!.centre, url: row!.url, secret: row!.secret, registeredBy: row!.registered_by, registeredAt: new Date(row!.registered_at) };
       return webhook;
     },

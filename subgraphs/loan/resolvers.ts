@@ -1,5 +1,7 @@
 import { badUserInput } from '../../lib/errors';
 import { maskIdNumberForRecord } from '../../storage';
+import { StorageError } from '../../storage/errors';
+import { MAX_WEBHOOKS_PER_CENTRE } from '../../storage/notice-outbox';
 import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
 import { applicantRef, propertyRef, resolveApplicantReference } from '../shared/references';
 import { userError } from './user-errors';
@@ -148,13 +150,13 @@ export const loanResolvers: Resolvers = {
     registerNoticeWebhook: async (_, args, context) => {
       const problem = webhookUrlProblem(args.url, context.config.mode);
       if (problem) throw badUserInput('url', `the URL ${problem}`);
-      const webhook = await context.storage.loans.registerWebhook({
-        centre: context.actor.centre!,
-        url: args.url,
-        secret: newWebhookSecret(),
-        registeredBy: `${context.actor.role}:${context.actor.subject}`,
-        now: new Date(),
-      });
+      const webhook = await context.storage.loans
+        .registerWebhook({ centre: context.actor.centre!, url: args.url, secret: newWebhookSecret(), registeredBy: `${context.actor.role}:${context.actor.subject}`, now: new Date() })
+        .catch((error: unknown) => {
+          if (error instanceof StorageError && error.code === 'WEBHOOK_EXISTS') throw badUserInput('url', 'this centre has registered this URL already (its secret is not issued again)');
+          if (error instanceof StorageError && error.code === 'WEBHOOK_LIMIT') throw badUserInput('url', `a centre may register at most ${MAX_WEBHOOKS_PER_CENTRE} webhooks`);
+          throw error;
+        });
       return { id: webhook.id, centreCode: webhook.centre, url: webhook.url, secret: webhook.secret, registeredAt: webhook.registeredAt.toISOString() };
     },
     reviewLoanApplication: async (_, args, context) => {

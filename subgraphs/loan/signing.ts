@@ -44,7 +44,7 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
   } catch {
     throw badUserInput('signature.publicKeyJwk', 'must be a JWK in JSON');
   }
-  let payload: { applicationId?: unknown; contractSha256?: unknown };
+  let payload: { applicationId?: unknown; contractSha256?: unknown; monthlyOffsetFromHpfAccount?: unknown };
   try {
     const verified = await compactVerify(input.jws, await importJWK(jwk, 'ES256'), { algorithms: ['ES256'] });
     payload = JSON.parse(new TextDecoder().decode(verified.payload)) as typeof payload;
@@ -53,6 +53,10 @@ export async function signLoanContract(id: string, input: SignatureInput, contex
   }
   if (payload.applicationId !== id || payload.contractSha256 !== contract.sha256) {
     throw badUserInput('signature.jws', 'the signature is not over this contract as shown to you (its text changed, or another one was signed)');
+  }
+  // The choice draws on the borrower's own account every month: it is what they signed, or nothing.
+  if (monthlyOffset !== null && payload.monthlyOffsetFromHpfAccount !== monthlyOffset) {
+    throw badUserInput('signature.jws', 'the signed payload must carry your monthly-offset choice (monthlyOffsetFromHpfAccount) as given');
   }
 
   const requiredSignerKeys = contract.signerIdNumbers.map((idNumber) => context.subjectKeyOf(idNumber));

@@ -1,3 +1,4 @@
+import { mortgageesOf } from '../shared/cases/mortgagees';
 import { GraphQLError } from 'graphql';
 import { notFound } from '../../lib/errors';
 import { requireIdNumber, requireUnitNumber } from '../shared/arguments';
@@ -27,9 +28,11 @@ async function mortgageCase(input: RegisterMortgageInput, context: Context): Pro
   if (input.unitNumber !== unitNumber || !sameSet(input.mortgagorIdNumbers, owners) || input.loanContractNumber !== `HPF-${application.id}`) {
     throw caseRefused("the unit, mortgagors and contract number must be the application's own");
   }
-  // The debts secured are the application's: its amount (a combination's both parts), nothing more.
-  if (input.mortgagees.reduce((total, mortgagee) => total + mortgagee.amount, 0) !== application.request.amountFen) {
-    throw caseRefused("the secured amounts must add up to the application's amount");
+  // The lenders and the debts secured are the application's own, exactly: no other lender, no other amount.
+  const expected = mortgageesOf(application);
+  const given = input.mortgagees;
+  if (given.length !== expected.length || given.some((mortgagee, i) => mortgagee.name !== expected[i]!.name || mortgagee.amount !== expected[i]!.amountFen)) {
+    throw caseRefused("the mortgagees and the amounts they secure must be the application's own");
   }
   return { applicationId: application.id, owners };
 }

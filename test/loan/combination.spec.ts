@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import type { AgencyEnvelope, BatchResult, PropertyRegistrationRecord } from '../../lib/agency-contracts';
+import { LOAN_ENGINE } from '../../lib/services';
 import { signRequest } from '../../lib/signing';
 import { startTestSystem, type Query, type TestSystem } from '../support/system';
 import { FAST_LOAN_WORKER, inputFor, SUBMIT, submitWithConsents, untilDecided } from './support/loans';
@@ -68,9 +69,23 @@ describe('a combination loan (组合贷款)', () => {
     const face = (await herself(`mutation($photo: String!) { verifyFace(livePhotoSha256: $photo, centreCode: "${XIAMEN}") { reference } }`, { photo })).body.data.verifyFace;
     const shown = (await herself(VIEW, { id })).body.data.loanApplication.contract;
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-    const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify({ applicationId: id, contractSha256: shown.sha256 }))).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
-    const signed = await herself(SIGN, { id, offset: true, signature: { jws, publicKeyJwk: JSON.stringify(await exportJWK(publicKey)), identityProofReference: face.reference } });
+    const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify({ applicationId: id, contractSha256: shown.sha256, monthlyOffsetFromHpfAccount: true }))).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
+    const publicKeyJwk = JSON.stringify(await exportJWK(publicKey));
+    // The choice is part of what he signs: a payload without it does not carry it.
+    const unsignedChoice = await new CompactSign(new TextEncoder().encode(JSON.stringify({ applicationId: id, contractSha256: shown.sha256 }))).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
+    expect((await herself(SIGN, { id, offset: true, signature: { jws: unsignedChoice, publicKeyJwk, identityProofReference: face.reference } })).body.errors![0]!.extensions).toMatchObject({ argument: 'signature.jws' });
+    // The register is away while he signs, so the worker's registration waits and the engine's token can be tried with other lenders.
+    system.simulators['natural-resources'].setFaults({ down: true });
+    const signed = await herself(SIGN, { id, offset: true, signature: { jws, publicKeyJwk, identityProofReference: face.reference } });
     expect(signed.body.errors).toBeUndefined();
+    const engine = await system.as({ role: 'SERVICE', sub: LOAN_ENGINE, centre: XIAMEN });
+    const otherLender = await engine(
+      'mutation($input: RegisterMortgageInput!) { registerMortgage(input: $input) { certificateNumber } }',
+      { input: { unitNumber: person.purchase.unitNumber, mortgagorIdNumbers: [person.applicant.idNumber], loanContractNumber: `HPF-${id}`, mortgagees: [{ name: 'Another Finance Ltd', amount: '1499999.00' }, { name: `住房公积金管理中心 ${XIAMEN}`, amount: '1.00' }] } },
+      { 'x-application-id': id },
+    );
+    expect(otherLender.body.errors![0]).toMatchObject({ extensions: { code: 'CASE_REQUIRED' }, message: expect.stringContaining('mortgagees') });
+    system.simulators['natural-resources'].setFaults({ down: false });
 
     let done: { status: string; mortgage: { certificateNumber: string } | null; monthlyOffsetFromHpfAccount: boolean | null } | undefined;
     for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((resolve) => setTimeout(resolve, 100))) {

@@ -16,6 +16,7 @@ import type { DeliveryOutcome, NoticeDelivery } from '../../../storage/loan-type
 import type { Storage } from '../../../storage/types';
 import { backoffMs } from '../workflow/machine';
 import { personOf, smsText, SMS_SENDER, webhookPayload } from './messages';
+import { InternalAddressRefused, postWebhook } from './webhook-post';
 
 export interface NoticeDispatcher {
   stop(): Promise<void>;
@@ -55,16 +56,12 @@ export function startNoticeDispatcher(deps: { storage: Storage; config: Readonly
     if (problem) throw new Undeliverable('URL_NOT_ALLOWED');
     const application = await storage.loans.get(delivery.applicationId);
     const body = webhookPayload(delivery, application?.status ?? 'UNKNOWN');
-    const response = await fetch(delivery.webhook.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signWebhook(body, delivery.webhook.secret, delivery.noticeId) },
-      body,
-      // A redirect would send the notice where nobody registered it.
-      redirect: 'error',
-      signal: AbortSignal.timeout(config.agencyTimeoutMs),
+    // Not to an internal address, however the name resolves; a redirect would send it where nobody registered it.
+    const status = await postWebhook(delivery.webhook.url, body, { 'content-type': 'application/json', ...signWebhook(body, delivery.webhook.secret, delivery.noticeId) }, { timeoutMs: config.agencyTimeoutMs, mode: config.mode }).catch((error: unknown) => {
+      if (error instanceof InternalAddressRefused) throw new Undeliverable('URL_NOT_ALLOWED');
+      throw error;
     });
-    await response.arrayBuffer().catch(() => undefined);
-    if (!response.ok) throw new Error(`HTTP_${response.status}`);
+    if (status < 200 || status > 299) throw new Error(`HTTP_${status}`);
   };
 
   const deliver = async (delivery: NoticeDelivery): Promise<void> => {

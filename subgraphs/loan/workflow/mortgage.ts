@@ -8,7 +8,7 @@ import type { LoanApplicationRow, LoanStepRow } from '../../../storage/loan-type
 import { formatFen } from '../../../lib/scalars';
 import { registeredUnitOf } from '../../shared/cases/case-file';
 import type { GatewayClient } from '../../shared/gateway-client';
-import type { StoredDecision } from '../views';
+import { mortgageesOf } from '../../shared/cases/mortgagees';
 import type { MortgageCertificateFacts } from './machine';
 
 export class MortgageUnavailable extends Error {
@@ -26,18 +26,12 @@ import { REGISTER_MORTGAGE_DOCUMENT } from './operations';
 export async function registerMortgage(application: LoanApplicationRow, steps: readonly LoanStepRow[], gateway: GatewayClient): Promise<MortgageCertificateFacts> {
   const registration = registeredUnitOf(steps);
   if (!registration.unitNumber) throw new Error('no registered unit to mortgage');
-  const parts = (application.decision as StoredDecision | null)?.combination;
   const answer = await gateway.query(application.centre, application.id, REGISTER_MORTGAGE_DOCUMENT, {
     input: {
       unitNumber: registration.unitNumber,
       mortgagorIdNumbers: registration.owners,
       // A combination loan's two lenders in one registration: the centre for the HPF part, the bank for its own.
-      mortgagees: parts
-        ? [
-            { name: `住房公积金管理中心 ${application.centre}`, amount: formatFen(parts.hpfPartFen) },
-            { name: parts.bank, amount: formatFen(parts.commercialPartFen) },
-          ].filter((mortgagee) => mortgagee.amount !== '0.00')
-        : [{ name: `住房公积金管理中心 ${application.centre}`, amount: formatFen(application.request.amountFen) }],
+      mortgagees: mortgageesOf(application).map((mortgagee) => ({ name: mortgagee.name, amount: formatFen(mortgagee.amountFen) })),
       loanContractNumber: `HPF-${application.id}`,
     },
   });

@@ -725,8 +725,11 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
     it("writes a change's notices with it, once per key, a delivery for each SMS recipient and for each webhook of the application's centre", async () => {
       const ours = await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/notices', secret: 'whsec_one', registeredBy: 'FUND_OFFICER:o-1', now: NOW });
       await loans().registerWebhook({ centre: '350200', url: 'https://xm.example/notices', secret: 'whsec_two', registeredBy: 'FUND_OFFICER:o-2', now: NOW });
-      // The same URL again is the same webhook with a new secret.
-      expect(await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/notices', secret: 'whsec_new', registeredBy: 'FUND_OFFICER:o-1', now: NOW })).toMatchObject({ id: ours.id, secret: 'whsec_new' });
+      // The same URL again is refused, not re-keyed: its secret is never handed to whoever asks again.
+      await expect(loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/notices', secret: 'whsec_new', registeredBy: 'FUND_OFFICER:o-9', now: NOW })).rejects.toMatchObject({ code: 'WEBHOOK_EXISTS' });
+      // At most five a centre: each is a delivery of every notice, written with the change.
+      for (let i = 2; i <= 5; i += 1) await loans().registerWebhook({ centre: '350200', url: `https://xm.example/notices/${i}`, secret: `whsec_${i}`, registeredBy: 'FUND_OFFICER:o-2', now: NOW });
+      await expect(loans().registerWebhook({ centre: '350200', url: 'https://xm.example/notices/6', secret: 'whsec_6', registeredBy: 'FUND_OFFICER:o-2', now: NOW })).rejects.toMatchObject({ code: 'WEBHOOK_LIMIT' });
       const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT'])] });
       const plan = () => ({ events: [{ step: null, kind: 'SPEC', detail: {} }], notices: [noticeOf('NEEDS_CONSENT:SPOUSE', ['SPOUSE']), noticeOf('ACCEPTED', ['APPLICANT']), noticeOf('APPROVED', ['APPLICANT', 'SPOUSE'])] });
       await loans().apply(application.id, null, plan, NOW);

@@ -206,6 +206,10 @@ describe('the loan workflow state machine', () => {
       expect(webhookUrlProblem('http://127.0.0.1:8080/n', 'test')).toBeNull();
       expect(webhookUrlProblem('http://[::1]:8080/n', 'development')).toBeNull();
       expect(webhookUrlProblem('http://127.0.0.1:8080/n', 'production')).toMatch(/https/);
+      // In production, no internal address or name, however it is written.
+      for (const internal of ['https://127.0.0.1:6379/', 'https://169.254.169.254/latest', 'https://10.1.2.3/', 'https://[::1]:5432/', 'https://[::ffff:10.0.0.1]/', 'https://localhost/', 'https://metadata.google.internal/', 'https://kubernetes.default.svc/api', 'https://intranet/']) {
+        expect(webhookUrlProblem(internal, 'production')).toMatch(/public host/);
+      }
       expect(webhookUrlProblem('http://10.0.0.8/n', 'test')).toMatch(/https/);
       expect(webhookUrlProblem('https://u:p@hpf.example/n', 'test')).toMatch(/credentials/);
     });
