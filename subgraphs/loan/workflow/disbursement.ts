@@ -38,7 +38,12 @@ export async function disburse(application: LoanApplicationRow, step: LoanStepRo
         return factsOf(data, traceId);
       } catch (error) {
         // The bank has no record of it (it lost it, or never had it): the same instruction again.
-        if (!(error instanceof PartnerCallError && error.code === AGENCY_CODES.NOT_FOUND)) throw error;
+        if (!(error instanceof PartnerCallError && error.code === AGENCY_CODES.NOT_FOUND)) {
+          // Any other refusal of a query says nothing of the instruction already sent (the bank may
+          // have paid out): asked again later, and an officer's in the end, never REJECTED from it.
+          if (error instanceof PartnerCallError) throw new DisbursementUnavailable([error.code]);
+          throw error;
+        }
       }
     }
     const certificate = steps.find((s) => s.step === MORTGAGE_STEP && s.status === 'DONE')?.outcome as { certificateNumber?: string } | undefined;
