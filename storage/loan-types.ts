@@ -308,7 +308,7 @@ export interface LoanStore {
    * made in this process at once; on PostgreSQL also made by any other process (LISTEN/NOTIFY).
    */
   onWorkDue(listener: () => void): () => void;
-  /** Registers (or, for the same centre and URL, re-keys) a centre's webhook; later notices of its applications go to it too. */
+  /** Registers a centre's webhook (refused, WEBHOOK_EXISTS, for a URL the centre has already, never re-keyed; WEBHOOK_LIMIT past MAX_WEBHOOKS_PER_CENTRE); later notices of its applications go to it too. */
   registerWebhook(input: { centre: string; url: string; secret: string; registeredBy: string; now: Date }): Promise<NoticeWebhook>;
   /** Leases due deliveries to `owner` (skipping ones another instance holds), each with its attempt counted. */
   claimDueDeliveries(owner: string, now: Date, leaseMs: number, limit: number): Promise<NoticeDelivery[]>;
