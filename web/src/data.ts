@@ -29,12 +29,20 @@ export function useOperation<Data, Variables extends Record<string, unknown>>(
     request(graphqlPath, caller, document, JSON.parse(key) as Variables).then(
       (next) => {
         if (!live) return;
-        setAnswer(next);
+        // A refused read keeps what was shown (its errors beside it); the next one replaces it.
+        setAnswer((previous) => (next.data === null && previous?.data ? { ...previous, errors: next.errors } : next));
         setFailure(null);
         const { pollMs, poll } = latest.current;
-        if (pollMs && poll?.(next.data)) timer = setTimeout(() => setRound((r) => r + 1), pollMs);
+        // Refused (over a limit, a moment's outage): asked again, later.
+        const refused = next.errors.some((error) => !error.path);
+        if (pollMs && poll?.(next.data)) timer = setTimeout(() => setRound((r) => r + 1), refused ? pollMs * 3 : pollMs);
       },
-      (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => {
+        if (!live) return;
+        setFailure(error instanceof Error ? error.message : String(error));
+        const { pollMs } = latest.current;
+        if (pollMs) timer = setTimeout(() => setRound((r) => r + 1), pollMs * 3);
+      },
     );
     return () => {
       live = false;

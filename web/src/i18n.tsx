@@ -128,6 +128,9 @@ const TEXT = {
   SPOUSE: ['配偶', 'the spouse'],
   CO_BORROWER: ['共同借款人', 'the co-borrower'],
   you: ['您', 'you'],
+  withSpouse: ['夫妻共同申请', 'with the spouse'],
+  BORROWER: ['借款人', 'a borrower'],
+  CO_OWNER: ['共有人', 'a co-owner'],
   error: ['出错了：', 'Something went wrong: '],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -62,26 +62,30 @@ export const SubmitApplication = graphql(`
   }
 `);
 
-/** 一网查看: the application in one place — status, every check, deadlines, decision, signing, mortgage, disbursement, timeline. */
+/**
+ * 一网查看: the application in one place — status, every check, deadlines, decision, signing,
+ * mortgage, disbursement, timeline. Each borrower reads their own identifiers (that is how the
+ * page knows which party is reading); the others' are withheld (FORBIDDEN), as the policy says.
+ */
 export const ApplicationPage = graphql(`
   query ApplicationPage($id: ID!) {
     loanApplication(id: $id) {
       id status centreCode amount termMonths repaymentMethod
       acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt
-      applicant { idNumber name }
-      spouse { idNumber name }
-      coBorrowers { idNumber name }
+      applicant { idNumber }
+      spouse { idNumber }
+      coBorrowers { idNumber }
       checks {
         step agency status attempts outcome nextAttemptAt updatedAt
         findings { code message englishMessage party { role ordinal } }
         needsConsent { party { role ordinal } dataItem agency }
       }
       decision { outcome homeOrder rate maximumAmount bindingLimit officerReason findings { code message englishMessage } }
-      contract { sha256 complete signers { role signedAt applicant { idNumber name } } }
+      contract { sha256 complete signers { role signedAt applicant { idNumber } } }
       mortgage { certificateNumber registeredAt }
       disbursement { loanAccountNumber disbursedOn }
       repaymentSchedule { method rate totalPayment startsOn instalments(first: 1) { payment dueDate } }
-      timeline { at step kind agencies parties { role ordinal } outcome officerReason notice channel }
+      timeline { at step kind parties { role ordinal } officerReason }
     }
   }
 `);

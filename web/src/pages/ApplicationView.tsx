@@ -18,7 +18,11 @@ type Application = NonNullable<ApplicationPageQuery['loanApplication']>;
 type Party = { role: 'APPLICANT' | 'SPOUSE' | 'CO_BORROWER'; ordinal: number | null };
 
 const SETTLED = new Set(['REJECTED', 'WITHDRAWN', 'DISBURSED']);
-const POLL_MS = 1500;
+/**
+ * Every few seconds: the page's operation is one of the dearer ones under the caller limits (the
+ * per-minute cost budget of RATE_LIMIT_PER_MINUTE), so a person watching it spends a third of it.
+ */
+const POLL_MS = 4000;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** What each borrower consents to for the application: every item a check reads of them (README's list). */
@@ -49,7 +53,7 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
   const [faceAgreed, setFaceAgreed] = useState(false);
   const [face, setFace] = useState<{ matched: boolean; reference: string | null } | null>(null);
   const [contract, setContract] = useState<{ text: string; sha256: string } | null>(null);
-  const page = useOperation(graphqlPath, caller, ApplicationPage, { id }, { pollMs: POLL_MS, poll: (data) => !SETTLED.has(data?.loanApplication?.status ?? 'REJECTED') });
+  const page = useOperation(graphqlPath, caller, ApplicationPage, { id }, { pollMs: POLL_MS, poll: (data) => !SETTLED.has(data?.loanApplication?.status ?? 'ACCEPTED') });
   const consents = useOperation(graphqlPath, caller, MyConsents, {});
 
   const application = page.answer?.data?.loanApplication;
@@ -60,11 +64,11 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
   const me = myPartyOf(application, session.idNumber);
   const mine = (consents.answer?.data?.myConsents ?? []).filter((c) => c.applicationId === id && c.status === 'ACTIVE');
   const consented = mine.some((c) => c.kind === 'DATA_SHARING') && mine.some((c) => c.kind === 'CREDIT_QUERY');
+  // Another party is named by their role only: their identifiers are theirs (the policy withholds them).
   const partyName = (party: { role: string; ordinal?: number | null }) => {
     if (sameParty(me, party)) return t('you');
-    if (party.role === 'SPOUSE') return `${t('SPOUSE')} ${application.spouse?.name ?? ''}`.trim();
-    if (party.role === 'CO_BORROWER') return `${t('CO_BORROWER')} ${application.coBorrowers?.[(party.ordinal ?? 1) - 1]?.name ?? ''}`.trim();
-    return `${t('APPLICANT')} ${application.applicant?.name ?? ''}`.trim();
+    if (party.role === 'CO_BORROWER') return `${t('CO_BORROWER')} ${party.ordinal ?? ''}`.trim();
+    return t(party.role === 'SPOUSE' ? 'SPOUSE' : 'APPLICANT');
   };
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -117,7 +121,7 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
       <p>
         <a href="#/">← {t('back')}</a>
       </p>
-      <Problems messages={[...problems, ...page.answer.errors.filter((e) => e.path).map((e) => e.message)]} />
+      <Problems messages={[...problems, ...page.answer.errors.filter((e) => e.path && e.extensions?.code !== 'FORBIDDEN').map((e) => e.message)]} />
       <section className="card" aria-labelledby={`${ids}-title`}>
         <h2 id={`${ids}-title`}>
           {t('applicationNo')} <span className="mono">{application.id}</span>
@@ -129,8 +133,8 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
           </strong>
         </p>
         <p>
-          {application.applicant?.name}
-          {application.spouse ? ` · ${t('spouse')} ${application.spouse.name}` : ''} · {money(application.amount)} · {(application.termMonths ?? 0) / 12}
+          {me ? partyName(me) : ''}
+          {application.spouse ? ` · ${t('withSpouse')}` : ''} · {money(application.amount)} · {(application.termMonths ?? 0) / 12}
           {language === 'zh' ? ' 年' : ' years'}
           {application.repaymentMethod ? ` · ${t(application.repaymentMethod)}` : ''}
         </p>
@@ -241,7 +245,7 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
           <ul>
             {signers.map((signer, index) => (
               <li key={index}>
-                {signer.applicant.name} ({signer.role}): {signer.signedAt ? `${t('signed')} ${instant(signer.signedAt, language)}` : t('notSigned')}
+                {signer.applicant.idNumber === session.idNumber ? t('you') : t(signer.role)}: {signer.signedAt ? `${t('signed')} ${instant(signer.signedAt, language)}` : t('notSigned')}
               </li>
             ))}
           </ul>
@@ -308,7 +312,6 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
               <time dateTime={entry.at}>{instant(entry.at, language)}</time> {pick(language, TIMELINE_KINDS[entry.kind], entry.kind)}
               {entry.step ? ` · ${pick(language, STEP_NAMES[entry.step], entry.step)}` : ''}
               {entry.parties.length > 0 ? ` · ${entry.parties.map(partyName).join(', ')}` : ''}
-              {entry.agencies.length > 0 ? ` · ${entry.agencies.map((a) => pick(language, AGENCY_NAMES[a], a)).join(', ')}` : ''}
               {entry.officerReason ? ` · ${entry.officerReason}` : ''}
             </li>
           ))}
