@@ -105,8 +105,11 @@ function consentsNeeded(step: LoanStepRow): ConsentNeeded[] {
   for (const [party, item] of Object.entries(record.persons) as Array<[PartyKey, (typeof record.persons)[PartyKey]]>) {
     if (item?.status === 'NEEDS_CONSENT') needs.push({ party, dataItem: item.dataItem, agency });
   }
-  // The property's data is the buyers': the applicant gives it for them.
-  if (record.property?.status === 'NEEDS_CONSENT') needs.push({ party: 'APPLICANT', dataItem: record.property.dataItem, agency });
+  // The property's data is the buyers': the applicant gives it for them, or it waits for a buyer or owner not shown yet.
+  if (record.property?.status === 'NEEDS_CONSENT') {
+    const { dataItem, waitsFor } = record.property;
+    for (const party of waitsFor ?? ['APPLICANT']) if (!needs.some((need) => need.party === party && need.dataItem === dataItem)) needs.push({ party, dataItem, agency });
+  }
   return needs;
 }
 

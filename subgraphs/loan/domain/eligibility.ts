@@ -139,6 +139,15 @@ class Findings {
   }
 }
 
+/**
+ * Whether an ID number as an agency showed it could be this one: the same, or masked (a person
+ * who has not consented for the case is shown with '*' in place of digits) with every shown
+ * character where this one has it.
+ */
+export function couldBe(shown: string, idNumber: string): boolean {
+  return shown === idNumber || (shown.includes('*') && shown.length === idNumber.length && [...shown].every((char, i) => char === '*' || char === idNumber[i]));
+}
+
 const APPLICANT: Party = Object.freeze({ role: 'APPLICANT' });
 const SPOUSE: Party = Object.freeze({ role: 'SPOUSE' });
 
@@ -188,7 +197,7 @@ function checkMarriage(facts: LoanFacts, request: LoanRequest): CheckOutcome {
   const spouseOfRecord = marriage.status === 'MARRIED' ? marriage.spouseIdNumber : null;
   const fund = facts.applicant.providentFund;
   if (fund.status === 'AVAILABLE' && fund.value) {
-    const stale = fund.value.accounts.some((account) => account.spouseIdNumberOnFile !== null && account.spouseIdNumberOnFile !== spouseOfRecord);
+    const stale = fund.value.accounts.some((account) => account.spouseIdNumberOnFile !== null && (spouseOfRecord === null || !couldBe(account.spouseIdNumberOnFile, spouseOfRecord)));
     if (stale) findings.notice('STALE_SPOUSE_ON_HPF_FILE', APPLICANT);
   }
   return findings.outcome('marriage');

@@ -70,7 +70,7 @@ export interface ProvidentFundAccountFact {
   readonly depositBaseFen: Fen;
   /** When deposits began (首次缴存): years of deposit. */
   readonly firstDepositDate: IsoDate;
-  /** The spouse the centre has on file; may lag civil affairs. */
+  /** The spouse the centre has on file; may lag civil affairs. Masked ('*') while that person has not consented for the case. */
   readonly spouseIdNumberOnFile: string | null;
 }
 

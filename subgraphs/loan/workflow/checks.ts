@@ -90,6 +90,11 @@ export interface PropertyReading<F> {
   dataItem: string;
   /** The property's answer (with its unitNumber) → facts; null: no record. */
   facts(property: unknown): F | null;
+  /**
+   * The people the facts name (buyers, owners). One shown masked is a party who has not consented
+   * yet: the facts are not kept (who signs, who owns, would be wrong), the item waits for consent.
+   */
+  peopleIn?(facts: F): readonly string[];
 }
 
 /**
@@ -189,6 +194,7 @@ export const CHECKS: Definitions = {
           buildingCompletedYear: v.buildingCompletedYear,
           greenBuildingStars: v.greenBuildingStars,
         },
+      peopleIn: (facts) => facts.buyerIdNumbers,
     }),
     maxAttempts: MAX_ATTEMPTS,
   },
@@ -229,6 +235,7 @@ export const CHECKS: Definitions = {
           ownerIdNumbers: v.owners.map((owner) => owner.applicant.idNumber ?? ''),
           encumbrances: v.encumbrances.map((e) => e.type),
         },
+      peopleIn: (facts) => facts.ownerIdNumbers,
     }),
     maxAttempts: MAX_ATTEMPTS,
   },

@@ -96,7 +96,15 @@ export async function readCheck(step: CheckStep, application: LoanApplicationRow
     const errors = [...(byContract ? answer.errors.filter((error) => !error.path || error.path.length === 0) : whole), ...answer.errors.filter((error) => startsWith(error.path, at))];
     // A unit named by the application stands in for one the answer does not name.
     const withUnit = property && typeof property.unitNumber !== 'string' ? { ...property, unitNumber: request.unitNumber } : property;
-    answered.property = itemFrom(errors, withUnit, reading.dataItem, check.agency, (answer) => reading.facts(answer));
+    const item = itemFrom(errors, withUnit, reading.dataItem, check.agency, (answer) => reading.facts(answer));
+    // A buyer or owner shown masked has not consented yet: wait for them rather than keep a masked ID as a person.
+    const people = item.status === 'FOUND' ? (reading.peopleIn?.(item.facts as never) ?? []) : [];
+    if (people.some((idNumber) => idNumber === '' || idNumber.includes('*'))) {
+      // Whom: the named parties not shown clear (the applicant, who gives it for anyone else, when all are).
+      const named: Array<[PartyKey, string]> = [['APPLICANT', request.applicant.idNumber], ...(request.spouse ? [['SPOUSE', request.spouse.idNumber] as [PartyKey, string]] : []), ...request.coBorrowers.map((person, i): [PartyKey, string] => [`CO_BORROWER:${i + 1}`, person.idNumber])];
+      const notShown = named.filter(([, idNumber]) => !people.includes(idNumber)).map(([party]) => party);
+      answered.property = { status: 'NEEDS_CONSENT', dataItem: reading.dataItem, waitsFor: notShown.length > 0 ? notShown : ['APPLICANT'] };
+    } else answered.property = item;
   }
   const evidence: Source[] = [];
   sourcesIn(data, evidence);

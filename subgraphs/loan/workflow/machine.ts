@@ -173,7 +173,8 @@ function checkAnswered(step: LoanStepRow & { step: CheckStep }, application: Loa
     // A consent given while this read ran: try again now rather than wait for one already there.
     const status = step.resumeRequested ? 'PENDING' : 'AWAITING_CONSENT';
     // Each party is told once per application that their consent is awaited (the property's data is the applicant's to give).
-    const asked = [...new Set(parties.map((party): PartyKey => (party === 'PROPERTY' ? 'APPLICANT' : party)))];
+    const waitsFor = (item: OpenItem | null): readonly PartyKey[] => (item?.status === 'NEEDS_CONSENT' && item.waitsFor ? item.waitsFor : ['APPLICANT']);
+    const asked = [...new Set(needsConsent.flatMap(({ about, item }): readonly PartyKey[] => (about === 'PROPERTY' ? waitsFor(item) : [about])))];
     const notices = status === 'AWAITING_CONSENT' ? asked.map((party) => notice('NEEDS_CONSENT', [party], { parties: [party] }, party)) : [];
     return { change: { step: step.step, status, outcome: record }, event: { step: step.step, kind: 'NEEDS_CONSENT', detail: { parties, dataItems } }, notices };
   }

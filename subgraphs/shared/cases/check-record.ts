@@ -25,7 +25,8 @@ export type SettledItem<F> =
 
 export type OpenItem =
   /** The person this item is about has not consented to this data item for this application. */
-  | { readonly status: 'NEEDS_CONSENT'; readonly dataItem: string }
+  /** `waitsFor`: whose consent the property's answer waits on (a buyer or owner shown masked); the applicant's when absent. */
+  | { readonly status: 'NEEDS_CONSENT'; readonly dataItem: string; readonly waitsFor?: readonly PartyKey[] }
   /** The agency (or the platform on the way to it) did not answer; `code` is the error code it gave. */
   | { readonly status: 'UNAVAILABLE'; readonly agency: string; readonly code: string };
 

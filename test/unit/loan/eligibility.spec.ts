@@ -2,6 +2,7 @@ import { allScenarios, SCENARIOS, type ScenarioKey } from '../../../agencies';
 import { policyFor } from '../../../subgraphs/loan/domain/centre-policy';
 import {
   CHECKS,
+  couldBe,
   decide,
   evaluateEligibility,
   type CheckName,
@@ -402,5 +403,15 @@ describe('decide', () => {
     const evaluation = evaluate('singleApplicant', {}, { down: ['tax'] });
     expect(evaluation.requestedAmountWithinMaximum).toBe(true);
     expect(decide(evaluation).decision).toBe('REFER');
+  });
+});
+
+describe('couldBe', () => {
+  it('matches an ID number shown masked by every character shown, never a different one', () => {
+    expect(couldBe('350104199108220462', '350104199108220462')).toBe(true);
+    expect(couldBe('3***************62', '350104199108220462')).toBe(true);
+    expect(couldBe('350104********0462', '350104199108220462')).toBe(true);
+    expect(couldBe('3***************63', '350104199108220462')).toBe(false);
+    expect(couldBe('350104199108220463', '350104199108220462')).toBe(false);
   });
 });
