@@ -4,8 +4,8 @@
  * PKCE, the provider as a process of its own, as `npm start` runs it) in a browser context of
  * their own. The husband reads what the platform knows, estimates his quota, applies once and
  * consents; his page says the check waits for his wife; she signs in, finds the application and
- * consents herself; the checks run and the application is approved; each signs by face — all on
- * the one page, which every borrower sees.
+ * consents herself; the checks run and the application is approved; each signs by face; the mortgage is
+ * registered and the loan disbursed — all on the one page, which every borrower sees.
  * The app calls nothing but the gateway and the identity provider, and only registered operations
  * (the gateway runs TRUSTED_DOCUMENTS=registered-only here).
  */
@@ -181,17 +181,25 @@ describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: 
     await page.context().close();
   }, 60_000);
 
-  it('has each borrower sign by face on the same page: a consent for the comparison, the capture, the contract text, the signature', async () => {
+  it('has each borrower sign by face on the same page, after which it shows the mortgage certificate and the disbursement', async () => {
     for (const person of [husband, wife]) {
       const page = await personsBrowser();
       await signIn(page, person.idNumber);
       await page.getByRole('link', { name: new RegExp(applicationId) }).click();
       await signByFace(page);
       await page.getByText(/^您: 已签/).waitFor();
-      if (person === wife) await page.getByText(/^借款人: 已签/).waitFor();
+      if (person === wife) {
+        await page.getByText(/^借款人: 已签/).waitFor();
+        // Once both have signed: the mortgage is registered, then the entrusted bank disburses — on the same page.
+        await page.getByRole('heading', { name: '抵押登记' }).waitFor({ timeout: 30_000 });
+        expect(await page.getByText(/^不动产登记证明号: /).textContent()).toMatch(/^不动产登记证明号: \S+ · /);
+        await statusOf(page).filter({ hasText: '已放款' }).waitFor({ timeout: 30_000 });
+        expect(await page.getByTestId('disbursement').textContent()).toMatch(/^贷款账号: \S+ · 放款日 \d{4}-\d\d-\d\d$/);
+        await page.getByText(/^首期还款: /).waitFor();
+      }
       await page.context().close();
     }
-  }, 90_000);
+  }, 120_000);
 
   it('asked nothing of any host but the gateway and the identity provider', () => {
     expect(elsewhere).toEqual([]);
