@@ -1,8 +1,10 @@
 /**
- * The local identity provider's citizen accounts: the scenario people of agencies/data/scenarios.ts
- * (applicants, spouses, former spouses, contract buyers — every one synthetic), each signing in
- * with their ID number and the one development password. A real deployment's provider verifies
- * citizens its own way (the province's unified identity platform); nothing here goes there.
+ * The local identity provider's accounts: the citizens are the scenario people of
+ * agencies/data/scenarios.ts (applicants, spouses, former spouses, contract buyers — every one
+ * synthetic), each signing in with their ID number; the fund officers are a few staff accounts,
+ * each of one centre, signing in with their staff number. All use the one development password.
+ * A real deployment's provider verifies people its own way (the province's unified identity
+ * platform, a centre's staff directory); nothing here goes there.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SCENARIOS, type ScenarioPerson } from '../agencies/data/scenarios';
@@ -11,27 +13,52 @@ import { SCENARIOS, type ScenarioPerson } from '../agencies/data/scenarios';
 export const DEVELOPMENT_PASSWORD = 'hpf-dev-password';
 
 export interface CitizenAccount {
+  kind: 'citizen';
   /** The token subject: opaque, stable, and no ID number in it. */
   accountId: string;
   idNumber: string;
 }
 
+export interface OfficerAccount {
+  kind: 'officer';
+  /** The token subject: the staff number the officer signs in with. */
+  accountId: string;
+  /** The fund centre the officer works for (the token's `centre`). */
+  centre: string;
+}
+
+export type Account = CitizenAccount | OfficerAccount;
+
+/** The development officers: one at 福州 (the README's staff-001), one at 厦门. */
+export const DEVELOPMENT_OFFICERS: readonly OfficerAccount[] = [
+  { kind: 'officer', accountId: 'staff-001', centre: '350100' },
+  { kind: 'officer', accountId: 'staff-002', centre: '350200' },
+];
+
 const accountIdOf = (idNumber: string) => `citizen-${createHash('sha256').update(`fj-hpf-dev-account:${idNumber}`).digest('hex').slice(0, 20)}`;
 
-const ACCOUNTS: ReadonlyMap<string, CitizenAccount> = new Map(
-  Object.values(SCENARIOS)
+const ACCOUNTS: ReadonlyMap<string, Account> = new Map<string, Account>([
+  ...Object.values(SCENARIOS)
     .flatMap((scenario) => [scenario.applicant, scenario.spouse, scenario.formerSpouse, scenario.contractBuyer])
     .filter((person): person is ScenarioPerson => person !== null)
-    .map((person) => [accountIdOf(person.idNumber), { accountId: accountIdOf(person.idNumber), idNumber: person.idNumber }]),
-);
+    .map((person): [string, Account] => [accountIdOf(person.idNumber), { kind: 'citizen', accountId: accountIdOf(person.idNumber), idNumber: person.idNumber }]),
+  ...DEVELOPMENT_OFFICERS.map((officer): [string, Account] => [officer.accountId, officer]),
+]);
 
-export function accountById(accountId: string): CitizenAccount | null {
+export function accountById(accountId: string): Account | null {
   return ACCOUNTS.get(accountId) ?? null;
 }
 
-/** The account these credentials sign in to, or null (an unknown ID number and a wrong password look the same). */
-export function signIn(idNumber: string, password: string): CitizenAccount | null {
-  const account = ACCOUNTS.get(accountIdOf(idNumber.trim().toUpperCase()));
+/** The account an ID number (a citizen's) or a staff number (an officer's) signs in to. */
+function accountOf(login: string): Account | null {
+  const trimmed = login.trim();
+  const officer = DEVELOPMENT_OFFICERS.find((account) => account.accountId === trimmed.toLowerCase());
+  return officer ?? ACCOUNTS.get(accountIdOf(trimmed.toUpperCase())) ?? null;
+}
+
+/** The account these credentials sign in to, or null (an unknown login and a wrong password look the same). */
+export function signIn(login: string, password: string): Account | null {
+  const account = accountOf(login);
   const given = createHash('sha256').update(password).digest();
   const expected = createHash('sha256').update(DEVELOPMENT_PASSWORD).digest();
   return timingSafeEqual(given, expected) && account ? account : null;

@@ -30,10 +30,10 @@ function page(response: http.ServerResponse, status: number, uid: string, notice
 <html lang="zh-CN"><head><meta charset="utf-8"><title>登录 — 住房公积金贷款“一件事”（开发用）</title></head>
 <body>
 <h1>登录（开发用身份提供方）</h1>
-<p>Development accounts only: the scenario people of docs/scenarios.md, all synthetic.</p>
+<p>Development accounts only: the scenario people of docs/scenarios.md by ID number, the fund officers by staff number (staff-001 福州, staff-002 厦门), all synthetic.</p>
 ${notice ? `<p role="alert">${escape(notice)}</p>` : ''}
 <form method="post" action="/interaction/${escape(uid)}/login">
-  <label>身份证号 ID number <input name="id_number" autocomplete="username" required></label>
+  <label>身份证号或工号 ID number or staff number <input name="id_number" autocomplete="username" required></label>
   <label>密码 Password <input name="password" type="password" autocomplete="current-password" required></label>
   <button type="submit">登录 Sign in</button>
 </form>
@@ -55,7 +55,7 @@ export async function handleInteraction(provider: Provider, request: http.Incomi
   if (request.method === 'POST' && path === `/interaction/${uid}/login`) {
     const form = new URLSearchParams(await readBody(request, 4096));
     const account = signIn(form.get('id_number') ?? '', form.get('password') ?? '');
-    if (!account) return page(response, 401, uid, '身份证号或密码不正确 — the ID number or the password is not right.', returnOriginOf(params.redirect_uri));
+    if (!account) return page(response, 401, uid, '身份证号（工号）或密码不正确 — the ID number (staff number) or the password is not right.', returnOriginOf(params.redirect_uri));
     return provider.interactionFinished(request, response, { login: { accountId: account.accountId } }, { mergeWithLastSubmission: false });
   }
   if (request.method !== 'GET' || path !== `/interaction/${uid}`) {

@@ -7,9 +7,12 @@
  *   - services by client credentials (RFC 6749 §4.4): the loan worker, a confidential client
  *     `hpf-loan-worker` (lib/services.ts), asks for one token per fund centre with the scope
  *     `centre:<6-digit code>`; its token says sub hpf-loan-worker, role SERVICE, centre <code>;
- *   - citizens by authorization code with PKCE: the public client `hpf-web` (the later web app)
+ *   - citizens by authorization code with PKCE: the public client `hpf-web` (the web app)
  *     sends the person to a sign-in page here (identity-provider/interaction.ts); their token says
- *     sub citizen-…, role APPLICANT, id_number <theirs>.
+ *     sub citizen-…, role APPLICANT, id_number <theirs>;
+ *   - fund officers the same way, through the same app (its officer's workbench), signing in with
+ *     a staff number: their token says sub <staff number>, role FUND_OFFICER, centre <theirs>.
+ *     (The resource scope stays `applicant`: the gateway reads the role, never the scope.)
  *
  * Grants and sessions live in memory: a restart signs everyone out. Development only.
  */
@@ -131,6 +134,7 @@ export async function startIdentityProvider({ config, logger, port, issuer: give
         return { role: 'SERVICE', centre: CENTRE_SCOPE.exec(token.scope ?? '')?.[1] };
       }
       const account = token.kind === 'AccessToken' && token.accountId ? accountById(token.accountId) : null;
+      if (account?.kind === 'officer') return { role: 'FUND_OFFICER', centre: account.centre };
       return account ? { role: 'APPLICANT', id_number: account.idNumber } : undefined;
     },
   });

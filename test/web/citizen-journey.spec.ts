@@ -9,119 +9,29 @@
  * The app calls nothing but the gateway and the identity provider, and only registered operations
  * (the gateway runs TRUSTED_DOCUMENTS=registered-only here).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SCENARIOS } from '../../agencies/data/scenarios';
-import { DEVELOPMENT_PASSWORD } from '../../identity-provider/accounts';
-import { LOAN_ENGINE } from '../../lib/services';
-import { REPO_ROOT } from '../../schema/subgraphs';
-import { buildWebApp } from '../../scripts/web-app';
-import { FAST_LOAN_WORKER } from '../loan/support/loans';
-import { startTestSystem, type TestSystem } from '../support/system';
-import { SKIP_REASON, freePort, launchChromium } from './browser';
+import { SKIP_REASON } from './browser';
+import { startWebSystem, type WebSystem } from './web-system';
 
 const couple = SCENARIOS.cleanCouple;
 const husband = couple.applicant;
 const wife = couple.spouse!;
-const WORKER_SECRET = 'browser-spec-loan-worker-secret-0123456789';
 
 if (SKIP_REASON) console.warn(`browser specs skipped: ${SKIP_REASON}`);
 const describeInBrowser = SKIP_REASON ? describe.skip : describe;
 
-/** Starts the local identity provider as its own process (jest cannot load oidc-provider) on `port`. */
-async function startProvider(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/serve.ts', 'identity-provider'], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', APOLLO_TELEMETRY_DISABLED: '1', NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the identity provider did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('identity provider listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the identity provider exited (${code}):\n${output}`)));
-  });
-  return child;
-}
-
 describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: ${SKIP_REASON})` : ''}`, () => {
-  let provider: ChildProcess | undefined;
-  let system: TestSystem;
-  let browser: Browser;
-  let appUrl: string;
-  let allowedOrigins: Set<string>;
-  const elsewhere: string[] = [];
-  const consoleLines: string[] = [];
-  const contexts: BrowserContext[] = [];
+  let web: WebSystem;
 
   beforeAll(async () => {
-    buildWebApp();
-    const providerPort = await freePort();
-    const issuer = `http://127.0.0.1:${providerPort}`;
-    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-web-keys-'));
-    // The gateway trusts the provider (its JWKS is fetched on the first token), which then learns where the gateway listens.
-    system = await startTestSystem({
-      ...FAST_LOAN_WORKER,
-      TRUSTED_DOCUMENTS: 'registered-only',
-      AUTH_ISSUER: issuer,
-      AUTH_JWKS_URL: `${issuer}/jwks`,
-      AUTH_TOKEN_URL: `${issuer}/token`,
-      AUTH_KEYS_DIR: keysDir,
-      AUTH_CLIENT_ID: LOAN_ENGINE,
-      AUTH_CLIENT_SECRET: WORKER_SECRET,
-    });
-    const gateway = new URL(system.gatewayUrl);
-    provider = await startProvider({ IDENTITY_PROVIDER_PORT: String(providerPort), GATEWAY_PORT: gateway.port, AUTH_KEYS_DIR: keysDir, AUTH_CLIENT_ID: LOAN_ENGINE, AUTH_CLIENT_SECRET: WORKER_SECRET });
-    appUrl = `${gateway.origin}/app/`;
-    allowedOrigins = new Set([gateway.origin, issuer]);
-    browser = await launchChromium();
+    web = await startWebSystem();
   }, 90_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    provider?.kill('SIGTERM');
-    await system?.stop();
-  });
+  afterAll(() => web?.stop());
 
-  /** A person's own browser, on a phone-sized screen, every request it makes watched. */
-  async function personsBrowser(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['data:', 'about:'].includes(url.protocol) && !allowedOrigins.has(url.origin)) elsewhere.push(request.url());
-    });
-    return page;
-  }
-
-  /** What the page shows, for a failure's message. */
-  const shown = async (page: Page) => (await page.locator('body').innerText().catch(() => '')).slice(0, 3000);
-
-  /** Signs in at the identity provider, as the person would: the app's button, the provider's form, back to the app. */
-  async function signIn(page: Page, idNumber: string): Promise<void> {
-    await page.goto(appUrl);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByLabel(/身份证号/).fill(idNumber);
-    await page.getByLabel(/密码/).fill(DEVELOPMENT_PASSWORD);
-    await page.getByRole('button', { name: /登录/ }).press('Enter');
-    await page.getByRole('heading', { name: '我的申请' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-      throw new Error(`not signed in: at ${page.url()}: ${await shown(page)}\n${consoleLines.join('\n')}`, { cause: error });
-    });
-  }
+  const personsBrowser = () => web.personsBrowser();
+  const signIn = (page: Page, idNumber: string) => web.signIn(page, idNumber, '我的申请');
 
   const statusOf = (page: Page) => page.getByTestId('status');
 
@@ -202,6 +112,6 @@ describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: 
   }, 120_000);
 
   it('asked nothing of any host but the gateway and the identity provider', () => {
-    expect(elsewhere).toEqual([]);
+    expect(web.elsewhere).toEqual([]);
   });
 });

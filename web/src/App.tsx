@@ -1,7 +1,9 @@
 /**
  * The app's frame: the language, the session, and which page the address names. Pages live under
  * /app/ by their fragment (#/, #/new, #/applications/<id>), so the gateway serves one document;
- * /app/signed-in is where the identity provider sends the person back.
+ * /app/signed-in is where the identity provider sends the person back. A fund officer signed in
+ * gets the officer's workbench at the same addresses (#/ the centre's applications, #/applications/<id>
+ * the review).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { currentSession, finishSignIn, signOut, startSignIn, type Session } from './auth';
@@ -10,6 +12,8 @@ import { Language, storeLanguage, storedLanguage, translator, type Language as L
 import { Home } from './pages/Home';
 import { NewApplication } from './pages/NewApplication';
 import { ApplicationView } from './pages/ApplicationView';
+import { OfficerReview } from './pages/OfficerReview';
+import { Workbench } from './pages/Workbench';
 import type { Caller } from './api';
 
 const config = readConfig();
@@ -82,7 +86,8 @@ export function App() {
   else {
     const props: PageProps = { session, caller, graphqlPath: config.graphqlPath, go };
     const application = /^\/applications\/([^/]+)$/.exec(route);
-    if (route === '/new') page = <NewApplication {...props} />;
+    if (session.role === 'FUND_OFFICER') page = application ? <OfficerReview {...props} id={decodeURIComponent(application[1]!)} /> : <Workbench {...props} />;
+    else if (route === '/new') page = <NewApplication {...props} />;
     else if (application) page = <ApplicationView {...props} id={decodeURIComponent(application[1]!)} />;
     else page = <Home {...props} />;
   }

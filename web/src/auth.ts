@@ -13,9 +13,12 @@ export interface Session {
   accessToken: string;
   /** Seconds since the epoch. */
   expiresAt: number;
-  /** The person signed in, from the token (the gateway checks the token; this only shows it). */
+  /** The person signed in, from the token (the gateway checks the token; this only shows it): a citizen's ID number, or empty. */
   idNumber: string;
+  /** APPLICANT, or FUND_OFFICER for the officer's workbench. */
   role: string;
+  /** An officer's fund centre, or empty. */
+  centre: string;
 }
 
 const base64url = (bytes: ArrayBuffer | Uint8Array) =>
@@ -91,6 +94,7 @@ export async function finishSignIn(config: AppConfig, search: URLSearchParams): 
     expiresAt: Number(claims.exp ?? Date.now() / 1000 + (body.expires_in ?? 0)),
     idNumber: String(claims.id_number ?? ''),
     role: String(claims.role ?? ''),
+    centre: String(claims.centre ?? ''),
   };
   sessionStorage.setItem(SESSION, JSON.stringify(session));
   return pending.returnTo;

@@ -132,6 +132,26 @@ const TEXT = {
   BORROWER: ['借款人', 'a borrower'],
   CO_OWNER: ['共有人', 'a co-owner'],
   error: ['出错了：', 'Something went wrong: '],
+  // the officer's workbench
+  workbench: ['审批工作台', 'Officer’s workbench'],
+  officerOf: ['公积金中心 {centre} 经办人员', 'Officer of fund centre {centre}'],
+  centreApplications: ['本中心的申请', 'The centre’s applications'],
+  filterStatus: ['申请状态', 'Application status'],
+  filterCheck: ['核验状态', 'Check state'],
+  anyValue: ['全部', 'Any'],
+  previousPage: ['上一页', 'Previous page'],
+  nextPage: ['下一页', 'Next page'],
+  pageNo: ['第 {n} 页', 'Page {n}'],
+  noneFound: ['没有符合条件的申请。', 'No application matches.'],
+  failedChecks: ['{n} 项核验未通过', '{n} checks failed'],
+  overdue: ['已超期 {n} 天', '{n} days overdue'],
+  review: ['人工审核', 'Officer’s review'],
+  reviewIntro: ['本申请已转人工审核：请核对上方未通过的核验及原因，填写审核意见后作出决定。', 'This application was referred: read the failed checks and their reasons above, give your reason, then decide.'],
+  reason: ['审核意见', 'Reason'],
+  approve: ['批准', 'Approve'],
+  reject: ['不予批准', 'Reject'],
+  decidedBy: ['审核人', 'Decided by'],
+  decided: ['已作出决定。', 'Decided.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof TEXT;

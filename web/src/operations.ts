@@ -124,3 +124,49 @@ export const SignContract = graphql(`
     signLoanContract(id: $id, signature: $signature) { id status }
   }
 `);
+
+/**
+ * 工作台: a page of the officer's centre's applications, newest first, narrowed by status or by a
+ * check's state (GAVE_UP: the checks an officer must finish by hand), with both deadlines.
+ */
+export const Workbench = graphql(`
+  query Workbench($filter: LoanApplicationFilter, $first: Int, $after: String) {
+    loanApplications(filter: $filter, first: $first, after: $after) {
+      applications {
+        id status amount termMonths acceptedAt decidedAt daysLeftToDecide daysLeftToPromisedDecision
+        checks { step status outcome }
+      }
+      nextCursor
+    }
+  }
+`);
+
+/** One application as its centre's officer reviews it: every check and its findings, the decision's reasons, the timeline. */
+export const OfficerApplication = graphql(`
+  query OfficerApplication($id: ID!) {
+    loanApplication(id: $id) {
+      id status centreCode amount termMonths repaymentMethod
+      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt
+      checks {
+        step agency status attempts outcome nextAttemptAt
+        findings { code message englishMessage party { role ordinal } }
+      }
+      decision { outcome homeOrder rate maximumAmount bindingLimit officer officerReason findings { code message englishMessage } }
+      timeline { at step kind parties { role ordinal } officerReason }
+    }
+  }
+`);
+
+/** 人工审核: the officer approves a referred application, with the reason kept beside the decision. */
+export const ApproveApplication = graphql(`
+  mutation ApproveApplication($id: ID!, $reason: String!) {
+    approveLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }
+  }
+`);
+
+/** 人工审核: the officer rejects a referred application; the reason is shown to the applicant. */
+export const RejectApplication = graphql(`
+  mutation RejectApplication($id: ID!, $reason: String!) {
+    rejectLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }
+  }
+`);

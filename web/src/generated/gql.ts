@@ -25,6 +25,10 @@ type Documents = {
     "\n  query ContractToSign($id: ID!) {\n    loanApplication(id: $id) { id contract { text sha256 } }\n  }\n": typeof types.ContractToSignDocument,
     "\n  mutation VerifyMyFace($livePhotoSha256: String!, $centreCode: String!) {\n    verifyFace(livePhotoSha256: $livePhotoSha256, centreCode: $centreCode) { matched reference }\n  }\n": typeof types.VerifyMyFaceDocument,
     "\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n": typeof types.SignContractDocument,
+    "\n  query Workbench($filter: LoanApplicationFilter, $first: Int, $after: String) {\n    loanApplications(filter: $filter, first: $first, after: $after) {\n      applications {\n        id status amount termMonths acceptedAt decidedAt daysLeftToDecide daysLeftToPromisedDecision\n        checks { step status outcome }\n      }\n      nextCursor\n    }\n  }\n": typeof types.WorkbenchDocument,
+    "\n  query OfficerApplication($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      checks {\n        step agency status attempts outcome nextAttemptAt\n        findings { code message englishMessage party { role ordinal } }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officer officerReason findings { code message englishMessage } }\n      timeline { at step kind parties { role ordinal } officerReason }\n    }\n  }\n": typeof types.OfficerApplicationDocument,
+    "\n  mutation ApproveApplication($id: ID!, $reason: String!) {\n    approveLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n": typeof types.ApproveApplicationDocument,
+    "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n": typeof types.RejectApplicationDocument,
 };
 const documents: Documents = {
     "\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n": types.HomePageDocument,
@@ -38,6 +42,10 @@ const documents: Documents = {
     "\n  query ContractToSign($id: ID!) {\n    loanApplication(id: $id) { id contract { text sha256 } }\n  }\n": types.ContractToSignDocument,
     "\n  mutation VerifyMyFace($livePhotoSha256: String!, $centreCode: String!) {\n    verifyFace(livePhotoSha256: $livePhotoSha256, centreCode: $centreCode) { matched reference }\n  }\n": types.VerifyMyFaceDocument,
     "\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n": types.SignContractDocument,
+    "\n  query Workbench($filter: LoanApplicationFilter, $first: Int, $after: String) {\n    loanApplications(filter: $filter, first: $first, after: $after) {\n      applications {\n        id status amount termMonths acceptedAt decidedAt daysLeftToDecide daysLeftToPromisedDecision\n        checks { step status outcome }\n      }\n      nextCursor\n    }\n  }\n": types.WorkbenchDocument,
+    "\n  query OfficerApplication($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      checks {\n        step agency status attempts outcome nextAttemptAt\n        findings { code message englishMessage party { role ordinal } }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officer officerReason findings { code message englishMessage } }\n      timeline { at step kind parties { role ordinal } officerReason }\n    }\n  }\n": types.OfficerApplicationDocument,
+    "\n  mutation ApproveApplication($id: ID!, $reason: String!) {\n    approveLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n": types.ApproveApplicationDocument,
+    "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n": types.RejectApplicationDocument,
 };
 
 /**
@@ -98,6 +106,22 @@ export function graphql(source: "\n  mutation VerifyMyFace($livePhotoSha256: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n"): (typeof documents)["\n  mutation SignContract($id: ID!, $signature: ContractSignatureInput!) {\n    signLoanContract(id: $id, signature: $signature) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workbench($filter: LoanApplicationFilter, $first: Int, $after: String) {\n    loanApplications(filter: $filter, first: $first, after: $after) {\n      applications {\n        id status amount termMonths acceptedAt decidedAt daysLeftToDecide daysLeftToPromisedDecision\n        checks { step status outcome }\n      }\n      nextCursor\n    }\n  }\n"): (typeof documents)["\n  query Workbench($filter: LoanApplicationFilter, $first: Int, $after: String) {\n    loanApplications(filter: $filter, first: $first, after: $after) {\n      applications {\n        id status amount termMonths acceptedAt decidedAt daysLeftToDecide daysLeftToPromisedDecision\n        checks { step status outcome }\n      }\n      nextCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfficerApplication($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      checks {\n        step agency status attempts outcome nextAttemptAt\n        findings { code message englishMessage party { role ordinal } }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officer officerReason findings { code message englishMessage } }\n      timeline { at step kind parties { role ordinal } officerReason }\n    }\n  }\n"): (typeof documents)["\n  query OfficerApplication($id: ID!) {\n    loanApplication(id: $id) {\n      id status centreCode amount termMonths repaymentMethod\n      acceptedAt decisionDueAt daysLeftToDecide promisedDecisionBy daysLeftToPromisedDecision decidedAt\n      checks {\n        step agency status attempts outcome nextAttemptAt\n        findings { code message englishMessage party { role ordinal } }\n      }\n      decision { outcome homeOrder rate maximumAmount bindingLimit officer officerReason findings { code message englishMessage } }\n      timeline { at step kind parties { role ordinal } officerReason }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveApplication($id: ID!, $reason: String!) {\n    approveLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n"): (typeof documents)["\n  mutation ApproveApplication($id: ID!, $reason: String!) {\n    approveLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n"): (typeof documents)["\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

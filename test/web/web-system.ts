@@ -1,0 +1,128 @@
+/**
+ * What every browser spec stands on: the system as `npm start` runs it (the gateway serving the
+ * built app, TRUSTED_DOCUMENTS=registered-only, a fast loan worker), the local identity provider
+ * as a process of its own (jest cannot load oidc-provider), and Debian's Chromium; each person in a
+ * browser context of their own, on a phone-sized screen, every request it makes watched.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEVELOPMENT_PASSWORD } from '../../identity-provider/accounts';
+import { LOAN_ENGINE } from '../../lib/services';
+import { REPO_ROOT } from '../../schema/subgraphs';
+import { buildWebApp } from '../../scripts/web-app';
+import { FAST_LOAN_WORKER } from '../loan/support/loans';
+import { startTestSystem, type TestSystem } from '../support/system';
+import { freePort, launchChromium } from './browser';
+
+const WORKER_SECRET = 'browser-spec-loan-worker-secret-0123456789';
+
+export interface WebSystem {
+  system: TestSystem;
+  appUrl: string;
+  /** Every request a page made to a host other than the gateway and the identity provider. */
+  elsewhere: string[];
+  /** A person's own browser. */
+  personsBrowser(): Promise<Page>;
+  /** Signs in at the identity provider as the person would: the app's button, the provider's form, back to the app (which shows `landing`). */
+  signIn(page: Page, login: string, landing: string): Promise<void>;
+  /** What the page shows, for a failure's message. */
+  shown(page: Page): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Starts the local identity provider as its own process on the port its environment names. */
+async function startProvider(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/serve.ts', 'identity-provider'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', APOLLO_TELEMETRY_DISABLED: '1', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the identity provider did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('identity provider listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the identity provider exited (${code}):\n${output}`)));
+  });
+  return child;
+}
+
+export async function startWebSystem(): Promise<WebSystem> {
+  buildWebApp();
+  const providerPort = await freePort();
+  const issuer = `http://127.0.0.1:${providerPort}`;
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-web-keys-'));
+  // The gateway trusts the provider (its JWKS is fetched on the first token), which then learns where the gateway listens.
+  const system = await startTestSystem({
+    ...FAST_LOAN_WORKER,
+    TRUSTED_DOCUMENTS: 'registered-only',
+    AUTH_ISSUER: issuer,
+    AUTH_JWKS_URL: `${issuer}/jwks`,
+    AUTH_TOKEN_URL: `${issuer}/token`,
+    AUTH_KEYS_DIR: keysDir,
+    AUTH_CLIENT_ID: LOAN_ENGINE,
+    AUTH_CLIENT_SECRET: WORKER_SECRET,
+  });
+  const gateway = new URL(system.gatewayUrl);
+  let provider: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const stop = async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    provider?.kill('SIGTERM');
+    await system.stop();
+  };
+  try {
+    provider = await startProvider({ IDENTITY_PROVIDER_PORT: String(providerPort), GATEWAY_PORT: gateway.port, AUTH_KEYS_DIR: keysDir, AUTH_CLIENT_ID: LOAN_ENGINE, AUTH_CLIENT_SECRET: WORKER_SECRET });
+    browser = await launchChromium();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const opened = browser;
+  const appUrl = `${gateway.origin}/app/`;
+  const allowedOrigins = new Set([gateway.origin, issuer]);
+  const elsewhere: string[] = [];
+  const consoleLines: string[] = [];
+  const shown = async (page: Page) => (await page.locator('body').innerText().catch(() => '')).slice(0, 3000);
+
+  return {
+    system,
+    appUrl,
+    elsewhere,
+    shown,
+    stop,
+    async personsBrowser() {
+      const context = await opened.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!['data:', 'about:'].includes(url.protocol) && !allowedOrigins.has(url.origin)) elsewhere.push(request.url());
+      });
+      return page;
+    },
+    async signIn(page, login, landing) {
+      await page.goto(appUrl);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByLabel(/身份证号/).fill(login);
+      await page.getByLabel(/密码/).fill(DEVELOPMENT_PASSWORD);
+      await page.getByRole('button', { name: /登录/ }).press('Enter');
+      await page.getByRole('heading', { name: landing }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        throw new Error(`not signed in: at ${page.url()}: ${await shown(page)}\n${consoleLines.join('\n')}`, { cause: error });
+      });
+    },
+  };
+}
