@@ -54,6 +54,9 @@ describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: 
 
   it('signs the applicant in by PKCE, prefills from the agencies, estimates the quota and submits once; his page waits for his wife', async () => {
     const page = await personsBrowser();
+    await page.goto(web.appUrl);
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    await web.screenshot(page, '1-sign-in');
     await signIn(page, husband.idNumber);
     await page.getByRole('button', { name: '开始新的申请' }).click();
     await page.getByLabel('网签备案合同号').fill(couple.purchase.contractNumber);
@@ -64,6 +67,7 @@ describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: 
     await page.getByRole('button', { name: '试算' }).click();
     await page.getByTestId('maximum-amount').waitFor();
     expect(await page.getByTestId('maximum-amount').textContent()).toMatch(/^¥[\d,]+\.\d\d$/);
+    await web.screenshot(page, '2-prefill-and-estimate');
     await page.getByLabel('申请金额（元）').fill('600000');
     if (!(await page.getByLabel('配偶身份证号').inputValue())) await page.getByLabel('配偶身份证号').fill(wife.idNumber);
     await page.getByLabel('配偶姓名').fill(wife.name);
@@ -78,6 +82,7 @@ describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: 
     await consent(page);
     // The checks that read his wife wait for her, and say so.
     await page.getByText('等待配偶登录并授权。').first().waitFor();
+    await web.screenshot(page, '3-application-waiting-for-the-spouse');
     await page.context().close();
   }, 60_000);
 
@@ -106,6 +111,7 @@ describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: 
         await statusOf(page).filter({ hasText: '已放款' }).waitFor({ timeout: 30_000 });
         expect(await page.getByTestId('disbursement').textContent()).toMatch(/^贷款账号: \S+ · 放款日 \d{4}-\d\d-\d\d$/);
         await page.getByText(/^首期还款: /).waitFor();
+        await web.screenshot(page, '4-application-disbursed');
       }
       await page.context().close();
     }

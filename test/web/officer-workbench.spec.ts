@@ -38,6 +38,7 @@ describeInBrowser(`the officer's workbench in Chromium${SKIP_REASON ? ` (skipped
     await web.signIn(page, officer.accountId, '本中心的申请');
     const row = page.locator(`[data-application="${applicationId}"]`);
     await row.waitFor();
+    await web.screenshot(page, '5-officer-workbench');
     expect(await row.innerText()).toMatch(/已转人工审核[\s\S]*法定时限（15日）: 剩余 1[45] 天 · 承诺时限: 剩余 \d+ 天/);
     // A check state no application is in: the list says so.
     await page.getByLabel('核验状态').selectOption('GAVE_UP');
@@ -50,6 +51,7 @@ describeInBrowser(`the officer's workbench in Chromium${SKIP_REASON ? ` (skipped
     expect(await page.getByTestId('deadlines').innerText()).toMatch(/剩余 1[45] 天/);
     expect(await page.getByTestId('reasons').innerText().then((text) => text.trim().length)).toBeGreaterThan(0);
     await page.getByLabel('审核意见').fill(REASON);
+    await web.screenshot(page, '6-officer-review');
     await page.getByRole('button', { name: '不予批准' }).click();
     await page.getByTestId('status').filter({ hasText: '未获批准' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
       throw new Error(`not rejected: ${await web.shown(page)}`, { cause: error });

@@ -30,8 +30,13 @@ export interface WebSystem {
   signIn(page: Page, login: string, landing: string): Promise<void>;
   /** What the page shows, for a failure's message. */
   shown(page: Page): Promise<string>;
+  /** Saves the whole page as `<name>.png` under WEB_SCREENSHOTS_DIR (`npm run screenshots`: docs/screenshots/); nothing when unset. */
+  screenshot(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Where the specs save their screenshots, or null: only `npm run screenshots` asks for them, so a test run leaves the tree as it was. */
+const SCREENSHOTS_DIR = process.env.WEB_SCREENSHOTS_DIR ? path.resolve(REPO_ROOT, process.env.WEB_SCREENSHOTS_DIR) : null;
 
 /** Starts the local identity provider as its own process on the port its environment names. */
 async function startProvider(env: Record<string, string>): Promise<ChildProcess> {
@@ -103,6 +108,11 @@ export async function startWebSystem(): Promise<WebSystem> {
     elsewhere,
     shown,
     stop,
+    async screenshot(page, name) {
+      if (!SCREENSHOTS_DIR) return;
+      fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+    },
     async personsBrowser() {
       const context = await opened.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
       contexts.push(context);
