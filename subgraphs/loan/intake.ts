@@ -22,7 +22,27 @@ export type ContractOnFile =
   /** No answer within the budget, or an error: the checks will find out. */
   | { kind: 'NO_ANSWER' };
 
-export async function lookUpContract(gateway: GatewayClient, centre: string, contractNumber: string, budgetMs: number): Promise<ContractOnFile> {
+/**
+ * Answers kept a minute per contract: a form sent again (a retry, the same key, a flood of
+ * submissions naming one contract) asks housing once, not once per sending, and does not spend the
+ * loan engine's request budget, which its checks share. No answer is never kept.
+ */
+const ANSWER_KEPT_MS = 60_000;
+const MAX_KEPT = 10_000;
+const kept = new Map<string, { answer: ContractOnFile; until: number }>();
+
+export async function lookUpContract(gateway: GatewayClient, centre: string, contractNumber: string, budgetMs: number, now: number = Date.now()): Promise<ContractOnFile> {
+  const known = kept.get(contractNumber);
+  if (known && known.until > now) return known.answer;
+  const answer = await askHousing(gateway, centre, contractNumber, budgetMs);
+  if (answer.kind !== 'NO_ANSWER') {
+    if (kept.size >= MAX_KEPT) kept.clear(); // bound the memory; it is only a shortcut
+    kept.set(contractNumber, { answer, until: now + ANSWER_KEPT_MS });
+  }
+  return answer;
+}
+
+async function askHousing(gateway: GatewayClient, centre: string, contractNumber: string, budgetMs: number): Promise<ContractOnFile> {
   const variables: IntakeContractQueryVariables = { contract: contractNumber };
   try {
     const answer = await gateway.query(centre, null, INTAKE_CONTRACT, variables, { timeoutMs: budgetMs });
