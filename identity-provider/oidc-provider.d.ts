@@ -25,6 +25,8 @@ declare module 'oidc-provider' {
     accountId?: string;
     clientId?: string;
     scope?: string;
+    /** The grant the token was issued under. */
+    grantId?: string;
   }
 
   export interface ClientLike {

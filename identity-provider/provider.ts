@@ -13,6 +13,10 @@
  *   - fund officers the same way, through the same app (its officer's workbench), signing in with
  *     a staff number: their token says sub <staff number>, role FUND_OFFICER, centre <theirs>.
  *     (The resource scope stays `applicant`: the gateway reads the role, never the scope.)
+ *   - service-hall agents (帮代办) the same way, naming at sign-in the applicant they act for and
+ *     the proxy authorization that applicant gave: their token says sub <agent account>, role
+ *     PROXY_AGENT, acting_for, proxy_authorization — what they named, which the platform checks
+ *     against its stored authorization on every request.
  *
  * Grants and sessions live in memory: a restart signs everyone out. Development only.
  */
@@ -27,6 +31,7 @@ import { LOAN_ENGINE } from '../lib/services';
 import { DEVELOPMENT_WORKER_CLIENT_SECRET } from '../lib/service-tokens';
 import { accountById } from './accounts';
 import { handleInteraction } from './interaction';
+import { ProxyChoices } from './proxy-choices';
 
 /** The citizens' web app (public client: no secret, PKCE), and where it receives the code in development. */
 export const WEB_CLIENT_ID = 'hpf-web';
@@ -42,6 +47,8 @@ const CENTRE_SCOPE = /^centre:(\d{6})$/;
 const APPLICANT_SCOPE = 'applicant';
 /** Services' and citizens' access tokens live 10 minutes (never longer than the gateway accepts). */
 const ACCESS_TOKEN_TTL_S = 600;
+/** Grants live an hour (the provider's ttl.Grant below); an agent's choice as long. */
+const GRANT_TTL_S = 3600;
 
 export interface IdentityProviderOptions {
   config: Readonly<Config>;
@@ -75,6 +82,7 @@ export async function startIdentityProvider({ config, logger, port, issuer: give
   const audience = config.auth.audience;
   const ttl = Math.min(ACCESS_TOKEN_TTL_S, config.auth.maxTokenLifetimeSeconds);
   const serviceClients = new Set([LOAN_ENGINE]);
+  const proxyChoices = new ProxyChoices(GRANT_TTL_S * 1000);
 
   const provider = new Provider(issuer, {
     clients: [
@@ -106,7 +114,7 @@ export async function startIdentityProvider({ config, logger, port, issuer: give
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
-    ttl: { AccessToken: ttl, ClientCredentials: ttl, AuthorizationCode: 60, IdToken: ttl, Interaction: 600, Session: 3600, Grant: 3600 },
+    ttl: { AccessToken: ttl, ClientCredentials: ttl, AuthorizationCode: 60, IdToken: ttl, Interaction: 600, Session: 3600, Grant: GRANT_TTL_S },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -135,6 +143,11 @@ export async function startIdentityProvider({ config, logger, port, issuer: give
       }
       const account = token.kind === 'AccessToken' && token.accountId ? accountById(token.accountId) : null;
       if (account?.kind === 'officer') return { role: 'FUND_OFFICER', centre: account.centre };
+      if (account?.kind === 'agent') {
+        // No choice, no role: the gateway refuses a token that names nobody to act for.
+        const choice = proxyChoices.of(token.grantId);
+        return choice ? { role: 'PROXY_AGENT', acting_for: choice.actingFor, proxy_authorization: choice.proxyAuthorization } : undefined;
+      }
       return account ? { role: 'APPLICANT', id_number: account.idNumber } : undefined;
     },
   });
@@ -143,7 +156,7 @@ export async function startIdentityProvider({ config, logger, port, issuer: give
   const callback = provider.callback();
   handler = (request, response) => {
     if (request.url?.startsWith('/interaction/')) {
-      handleInteraction(provider, request, response).catch((error: unknown) => {
+      handleInteraction(provider, proxyChoices, request, response).catch((error: unknown) => {
         logger.warn('sign-in interaction failed', { error: error instanceof Error ? error.message : String(error) });
         if (!response.headersSent) response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('This sign-in has expired or is not valid: start again from the application.');
       });

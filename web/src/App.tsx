@@ -3,12 +3,14 @@
  * /app/ by their fragment (#/, #/new, #/applications/<id>), so the gateway serves one document;
  * /app/signed-in is where the identity provider sends the person back. A fund officer signed in
  * gets the officer's workbench at the same addresses (#/ the centre's applications, #/applications/<id>
- * the review).
+ * the review); a service-hall agent (帮代办) gets the applicant they act for (#/ the applicant and
+ * their applications, #/applications/<id> the application, with the in-person identity check).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { currentSession, finishSignIn, signOut, startSignIn, type Session } from './auth';
 import { readConfig } from './config';
 import { Language, storeLanguage, storedLanguage, translator, type Language as LanguageCode } from './i18n';
+import { HallHome } from './pages/HallHome';
 import { Home } from './pages/Home';
 import { NewApplication } from './pages/NewApplication';
 import { ApplicationView } from './pages/ApplicationView';
@@ -81,12 +83,17 @@ export function App() {
         <button type="button" className="primary" onClick={() => void startSignIn(config, route).catch((error: unknown) => setProblem(String(error)))}>
           {t('signIn')}
         </button>
+        <p>{t('hallSignInIntro')}</p>
+        <button type="button" onClick={() => void startSignIn(config, '/', { fresh: true }).catch((error: unknown) => setProblem(String(error)))}>
+          {t('hallSignIn')}
+        </button>
       </section>
     );
   else {
     const props: PageProps = { session, caller, graphqlPath: config.graphqlPath, go };
     const application = /^\/applications\/([^/]+)$/.exec(route);
     if (session.role === 'FUND_OFFICER') page = application ? <OfficerReview {...props} id={decodeURIComponent(application[1]!)} /> : <Workbench {...props} />;
+    else if (session.role === 'PROXY_AGENT' && !application) page = <HallHome {...props} />;
     else if (route === '/new') page = <NewApplication {...props} />;
     else if (application) page = <ApplicationView {...props} id={decodeURIComponent(application[1]!)} />;
     else page = <Home {...props} />;

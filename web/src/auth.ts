@@ -13,9 +13,13 @@ export interface Session {
   accessToken: string;
   /** Seconds since the epoch. */
   expiresAt: number;
-  /** The person signed in, from the token (the gateway checks the token; this only shows it): a citizen's ID number, or empty. */
+  /**
+   * The person signed in, from the token (the gateway checks the token; this only shows it): a
+   * citizen's ID number, the applicant a hall agent acts for (what they named; the platform checks
+   * it against the stored authorization), or empty.
+   */
   idNumber: string;
-  /** APPLICANT, or FUND_OFFICER for the officer's workbench. */
+  /** APPLICANT, FUND_OFFICER for the officer's workbench, or PROXY_AGENT at a service hall. */
   role: string;
   /** An officer's fund centre, or empty. */
   centre: string;
@@ -36,8 +40,11 @@ async function discover(config: AppConfig): Promise<Discovery> {
   return (await response.json()) as Discovery;
 }
 
-/** Sends the browser to the provider's sign-in. */
-export async function startSignIn(config: AppConfig, returnTo: string): Promise<void> {
+/**
+ * Sends the browser to the provider's sign-in. `fresh`: the provider asks for the credentials
+ * again even while its session lasts — a service-hall agent names, each time, whom they act for.
+ */
+export async function startSignIn(config: AppConfig, returnTo: string, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
   const { authorization_endpoint } = await discover(config);
   const verifier = random(32);
   const state = random(16);
@@ -54,6 +61,7 @@ export async function startSignIn(config: AppConfig, returnTo: string): Promise<
     code_challenge_method: 'S256',
     state,
     nonce: random(16),
+    ...(fresh ? { prompt: 'login' } : {}),
   }).toString();
   window.location.assign(url.toString());
 }
@@ -92,7 +100,7 @@ export async function finishSignIn(config: AppConfig, search: URLSearchParams): 
   const session: Session = {
     accessToken: body.access_token,
     expiresAt: Number(claims.exp ?? Date.now() / 1000 + (body.expires_in ?? 0)),
-    idNumber: String(claims.id_number ?? ''),
+    idNumber: String(claims.id_number ?? claims.acting_for ?? ''),
     role: String(claims.role ?? ''),
     centre: String(claims.centre ?? ''),
   };

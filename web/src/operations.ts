@@ -14,6 +14,32 @@ export const HomePage = graphql(`
 `);
 
 /**
+ * 帮代办: the applicant a service-hall agent acts for, as the policy shows them to a proxy (the
+ * mobile number masked), and their applications; nothing at all unless the platform found the
+ * agent's stored authorization in force.
+ */
+export const HallPage = graphql(`
+  query HallPage {
+    me { name idNumber mobile }
+    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }
+  }
+`);
+
+/** 帮代办委托: the applicant authorizes a named hall agent; the id is the number they give the agent. */
+export const GrantProxy = graphql(`
+  mutation GrantProxy($input: GrantProxyAuthorizationInput!) {
+    grantProxyAuthorization(input: $input) { id agent scopes validUntil }
+  }
+`);
+
+/** 当面核验: the agent checked the applicant's ID card at the hall; the sealed proof stands in for the face at signing. */
+export const AttestInPerson = graphql(`
+  mutation AttestInPerson($checkReference: String!) {
+    attestInPersonIdentity(checkReference: $checkReference)
+  }
+`);
+
+/**
  * 数据回填: what the agencies already hold for the form, each part with its source and date. The
  * spouse is not read: who they are is the applicant's to name, and their data theirs to share.
  */

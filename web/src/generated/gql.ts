@@ -15,6 +15,9 @@ import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/
  */
 type Documents = {
     "\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n": typeof types.HomePageDocument,
+    "\n  query HallPage {\n    me { name idNumber mobile }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n": typeof types.HallPageDocument,
+    "\n  mutation GrantProxy($input: GrantProxyAuthorizationInput!) {\n    grantProxyAuthorization(input: $input) { id agent scopes validUntil }\n  }\n": typeof types.GrantProxyDocument,
+    "\n  mutation AttestInPerson($checkReference: String!) {\n    attestInPersonIdentity(checkReference: $checkReference)\n  }\n": typeof types.AttestInPersonDocument,
     "\n  query FormPrefill($idNumber: IdNumber!, $contractNumber: ContractNumber!) {\n    applicant(idNumber: $idNumber) {\n      name\n      birthDate\n      identityVerification { householdStatus minorChildren source { agency retrievedAt } }\n      marriage { status registrationDate source { agency retrievedAt } }\n      providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }\n    }\n    propertyByContract(contractNumber: $contractNumber) {\n      contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }\n    }\n  }\n": typeof types.FormPrefillDocument,
     "\n  query Centres {\n    serviceGuide { statutoryLimit { days } centres { code name promisedLimit { days dayKind } } }\n  }\n": typeof types.CentresDocument,
     "\n  query OwnQuotaEstimate($idNumber: IdNumber!, $input: OwnQuotaEstimateInput!) {\n    applicant(idNumber: $idNumber) {\n      loanQuotaEstimate(input: $input) {\n        maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed\n        bounds { name amount explanation }\n      }\n    }\n  }\n": typeof types.OwnQuotaEstimateDocument,
@@ -32,6 +35,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n": types.HomePageDocument,
+    "\n  query HallPage {\n    me { name idNumber mobile }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n": types.HallPageDocument,
+    "\n  mutation GrantProxy($input: GrantProxyAuthorizationInput!) {\n    grantProxyAuthorization(input: $input) { id agent scopes validUntil }\n  }\n": types.GrantProxyDocument,
+    "\n  mutation AttestInPerson($checkReference: String!) {\n    attestInPersonIdentity(checkReference: $checkReference)\n  }\n": types.AttestInPersonDocument,
     "\n  query FormPrefill($idNumber: IdNumber!, $contractNumber: ContractNumber!) {\n    applicant(idNumber: $idNumber) {\n      name\n      birthDate\n      identityVerification { householdStatus minorChildren source { agency retrievedAt } }\n      marriage { status registrationDate source { agency retrievedAt } }\n      providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }\n    }\n    propertyByContract(contractNumber: $contractNumber) {\n      contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }\n    }\n  }\n": types.FormPrefillDocument,
     "\n  query Centres {\n    serviceGuide { statutoryLimit { days } centres { code name promisedLimit { days dayKind } } }\n  }\n": types.CentresDocument,
     "\n  query OwnQuotaEstimate($idNumber: IdNumber!, $input: OwnQuotaEstimateInput!) {\n    applicant(idNumber: $idNumber) {\n      loanQuotaEstimate(input: $input) {\n        maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed\n        bounds { name amount explanation }\n      }\n    }\n  }\n": types.OwnQuotaEstimateDocument,
@@ -66,6 +72,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n"): (typeof documents)["\n  query HomePage {\n    me { name idNumber }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HallPage {\n    me { name idNumber mobile }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n"): (typeof documents)["\n  query HallPage {\n    me { name idNumber mobile }\n    myLoanApplications { id status centreCode amount termMonths acceptedAt applicant { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantProxy($input: GrantProxyAuthorizationInput!) {\n    grantProxyAuthorization(input: $input) { id agent scopes validUntil }\n  }\n"): (typeof documents)["\n  mutation GrantProxy($input: GrantProxyAuthorizationInput!) {\n    grantProxyAuthorization(input: $input) { id agent scopes validUntil }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttestInPerson($checkReference: String!) {\n    attestInPersonIdentity(checkReference: $checkReference)\n  }\n"): (typeof documents)["\n  mutation AttestInPerson($checkReference: String!) {\n    attestInPersonIdentity(checkReference: $checkReference)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,8 @@
  * promised deadlines, each check with what it means and what to do (your consent → give it here;
  * an agency unavailable → when it is asked again), the decision, signing, the mortgage, the
  * disbursement and the timeline. Read again every few seconds until nothing more can change.
+ * A service-hall agent sees the applicant's page as the policy shows it to a proxy, does what their
+ * authorization's scopes allow, and checks the applicant's identity in person for the signing.
  */
 import { useId, useState } from 'react';
 import type { PageProps } from '../App';
@@ -10,7 +12,7 @@ import { request, required } from '../api';
 import { instant, money, useOperation } from '../data';
 import type { ApplicationPageQuery } from '../generated/graphql';
 import { AGENCY_NAMES, STEP_NAMES, TIMELINE_KINDS, pick, useLanguage, type TextKey } from '../i18n';
-import { ApplicationPage, ContractToSign, GiveConsent, MyConsents, SignContract, VerifyMyFace } from '../operations';
+import { ApplicationPage, AttestInPerson, ContractToSign, GiveConsent, MyConsents, SignContract, VerifyMyFace } from '../operations';
 import { signContract, simulatedCaptureDigest } from '../signing';
 import { Problems } from './Problems';
 
@@ -53,6 +55,9 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
   const [faceAgreed, setFaceAgreed] = useState(false);
   const [face, setFace] = useState<{ matched: boolean; reference: string | null } | null>(null);
   const [contract, setContract] = useState<{ text: string; sha256: string } | null>(null);
+  const [checkReference, setCheckReference] = useState('');
+  const [attested, setAttested] = useState<string | null>(null);
+  const agent = session.role === 'PROXY_AGENT';
   const page = useOperation(graphqlPath, caller, ApplicationPage, { id }, { pollMs: POLL_MS, poll: (data) => !SETTLED.has(data?.loanApplication?.status ?? 'ACCEPTED') });
   const consents = useOperation(graphqlPath, caller, MyConsents, {});
 
@@ -66,7 +71,7 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
   const consented = mine.some((c) => c.kind === 'DATA_SHARING') && mine.some((c) => c.kind === 'CREDIT_QUERY');
   // Another party is named by their role only: their identifiers are theirs (the policy withholds them).
   const partyName = (party: { role: string; ordinal?: number | null }) => {
-    if (sameParty(me, party)) return t('you');
+    if (sameParty(me, party)) return t(agent ? 'theApplicant' : 'you');
     if (party.role === 'CO_BORROWER') return `${t('CO_BORROWER')} ${party.ordinal ?? ''}`.trim();
     return t(party.role === 'SPOUSE' ? 'SPOUSE' : 'APPLICANT');
   };
@@ -110,6 +115,11 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
       const signature = await signContract(id, contract.sha256);
       const answer = await request(graphqlPath, caller, SignContract, { id, signature: { ...signature, identityProofReference: face.reference } });
       if (answer.errors.length > 0) throw new Error(answer.errors.map((e) => e.message).join('; '));
+    });
+
+  const attest = () =>
+    act(async () => {
+      setAttested((await required(graphqlPath, caller, AttestInPerson, { checkReference: checkReference.trim() })).attestInPersonIdentity ?? null);
     });
 
   const signers = application.contract?.signers ?? [];
@@ -245,11 +255,33 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
           <ul>
             {signers.map((signer, index) => (
               <li key={index}>
-                {signer.applicant.idNumber === session.idNumber ? t('you') : t(signer.role)}: {signer.signedAt ? `${t('signed')} ${instant(signer.signedAt, language)}` : t('notSigned')}
+                {signer.applicant.idNumber === session.idNumber ? t(agent ? 'theApplicant' : 'you') : t(signer.role)}: {signer.signedAt ? `${t('signed')} ${instant(signer.signedAt, language)}` : t('notSigned')}
               </li>
             ))}
           </ul>
-          {mySigner && !mySigner.signedAt && application.status === 'APPROVED' && (
+          {agent && mySigner && !mySigner.signedAt && application.status === 'APPROVED' && (
+            <div className="signing">
+              <h3>{t('inPersonStep')}</h3>
+              <p>{t('inPersonIntro')}</p>
+              {attested ? (
+                <p role="status" data-testid="in-person-proof">
+                  {t('attested')}
+                  <span className="mono">{attested}</span>
+                </p>
+              ) : (
+                <>
+                  <label>
+                    {t('checkReference')}
+                    <input value={checkReference} onChange={(e) => setCheckReference(e.target.value)} autoComplete="off" />
+                  </label>
+                  <button type="button" className="primary" disabled={checkReference.trim().length < 6 || busy} onClick={() => void attest()}>
+                    {t('attest')}
+                  </button>
+                </>
+              )}
+            </div>
+          )}
+          {!agent && mySigner && !mySigner.signedAt && application.status === 'APPROVED' && (
             <div className="signing">
               <h3>{t('faceStep')}</h3>
               {!face && (
