@@ -4,7 +4,9 @@
  * The agent signs in at the local identity provider naming the applicant and that authorization,
  * sees the applicant as the policy shows them to a proxy (the mobile number masked), opens the
  * application and attests the applicant's identity in person, which gives the proof the applicant
- * signs with. Another agent naming the same applicant and authorization gets nothing.
+ * signs with: she enters it on her own page instead of the face check and signs, and the mortgage
+ * is registered and the loan disbursed. Another agent naming the same applicant and authorization
+ * gets nothing.
  */
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import persisted from '../../web/src/generated/persisted-documents.json';
@@ -28,6 +30,8 @@ describeInBrowser(`the service hall in Chromium${SKIP_REASON ? ` (skipped: ${SKI
   let applicationId: string;
   let authorizationId: string;
   let own: { name: string; mobile: string };
+  /** The proof the agent attested, as the page showed it: what the applicant is told to sign with. */
+  let hallProof: string;
 
   beforeAll(async () => {
     web = await startWebSystem();
@@ -75,7 +79,25 @@ describeInBrowser(`the service hall in Chromium${SKIP_REASON ? ` (skipped: ${SKI
       throw new Error(`not attested: ${await web.shown(page)}`, { cause: error });
     });
     expect(await page.getByTestId('in-person-proof').innerText()).toMatch(/^已当面核验，核验凭证：\S{16,}/);
+    hallProof = (await page.getByTestId('in-person-proof').locator('.mono').innerText()).trim();
+    await page.context().close();
   }, 60_000);
+
+  it('lets the applicant sign with the proof the agent attested, instead of her face, after which the loan is disbursed', async () => {
+    const page = await web.personsBrowser();
+    await web.signIn(page, applicant.idNumber, '我的申请');
+    await page.locator(`a[href="#/applications/${applicationId}"]`).click();
+    await page.getByRole('heading', { name: '或：凭服务大厅的当面核验凭证' }).waitFor();
+    await page.getByLabel('核验凭证', { exact: true }).fill(hallProof);
+    await page.getByRole('button', { name: '使用核验凭证' }).click();
+    await page.getByRole('button', { name: '签署合同' }).click();
+    await page.getByText('您已签署。').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      throw new Error(`not signed: ${await web.shown(page)}`, { cause: error });
+    });
+    await page.getByRole('heading', { name: '抵押登记' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('status').filter({ hasText: '已放款' }).waitFor({ timeout: 30_000 });
+    await page.context().close();
+  }, 90_000);
 
   it('gives an agent the applicant did not authorize nothing of hers', async () => {
     const page = await web.personsBrowser();

@@ -55,6 +55,9 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
   const [faceAgreed, setFaceAgreed] = useState(false);
   const [face, setFace] = useState<{ matched: boolean; reference: string | null } | null>(null);
   const [contract, setContract] = useState<{ text: string; sha256: string } | null>(null);
+  // The identity proof this signer signs with: the face check's, or the one a hall agent attested in person and showed them.
+  const [proof, setProof] = useState<{ reference: string; via: 'face' | 'hall' } | null>(null);
+  const [hallProof, setHallProof] = useState('');
   const [checkReference, setCheckReference] = useState('');
   const [attested, setAttested] = useState<string | null>(null);
   const agent = session.role === 'PROXY_AGENT';
@@ -106,15 +109,29 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
       await required(graphqlPath, caller, GiveConsent, { input: { kind: 'FACE_VERIFICATION', purpose: 'HPF_LOAN_APPLICATION', scopes: [{ agency: 'PUBLIC_SECURITY', dataItems: ['face'] }], grantedToCentre: centreCode, validUntil } });
       const result = (await required(graphqlPath, caller, VerifyMyFace, { livePhotoSha256: await simulatedCaptureDigest(session.idNumber), centreCode })).verifyFace;
       setFace(result ? { matched: result.matched, reference: result.reference ?? null } : null);
-      const shown = (await required(graphqlPath, caller, ContractToSign, { id })).loanApplication?.contract;
-      setContract(shown ? { text: shown.text, sha256: shown.sha256 } : null);
+      if (!result?.matched || !result.reference) return;
+      await showContract();
+      setProof({ reference: result.reference, via: 'face' });
     });
+  // 当面核验: the platform checks the proof when the contract is signed with it (it is the signer's, and fresh).
+  const takeHallProof = () =>
+    act(async () => {
+      await showContract();
+      setProof({ reference: hallProof.trim(), via: 'hall' });
+    });
+  const showContract = async () => {
+    const shown = (await required(graphqlPath, caller, ContractToSign, { id })).loanApplication?.contract;
+    setContract(shown ? { text: shown.text, sha256: shown.sha256 } : null);
+  };
   const sign = () =>
     act(async () => {
-      if (!contract || !face?.reference) return;
+      if (!contract || !proof) return;
       const signature = await signContract(id, contract.sha256);
-      const answer = await request(graphqlPath, caller, SignContract, { id, signature: { ...signature, identityProofReference: face.reference } });
-      if (answer.errors.length > 0) throw new Error(answer.errors.map((e) => e.message).join('; '));
+      const answer = await request(graphqlPath, caller, SignContract, { id, signature: { ...signature, identityProofReference: proof.reference } });
+      if (answer.errors.length === 0) return;
+      // A mistyped or expired hall proof: let them enter it again (a face proof is simply taken again).
+      if (proof.via === 'hall') setProof(null);
+      throw new Error(answer.errors.map((e) => e.message).join('; '));
     });
 
   const attest = () =>
@@ -296,7 +313,20 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
                 </>
               )}
               {face && <p role="status">{face.matched ? t('faceMatched') : t('faceNotMatched')}</p>}
-              {face?.matched && contract && (
+              {!proof && (
+                <>
+                  <h3>{t('hallProofStep')}</h3>
+                  <p>{t('hallProofIntro')}</p>
+                  <label>
+                    {t('hallProof')}
+                    <input value={hallProof} onChange={(e) => setHallProof(e.target.value)} autoComplete="off" spellCheck={false} />
+                  </label>
+                  <button type="button" disabled={hallProof.trim().length < 8 || busy} onClick={() => void takeHallProof()}>
+                    {t('useHallProof')}
+                  </button>
+                </>
+              )}
+              {proof && contract && (
                 <>
                   <h3>{t('contractText')}</h3>
                   <pre className="contract" tabIndex={0} aria-label={t('contractText')}>
