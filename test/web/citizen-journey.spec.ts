@@ -5,7 +5,8 @@
  * their own. The husband reads what the platform knows, estimates his quota, applies once and
  * consents; his page says the check waits for his wife; she signs in, finds the application and
  * consents herself; the checks run and the application is approved; each signs by face; the mortgage is
- * registered and the loan disbursed — all on the one page, which every borrower sees.
+ * registered and the loan disbursed — all on the one page, which every borrower sees; the applicant
+ * then reviews it (好差评), and the page shows the review he gave.
  * The app calls nothing but the gateway and the identity provider, and only registered operations
  * (the gateway runs TRUSTED_DOCUMENTS=registered-only here).
  */
@@ -116,6 +117,24 @@ describeInBrowser(`the citizen's journey in Chromium${SKIP_REASON ? ` (skipped: 
       await page.context().close();
     }
   }, 120_000);
+
+  it('takes the applicant\'s review of the disbursed application, once, and shows it as given', async () => {
+    const page = await personsBrowser();
+    await signIn(page, husband.idNumber);
+    await page.getByRole('link', { name: new RegExp(applicationId) }).click();
+    await page.getByRole('heading', { name: '评价（好差评）' }).waitFor();
+    await page.getByLabel('5 非常满意').check();
+    await page.getByLabel('意见建议（选填）').fill('一次办好，不用跑腿');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByTestId('review').filter({ hasText: '您的评价' }).waitFor();
+    expect(await page.getByTestId('review').innerText()).toBe('您的评价：5 分 非常满意 · 一次办好，不用跑腿');
+    // The graph keeps it: the page, read again, says it was given, and asks no more.
+    await page.getByRole('heading', { name: '办理进度' }).locator('..').getByText(/评价/).waitFor();
+    await page.reload();
+    await page.getByTestId('review').filter({ hasText: /^您已于 .+ 评价，感谢。$/ }).waitFor();
+    expect(await page.getByRole('button', { name: '提交评价' }).count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
 
   it('asked nothing of any host but the gateway and the identity provider', () => {
     expect(web.elsewhere).toEqual([]);

@@ -151,6 +151,13 @@ export const SignContract = graphql(`
   }
 `);
 
+/** 好差评: the applicant's one review of a finished application, 1 to 5, with optional words. */
+export const ReviewApplication = graphql(`
+  mutation ReviewApplication($id: ID!, $score: Int!, $comment: String) {
+    reviewLoanApplication(id: $id, score: $score, comment: $comment) { id status }
+  }
+`);
+
 /**
  * 工作台: a page of the officer's centre's applications, newest first, narrowed by status or by a
  * check's state (GAVE_UP: the checks an officer must finish by hand), with both deadlines.

@@ -12,7 +12,7 @@ import { request, required } from '../api';
 import { instant, money, useOperation } from '../data';
 import type { ApplicationPageQuery } from '../generated/graphql';
 import { AGENCY_NAMES, STEP_NAMES, TIMELINE_KINDS, pick, useLanguage, type TextKey } from '../i18n';
-import { ApplicationPage, AttestInPerson, ContractToSign, GiveConsent, MyConsents, SignContract, VerifyMyFace } from '../operations';
+import { ApplicationPage, AttestInPerson, ContractToSign, GiveConsent, MyConsents, ReviewApplication, SignContract, VerifyMyFace } from '../operations';
 import { signContract, simulatedCaptureDigest } from '../signing';
 import { Problems } from './Problems';
 
@@ -20,6 +20,9 @@ type Application = NonNullable<ApplicationPageQuery['loanApplication']>;
 type Party = { role: 'APPLICANT' | 'SPOUSE' | 'CO_BORROWER'; ordinal: number | null };
 
 const SETTLED = new Set(['REJECTED', 'WITHDRAWN', 'DISBURSED']);
+/** What the applicant may review (好差评): a finished application, as reviewLoanApplication says. */
+const REVIEWABLE = new Set(['READY_FOR_DISBURSEMENT', 'DISBURSED', 'REJECTED']);
+const SCORES = [1, 2, 3, 4, 5] as const;
 /**
  * Every few seconds: the page's operation is one of the dearer ones under the caller limits (the
  * per-minute cost budget of RATE_LIMIT_PER_MINUTE), so a person watching it spends a third of it.
@@ -58,6 +61,9 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
   // The identity proof this signer signs with: the face check's, or the one a hall agent attested in person and showed them.
   const [proof, setProof] = useState<{ reference: string; via: 'face' | 'hall' } | null>(null);
   const [hallProof, setHallProof] = useState('');
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [reviewed, setReviewed] = useState<{ score: number; comment: string } | null>(null);
   const [checkReference, setCheckReference] = useState('');
   const [attested, setAttested] = useState<string | null>(null);
   const agent = session.role === 'PROXY_AGENT';
@@ -133,6 +139,12 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
       if (proof.via === 'hall') setProof(null);
       throw new Error(answer.errors.map((e) => e.message).join('; '));
     });
+  const review = () =>
+    act(async () => {
+      if (score === null) return;
+      await required(graphqlPath, caller, ReviewApplication, { id, score, comment: comment.trim() || null });
+      setReviewed({ score, comment: comment.trim() });
+    });
 
   const attest = () =>
     act(async () => {
@@ -143,6 +155,9 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
   const mySigner = signers.find((s) => s.applicant.idNumber === session.idNumber);
   const statusKey = (application.status ?? 'ACCEPTED') as TextKey;
   const schedule = application.repaymentSchedule;
+  // The graph keeps one review per application and shows it on the timeline (when, not the score).
+  const reviewedAt = application.timeline?.find((entry) => entry.kind === 'REVIEWED')?.at ?? null;
+  const mayReview = !agent && me?.role === 'APPLICANT' && REVIEWABLE.has(application.status ?? '');
   return (
     <>
       <p>
@@ -362,6 +377,42 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
             <p>
               {t('firstDue')}: {money(schedule.instalments[0].payment)} · {schedule.instalments[0].dueDate ?? '—'}
             </p>
+          )}
+        </section>
+      )}
+
+      {mayReview && (
+        <section className="card" aria-labelledby={`${ids}-review`}>
+          <h2 id={`${ids}-review`}>{t('citizenReview')}</h2>
+          {reviewed ? (
+            <p role="status" data-testid="review">
+              {t('reviewGiven', { score: reviewed.score })} {t(`SCORE_${reviewed.score}` as TextKey)}
+              {reviewed.comment ? ` · ${reviewed.comment}` : ''}
+            </p>
+          ) : reviewedAt ? (
+            <p role="status" data-testid="review">
+              {t('reviewedOn', { at: instant(reviewedAt, language) })}
+            </p>
+          ) : (
+            <>
+              <p>{t('citizenReviewIntro')}</p>
+              <fieldset className="scores">
+                <legend>{t('score')}</legend>
+                {SCORES.map((value) => (
+                  <label key={value} className="check">
+                    <input type="radio" name={`${ids}-score`} value={value} checked={score === value} onChange={() => setScore(value)} />
+                    {value} {t(`SCORE_${value}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <label>
+                {t('reviewComment')}
+                <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} rows={3} />
+              </label>
+              <button type="button" className="primary" disabled={score === null || busy} onClick={() => void review()}>
+                {t('sendReview')}
+              </button>
+            </>
           )}
         </section>
       )}
