@@ -306,7 +306,7 @@ export const loanResolvers: Resolvers = {
     },
     monthlyOffsetFromHpfAccount: async (application, _, context) => {
       const applicant = maskIdNumberForRecord(application.request.applicant.idNumber);
-      const signed = (await context.storage.loans.events(application.id)).find((event) => event.kind === 'SIGNED' && event.detail.signer === applicant);
+      const signed = (await context.loaders.events.load(application.id)).find((event) => event.kind === 'SIGNED' && event.detail.signer === applicant);
       return typeof signed?.detail.monthlyOffset === 'boolean' ? signed.detail.monthlyOffset : null;
     },
     materialsCollected: async (application, _, context) => {
@@ -316,7 +316,7 @@ export const loanResolvers: Resolvers = {
     },
     minutesTaken: (application) => Math.round(((application.decidedAt ?? new Date()).getTime() - application.acceptedAt.getTime()) / 60_000),
     timeline: async (application, _, context) =>
-      timelineOf(await context.storage.loans.events(application.id), viewerOf(context.actor, application)),
+      timelineOf(await context.loaders.events.load(application.id), viewerOf(context.actor, application)),
   },
 };
 

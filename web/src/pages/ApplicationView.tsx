@@ -11,10 +11,11 @@ import type { PageProps } from '../App';
 import { request, required } from '../api';
 import { instant, money, useOperation } from '../data';
 import type { ApplicationPageQuery } from '../generated/graphql';
-import { AGENCY_NAMES, STEP_NAMES, TIMELINE_KINDS, pick, useLanguage, type TextKey } from '../i18n';
+import { AGENCY_NAMES, STEP_NAMES, pick, useLanguage, type TextKey } from '../i18n';
 import { ApplicationPage, AttestInPerson, ContractToSign, GiveConsent, MyConsents, ReviewApplication, SignContract, VerifyMyFace } from '../operations';
 import { signContract, simulatedCaptureDigest } from '../signing';
 import { Problems } from './Problems';
+import { Timeline } from './Timeline';
 
 type Application = NonNullable<ApplicationPageQuery['loanApplication']>;
 type Party = { role: 'APPLICANT' | 'SPOUSE' | 'CO_BORROWER'; ordinal: number | null };
@@ -417,19 +418,7 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
         </section>
       )}
 
-      <section className="card" aria-labelledby={`${ids}-timeline`}>
-        <h2 id={`${ids}-timeline`}>{t('timeline')}</h2>
-        <ol className="timeline">
-          {(application.timeline ?? []).map((entry, index) => (
-            <li key={index}>
-              <time dateTime={entry.at}>{instant(entry.at, language)}</time> {pick(language, TIMELINE_KINDS[entry.kind], entry.kind)}
-              {entry.step ? ` · ${pick(language, STEP_NAMES[entry.step], entry.step)}` : ''}
-              {entry.parties.length > 0 ? ` · ${entry.parties.map(partyName).join(', ')}` : ''}
-              {entry.officerReason ? ` · ${entry.officerReason}` : ''}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline entries={application.timeline ?? []} partyName={partyName} />
     </>
   );
 }

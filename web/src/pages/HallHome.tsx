@@ -5,13 +5,14 @@
  * force for this agent and this applicant, the graph gives nothing and the page says only that.
  */
 import type { PageProps } from '../App';
-import { instant, money, useOperation } from '../data';
+import { useOperation } from '../data';
 import { useLanguage } from '../i18n';
 import { HallPage } from '../operations';
 import { Problems } from './Problems';
+import { ApplicationList } from './ApplicationList';
 
 export function HallHome({ caller, graphqlPath, go }: PageProps) {
-  const { t, language } = useLanguage();
+  const { t } = useLanguage();
   const { answer, failure } = useOperation(graphqlPath, caller, HallPage, {});
   if (failure) return <Problems messages={[failure]} />;
   if (!answer) return <p role="status">{t('loading')}</p>;
@@ -49,23 +50,7 @@ export function HallHome({ caller, graphqlPath, go }: PageProps) {
       </section>
       <section className="card" aria-labelledby="theirs">
         <h2 id="theirs">{t('theirApplications')}</h2>
-        {applications.length === 0 ? (
-          <p>{t('noApplications')}</p>
-        ) : (
-          <ul className="applications">
-            {applications.map((application) => (
-              <li key={application.id}>
-                <a href={`#/applications/${encodeURIComponent(application.id)}`}>
-                  <span className="status" data-status={application.status ?? ''}>
-                    {application.status ? t(application.status) : '—'}
-                  </span>{' '}
-                  {application.applicant?.name} · {money(application.amount)} · {instant(application.acceptedAt, language)}
-                  <span className="muted"> · {t('applicationNo')} {application.id}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ApplicationList applications={applications} />
         <button type="button" onClick={() => go('/new')}>
           {t('newApplication')}
         </button>

@@ -1,12 +1,13 @@
 /** The signed-in person's start: who they are, the applications that name them, a new one. */
 import type { PageProps } from '../App';
-import { useOperation, money, instant } from '../data';
+import { useOperation } from '../data';
 import { useLanguage } from '../i18n';
 import { HomePage } from '../operations';
 import { Problems } from './Problems';
+import { ApplicationList } from './ApplicationList';
 
 export function Home({ caller, graphqlPath, go }: PageProps) {
-  const { t, language } = useLanguage();
+  const { t } = useLanguage();
   const { answer, failure } = useOperation(graphqlPath, caller, HomePage, {});
   if (failure) return <Problems messages={[failure]} />;
   if (!answer) return <p role="status">{t('loading')}</p>;
@@ -20,23 +21,7 @@ export function Home({ caller, graphqlPath, go }: PageProps) {
           {answer.data?.me?.name ?? ''}
         </p>
         <h2 id="mine">{t('myApplications')}</h2>
-        {applications.length === 0 ? (
-          <p>{t('noApplications')}</p>
-        ) : (
-          <ul className="applications">
-            {applications.map((application) => (
-              <li key={application.id}>
-                <a href={`#/applications/${encodeURIComponent(application.id)}`}>
-                  <span className="status" data-status={application.status ?? ''}>
-                    {application.status ? t(application.status) : '—'}
-                  </span>{' '}
-                  {application.applicant?.name} · {money(application.amount)} · {instant(application.acceptedAt, language)}
-                  <span className="muted"> · {t('applicationNo')} {application.id}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ApplicationList applications={applications} />
         <button type="button" className="primary" onClick={() => go('/new')}>
           {t('newApplication')}
         </button>

@@ -9,9 +9,10 @@ import { useId, useState } from 'react';
 import type { PageProps } from '../App';
 import { request } from '../api';
 import { instant, money, useOperation } from '../data';
-import { STEP_NAMES, TIMELINE_KINDS, pick, useLanguage, type TextKey } from '../i18n';
+import { STEP_NAMES, pick, useLanguage, type TextKey } from '../i18n';
 import { ApproveApplication, OfficerApplication, RejectApplication } from '../operations';
 import { Problems } from './Problems';
+import { Timeline } from './Timeline';
 import { daysText } from './Workbench';
 
 export function OfficerReview({ caller, graphqlPath, id }: PageProps & { id: string }) {
@@ -165,19 +166,7 @@ export function OfficerReview({ caller, graphqlPath, id }: PageProps & { id: str
         </section>
       )}
 
-      <section className="card" aria-labelledby={`${ids}-timeline`}>
-        <h2 id={`${ids}-timeline`}>{t('timeline')}</h2>
-        <ol className="timeline">
-          {(application.timeline ?? []).map((entry, index) => (
-            <li key={index}>
-              <time dateTime={entry.at}>{instant(entry.at, language)}</time> {pick(language, TIMELINE_KINDS[entry.kind], entry.kind)}
-              {entry.step ? ` · ${pick(language, STEP_NAMES[entry.step], entry.step)}` : ''}
-              {entry.parties.length > 0 ? ` · ${entry.parties.map(role).join(', ')}` : ''}
-              {entry.officerReason ? ` · ${entry.officerReason}` : ''}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline entries={application.timeline ?? []} partyName={role} />
     </>
   );
 }
