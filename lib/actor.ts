@@ -28,8 +28,12 @@ export interface RequestPurpose {
   applicationId: string | null;
 }
 
-/** Why data is processed (PIPL art. 6, 14): a consent is valid only for its purpose, and every request names one. */
-export const PURPOSES = ['HPF_LOAN_APPLICATION', 'HPF_LOAN_REVIEW'] as const;
+/**
+ * Why data is processed (PIPL art. 6, 14): a consent is valid only for its purpose, and every request names one.
+ * HPF_QUOTA_ESTIMATE is a couple's quota estimate (额度试算) before any application exists: a spouse's
+ * consent for it lends her figures to her spouse's estimate, and to nothing else.
+ */
+export const PURPOSES = ['HPF_LOAN_APPLICATION', 'HPF_LOAN_REVIEW', 'HPF_QUOTA_ESTIMATE'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 /** The purpose a role works under when the request does not name one. */

@@ -5,6 +5,7 @@
  * and in force at the moment asked about. EXPIRED is never stored: it is read off validUntil.
  */
 import { randomUUID } from 'node:crypto';
+import { ESTIMATE_PURPOSE } from '../lib/estimate-consent';
 import type { SqlDatabase } from './database';
 import { StorageError } from './errors';
 import { revokeOwnedRow } from './owned-rows';
@@ -178,6 +179,11 @@ function assertValidGrant(grant: ConsentGrant): void {
   if (grant.scopes.some((scope) => scope.dataItems.length === 0)) problems.push('every scope names at least one data item');
   if (grant.kind === 'CREDIT_QUERY' && !grant.authorizationRef) {
     problems.push('a CREDIT_QUERY consent needs the written authorization reference (征信业管理条例 art. 18)');
+  }
+  // A couple's estimate comes before any application: its consent is data sharing, tied to none,
+  // so that no case's reads can ever stand on it (nor it on a case's consent: the purpose differs).
+  if (grant.purpose === ESTIMATE_PURPOSE && (grant.kind !== 'DATA_SHARING' || grant.applicationId !== null)) {
+    problems.push('an HPF_QUOTA_ESTIMATE consent is a DATA_SHARING consent tied to no application');
   }
   if (problems.length > 0) throw new StorageError('INVALID_CONSENT_GRANT', `invalid consent grant: ${problems.join('; ')}`);
 }

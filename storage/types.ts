@@ -37,6 +37,11 @@ export interface ConsentGrant {
   grantedToCentre: string;
   /** The written authorization's reference (征信查询授权书编号) for CREDIT_QUERY; null otherwise. */
   authorizationRef: string | null;
+  /**
+   * The application the consent is for: every DATA_SHARING and CREDIT_QUERY consent of the loan's
+   * purposes names one; a face-verification consent may not, and a spouse's HPF_QUOTA_ESTIMATE
+   * consent never does (there is no application yet: lib/estimate-consent.ts).
+   */
   applicationId: string | null;
   validFrom: Date;
   validUntil: Date;
@@ -94,7 +99,7 @@ export interface ConsentStore {
  * stored authorization, or handling a case the subject is a party to (PIPL art. 13(2): the
  * application file itself, seen by its parties and by the officers of its centre).
  */
-export type LegalBasis = 'CONSENT' | 'DATA_SUBJECT_REQUEST' | 'PROXY_AUTHORIZATION' | 'CASE_PROCESSING';
+export type LegalBasis = 'CONSENT' | 'DATA_SUBJECT_REQUEST' | 'PROXY_AUTHORIZATION' | 'CASE_PROCESSING' | 'GUARDIAN';
 
 /**
  * What a proxy authorization (帮代办委托) lets the agent do for the applicant: see their data and

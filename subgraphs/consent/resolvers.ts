@@ -1,5 +1,6 @@
 import type { AgencyName } from '../../lib/agency-contracts';
 import { DATA_ITEMS } from '../../lib/data-items';
+import { ESTIMATE_CONSENT_MAX_DAYS, ESTIMATE_CONSENT_SCOPES, ESTIMATE_PURPOSE, coversExactlyTheEstimate } from '../../lib/estimate-consent';
 import { badUserInput } from '../../lib/errors';
 import type { AccessRecord, ConsentRecord, Page, SubjectRole } from '../../storage/types';
 import { maskIdNumberForRecord } from '../../storage';
@@ -39,6 +40,10 @@ function checkScopes(input: GrantConsentInput): void {
   if (input.kind === 'DATA_SHARING' && input.scopes.some((scope) => scope.agency === 'pboc-credit' || scope.dataItems.includes('face'))) {
     throw badUserInput('scopes', 'the credit query and face verification need their own separate consent');
   }
+  // Minimum necessary (PIPL art. 6): the estimate reads exactly these of the spouse, all of them or none.
+  if (input.purpose === ESTIMATE_PURPOSE && !coversExactlyTheEstimate(input.scopes)) {
+    throw badUserInput('scopes', `the quota estimate consent covers exactly ${ESTIMATE_CONSENT_SCOPES.map((scope) => `${scope.agency} / ${scope.dataItems.join(', ')}`).join('; ')}`);
+  }
 }
 
 function futureInstant(value: string, maxMs: number, what: string): Date {
@@ -57,6 +62,14 @@ function futureInstant(value: string, maxMs: number, what: string): Date {
 async function caseOfConsent(input: GrantConsentInput, subject: string, context: Context): Promise<{ applicationId: string | null; centre: string; subjectRole: SubjectRole }> {
   const requested = input.grantedToCentre ?? null;
   if (requested !== null && !/^\d{6}$/.test(requested)) throw badUserInput('grantedToCentre', 'a fund centre code is 6 digits');
+  if (input.purpose === ESTIMATE_PURPOSE) {
+    // A spouse lends her figures to her spouse's estimate, before any application: there is no
+    // case to name, so the centre is named instead, and she consents as the spouse.
+    if (input.kind !== 'DATA_SHARING') throw badUserInput('kind', 'the quota estimate consent is a DATA_SHARING consent');
+    if (input.applicationId) throw badUserInput('applicationId', 'the quota estimate consent comes before any application: name none');
+    if (requested === null) throw badUserInput('grantedToCentre', 'name the fund centre whose estimate may use your figures');
+    return { applicationId: null, centre: requested, subjectRole: 'SPOUSE' };
+  }
   if (!input.applicationId) {
     if (input.kind !== 'FACE_VERIFICATION') throw badUserInput('applicationId', 'data sharing and the credit query are given for one application: name it');
     if (requested === null) throw badUserInput('grantedToCentre', 'name the fund centre');
@@ -126,7 +139,10 @@ export const consentResolvers: Resolvers = {
       checkScopes(input);
       const authorizationRef = input.authorizationReference?.trim() || null;
       if (input.kind === 'CREDIT_QUERY' && !authorizationRef) throw badUserInput('authorizationReference', 'a credit query needs the written authorization’s reference');
-      const validUntil = futureInstant(input.validUntil, MAX_VALIDITY_MS, 'a consent');
+      const validUntil =
+        input.purpose === ESTIMATE_PURPOSE
+          ? futureInstant(input.validUntil, ESTIMATE_CONSENT_MAX_DAYS * 24 * 3600 * 1000, 'a quota estimate consent')
+          : futureInstant(input.validUntil, MAX_VALIDITY_MS, 'a consent');
       const { applicationId, centre, subjectRole } = await caseOfConsent(input, subject, context);
       const now = new Date();
       const consent = await context.storage.consents.grant({

@@ -10,6 +10,8 @@
  * - Approving and rejecting a referred application: officers of its centre.
  * - Signing: each signer for themself, over the contract text they were shown.
  * - Registering a notice webhook: officers, for their own centre.
+ * - A quota estimate from shared records: the person's own, or their proxy's; a couple's adds the
+ *   spouse their marriage record names, only as far as she consented to it.
  */
 import { allow, and, or, rule } from 'graphql-shield';
 import { serviceHasPower } from '../../lib/services';
@@ -106,8 +108,12 @@ export const loanPolicy: Policy = {
   MortgageCertificate: allow,
   Disbursement: allow,
   NoticeWebhookRegistration: allow,
-  // The ref and what @requires brought are the gateway's; the estimate is the person's own (or their proxy's).
-  Applicant: { '*': allow, loanQuotaEstimate: isDataSubjectOrProxy(applicantSubject) },
+  // The ref and what @requires brought are the gateway's; the estimate is the person's own (or their
+  // proxy's). A couple's estimate too: the spouse's figures in it open only under her own consent
+  // to it, which the provident-fund and real-estate subgraphs check when it reads them (rules.ts hasEstimateConsent).
+  Applicant: { '*': allow, loanQuotaEstimate: isDataSubjectOrProxy(applicantSubject), coupleLoanQuotaEstimate: isDataSubjectOrProxy(applicantSubject) },
+  Marriage: allow,
+  CoupleQuotaEstimate: allow,
   ProvidentFundAccount: allow,
   ProvidentFundLoan: allow,
   RealEstateHoldings: allow,

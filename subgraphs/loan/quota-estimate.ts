@@ -1,15 +1,21 @@
 /**
  * `loanQuotaEstimate`: the calculator's figures in, the estimate out, each bound explained with its
  * figures. The arithmetic is the domain's (domain/estimate.ts over domain/quota.ts); this file only
- * checks the input and words the answer.
+ * checks the input, reads a consenting spouse's figures for a couple's estimate, and words the answer.
  */
+import { GraphQLError } from 'graphql';
 import { badUserInput } from '../../lib/errors';
+import { ESTIMATE_PURPOSE } from '../../lib/estimate-consent';
 import { formatFen } from '../../lib/scalars';
+import type { EntityRefs } from '../shared/entity-ref';
+import type { GatewayClient } from '../shared/gateway-client';
 import { isKnownCentre, policyFor } from './domain/centre-policy';
-import { estimateQuota, type EstimateInput, type EstimatePerson } from './domain/estimate';
+import { estimateQuota, householdCounts, type EstimateInput, type EstimatePerson } from './domain/estimate';
 import type { BoundName, Bounds } from './domain/quota';
 import { parseMoney } from '../../lib/scalars';
-import type { OwnQuotaEstimateInput, QuotaBoundName, QuotaEstimateInput, QuotaEstimatePersonInput } from './generated/resolvers-types';
+import type { CoupleQuotaEstimateInput, OwnQuotaEstimateInput, QuotaBoundName, QuotaEstimateInput, QuotaEstimatePersonInput } from './generated/resolvers-types';
+import { document } from './workflow/operations';
+import type { EstimateSpouseFiguresQuery, EstimateSpouseFiguresQueryVariables } from './workflow/generated/operations';
 
 const BOUND_NAMES: { readonly [B in BoundName]: QuotaBoundName } = {
   loanCap: 'LOAN_CAP',
@@ -68,11 +74,20 @@ function explain(bounds: Bounds): Array<{ name: QuotaBoundName; amount: number; 
   return lines;
 }
 
-/** What Applicant.loanQuotaEstimate's @requires brings from the other subgraphs, as they answered the caller (wire format). */
-export interface RequiredForEstimate {
+/** A person's figures as the provident-fund and real-estate subgraphs answer them (wire format). */
+export interface SharedFigures {
   providentFundAccounts: ReadonlyArray<{ status: string; balance: string; averageBalance: string; monthlyDeposit: string; depositBase: string; firstDepositDate: string }> | null;
   providentFundLoans: ReadonlyArray<{ loanNumber: string }> | null;
   realEstateHoldings: { properties: ReadonlyArray<{ unitNumber: string | null }> } | null;
+}
+
+/**
+ * What Applicant.loanQuotaEstimate's and coupleLoanQuotaEstimate's @requires bring from the other
+ * subgraphs, as they answered the caller (wire format): their figures, and (the couple's only)
+ * whom their marriage record names as the spouse, by sealed ref.
+ */
+export interface RequiredForEstimate extends SharedFigures {
+  marriage: { spouse: { ref: string } | null } | null;
 }
 
 type Common = Pick<QuotaEstimateInput, 'centreCode' | 'minorChildren' | 'greenBuildingStars' | 'price' | 'assessedValue' | 'termMonths' | 'repaymentMethod' | 'amount'>;
@@ -126,29 +141,92 @@ export function loanQuotaEstimate(input: QuotaEstimateInput, today: string) {
  */
 export function ownQuotaEstimate(shared: Partial<RequiredForEstimate>, input: OwnQuotaEstimateInput, today: string) {
   const { policy, figures } = common(input, today);
-  const { providentFundAccounts: accounts, providentFundLoans: loans, realEstateHoldings: holdings } = shared;
-  if (!accounts || !loans || !holdings) return null;
-  const existing = (input.existingMonthlyRepayment ?? 0) as number;
-  if (existing < 0) throw badUserInput('existingMonthlyRepayment', 'give an amount of 0 or more');
+  const own = sharedRecords(shared);
+  if (!own) return null;
   const estimateInput: EstimateInput = {
     ...figures,
-    applicant: {
-      accounts: accounts.map((account) => ({
-        normal: account.status === 'NORMAL',
-        balanceFen: parseMoney(account.balance),
-        averageBalanceFen: parseMoney(account.averageBalance),
-        monthlyDepositFen: parseMoney(account.monthlyDeposit),
-        depositBaseFen: parseMoney(account.depositBase),
-        firstDepositDate: account.firstDepositDate,
-      })),
-      existingMonthlyRepaymentFen: existing,
-    },
+    applicant: sharedPerson(own, declaredDebt(input.existingMonthlyRepayment)),
     spouse: input.spouse ? person(input.spouse, 'spouse') : null,
     coBorrowers: [],
-    otherHomes: holdings.properties.filter((home) => home.unitNumber !== input.unitNumber).length,
-    earlierHpfLoans: new Set(loans.map((loan) => loan.loanNumber)).size,
+    ...householdCounts([own], input.unitNumber ?? null),
   };
   return worded(estimateQuota(estimateInput, policy));
+}
+
+/** A person's three shared records, or null when one of them could not be read for this caller. */
+function sharedRecords(shared: Partial<SharedFigures>) {
+  const { providentFundAccounts: accounts, providentFundLoans: loans, realEstateHoldings: holdings } = shared;
+  if (!accounts || !loans || !holdings) return null;
+  return {
+    accounts,
+    units: holdings.properties.flatMap((home) => (home.unitNumber ? [home.unitNumber] : [])),
+    loanNumbers: loans.map((loan) => loan.loanNumber),
+  };
+}
+
+function declaredDebt(amount: unknown): number {
+  const fen = (amount ?? 0) as number;
+  if (fen < 0) throw badUserInput('existingMonthlyRepayment', 'give an amount of 0 or more');
+  return fen;
+}
+
+/** A person's accounts as the bounds read them (quota.ts QuotaAccount), from the wire. */
+function sharedPerson(records: NonNullable<ReturnType<typeof sharedRecords>>, existingMonthlyRepaymentFen: number): EstimatePerson {
+  return {
+    accounts: records.accounts.map((account) => ({
+      normal: account.status === 'NORMAL',
+      balanceFen: parseMoney(account.balance),
+      averageBalanceFen: parseMoney(account.averageBalance),
+      monthlyDepositFen: parseMoney(account.monthlyDeposit),
+      depositBaseFen: parseMoney(account.depositBase),
+      firstDepositDate: account.firstDepositDate,
+    })),
+    existingMonthlyRepaymentFen,
+  };
+}
+
+/** What the couple estimate needs besides the figures: the gateway to read the spouse, and the refs to open whom the marriage record names. */
+export interface CoupleEstimateDeps {
+  gateway: GatewayClient;
+  refs: EntityRefs;
+}
+
+const SPOUSE_FIGURES = document('estimate-spouse-figures');
+
+/**
+ * A couple's estimate: the signed-in person's figures as @requires brought them under their own
+ * rights, and the spouse's — the spouse their own marriage record names, by its sealed ref, never
+ * anyone the caller names — read through the gateway as the loan engine of the estimate's centre,
+ * for the purpose HPF_QUOTA_ESTIMATE and no case. Each of her fields opens only under her consent
+ * to lend it to this estimate at this centre (rules.ts hasEstimateConsent), so without it the
+ * agencies are not called for her and the answer is NOT_CONSENTED. Null when the person's own
+ * records could not be read for this caller.
+ */
+export async function coupleQuotaEstimate(shared: Partial<RequiredForEstimate>, input: CoupleQuotaEstimateInput, today: string, deps: CoupleEstimateDeps) {
+  const { policy, figures } = common(input, today);
+  const own = sharedRecords(shared);
+  const existing = declaredDebt(input.existingMonthlyRepayment);
+  if (!own || !shared.marriage) return null;
+  if (!shared.marriage.spouse) return { spouse: 'NO_SPOUSE_ON_RECORD' as const, estimate: null };
+  const spouseIdNumber = deps.refs.open('applicant', shared.marriage.spouse.ref);
+  const variables: EstimateSpouseFiguresQueryVariables = { spouse: spouseIdNumber };
+  const answer = await deps.gateway.query(input.centreCode, null, SPOUSE_FIGURES, variables, { purpose: ESTIMATE_PURPOSE });
+  const hers = sharedRecords((answer.data as EstimateSpouseFiguresQuery | null)?.applicant ?? {});
+  if (!hers) {
+    // Her consent is missing for some item: what was refused is hers to give, and nothing is used.
+    if (answer.errors.some((error) => error.extensions?.code === 'CONSENT_REQUIRED')) return { spouse: 'NOT_CONSENTED' as const, estimate: null };
+    const agency = answer.errors.find((error) => error.extensions?.agency)?.extensions?.agency ?? 'provident-fund';
+    throw new GraphQLError("The spouse's figures could not be read now; try the estimate again later.", { extensions: { code: 'AGENCY_UNAVAILABLE', agency } });
+  }
+  const estimateInput: EstimateInput = {
+    ...figures,
+    // The couple's declared debt counts once, whichever of them carries it: the bound sums both.
+    applicant: sharedPerson(own, existing),
+    spouse: sharedPerson(hers, 0),
+    coBorrowers: [],
+    ...householdCounts([own, hers], input.unitNumber ?? null),
+  };
+  return { spouse: 'INCLUDED' as const, estimate: worded(estimateQuota(estimateInput, policy)) };
 }
 
 function worded(estimate: ReturnType<typeof estimateQuota>) {

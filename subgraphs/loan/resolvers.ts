@@ -7,7 +7,7 @@ import { applicantRef, propertyRef, resolveApplicantReference } from '../shared/
 import { userError } from './user-errors';
 import { checkSubmission, requestHash } from './submission';
 import { lookUpContract } from './intake';
-import { loanQuotaEstimate, ownQuotaEstimate } from './quota-estimate';
+import { coupleQuotaEstimate, loanQuotaEstimate, ownQuotaEstimate } from './quota-estimate';
 import { loanContractOf, signerReader, type ContractReader } from './contract';
 import { signLoanContract } from './signing';
 import { dueDateOf, repaymentSchedule } from './domain/schedule';
@@ -169,9 +169,10 @@ export const loanResolvers: Resolvers = {
     },
   },
   Applicant: {
-    // Resolved here only for loanQuotaEstimate: whom the ref opens to, and what @requires brought.
+    // Resolved here only for the estimates: whom the ref opens to, and what @requires brought.
     __resolveReference: async (representation, context) => ({ ...representation, ...(await resolveApplicantReference(representation, context)) }),
     loanQuotaEstimate: (parent, { input }) => ownQuotaEstimate(parent, input, chinaToday(new Date())),
+    coupleLoanQuotaEstimate: (parent, { input }, context) => coupleQuotaEstimate(parent, input, chinaToday(new Date()), context),
   },
   LoanCheck: {
     reasons: (check) => check.reasons.map(sentence),

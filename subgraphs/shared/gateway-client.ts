@@ -3,9 +3,12 @@
  * the application's centre, for the purpose HPF_LOAN_REVIEW and naming the application, so every
  * read is checked against the applicants' consents and written to the access record. The worker
  * uses it for the checks and the mortgage; the loan subgraph for the intake look-up at submission,
- * before any application exists (no application named, so it opens nobody's personal data).
+ * before any application exists (no application named, so it opens nobody's personal data), and
+ * for a couple's quota estimate, whose reads of the spouse go for the purpose HPF_QUOTA_ESTIMATE
+ * and open only what she consented to lend it (rules.ts hasEstimateConsent).
  */
 import { createHash } from 'node:crypto';
+import type { Purpose } from '../../lib/actor';
 import type { Config } from '../../lib/config';
 import { LOAN_ENGINE } from '../../lib/services';
 import { createServiceTokens } from '../../lib/service-tokens';
@@ -16,8 +19,11 @@ export interface GraphQLAnswer {
 }
 
 export interface GatewayClient {
-  /** `applicationId` null: no case yet (the intake look-up); `timeoutMs` defaults to three agency timeouts. */
-  query(centre: string, applicationId: string | null, query: string, variables: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<GraphQLAnswer>;
+  /**
+   * `applicationId` null: no case yet (the intake look-up, a couple's estimate); `timeoutMs` defaults
+   * to three agency timeouts; `purpose` to HPF_LOAN_REVIEW (the couple estimate's reads are HPF_QUOTA_ESTIMATE).
+   */
+  query(centre: string, applicationId: string | null, query: string, variables: Record<string, unknown>, options?: { timeoutMs?: number; purpose?: Purpose }): Promise<GraphQLAnswer>;
 }
 
 /**
@@ -31,25 +37,25 @@ export function createGatewayClient(config: Readonly<Config>, gatewayUrl: string
   const { tokenFor } = createServiceTokens(config, LOAN_ENGINE);
 
   return {
-    async query(centre, applicationId, query, variables, { timeoutMs = config.agencyTimeoutMs * 3 } = {}) {
+    async query(centre, applicationId, query, variables, { timeoutMs = config.agencyTimeoutMs * 3, purpose = 'HPF_LOAN_REVIEW' } = {}) {
       const signal = AbortSignal.timeout(timeoutMs);
       // A registered document goes by its hash (Apollo's persisted-query extension, the same
       // SHA-256 a documentId names): a gateway that runs registered operations only finds it in
       // its manifests (client hpf-loan-worker); one that does not asks for the text once (the APQ protocol).
       const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query, 'utf8').digest('hex') };
-      const byHash = await send(centre, applicationId, signal, { variables, extensions: { persistedQuery } });
+      const byHash = await send(centre, applicationId, purpose, signal, { variables, extensions: { persistedQuery } });
       if (!byHash.errors.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) return byHash;
-      return send(centre, applicationId, signal, { query, variables, extensions: { persistedQuery } });
+      return send(centre, applicationId, purpose, signal, { query, variables, extensions: { persistedQuery } });
     },
   };
 
-  async function send(centre: string, applicationId: string | null, signal: AbortSignal, request: Record<string, unknown>): Promise<GraphQLAnswer> {
+  async function send(centre: string, applicationId: string | null, purpose: Purpose, signal: AbortSignal, request: Record<string, unknown>): Promise<GraphQLAnswer> {
     const response = await fetch(typeof gatewayUrl === 'string' ? gatewayUrl : gatewayUrl(), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${await tokenFor(centre)}`,
-        'x-purpose': 'HPF_LOAN_REVIEW',
+        'x-purpose': purpose,
         ...(applicationId === null ? {} : { 'x-application-id': applicationId }),
       },
       body: JSON.stringify(request),

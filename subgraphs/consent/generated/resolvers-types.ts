@@ -91,7 +91,9 @@ export type Mutation = {
    * Records the signed-in person's own consent (or, for a proxy agent under MANAGE_CONSENTS, that of
    * the applicant they act for). Data sharing and the credit query are given for one application the
    * person is a party to, and open reads for that application only; the checks waiting for this
-   * person's consent resume at once.
+   * person's consent resume at once. A spouse's consent to the couple's quota estimate (purpose
+   * HPF_QUOTA_ESTIMATE) names the centre instead of an application, covers PROVIDENT_FUND account and
+   * loans and NATURAL_RESOURCES holdings exactly, and lasts at most 90 days.
    */
   grantConsent?: Maybe<Consent>;
   /** Revokes one of the person's consents; from now on no agency is called under it. */
@@ -189,7 +191,12 @@ export type Purpose =
   /** Applying for an HPF home loan. */
   | 'HPF_LOAN_APPLICATION'
   /** A fund centre reviewing an HPF loan application. */
-  | 'HPF_LOAN_REVIEW';
+  | 'HPF_LOAN_REVIEW'
+  /**
+   * A couple's quota estimate (额度试算) before applying: the spouse lends her HPF account and loan
+   * figures and her registered homes to her spouse's estimate at one centre (DATA_SHARING, no application).
+   */
+  | 'HPF_QUOTA_ESTIMATE';
 
 /** The consenting person's part in the application, as the platform's record of it says. */
 export type SubjectRole =
@@ -211,7 +218,13 @@ export type LegalBasis =
   /** A proxy agent's stored authorization; consentId holds its id. */
   | 'PROXY_AUTHORIZATION'
   /** Handling an application the person is a party to: the application file itself. */
-  | 'CASE_PROCESSING';
+  | 'CASE_PROCESSING'
+  /**
+   * A minor's guardian (监护人, PIPL art. 31): the minor's data read on the ground a parent in whose
+   * household record the minor is has (their own request, their proxy's authorization or their
+   * consent); consentId holds that authorization's or consent's id.
+   */
+  | 'GUARDIAN';
 
 /** One agency and the data items consented to from it. */
 export type ConsentScopeInput = {
@@ -229,13 +242,13 @@ export type GrantConsentInput = {
   purpose: Purpose;
   /** The agencies and data items consented to; at least one. */
   scopes: Array<ConsentScopeInput>;
-  /** The fund centre (6-digit code) the consent is given to; the application's centre when omitted, and it must be that centre. */
+  /** The fund centre (6-digit code) the consent is given to; the application's centre when omitted, and it must be that centre. Required when no application is named. */
   grantedToCentre?: InputMaybe<Scalars['String']['input']>;
   /** Reference of the signed written authorization; required for CREDIT_QUERY. */
   authorizationReference?: InputMaybe<Scalars['String']['input']>;
-  /** The application the consent is for; required for DATA_SHARING and CREDIT_QUERY. The person must be a party to it. */
+  /** The application the consent is for; required for DATA_SHARING and CREDIT_QUERY, except for HPF_QUOTA_ESTIMATE, which names none. The person must be a party to it. */
   applicationId?: InputMaybe<Scalars['ID']['input']>;
-  /** End of validity; at most one year ahead. */
+  /** End of validity; at most one year ahead (90 days for HPF_QUOTA_ESTIMATE). */
   validUntil: Scalars['DateTime']['input'];
 };
 
@@ -259,7 +272,7 @@ export type Consent = {
   purpose: Purpose;
   /** In force, revoked or expired. */
   status: ConsentStatus;
-  /** The person's part in the application the consent is for. */
+  /** The person's part in the application the consent is for (SPOUSE for a quota estimate consent). */
   subjectRole: SubjectRole;
   /** The data subject, masked. */
   subjectMasked: Scalars['String']['output'];

@@ -51,6 +51,25 @@ export interface QuotaEstimate {
   readonly totalInterestFen: Fen;
 }
 
+/** What a household member's shared records say of their homes and HPF loans, for the home order. */
+export interface HouseholdRecords {
+  /** Units registered to the person (不动产登记). */
+  readonly units: readonly string[];
+  /** The person's HPF loans, settled ones included, by loan contract number. */
+  readonly loanNumbers: readonly string[];
+}
+
+/**
+ * Homes and HPF loans of the household, counted as the decision counts them (eligibility.ts, home
+ * order): a unit held by both spouses is one home, the one being bought is none, and a loan both
+ * borrowed is one loan.
+ */
+export function householdCounts(members: readonly HouseholdRecords[], unitBeingBought: string | null): { otherHomes: number; earlierHpfLoans: number } {
+  const units = new Set(members.flatMap((member) => member.units).filter((unit) => unit !== unitBeingBought));
+  const loans = new Set(members.flatMap((member) => member.loanNumbers));
+  return { otherHomes: units.size, earlierHpfLoans: loans.size };
+}
+
 export const depositorsOfEstimate = (input: EstimateInput) =>
   [input.applicant, ...(input.spouse ? [input.spouse] : [])].filter((person) => person.accounts.some((account) => account.normal)).length >= 2 ? ('TWO' as const) : ('ONE' as const);
 

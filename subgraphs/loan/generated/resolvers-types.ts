@@ -1066,11 +1066,76 @@ export type Applicant = {
    * existing debt) is given by hand. The same bounds as the decision. No credit report is queried.
    */
   loanQuotaEstimate?: Maybe<QuotaEstimate>;
+  /** The person's marriage record, as the civil-affairs subgraph answers it under the caller's rights: whom it names as the spouse. */
+  marriage?: Maybe<Marriage>;
+  /**
+   * 额度试算 for the signed-in person (or their proxy) and their spouse together (夫妻合并试算), before
+   * applying. The spouse is the one the person's own marriage record names, never one the caller
+   * names; her HPF accounts, HPF loans and registered homes are read only under her own consent to
+   * this estimate (purpose HPF_QUOTA_ESTIMATE, given to this centre, in force), and recorded as read
+   * on it. Without that consent nothing of hers is read and the answer says so (spouse:
+   * NOT_CONSENTED). The same bounds as the decision, for both depositors; no credit report is queried.
+   */
+  coupleLoanQuotaEstimate?: Maybe<CoupleQuotaEstimate>;
 };
 
 
 export type ApplicantLoanQuotaEstimateArgs = {
   input: OwnQuotaEstimateInput;
+};
+
+
+export type ApplicantCoupleLoanQuotaEstimateArgs = {
+  input: CoupleQuotaEstimateInput;
+};
+
+/** A marriage record (owned by the civil-affairs subgraph). */
+export type Marriage = {
+  __typename?: 'Marriage';
+  /** The current spouse when married; null otherwise. */
+  spouse?: Maybe<Applicant>;
+};
+
+/** Whether the spouse's figures are in a couple's quota estimate. */
+export type SpouseInEstimate =
+  /** Her figures, read under her consent to this estimate, are in it. */
+  | 'INCLUDED'
+  /** She has not consented to this estimate at this centre (none given, withdrawn, expired, or for another centre): nothing of hers was read. */
+  | 'NOT_CONSENTED'
+  /** The person's marriage record names no spouse (not married): there is no one to include. */
+  | 'NO_SPOUSE_ON_RECORD';
+
+/** A couple's quota estimate (夫妻合并试算): whether the spouse is in it, and the estimate when she is. */
+export type CoupleQuotaEstimate = {
+  __typename?: 'CoupleQuotaEstimate';
+  /** Whether the spouse's figures are in the estimate, and if not, why. */
+  spouse: SpouseInEstimate;
+  /** The estimate for both depositors; null unless spouse is INCLUDED (a one-person estimate is loanQuotaEstimate). */
+  estimate?: Maybe<QuotaEstimate>;
+};
+
+/** The figures of a couple's quota estimate that no shared record holds. */
+export type CoupleQuotaEstimateInput = {
+  /** The centre (350000 福建省直, 350100 福州 … 350900 宁德); the spouse's consent must be given to this centre. */
+  centreCode: Scalars['String']['input'];
+  /** The home being bought, when it is already pre-registered to one of them: not counted as another home. */
+  unitNumber?: InputMaybe<Scalars['UnitNumber']['input']>;
+  /** What the couple's other loans and cards take a month together (月还款额), as declared (none when not given): no credit report is queried for an estimate. */
+  existingMonthlyRepayment?: InputMaybe<Scalars['Money']['input']>;
+  /** Children under 18 in the household (多子女 increase). */
+  minorChildren?: InputMaybe<Scalars['Int']['input']>;
+  /** The home's green building rating (绿色建筑星级), 0–3. */
+  greenBuildingStars?: InputMaybe<Scalars['Int']['input']>;
+  /** The contract price (合同总价), in yuan. */
+  price: Scalars['Money']['input'];
+  /** A resale home's tax-assessed value (计税价格), when known. */
+  assessedValue?: InputMaybe<Scalars['Money']['input']>;
+  /** The term asked, in months. */
+  termMonths: Scalars['Int']['input'];
+  /** How it is repaid. */
+  repaymentMethod: RepaymentMethod;
+  /** The amount to show the monthly payment for; the maximum when omitted. */
+  amount?: InputMaybe<Scalars['Money']['input']>;
 };
 
 /** An HPF account's figures a quota estimate reads (owned by the provident-fund subgraph). */
@@ -1338,7 +1403,9 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Applicant' }
     & GraphQLRecursivePick<FederationTypes['Applicant'], {"ref":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}},"marriage":{"spouse":{"ref":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}},"marriage":{"spouse":{"ref":true}}}> ) );
 };
 
 
@@ -1413,6 +1480,10 @@ export type ResolversTypes = {
   CombinationParts: ResolverTypeWrapper<CombinationParts>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryParent>;
   Applicant: ResolverTypeWrapper<ApplicantParent>;
+  Marriage: ResolverTypeWrapper<Omit<Marriage, 'spouse'> & { spouse?: Maybe<ResolversTypes['Applicant']> }>;
+  SpouseInEstimate: SpouseInEstimate;
+  CoupleQuotaEstimate: ResolverTypeWrapper<CoupleQuotaEstimate>;
+  CoupleQuotaEstimateInput: CoupleQuotaEstimateInput;
   ProvidentFundAccount: ResolverTypeWrapper<ProvidentFundAccount>;
   ProvidentFundAccountStatus: ProvidentFundAccountStatus;
   ProvidentFundLoan: ResolverTypeWrapper<ProvidentFundLoan>;
@@ -1478,6 +1549,9 @@ export type ResolversParentTypes = {
   CombinationParts: CombinationParts;
   TimelineEntry: TimelineEntryParent;
   Applicant: ApplicantParent;
+  Marriage: Omit<Marriage, 'spouse'> & { spouse?: Maybe<ResolversParentTypes['Applicant']> };
+  CoupleQuotaEstimate: CoupleQuotaEstimate;
+  CoupleQuotaEstimateInput: CoupleQuotaEstimateInput;
   ProvidentFundAccount: ProvidentFundAccount;
   ProvidentFundLoan: ProvidentFundLoan;
   RealEstateHoldings: Omit<RealEstateHoldings, 'properties'> & { properties: Array<ResolversParentTypes['Property']> };
@@ -1818,6 +1892,12 @@ export type ApplicantResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Applicant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   loanQuotaEstimate?: Resolver<Maybe<ResolversTypes['QuotaEstimate']>, ParentType, ContextType, RequireFields<ApplicantLoanQuotaEstimateArgs, 'input'>>;
+  coupleLoanQuotaEstimate?: Resolver<Maybe<ResolversTypes['CoupleQuotaEstimate']>, ParentType, ContextType, RequireFields<ApplicantCoupleLoanQuotaEstimateArgs, 'input'>>;
+};
+
+export type CoupleQuotaEstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoupleQuotaEstimate'] = ResolversParentTypes['CoupleQuotaEstimate']> = {
+  spouse?: Resolver<ResolversTypes['SpouseInEstimate'], ParentType, ContextType>;
+  estimate?: Resolver<Maybe<ResolversTypes['QuotaEstimate']>, ParentType, ContextType>;
 };
 
 export type ProvidentFundLoanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProvidentFundLoan'] = ResolversParentTypes['ProvidentFundLoan']> = {
@@ -1891,6 +1971,7 @@ export type Resolvers<ContextType = Context> = {
   CombinationParts?: CombinationPartsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
+  CoupleQuotaEstimate?: CoupleQuotaEstimateResolvers<ContextType>;
   ProvidentFundLoan?: ProvidentFundLoanResolvers<ContextType>;
   Property?: PropertyResolvers<ContextType>;
   QuotaBound?: QuotaBoundResolvers<ContextType>;

@@ -8,6 +8,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { and, or, rule, type IRule } from 'graphql-shield';
 import type { ActorRole } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
+import { ESTIMATE_PURPOSE } from '../../../lib/estimate-consent';
 import { serviceHasPower, type ServicePower } from '../../../lib/services';
 import type { ConsentItem, ConsentKind, ConsentRecord, ProxyScope } from '../../../storage/types';
 import type { DenialCode, PolicyContext } from './context';
@@ -126,13 +127,20 @@ export function consentItemsOf(keys: readonly string[], subjectKeyOf: (idNumber:
  * consent opens reads for the application it names only. A request's own loader reads the case
  * and its first consents together (cases/verification.ts caseReads).
  */
-export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purpose' | 'consents' | 'subjectKeyOf' | 'caseFile'>): DataLoader<string, ConsentRecord | null> {
+export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purpose' | 'consents' | 'subjectKeyOf' | 'caseFile'> & Partial<Pick<PolicyContext, 'applicationId'>>): DataLoader<string, ConsentRecord | null> {
   return new DataLoader<string, ConsentRecord | null>(async (keys) => {
     const centre = context.actor.centre;
-    const file = await context.caseFile();
-    if (!centre || !file) return keys.map(() => null);
+    // A couple's estimate has no case: its consents name none (isCaselessEstimate).
+    const file = isCaselessEstimate(context) ? null : await context.caseFile();
+    if (!centre || (!file && !isCaselessEstimate(context))) return keys.map(() => null);
     // One store query for every consent this tick asks about, whatever their kind, agency and item.
-    const found = await context.consents.findActiveForItems({ items: consentItemsOf(keys, context.subjectKeyOf), purpose: context.purpose, centre, at: new Date(), applicationId: file.application.id });
+    const found = await context.consents.findActiveForItems({
+      items: consentItemsOf(keys, context.subjectKeyOf),
+      purpose: context.purpose,
+      centre,
+      at: new Date(),
+      ...(file ? { applicationId: file.application.id } : {}),
+    });
     return keys.map((_, index) => found.get(index) ?? null);
   });
 }
@@ -176,9 +184,42 @@ export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataIt
   );
 }
 
-/** The usual ground for personal data: the subject themself, their proxy, or a centre with consent. */
+/**
+ * A request for a couple's quota estimate (额度试算), which serves no case: the purpose
+ * HPF_QUOTA_ESTIMATE with no application named. Its consents are looked up without one, because a
+ * spouse's estimate consent names none (the store refuses one that does).
+ */
+export function isCaselessEstimate(context: Pick<PolicyContext, 'purpose'> & Partial<Pick<PolicyContext, 'applicationId'>>): boolean {
+  return context.purpose === ESTIMATE_PURPOSE && (context.applicationId ?? null) === null;
+}
+
+/**
+ * The platform's couple estimate reading the spouse: the loan subgraph, as a service with the
+ * READ_FOR_COUPLE_ESTIMATE power, for the purpose HPF_QUOTA_ESTIMATE and no case, reads a person's
+ * item only when that person consented to lend it to the estimate, at the caller's centre. Who the
+ * spouse is the loan subgraph took from the applicant's own marriage record; this rule asks the
+ * consent of the person read, never of the person asking. Every other caller is refused at once,
+ * with no look-up.
+ */
+export function hasEstimateConsent<Parent>(agency: AgencyName, dataItem: string, subjects: Subjects<Parent>): Rule {
+  const check = async (parent: Parent, context: PolicyContext, info: unknown): Promise<boolean> => {
+    for (const subject of await subjects(parent, context)) if (await findConsent(context, subject, 'DATA_SHARING', agency, dataItem)) return true;
+    noteDenial(context, info, 'CONSENT_REQUIRED');
+    return false;
+  };
+  return rule({ cache: 'no_cache' })((parent: Parent, _args, context: PolicyContext, info) => {
+    const { role, subject, centre } = context.actor;
+    const estimating = role === 'SERVICE' && serviceHasPower(subject, 'READ_FOR_COUPLE_ESTIMATE') && centre !== null && isCaselessEstimate(context);
+    return estimating ? check(parent, context, info) : false;
+  });
+}
+
+/** The usual ground for personal data: the subject themself, their proxy, a centre with consent for its case, or the couple estimate under the spouse's consent for it. */
 export function mayReadPersonalData<Parent>(agency: AgencyName, dataItem: string, subjects: Subjects<Parent>): Rule {
-  return and(isAuthenticated, or(isDataSubject(subjects), actsForDataSubject(subjects), hasConsent('DATA_SHARING', agency, dataItem, subjects)));
+  return and(
+    isAuthenticated,
+    or(isDataSubject(subjects), actsForDataSubject(subjects), hasConsent('DATA_SHARING', agency, dataItem, subjects), hasEstimateConsent(agency, dataItem, subjects)),
+  );
 }
 
 /** A person's own record, or their proxy's view of it: where masks come off. */

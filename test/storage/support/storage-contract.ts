@@ -236,6 +236,25 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       const credit = await consents().grant(consentGrant({ kind: 'CREDIT_QUERY', authorizationRef: 'ZX-2026-000123' }));
       expect(credit.authorizationRef).toBe('ZX-2026-000123');
     });
+
+    it("keeps a spouse's quota estimate consent apart: data sharing tied to no application, found for that purpose only", async () => {
+      const estimate = { purpose: 'HPF_QUOTA_ESTIMATE' as const, subjectRole: 'SPOUSE' as const, applicationId: null, scopes: [{ agency: 'provident-fund' as const, dataItems: ['account', 'loans'] }, { agency: 'natural-resources' as const, dataItems: ['holdings'] }] };
+      const refusal = (grant: Promise<unknown>) => expect(grant).rejects.toMatchObject({ code: 'INVALID_CONSENT_GRANT' });
+      await refusal(consents().grant(consentGrant({ ...estimate, applicationId: 'APP-0001' })));
+      await refusal(consents().grant(consentGrant({ ...estimate, kind: 'CREDIT_QUERY', authorizationRef: 'ZX-2026-000124' })));
+      const granted = await consents().grant(consentGrant(estimate));
+      expect(granted).toMatchObject({ purpose: 'HPF_QUOTA_ESTIMATE', applicationId: null, subjectRole: 'SPOUSE', status: 'ACTIVE' });
+      const account = { ...query, agency: 'provident-fund' as const, dataItem: 'account' };
+      expect((await consents().findActive({ ...account, purpose: 'HPF_QUOTA_ESTIMATE' }))?.id).toBe(granted.id);
+      // It opens nothing of a case, and no case's consent stands in for it.
+      expect(await consents().findActive(account)).toBeNull();
+      expect(await consents().findActive({ ...account, purpose: 'HPF_QUOTA_ESTIMATE', applicationId: 'APP-0001' })).toBeNull();
+      expect(await consents().findActive({ ...account, purpose: 'HPF_QUOTA_ESTIMATE', centre: '350200' })).toBeNull();
+      const asked = await consents().findActiveForItems({ items: [{ subjectKey: SUBJECT, kind: 'DATA_SHARING', agency: 'natural-resources', dataItem: 'holdings' }], purpose: 'HPF_QUOTA_ESTIMATE', centre: '350100', at: NOW });
+      expect(asked.get(0)?.id).toBe(granted.id);
+      // The rules of the loan's own purposes are as they were: a data-sharing consent there still may name an application.
+      expect((await consents().grant(consentGrant())).applicationId).toBe('APP-0001');
+    });
   });
 
   describe(`AccessRecordStore (${backend.name})`, () => {
