@@ -25,7 +25,7 @@ export function publicSecurityHandlers(dataset: Dataset): AgencyHandlers<'public
                 idNumber: person.idNumber,
                 nameMatches: sameName(person.name, item.name),
                 householdStatus: person.householdStatus,
-                minorChildren: person.minorChildren,
+                minorChildren: person.minorChildIdNumbers.length,
               }
             );
           },

@@ -57,8 +57,11 @@ export interface PersonRecord {
   householdRegion: string;
   householdAddress: string;
   mobile: string;
-  /** Children under 18 registered in the person's household (户), counted on the day asked. */
-  minorChildren: number;
+  /**
+   * The children under 18 registered in the person's household (户内未成年子女), by ID number: part
+   * of the household record, as the 户口簿 shows them.
+   */
+  minorChildIdNumbers: string[];
 }
 
 export interface IdentityVerificationItem {

@@ -84,11 +84,12 @@ export class DatasetBuilder {
     return person;
   }
 
-  /** The children under 18 in the person's household (户), known once the household is written. */
-  recordMinorChildren(idNumber: string, minorChildren: number): void {
+  /** The children under 18 in the person's household (户), known once the household is written; each is a person of the data set. */
+  recordMinorChildren(idNumber: string, minorChildIdNumbers: readonly string[]): void {
     const person = this.persons.get(idNumber);
     if (!person) throw new Error('children recorded for a person not in the data set');
-    this.persons.set(idNumber, { ...person, minorChildren });
+    if (minorChildIdNumbers.some((child) => !this.persons.has(child))) throw new Error('a child recorded who is not in the data set');
+    this.persons.set(idNumber, { ...person, minorChildIdNumbers: [...minorChildIdNumbers] });
   }
 
   addApplicant(profile: ApplicantProfile): void {

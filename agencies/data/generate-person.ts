@@ -14,6 +14,10 @@ export interface PersonOptions {
   gender: Gender;
   birthYears: readonly [number, number];
   householdStatus?: HouseholdStatus;
+  /** A child takes a parent's surname. */
+  surname?: string;
+  /** A child is registered in a parent's household, at the parent's address. */
+  household?: { region: string; address: string };
 }
 
 export function synthesisePerson(random: Random, builder: DatasetBuilder, options: PersonOptions): PersonRecord {
@@ -22,23 +26,28 @@ export function synthesisePerson(random: Random, builder: DatasetBuilder, option
   const idNumber = freeIdNumber(random, builder, options.county.code, birthDate, options.gender);
   // Most people keep the household registration where their ID was issued; some moved within the city.
   const householdCounty = random.chance(0.85) ? options.county : random.pick(countiesOf(options.county.city));
+  const name = options.surname ? options.surname + givenName(random, options.gender) : synthesiseName(random, options.gender);
   return builder.addPerson({
     idNumber,
-    name: synthesiseName(random, options.gender),
+    name,
     gender: options.gender,
     birthDate,
     householdStatus: options.householdStatus ?? 'ACTIVE',
-    householdRegion: householdCounty.code,
-    householdAddress: synthesiseAddress(random, householdCounty),
+    householdRegion: options.household?.region ?? householdCounty.code,
+    householdAddress: options.household?.address ?? synthesiseAddress(random, householdCounty),
     mobile: `${random.pick(MOBILE_PREFIXES)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
     // Set once the household is known (DatasetBuilder.recordMinorChildren).
-    minorChildren: 0,
+    minorChildIdNumbers: [],
   });
 }
 
-export function synthesiseName(random: Random, gender: Gender): string {
+function givenName(random: Random, gender: Gender): string {
   const characters = GIVEN_NAME_CHARACTERS[gender];
-  const given = random.chance(0.75) ? random.pick(characters) + random.pick(characters) : random.pick(characters);
+  return random.chance(0.75) ? random.pick(characters) + random.pick(characters) : random.pick(characters);
+}
+
+export function synthesiseName(random: Random, gender: Gender): string {
+  const given = givenName(random, gender);
   return random.weighted(SURNAMES) + given;
 }
 

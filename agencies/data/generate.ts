@@ -7,7 +7,7 @@ import type { PersonRecord, ProvidentFundLoanEntry } from '../../lib/agency-cont
 import { DatasetBuilder, sharesOf } from './builder';
 import type { ApplicantTrait, Dataset } from './dataset';
 import { addDays, addMonths, dateBetween, earliest, latest, yearOf } from './dates';
-import { cityCodeOf, countiesOf, FUJIAN_CITIES, placeName, type FujianCounty } from './fujian';
+import { cityCodeOf, countiesOf, countyOf, FUJIAN_CITIES, placeName, type FujianCounty } from './fujian';
 import { BANKS } from './names';
 import { createRandom, type Random } from './prng';
 import { hpfLoan, levelPaymentFen, NO_DEBTS, synthesiseAccount, synthesiseCreditHistory, type CreditStanding, type KnownDebts } from './generate-finance';
@@ -88,7 +88,7 @@ class ApplicantStory {
     const traits = [...household.traits];
     if (cancelled) traits.push('HOUSEHOLD_CANCELLED');
     // A couple's children are registered in their one household (户).
-    const minorChildren = this.minorChildren(applicant, household.spouse !== null);
+    const minorChildren = this.minorChildrenOf(applicant, household.spouse);
     for (const member of [applicant, household.spouse]) if (member) this.builder.recordMinorChildren(member.idNumber, minorChildren);
 
     const owners = household.spouse && random.chance(0.7) ? [applicant, household.spouse] : [applicant];
@@ -153,8 +153,33 @@ class ApplicantStory {
     return { spouse: second, formerSpouse: first, traits: ['MARRIED', 'DIVORCED'] };
   }
 
+  /**
+   * The children under 18, each a person of the data set born when both parents were 20 or older,
+   * with the parent's surname and household. They are drawn from a randomness of the parent's own,
+   * so adding them left every other generated record as it was.
+   */
+  private minorChildrenOf(parent: PersonRecord, spouse: PersonRecord | null): string[] {
+    const count = this.minorChildCount(parent, spouse !== null);
+    const random = createRandom(Number(parent.idNumber.slice(6, 17)) % 2_147_483_647);
+    const youngest = Math.max(...[parent, spouse].flatMap((p) => (p ? [yearOf(p.birthDate)] : [])));
+    const bornFrom = Math.max(youngest + 20, yearOf(this.asOf) - 17);
+    if (bornFrom > yearOf(this.asOf) - 1) return [];
+    const children: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const child = synthesisePerson(random, this.builder, {
+        county: countyOf(parent.householdRegion),
+        gender: random.chance(0.5) ? 'MALE' : 'FEMALE',
+        birthYears: [bornFrom, yearOf(this.asOf) - 1],
+        surname: [...parent.name][0],
+        household: { region: parent.householdRegion, address: parent.householdAddress },
+      });
+      children.push(child.idNumber);
+    }
+    return children;
+  }
+
   /** Children under 18 (0–3), as likely as the parent's age and household make them. */
-  private minorChildren(parent: PersonRecord, married: boolean): number {
+  private minorChildCount(parent: PersonRecord, married: boolean): number {
     const age = yearOf(this.asOf) - yearOf(parent.birthDate);
     if (age < 22 || age > 58) return 0;
     if (!married) return this.random.weighted([[0, 85], [1, 12], [2, 3]] as const);

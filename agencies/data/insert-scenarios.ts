@@ -38,12 +38,15 @@ function insertScenario(builder: DatasetBuilder, scenario: Scenario): void {
       householdRegion: p.countyCode,
       householdAddress: p.householdAddress,
       mobile: p.mobile,
-      minorChildren: p.minorChildren,
+      minorChildIdNumbers: [],
     });
   const applicant = add(scenario.applicant);
   const spouse = scenario.spouse ? add(scenario.spouse) : null;
   const formerSpouse = scenario.formerSpouse ? add(scenario.formerSpouse) : null;
   const contractBuyer = scenario.contractBuyer ? add(scenario.contractBuyer) : null;
+  // A couple's children are registered in their one household (户): in both parents' records.
+  const children = scenario.minorChildren.map(add);
+  for (const parent of [applicant, spouse]) if (parent && children.length > 0) builder.recordMinorChildren(parent.idNumber, children.map((child) => child.idNumber));
 
   for (const event of scenario.marriages) {
     const partner = event.partner === 'SPOUSE' ? spouse : formerSpouse;
@@ -53,7 +56,15 @@ function insertScenario(builder: DatasetBuilder, scenario: Scenario): void {
 
   const county = countyOf(scenario.applicant.countyCode);
   const buyersOf = (home: ScenarioHome) =>
-    sharesOf(home.buyers === 'COUPLE' && spouse ? [applicant, spouse] : home.buyers === 'CONTRACT_BUYER' && contractBuyer ? [contractBuyer] : [applicant]);
+    sharesOf(
+      home.buyers === 'COUPLE' && spouse
+        ? [applicant, spouse]
+        : home.buyers === 'CONTRACT_BUYER' && contractBuyer
+          ? [contractBuyer]
+          : home.buyers === 'MINOR_CHILD' && children[0]
+            ? [children[0]]
+            : [applicant],
+    );
   const homes = scenario.otherHome ? [scenario.otherHome, scenario.purchase] : [scenario.purchase];
   homes.forEach((home, index) =>
     builder.addProperty({

@@ -26,8 +26,6 @@ export interface ScenarioPerson {
   mobile: string;
   householdAddress: string;
   householdStatus: HouseholdStatus;
-  /** Children under 18 in the household (户); a couple's are in both spouses' records. */
-  minorChildren: number;
 }
 
 export interface ScenarioHome {
@@ -47,8 +45,8 @@ export interface ScenarioHome {
   taxPaidAt: string | null;
   registrationStatus: RegistrationStatus;
   registeredAt: string;
-  /** Who is on the contract and the registration. */
-  buyers: 'APPLICANT' | 'COUPLE' | 'CONTRACT_BUYER';
+  /** Who is on the contract and the registration (MINOR_CHILD: the first of the household's minor children). */
+  buyers: 'APPLICANT' | 'COUPLE' | 'CONTRACT_BUYER' | 'MINOR_CHILD';
   /** A mortgage already registered on the unit (older homes bought with a loan). */
   mortgage: { holder: string; amountFen: number; registeredAt: string } | null;
 }
@@ -99,6 +97,8 @@ export interface Scenario {
   formerSpouse: ScenarioPerson | null;
   /** The person on the contract when it is not the applicant. */
   contractBuyer: ScenarioPerson | null;
+  /** Children under 18 in the household record (户内未成年子女) of the applicant and of the spouse: a couple's children are in both. */
+  minorChildren: ScenarioPerson[];
   marriages: Array<{ type: MarriageRegistrationType; partner: 'SPOUSE' | 'FORMER_SPOUSE'; date: string; office: string }>;
   purchase: ScenarioHome;
   otherHome: ScenarioHome | null;
@@ -134,9 +134,9 @@ function person(
   countyCode: string,
   mobile: string,
   householdAddress: string,
-  household: Partial<Pick<ScenarioPerson, 'householdStatus' | 'minorChildren'>> = {},
+  household: Partial<Pick<ScenarioPerson, 'householdStatus'>> = {},
 ): ScenarioPerson {
-  return { idNumber, name, countyCode, mobile, householdAddress, householdStatus: 'ACTIVE', minorChildren: 0, ...household };
+  return { idNumber, name, countyCode, mobile, householdAddress, householdStatus: 'ACTIVE', ...household };
 }
 
 /** A home bought new years ago, ready (现房), with no green rating. */
@@ -186,6 +186,7 @@ export type ScenarioKey =
   | 'shortDeposits'
   | 'secondHome'
   | 'multiChildFamily'
+  | 'minorChildHome'
   | 'resaleOldBuilding'
   | 'greenBuildingHome'
   | 'existingDebt'
@@ -204,6 +205,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: person('350104199108220462', '陈丽娟', '350104', '13905910462', '福州市鼓楼区五四路88号瑞景花园3幢1202室'),
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [{ type: 'MARRIAGE', partner: 'SPOUSE', date: '2018-05-20', office: '福州市鼓楼区民政局婚姻登记处' }],
     purchase: newHome({
       contractNumber: 'WQ3501022026900001',
@@ -229,6 +231,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3502032026900002',
@@ -253,6 +256,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3505032026900003',
@@ -277,6 +281,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: person('350603198702140680', '许雅琴', '350603', '18659670680', '漳州市龙文区建元路12号东湖苑1幢503室'),
     contractBuyer: null,
+    minorChildren: [],
     marriages: [
       { type: 'MARRIAGE', partner: 'FORMER_SPOUSE', date: '2012-10-01', office: '漳州市芗城区民政局婚姻登记处' },
       { type: 'DIVORCE', partner: 'FORMER_SPOUSE', date: '2024-03-18', office: '漳州市芗城区民政局婚姻登记处' },
@@ -304,6 +309,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3501112026900005',
@@ -336,6 +342,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3502062026900006',
@@ -366,6 +373,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3505822026900007',
@@ -393,6 +401,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: person('350181196609030199', '张建华', '350181', '13906910199', '福州市福清市清源路9号溪源雅居6幢402室'),
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3501812026900008',
@@ -418,6 +427,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3508022026900010',
@@ -459,6 +469,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3509022026900011',
@@ -483,6 +494,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3505032026900013',
@@ -516,10 +528,15 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     special: 'Married couple, both on the contract and both depositing (110 and 96 months); three children under 18 in their household record (户籍); a new home; clean credit.',
     failsCheck: null,
     expectation: 'Passes every check; a 多子女 family: the cap is raised where the centre has such an increase.',
-    applicant: person('350304198604122139', '黄志明', '350304', '13859530213', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室', { minorChildren: 3 }),
-    spouse: person('35030319880925426X', '郑雅芳', '350303', '13959540426', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室', { minorChildren: 3 }),
+    applicant: person('350304198604122139', '黄志明', '350304', '13859530213', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室'),
+    spouse: person('35030319880925426X', '郑雅芳', '350303', '13959540426', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室'),
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [
+      person('350304201307150242', '黄梓涵', '350304', '13859530224', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室'),
+      person('350304201602030577', '黄梓轩', '350304', '13859530257', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室'),
+      person('350304202009280860', '黄梓萱', '350304', '13859530286', '莆田市荔城区荔华东大道66号凤凰花园2幢1601室'),
+    ],
     marriages: [{ type: 'MARRIAGE', partner: 'SPOUSE', date: '2011-10-01', office: '莆田市涵江区民政局婚姻登记处' }],
     purchase: newHome({
       contractNumber: 'WQ3503042026900014',
@@ -535,6 +552,44 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 110, spouseOnFile: 'SPOUSE', spouseContinuousDepositMonths: 96 },
     traits: ['MARRIED'],
   },
+  minorChildHome: {
+    key: 'minorChildHome',
+    title: 'Couple whose minor daughter holds a home',
+    special: 'Married couple in Fuzhou, both on the contract and both depositing (84 and 70 months); neither holds another home nor ever had an HPF loan, but their daughter (born 2012, in both household records) holds a flat her grandfather left her (继承, registered to her in 2022).',
+    failsCheck: null,
+    expectation: 'Passes the checks but counts as a second home: a minor child’s home is the family’s (认房 by household), read under the parents’ consent as her guardians, so the second-home cap, rate and down payment apply.',
+    applicant: person('350102198702144215', '陈志强', '350102', '13905910421', '福州市鼓楼区五四路158号环球广场2幢1203室'),
+    spouse: person('35010319890602262X', '林晓燕', '350103', '13705910262', '福州市鼓楼区五四路158号环球广场2幢1203室'),
+    formerSpouse: null,
+    contractBuyer: null,
+    minorChildren: [person('350102201208191483', '陈雨桐', '350102', '13905910148', '福州市鼓楼区五四路158号环球广场2幢1203室')],
+    marriages: [{ type: 'MARRIAGE', partner: 'SPOUSE', date: '2011-05-20', office: '福州市鼓楼区民政局婚姻登记处' }],
+    purchase: newHome({
+      contractNumber: 'WQ3501022026900016',
+      unitNumber: '350102003007GB00426F00120601',
+      priceFen: 260_000_000,
+      areaSquareMetres: '118.60',
+      address: '福州市鼓楼区铜盘路88号江厝新苑12幢601室',
+      filedAt: '2026-10-12',
+      buyers: 'COUPLE',
+    }),
+    otherHome: olderHome({
+      contractNumber: 'WQ3501021998900017',
+      unitNumber: '350102001002GB00051F00030301',
+      priceFen: 42_000_000,
+      areaSquareMetres: '68.20',
+      address: '福州市鼓楼区杨桥中路36号西湖新村3幢301室',
+      filedAt: '1998-04-16',
+      taxDeclaredAt: '1998-04-20',
+      taxPaidAt: '1998-04-21',
+      registeredAt: '2022-03-08',
+      buyers: 'MINOR_CHILD',
+      mortgage: null,
+    }),
+    credit: CLEAN_CREDIT,
+    providentFund: { ...TYPICAL_FUND, continuousDepositMonths: 84, spouseOnFile: 'SPOUSE', spouseContinuousDepositMonths: 70, depositBaseYuan: 18_000 },
+    traits: ['MARRIED'],
+  },
   resaleOldBuilding: {
     key: 'resaleOldBuilding',
     title: 'Resale home in a building completed in 1990',
@@ -545,6 +600,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: {
       contractNumber: 'WQ3501032026900015',
@@ -580,6 +636,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: person('350211199306012487', '周婷', '350211', '15880250248', '厦门市集美区杏林湾路99号嘉庚花园6幢1102室'),
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [{ type: 'MARRIAGE', partner: 'SPOUSE', date: '2019-11-11', office: '厦门市集美区民政局婚姻登记处' }],
     purchase: newHome({
       contractNumber: 'WQ3502112026900016',
@@ -606,6 +663,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3506032026900017',
@@ -630,6 +688,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3507022026900018',
@@ -671,6 +730,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3504042026900020',
@@ -699,6 +759,7 @@ export const SCENARIOS: Readonly<Record<ScenarioKey, Scenario>> = {
     spouse: null,
     formerSpouse: null,
     contractBuyer: null,
+    minorChildren: [],
     marriages: [],
     purchase: newHome({
       contractNumber: 'WQ3509812026900021',

@@ -9,6 +9,8 @@
  *   masked to everyone else signed in (it is the key a caller already holds, never a secret).
  * - Name, gender, birth date and identity verification: the person, their proxy, or a centre with
  *   consent. The mobile number is clear to the person only; masked for their proxy and centre.
+ * - The minor children in the person's household record (户内未成年子女): on the same ground, the
+ *   parent being their guardian; the access record names each child, on the guardian's ground.
  */
 import { allow, and, or, rule } from 'graphql-shield';
 import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/federation';
@@ -28,6 +30,10 @@ import {
   proxyMay,
 } from '../shared/policy/rules';
 import type { PolicyContext } from '../shared/policy/context';
+import type { Subjects } from '../shared/policy/rules';
+import type { ApplicantParent } from '../shared/references';
+import type { SubgraphContext } from '../shared/subgraph';
+import type { IdentityLoaders } from './loaders';
 
 const AGENCY = 'public-security' as const;
 
@@ -40,6 +46,10 @@ const asksForOwnIdNumber = rule({ cache: 'no_cache' })((_parent, args: { idNumbe
 
 /** The ground to learn anything of a person from the register, their existence included. */
 export const identityBasis = mayReadPersonalData(AGENCY, 'identity', applicantSubject);
+
+/** The children under 18 in the person's household record, from the register (the loader's answer, asked once). */
+const minorChildrenOf: Subjects<ApplicantParent> = async (parent, context) =>
+  (await (context as SubgraphContext<IdentityLoaders>).loaders.person.load(parent.idNumber))?.minorChildIdNumbers ?? [];
 
 const clearIdentityFor = or(isDataSubjectOrProxy(applicantSubject), hasConsent('DATA_SHARING', AGENCY, 'identity', applicantSubject));
 const identityRecord = (dataItem: string) => ({ agency: AGENCY, dataItem, subjects: applicantSubject });
@@ -83,6 +93,8 @@ export const identityPolicy: Policy = {
     birthDate: personalData(identityBasis, identityRecord('identity')),
     mobile: personalData(identityBasis, identityRecord('identity'), { apply: maskMobile, clearFor: isDataSubject(applicantSubject) }),
     identityVerification: personalData(identityBasis, identityRecord('identity')),
+    // The household record's minor children: the parent's data, and the children's on the parent's ground as guardian.
+    minorChildIdNumbers: personalData(identityBasis, { ...identityRecord('identity'), minorsOf: minorChildrenOf }),
   },
   IdentityVerification: allow,
 };

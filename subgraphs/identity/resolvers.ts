@@ -79,6 +79,7 @@ export const identityResolvers: Resolvers = {
     gender: fromRecord('gender'),
     birthDate: fromRecord('birthDate'),
     mobile: fromRecord('mobile'),
+    minorChildIdNumbers: fromRecord('minorChildIdNumbers'),
     identityVerification: async (parent, args, context) => {
       // The register and the name check asked together: one round trip to the agency, not two.
       const claimedName = args.claimedName;
@@ -87,7 +88,7 @@ export const identityResolvers: Resolvers = {
         claimedName ? context.loaders.verification.load({ idNumber: parent.idNumber, name: claimedName }) : Promise.resolve(null),
       ]);
       if (!person) return null;
-      const registration = { householdRegion: person.householdRegion, minorChildren: person.minorChildren };
+      const registration = { householdRegion: person.householdRegion, minorChildren: person.minorChildIdNumbers.length };
       if (!claimedName) {
         const verified = person.householdStatus === 'ACTIVE';
         return { ...registration, nameMatches: null, householdStatus: person.householdStatus, verified, source: person.source };

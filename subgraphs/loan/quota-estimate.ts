@@ -79,6 +79,8 @@ export interface SharedFigures {
   providentFundAccounts: ReadonlyArray<{ status: string; balance: string; averageBalance: string; monthlyDeposit: string; depositBase: string; firstDepositDate: string }> | null;
   providentFundLoans: ReadonlyArray<{ loanNumber: string }> | null;
   realEstateHoldings: { properties: ReadonlyArray<{ unitNumber: string | null }> } | null;
+  /** The homes of the minor children in the person's household record: the family's too (认房), as the decision counts them. */
+  minorChildrenHoldings: ReadonlyArray<{ properties: ReadonlyArray<{ unitNumber: string | null }> } | null> | null;
 }
 
 /**
@@ -155,11 +157,12 @@ export function ownQuotaEstimate(shared: Partial<RequiredForEstimate>, input: Ow
 
 /** A person's three shared records, or null when one of them could not be read for this caller. */
 function sharedRecords(shared: Partial<SharedFigures>) {
-  const { providentFundAccounts: accounts, providentFundLoans: loans, realEstateHoldings: holdings } = shared;
-  if (!accounts || !loans || !holdings) return null;
+  const { providentFundAccounts: accounts, providentFundLoans: loans, realEstateHoldings: holdings, minorChildrenHoldings: children } = shared;
+  if (!accounts || !loans || !holdings || !children) return null;
+  const unitsOf = (held: { properties: ReadonlyArray<{ unitNumber: string | null }> } | null) => (held?.properties ?? []).flatMap((home) => (home.unitNumber ? [home.unitNumber] : []));
   return {
     accounts,
-    units: holdings.properties.flatMap((home) => (home.unitNumber ? [home.unitNumber] : [])),
+    units: [...unitsOf(holdings), ...children.flatMap(unitsOf)],
     loanNumbers: loans.map((loan) => loan.loanNumber),
   };
 }
@@ -211,7 +214,10 @@ export async function coupleQuotaEstimate(shared: Partial<RequiredForEstimate>, 
   const spouseIdNumber = deps.refs.open('applicant', shared.marriage.spouse.ref);
   const variables: EstimateSpouseFiguresQueryVariables = { spouse: spouseIdNumber };
   const answer = await deps.gateway.query(input.centreCode, null, SPOUSE_FIGURES, variables, { purpose: ESTIMATE_PURPOSE });
-  const hers = sharedRecords((answer.data as EstimateSpouseFiguresQuery | null)?.applicant ?? {});
+  // Her minor children's homes are not asked for: who they are is her identity item, which her
+  // estimate consent does not cover. Children in both household records are counted through his.
+  const her = (answer.data as EstimateSpouseFiguresQuery | null)?.applicant;
+  const hers = sharedRecords(her ? { ...her, minorChildrenHoldings: [] } : {});
   if (!hers) {
     // Her consent is missing for some item: what was refused is hers to give, and nothing is used.
     if (answer.errors.some((error) => error.extensions?.code === 'CONSENT_REQUIRED')) return { spouse: 'NOT_CONSENTED' as const, estimate: null };

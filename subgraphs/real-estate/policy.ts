@@ -8,8 +8,11 @@
  *   character, except for the owners themselves and the centre that was let in.
  * - The homes a person holds (first or second home): the person, their proxy, or a centre with
  *   their consent for natural-resources / holdings.
+ * - The homes their minor children hold (the family's homes, 认房): on the same ground, the parent
+ *   being the children's guardian (监护人); the children are those of the parent's household
+ *   record at the population register, never anyone a caller names, and each is in the access record.
  */
-import { allow, or } from 'graphql-shield';
+import { allow, deny, or } from 'graphql-shield';
 import type { PropertyRegistrationRecord } from '../../lib/agency-contracts';
 import type { PropertyParent } from '../shared/references';
 import type { PolicyContext } from '../shared/policy/context';
@@ -23,11 +26,13 @@ import {
   isFundCentre,
   isServiceWith,
   mayReadPersonalData,
+  offParent,
   partySubject,
   type Subjects,
 } from '../shared/policy/rules';
 import type { SubgraphContext } from '../shared/subgraph';
 import type { RealEstateLoaders } from './loaders';
+import type { Applicant } from './parents';
 
 const AGENCY = 'natural-resources' as const;
 
@@ -36,6 +41,8 @@ const ownersOfProperty: Subjects<PropertyParent> = async (parent, context: Polic
   return registration ? registration.owners.map((owner) => owner.idNumber) : [];
 };
 const ownersOfRegistration: Subjects<PropertyRegistrationRecord> = (registration) => registration.owners.map((owner) => owner.idNumber);
+/** The minor children of the person's household record, as the population register gave them to the gateway. */
+const minorChildrenOf = offParent<Applicant>((parent) => parent.minorChildIdNumbers ?? []);
 
 export const realEstatePolicy: Policy = {
   // Registering the mortgage executes a signed loan contract: the loan engine only, and only for an
@@ -61,6 +68,14 @@ export const realEstatePolicy: Policy = {
       dataItem: 'holdings',
       subjects: applicantSubject,
     }),
+    // The guardian's ground: the parent's own holdings item covers their minor children's (本人及未成年子女).
+    minorChildrenHoldings: personalData(mayReadPersonalData(AGENCY, 'holdings', applicantSubject), {
+      agency: AGENCY,
+      dataItem: 'holdings',
+      subjects: applicantSubject,
+      minorsOf: minorChildrenOf,
+    }),
+    minorChildIdNumbers: deny,
   },
   PropertyRegistration: {
     '*': allow,

@@ -1,6 +1,6 @@
 import { mortgageesOf } from '../shared/cases/mortgagees';
 import { GraphQLError } from 'graphql';
-import { notFound } from '../../lib/errors';
+import { agencyUnavailable, notFound } from '../../lib/errors';
 import { requireIdNumber, requireUnitNumber } from '../shared/arguments';
 import { propertyParty, propertyRef, resolveApplicantReference, resolvePropertyReference } from '../shared/references';
 import { registeredUnitOf, requiredSignersOf } from '../shared/cases/case-file';
@@ -71,7 +71,13 @@ export const realEstateResolvers: Resolvers = {
     registration: (parent, _, context) => context.loaders.registration.load(parent.unitNumber),
   },
   Applicant: {
-    __resolveReference: resolveApplicantReference,
+    // The household's minor children come with the representation (@requires), from the population register through the gateway.
+    __resolveReference: async (representation, context) => ({ ...(await resolveApplicantReference(representation, context)), minorChildIdNumbers: representation.minorChildIdNumbers }),
+    minorChildrenHoldings: (parent, _, context) => {
+      // No household record at hand (the register was not read): never "no children", which would hide their homes.
+      if (!Array.isArray(parent.minorChildIdNumbers)) throw agencyUnavailable('public-security', 'FAILING');
+      return Promise.all(parent.minorChildIdNumbers.map((idNumber) => context.loaders.holdings.load(requireIdNumber(idNumber, 'minorChildIdNumbers'))));
+    },
     // Asked for the registrations of the homes too (a case's people and their homes), the holdings
     // bring them in the same agency call: one call to the register per request, not one by owner and one by unit.
     realEstateHoldings: (parent, _, context, info) =>

@@ -56,6 +56,20 @@ describe('loan outcomes on the scenarios', () => {
     expect(application.decision).toMatchObject({ homeOrder: 'SECOND', rate: expect.stringMatching(/^3\.075%$|^2\.525%$/) });
   });
 
+  it('minorChildHome counts the daughter’s inherited flat: a second home, whose cap binds above it', async () => {
+    // Read under the parents' own consents as her guardians: she is in their household record, nobody named her.
+    const id = await submit('minorChildHome', { amount: '750000.00', termMonths: 300 });
+    const application = await untilDecided(officer, id);
+    expect(application.status).toBe('REFERRED');
+    expect(application.decision).toMatchObject({ homeOrder: 'SECOND', rate: '3.075%', maximumAmount: '700000.00', bindingLimit: 'loanCap' });
+    // She sees, in her own access record, who read her homes and her place in the household, on which parent's ground.
+    const daughter = await system.asApplicant(SCENARIOS.minorChildHome.minorChildren[0]!.idNumber);
+    const records = (await daughter('{ myDataAccessRecords(first: 50) { records { actorRole agency subjects { fields legalBasis consentId applicationId } } } }')).body.data.myDataAccessRecords.records;
+    const guardianRead = (agency: string, field: string) =>
+      expect.objectContaining({ actorRole: 'SERVICE', agency, subjects: [{ fields: [field], legalBasis: 'GUARDIAN', consentId: expect.any(String), applicationId: id }] });
+    expect(records).toEqual(expect.arrayContaining([guardianRead('NATURAL_RESOURCES', 'Applicant.minorChildrenHoldings'), guardianRead('PUBLIC_SECURITY', 'Applicant.minorChildIdNumbers')]));
+  });
+
   it('an amount above the maximum is referred, naming the limit that binds', async () => {
     // Within what the centre ever lends (the door lets it in), above what a single person may borrow.
     const application = await untilDecided(officer, await submit('singleApplicant', { amount: '900000.00' }));

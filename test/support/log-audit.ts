@@ -11,7 +11,7 @@ export default async function auditTestLogs(): Promise<void> {
   if (!fs.existsSync(TEST_LOG_DIR)) throw new Error(`no test logs in ${TEST_LOG_DIR}: the audit would prove nothing`);
   const files = fs.readdirSync(TEST_LOG_DIR).filter((name) => name.endsWith('.log'));
   const text = files.map((name) => fs.readFileSync(path.join(TEST_LOG_DIR, name), 'utf8')).join('\n');
-  const people = Object.values(SCENARIOS).flatMap((s) => [s.applicant, s.spouse, s.formerSpouse, s.contractBuyer]).filter((p) => p !== null);
+  const people = Object.values(SCENARIOS).flatMap((s) => [s.applicant, s.spouse, s.formerSpouse, s.contractBuyer, ...s.minorChildren]).filter((p) => p !== null);
   const leaks = [...new Set(people.flatMap((p) => [p.idNumber, p.name, p.mobile]).filter((value) => text.includes(value)))];
   const lines = text.split('\n').filter(Boolean).length;
   if (leaks.length > 0) throw new Error(`personal data in clear in the test run's logs (${files.length} files): ${leaks.length} value(s) leaked`);

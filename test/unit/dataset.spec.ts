@@ -5,6 +5,7 @@ import { validateContractNumber, validateCreditCode, validateIdNumber, validateU
 import { REPO_ROOT } from '../../schema/subgraphs';
 import { datasetDocuments, generateDataset, ordinaryApplicantIds, SCENARIOS, allScenarios, type Dataset } from '../../agencies/data';
 import { FUJIAN_COUNTIES } from '../../agencies/data/fujian';
+import { addMonths } from '../../agencies/data/dates';
 import { writeDataset } from '../../scripts/generate-data';
 
 const overdueMonths = (grid: readonly string[]) => grid.filter((m) => m !== 'N' && m !== '*').length;
@@ -62,16 +63,17 @@ describe('generateDataset', () => {
     }
   });
 
-  it('gives every person a valid ID number from a Fujian county', () => {
+  it('gives every person a valid ID number from a Fujian county, adults born 1958–2003 and the minor children since', () => {
     const fujian = new Set(FUJIAN_COUNTIES.map((c) => c.code));
+    const children = new Set([...dataset.persons.values()].flatMap((person) => person.minorChildIdNumbers));
     for (const person of dataset.persons.values()) {
       expect(validateIdNumber(person.idNumber, today)).toEqual({ ok: true });
       expect(fujian.has(person.idNumber.slice(0, 6))).toBe(true);
       expect(fujian.has(person.householdRegion)).toBe(true);
       expect(person.mobile).toMatch(/^1[3-9]\d{9}$/);
       const birthYear = Number(person.birthDate.slice(0, 4));
-      expect(birthYear).toBeGreaterThanOrEqual(1958);
-      expect(birthYear).toBeLessThanOrEqual(2003);
+      expect(birthYear).toBeGreaterThanOrEqual(children.has(person.idNumber) ? 2008 : 1958);
+      expect(birthYear).toBeLessThanOrEqual(children.has(person.idNumber) ? 2026 : 2003);
     }
   });
 
@@ -151,8 +153,18 @@ describe('generateDataset', () => {
     expect(purchases.filter((c) => c.greenBuildingStars === 0).length / purchases.length).toBeGreaterThan(0.6);
   });
 
-  it('gives 0–3 minor children, and most credit files no monthly repayment', () => {
-    for (const person of dataset.persons.values()) expect([0, 1, 2, 3]).toContain(person.minorChildren);
+  it('gives 0–3 minor children, each a person under 18 at the parent’s household address, and most credit files no monthly repayment', () => {
+    for (const person of dataset.persons.values()) {
+      expect([0, 1, 2, 3]).toContain(person.minorChildIdNumbers.length);
+      for (const childId of person.minorChildIdNumbers) {
+        const child = dataset.persons.get(childId)!;
+        // In one household with a parent (a couple's children are in both records; the spouses' addresses may differ).
+        const parents = [...dataset.persons.values()].filter((p) => p.minorChildIdNumbers.includes(childId));
+        expect(parents.map((p) => p.householdAddress)).toContain(child.householdAddress);
+        expect(child.birthDate > addMonths(dataset.asOf, -18 * 12)).toBe(true);
+        expect(Number(child.birthDate.slice(0, 4))).toBeGreaterThanOrEqual(Number(person.birthDate.slice(0, 4)) + 20);
+      }
+    }
     const histories = [...dataset.creditHistories.values()];
     expect(histories.filter((h) => h.monthlyRepaymentFen === 0).length / histories.length).toBeGreaterThan(0.6);
     expect(histories.some((h) => h.monthlyRepaymentFen > 0)).toBe(true);
@@ -312,11 +324,21 @@ describe('SCENARIOS', () => {
   });
 
   it('multiChildFamily: three minor children in both spouses’ records, both depositing', () => {
-    const { applicant, spouse } = SCENARIOS.multiChildFamily;
+    const { applicant, spouse, minorChildren } = SCENARIOS.multiChildFamily;
     for (const id of [applicant.idNumber, spouse!.idNumber]) {
-      expect(dataset.persons.get(id)!.minorChildren).toBe(3);
+      expect(dataset.persons.get(id)!.minorChildIdNumbers).toEqual(minorChildren.map((child) => child.idNumber));
       expect(fundOf(id).accounts).toHaveLength(1);
     }
+  });
+
+  it('minorChildHome: the daughter in both parents’ records holds the inherited flat; the parents hold only the new home', () => {
+    const { applicant, spouse, minorChildren, otherHome, purchase } = SCENARIOS.minorChildHome;
+    const [daughter] = minorChildren;
+    for (const id of [applicant.idNumber, spouse!.idNumber]) {
+      expect(dataset.persons.get(id)!.minorChildIdNumbers).toEqual([daughter!.idNumber]);
+      expect(registrationsOf(id).map((r) => r.unitNumber)).toEqual([purchase.unitNumber]);
+    }
+    expect(registrationsOf(daughter!.idNumber).map((r) => [r.unitNumber, r.status])).toEqual([[otherHome!.unitNumber, 'REGISTERED']]);
   });
 
   it('resaleOldBuilding: a resale of a 1990 building, assessed 15 % below the price', () => {

@@ -138,6 +138,12 @@ export type Applicant = {
   birthDate?: Maybe<Scalars['Date']['output']>;
   /** Mobile number on the register (sensitive). */
   mobile?: Maybe<Scalars['String']['output']>;
+  /**
+   * The children under 18 in the person's household record (户内未成年子女), by ID number, as the
+   * household register (户口簿) shows them: what the family's homes are counted over (认房), read under
+   * the parent's own ground as their guardian (监护人).
+   */
+  minorChildIdNumbers?: Maybe<Array<Scalars['IdNumber']['output']>>;
   /** Result of checking the claimed name against the register and the household registration status (户籍状态). */
   identityVerification?: Maybe<IdentityVerification>;
 };
@@ -371,6 +377,7 @@ export type ApplicantResolvers<ContextType = Context, ParentType extends Resolve
   gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  minorChildIdNumbers?: Resolver<Maybe<Array<ResolversTypes['IdNumber']>>, ParentType, ContextType>;
   identityVerification?: Resolver<Maybe<ResolversTypes['IdentityVerification']>, ParentType, ContextType, Partial<ApplicantIdentityVerificationArgs>>;
 };
 

@@ -74,8 +74,10 @@ export type Determination<T> = { readonly status: 'DETERMINED'; readonly value: 
 
 export interface HomeOrderFinding {
   readonly homeOrder: HomeOrder;
-  /** Homes the applicant and spouse hold besides the one being bought. */
+  /** Homes the applicant, the spouse and their minor children hold besides the one being bought. */
   readonly otherHomes: number;
+  /** Of those, the homes registered to their minor children. */
+  readonly minorChildrenHomes: number;
   /** Distinct OUTSTANDING HPF loans of the applicant and spouse. */
   readonly outstandingHpfLoans: number;
   /** Distinct HPF loans the applicant and spouse have had, settled ones included. */
@@ -343,12 +345,14 @@ function checkAge(borrowers: readonly PersonRef[], request: LoanRequest, policy:
  */
 function findHomeOrder(household: readonly Participant<HouseholdMemberFacts>[], request: LoanRequest): Determination<HomeOrderFinding> {
   const otherUnits = new Set<string>();
+  const childrenUnits = new Set<string>();
   const outstandingLoans = new Set<string>();
   const earlierLoans = new Set<string>();
   const missing: Reason[] = [];
   for (const { party, facts } of household) {
     if (facts.holdings.status === 'AVAILABLE') {
-      for (const unit of facts.holdings.value) if (unit !== request.unitNumber) otherUnits.add(unit);
+      for (const unit of facts.holdings.value.units) if (unit !== request.unitNumber) otherUnits.add(unit);
+      for (const unit of facts.holdings.value.minorChildrenUnits) if (unit !== request.unitNumber) childrenUnits.add(unit);
     } else missing.push(unavailableReason('homeOrder', facts.holdings.agency, party));
     if (facts.providentFund.status === 'AVAILABLE') {
       for (const loan of facts.providentFund.value?.loans ?? []) {
@@ -357,13 +361,14 @@ function findHomeOrder(household: readonly Participant<HouseholdMemberFacts>[], 
       }
     } else missing.push(unavailableReason('homeOrder', facts.providentFund.agency, party));
   }
+  for (const unit of childrenUnits) otherUnits.add(unit);
   const second = otherUnits.size > 0 || earlierLoans.size > 0;
   if (!second && missing.length > 0) {
     return Object.freeze({ status: 'UNAVAILABLE', reasons: Object.freeze([reason('homeOrder', 'HOME_ORDER_UNDETERMINED'), ...missing]) });
   }
   return Object.freeze({
     status: 'DETERMINED',
-    value: Object.freeze({ homeOrder: second ? 'SECOND' : 'FIRST', otherHomes: otherUnits.size, outstandingHpfLoans: outstandingLoans.size, earlierHpfLoans: earlierLoans.size }),
+    value: Object.freeze({ homeOrder: second ? 'SECOND' : 'FIRST', otherHomes: otherUnits.size, minorChildrenHomes: childrenUnits.size, outstandingHpfLoans: outstandingLoans.size, earlierHpfLoans: earlierLoans.size }),
   });
 }
 

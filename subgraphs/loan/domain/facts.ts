@@ -96,10 +96,20 @@ export interface PartyFacts {
   readonly providentFund: Fact<ProvidentFundFact | null>;
 }
 
-/** The applicant and the spouse also count homes: home order is a household matter (认房). */
-export interface HouseholdMemberFacts extends PartyFacts {
+/** The units of one household member at the register (不动产登记). */
+export interface HoldingsFact {
   /** Unit numbers registered or pre-registered to the person (the home being bought included). */
-  readonly holdings: Fact<readonly string[]>;
+  readonly units: readonly string[];
+  /** Unit numbers registered to the minor children of the person's household record (未成年子女名下). */
+  readonly minorChildrenUnits: readonly string[];
+}
+
+/** A member the register holds nothing for, nor for any minor child of theirs. */
+export const NO_HOLDINGS: HoldingsFact = Object.freeze({ units: Object.freeze([]), minorChildrenUnits: Object.freeze([]) });
+
+/** The applicant and the spouse also count homes, theirs and their minor children's: home order is a household matter (认房). */
+export interface HouseholdMemberFacts extends PartyFacts {
+  readonly holdings: Fact<HoldingsFact>;
 }
 
 export interface ContractFact {

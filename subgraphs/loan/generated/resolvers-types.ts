@@ -1059,10 +1059,12 @@ export type Applicant = {
   providentFundLoans?: Maybe<Array<ProvidentFundLoan>>;
   /** The person's registered homes, as the real-estate subgraph answers them under the caller's rights. */
   realEstateHoldings?: Maybe<RealEstateHoldings>;
+  /** The homes of the minor children in the person's household record, as the real-estate subgraph answers them under the caller's rights (the parent being their guardian). */
+  minorChildrenHoldings?: Maybe<Array<Maybe<RealEstateHoldings>>>;
   /**
    * 额度试算 for the signed-in person (or their proxy), from their own shared records: HPF accounts and
-   * loans from the fund centre, registered homes from natural resources (read under the caller's own
-   * rights, and recorded like any read); what no shared record holds (the home, the spouse's figures,
+   * loans from the fund centre, registered homes, theirs and their minor children's, from natural
+   * resources (read under the caller's own rights, and recorded like any read); what no shared record holds (the home, the spouse's figures,
    * existing debt) is given by hand. The same bounds as the decision. No credit report is queried.
    */
   loanQuotaEstimate?: Maybe<QuotaEstimate>;
@@ -1403,9 +1405,9 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Applicant' }
     & GraphQLRecursivePick<FederationTypes['Applicant'], {"ref":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}}}>
-        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}},"marriage":{"spouse":{"ref":true}}}>
-        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}},"marriage":{"spouse":{"ref":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}},"minorChildrenHoldings":{"properties":{"unitNumber":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}},"minorChildrenHoldings":{"properties":{"unitNumber":true}},"marriage":{"spouse":{"ref":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"providentFundAccounts":{"status":true,"balance":true,"averageBalance":true,"monthlyDeposit":true,"depositBase":true,"firstDepositDate":true},"providentFundLoans":{"loanNumber":true},"realEstateHoldings":{"properties":{"unitNumber":true}},"minorChildrenHoldings":{"properties":{"unitNumber":true}},"marriage":{"spouse":{"ref":true}}}> ) );
 };
 
 

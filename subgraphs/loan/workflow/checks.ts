@@ -11,6 +11,7 @@ import {
   marriageFromRegistrations,
   type ContractFact,
   type CreditFact,
+  type HoldingsFact,
   type IdentityFact,
   type MarriageFact,
   type ProvidentFundFact,
@@ -56,10 +57,18 @@ export interface CheckFacts {
   GATHER_MARRIAGE: { person: MarriageFact; property: never };
   GATHER_CONTRACT: { person: never; property: ContractFact };
   GATHER_TAX: { person: never; property: TransferTaxFact };
-  /** Per party: the units registered or pre-registered to them. */
-  GATHER_REGISTRATION: { person: readonly string[]; property: PropertyRegistrationFact };
+  /** Per party: the units registered or pre-registered to them, and to the minor children of their household record. */
+  GATHER_REGISTRATION: { person: HoldingsFact; property: PropertyRegistrationFact };
   GATHER_CREDIT: { person: CreditFact; property: never };
   GATHER_PROVIDENT_FUND: { person: ProvidentFundFact; property: never };
+}
+
+/** A party's answer that came back without the part a fact needs, and without an error for it: the agency's silence, tried again. */
+export class NoAnswer extends Error {
+  constructor(readonly field: string) {
+    super(`no answer for ${field}`);
+    this.name = 'NoAnswer';
+  }
 }
 
 export interface PersonReading<F> {
@@ -222,7 +231,13 @@ export const CHECKS: Definitions = {
       field: 'realEstateHoldings',
       parties: 'ALL_BORROWERS',
       dataItem: 'holdings',
-      facts: ({ realEstateHoldings: v }: PartyAnswer<GatherRegistrationByUnitQuery>): readonly string[] | null => v && v.properties.map((p) => p.unitNumber ?? ''),
+      // Never "not on file": holding nothing oneself is a fact, and the minor children's homes count either way.
+      facts: ({ realEstateHoldings: own, minorChildrenHoldings: children }: PartyAnswer<GatherRegistrationByUnitQuery>): HoldingsFact => {
+        // No list without an error: the household record did not come through, which must never read as "no children".
+        if (!children) throw new NoAnswer('minorChildrenHoldings');
+        const units = (holdings: { properties: ReadonlyArray<{ unitNumber?: string | null }> } | null | undefined) => (holdings?.properties ?? []).map((p) => p.unitNumber ?? '');
+        return { units: units(own), minorChildrenUnits: children.flatMap(units) };
+      },
     }),
     property: readsProperty({
       field: 'registration',

@@ -10,7 +10,7 @@ import { checkRecordOf, type CheckRecord, type ItemAnswer, type PartyKey } from 
 import { policyFor } from '../domain/centre-policy';
 import { commercialRateFor, ENTRUSTED_BANK } from '../domain/combination';
 import { decide, evaluateEligibility, type CheckName } from '../domain/eligibility';
-import { available, unavailable, type Fact, type HouseholdMemberFacts, type LoanFacts, type PartyFacts } from '../domain/facts';
+import { available, NO_HOLDINGS, unavailable, type Fact, type HouseholdMemberFacts, type LoanFacts, type PartyFacts } from '../domain/facts';
 import type { Reason } from '../domain/reasons';
 import { partyKeyOf } from '../parties';
 import type { StoredDecision, StoredReason } from '../views';
@@ -50,7 +50,7 @@ export function factsOf(application: LoanApplicationRow, steps: readonly LoanSte
     credit: personFact('GATHER_CREDIT', key, null),
     providentFund: personFact('GATHER_PROVIDENT_FUND', key, null),
   });
-  const member = (key: PartyKey, idNumber: string): HouseholdMemberFacts => ({ ...party(key, idNumber), holdings: personFact('GATHER_REGISTRATION', key, [] as readonly string[]) });
+  const member = (key: PartyKey, idNumber: string): HouseholdMemberFacts => ({ ...party(key, idNumber), holdings: personFact('GATHER_REGISTRATION', key, NO_HOLDINGS) });
 
   const { request } = application;
   return {

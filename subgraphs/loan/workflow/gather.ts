@@ -6,7 +6,7 @@
  */
 import type { LoanApplicationRow } from '../../../storage/loan-types';
 import type { ItemAnswer, PartyKey, Source } from '../../shared/cases/check-record';
-import { CHECKS, PARTY_SLOTS, slotOf, type CheckStep } from './checks';
+import { CHECKS, NoAnswer, PARTY_SLOTS, slotOf, type CheckStep } from './checks';
 import type { GatewayClient, GraphQLAnswer } from '../../shared/gateway-client';
 import type { CheckAnswer } from './machine';
 
@@ -27,7 +27,13 @@ function itemFrom(errors: readonly GraphQLError[], answer: unknown, dataItem: st
     if (REFUSALS.has(code)) return { status: 'FORBIDDEN', code };
     return { status: 'UNAVAILABLE', agency: error.extensions?.agency ?? error.extensions?.serviceName ?? agency, code };
   }
-  const found = answer === null || answer === undefined ? null : facts(answer);
+  let found: unknown;
+  try {
+    found = answer === null || answer === undefined ? null : facts(answer);
+  } catch (error) {
+    if (error instanceof NoAnswer) return { status: 'UNAVAILABLE', agency, code: 'NO_ANSWER' };
+    throw error;
+  }
   return found === null ? { status: 'NOT_FOUND' } : { status: 'FOUND', facts: found };
 }
 

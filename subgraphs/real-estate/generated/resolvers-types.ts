@@ -4,8 +4,8 @@ import type { SubgraphContext } from '../../shared/subgraph';
 import type { RealEstateLoaders } from '../loaders';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Source } from '../../shared/loaders';
-import type { ApplicantParent, PropertyParent } from '../../shared/references';
-import type { Encumbrance as EncumbranceParent, PropertyRegistration as PropertyRegistrationParent, RealEstateHoldings as RealEstateHoldingsParent } from '../parents';
+import type { Applicant as ApplicantParent, Encumbrance as EncumbranceParent, PropertyRegistration as PropertyRegistrationParent, RealEstateHoldings as RealEstateHoldingsParent } from '../parents';
+import type { PropertyParent } from '../../shared/references';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -135,6 +135,15 @@ export type Applicant = {
   ref: Scalars['ID']['output'];
   /** Properties registered to this person (for the first-home / second-home test). */
   realEstateHoldings?: Maybe<RealEstateHoldings>;
+  /** The children under 18 in the person's household record, from the population register. */
+  minorChildIdNumbers?: Maybe<Array<Scalars['IdNumber']['output']>>;
+  /**
+   * The properties registered to each child under 18 in the person's household record (户内未成年子女),
+   * in the record's order, read as the parent is their guardian (监护人): a family's homes are counted
+   * over the parents and their minor children (认房). Empty when the record lists none; null for a
+   * child the register holds nothing for.
+   */
+  minorChildrenHoldings?: Maybe<Array<Maybe<RealEstateHoldings>>>;
 };
 
 /** Status of a unit at the real-estate register (登记状态). */
@@ -304,7 +313,9 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Property'], {"ref":true}> );
   Applicant:
     ( { __typename: 'Applicant' }
-    & GraphQLRecursivePick<FederationTypes['Applicant'], {"ref":true}> );
+    & GraphQLRecursivePick<FederationTypes['Applicant'], {"ref":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Applicant'], {"minorChildIdNumbers":true}> ) );
 };
 
 
@@ -422,6 +433,7 @@ export type ApplicantResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Applicant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   realEstateHoldings?: Resolver<Maybe<ResolversTypes['RealEstateHoldings']>, ParentType, ContextType>;
+  minorChildrenHoldings?: Resolver<Maybe<Array<Maybe<ResolversTypes['RealEstateHoldings']>>>, ParentType, ContextType>;
 };
 
 export type PropertyRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyRegistration'] = ResolversParentTypes['PropertyRegistration']> = {

@@ -6,7 +6,7 @@
  *
  * Versioned: a record written by another version of the platform is refused, never half-read.
  */
-export const CHECK_RECORD_VERSION = 2 as const;
+export const CHECK_RECORD_VERSION = 3 as const;
 
 /** APPLICANT, SPOUSE or CO_BORROWER:n (1-based, as filed): whom an item is about, never a name or number. */
 export type PartyKey = 'APPLICANT' | 'SPOUSE' | `CO_BORROWER:${number}`;

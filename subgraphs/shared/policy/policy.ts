@@ -35,6 +35,11 @@ export interface FieldPolicy<Parent = never> {
     basis?: 'CASE_PROCESSING';
     /** The case the release serves when the parent itself is it (the application file); else the request's verified case. */
     caseOf?: (parent: Parent) => string;
+    /**
+     * Minors whose data the field releases too, on the ground their guardian (监护人, the subject)
+     * has: each is recorded with the basis GUARDIAN and the id of the guardian's own ground.
+     */
+    minorsOf?: Subjects<Parent>;
   };
 }
 
@@ -182,6 +187,18 @@ export async function recordAccess(context: PolicyContext, parent: unknown, fiel
     const consent = await context.consentLookup.load(consentKey(subject, kind, record.agency, record.dataItem));
     // A co-buyer whose data came along with a consenting buyer's record is recorded too: they can see it.
     context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, legalBasis: 'CONSENT', consentId: consent?.id ?? null });
+  }
+  if (record.minorsOf) await recordMinors(context, parent, field, record);
+}
+
+/** The minors a field releases along with their guardian's data: each on the guardian's ground, just recorded. */
+async function recordMinors(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
+  const [guardian] = await record.subjects(parent as never, context);
+  const minors = await record.minorsOf!(parent as never, context);
+  if (guardian === undefined || minors.length === 0) return;
+  const guardianGround = context.ledger.findLast((entry) => entry.subjectIdNumber === guardian && entry.field === field);
+  for (const minor of minors) {
+    context.ledger.push({ subjectIdNumber: minor, agency: record.agency, field, legalBasis: 'GUARDIAN', consentId: guardianGround?.consentId ?? null });
   }
 }
 

@@ -44,6 +44,8 @@ const EXPECTED: { readonly [K in ScenarioKey]: { failing: CheckName[]; homeOrder
   shortDeposits: { failing: ['providentFund'], homeOrder: 'FIRST', rate: '2.6' },
   secondHome: { failing: [], homeOrder: 'SECOND', rate: '3.075' },
   multiChildFamily: { failing: [], homeOrder: 'FIRST', rate: '2.6' },
+  // The daughter's inherited flat is the family's: a second home, though the parents hold none.
+  minorChildHome: { failing: [], homeOrder: 'SECOND', rate: '3.075' },
   // A building completed in 1990 plus a 20-year term passes the usual 50-year building-age limit.
   resaleOldBuilding: { failing: ['term'], homeOrder: 'FIRST', rate: '2.6' },
   greenBuildingHome: { failing: [], homeOrder: 'FIRST', rate: '2.6' },
@@ -220,7 +222,7 @@ describe('evaluateEligibility', () => {
     it('fails an outstanding HPF loan (outstandingHpfLoan), which also makes the purchase a second home', () => {
       const evaluation = evaluate('outstandingHpfLoan');
       expect(codesOf(evaluation.outcomes.providentFund)).toEqual(['OUTSTANDING_HPF_LOAN']);
-      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, outstandingHpfLoans: 1, earlierHpfLoans: 1 } });
+      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, minorChildrenHomes: 0, outstandingHpfLoans: 1, earlierHpfLoans: 1 } });
     });
 
     it('fails four months of continuous deposits against the six required (shortDeposits)', () => {
@@ -244,7 +246,7 @@ describe('evaluateEligibility', () => {
   describe('secondHome', () => {
     it('counts the registered older home: second home, second-home rate, second-home down payment', () => {
       const evaluation = evaluate('secondHome');
-      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, outstandingHpfLoans: 0, earlierHpfLoans: 0 } });
+      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 1, minorChildrenHomes: 0, outstandingHpfLoans: 0, earlierHpfLoans: 0 } });
       expect(evaluation.rate).toMatchObject({ status: 'DETERMINED', value: { annualRatePercent: '3.075', homeOrder: 'SECOND' } });
       expect(evaluation.maximum.bounds.loanToPrice).toMatchObject({ status: 'COMPUTED', detail: { minimumDownPaymentBasisPoints: 3_000 } });
       expect(decide(evaluation).decision).toBe('APPROVE');
@@ -354,7 +356,7 @@ describe('evaluateEligibility', () => {
 
     it('still knows a second home from an outstanding HPF loan when the holdings are unavailable', () => {
       const evaluation = evaluate('outstandingHpfLoan', {}, { down: ['natural-resources'] });
-      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 0, outstandingHpfLoans: 1, earlierHpfLoans: 1 } });
+      expect(evaluation.homeOrder).toEqual({ status: 'DETERMINED', value: { homeOrder: 'SECOND', otherHomes: 0, minorChildrenHomes: 0, outstandingHpfLoans: 1, earlierHpfLoans: 1 } });
     });
 
     it('says UNAVAILABLE for marriage, and gives no notice, when civil affairs is down', () => {

@@ -41,6 +41,7 @@ const ASKS: { readonly [K in ScenarioKey]: { amountYuan: number; termMonths: num
   shortDeposits: { amountYuan: 150_000, termMonths: 360 },
   secondHome: { amountYuan: 400_000, termMonths: 228 }, // born 1978-08-25: retires at 63 in 2041, + 5 years
   multiChildFamily: { amountYuan: 800_000, termMonths: 324 }, // he was born 1986-04-12
+  minorChildHome: { amountYuan: 600_000, termMonths: 300 }, // within the second-home cap for two depositors; she was born 1989-06-02
   resaleOldBuilding: { amountYuan: 500_000, termMonths: 240 }, // built 1990: 36 years old + 20 years
   greenBuildingHome: { amountYuan: 600_000, termMonths: 360 },
   existingDebt: { amountYuan: 240_000, termMonths: 300 }, // within what the car loan leaves of the repayment capacity
@@ -88,7 +89,7 @@ export function factsFor(dataset: Dataset, request: LoanRequest, options: FactOp
     idNumber: person.idNumber,
     identity: from('public-security', () => {
       const record = dataset.persons.get(person.idNumber);
-      return record ? { nameMatches: record.name === person.name, householdStatus: record.householdStatus, minorChildren: record.minorChildren } : null;
+      return record ? { nameMatches: record.name === person.name, householdStatus: record.householdStatus, minorChildren: record.minorChildIdNumbers.length } : null;
     }),
     credit: from('pboc-credit', () => {
       const history = dataset.creditHistories.get(person.idNumber);
@@ -118,7 +119,10 @@ export function factsFor(dataset: Dataset, request: LoanRequest, options: FactOp
   // Holdings-by-owner is a registry of events: a well-formed ID number with nothing on file owns no home.
   const member = (person: PersonRef): HouseholdMemberFacts => ({
     ...party(person),
-    holdings: from('natural-resources', () => dataset.holdingsByOwner.get(person.idNumber)?.unitNumbers ?? []),
+    holdings: from('natural-resources', () => ({
+      units: dataset.holdingsByOwner.get(person.idNumber)?.unitNumbers ?? [],
+      minorChildrenUnits: (dataset.persons.get(person.idNumber)?.minorChildIdNumbers ?? []).flatMap((child) => dataset.holdingsByOwner.get(child)?.unitNumbers ?? []),
+    })),
   });
 
   return {
