@@ -80,6 +80,8 @@ const SITUATIONS: ReadonlyArray<{ role: ActorRole; situations: Situation[] }> = 
     situations: [
       { label: 'loan engine, case naming the person, consent', actor: actor('SERVICE', { subject: LOAN_ENGINE, centre: CENTRE }), consent: true, case: true, purpose: 'HPF_LOAN_REVIEW' },
       { label: 'loan engine, no consent', actor: actor('SERVICE', { subject: LOAN_ENGINE, centre: CENTRE }), consent: false, case: true, purpose: 'HPF_LOAN_REVIEW' },
+      // A couple's quota estimate reading the spouse: no case, her consent to the estimate for this centre.
+      { label: "loan engine, couple's estimate, the spouse's consent to it", actor: actor('SERVICE', { subject: LOAN_ENGINE, centre: CENTRE }), consent: true, case: false, purpose: 'HPF_QUOTA_ESTIMATE' },
       { label: 'any other service', actor: actor('SERVICE', { subject: 'some-centre-system', centre: CENTRE }), consent: true, case: false, purpose: 'HPF_LOAN_REVIEW' },
     ],
   },
@@ -122,11 +124,10 @@ function contextFor(situation: Situation): PolicyContext {
   };
   const caseFile = async () =>
     situation.case ? ({ application: PARENT, steps: [], parties: [{ idNumber: SUBJECT, role: 'APPLICANT', ordinal: 1 }] } as unknown as CaseFile) : null;
-  const base = { actor: situation.actor, purpose: situation.purpose, consents, subjectKeyOf: (id: string) => id, caseFile };
+  const base = { actor: situation.actor, purpose: situation.purpose, applicationId: situation.case ? PARENT.id : null, consents, subjectKeyOf: (id: string) => id, caseFile };
   const context: PolicyContext & { loaders: unknown } = {
     ...base,
     requestId: 'permission-matrix',
-    applicationId: situation.case ? PARENT.id : null,
     proxy: situation.proxy ? { id: 'proxy-1', scopes: PROXY_SCOPES } : null,
     denials: new Map(),
     consentLookup: createConsentLookup(base),
@@ -203,7 +204,9 @@ export async function permissionMatrixMarkdown(): Promise<string> {
     "application, for the request's purpose, to the centre, covering that agency and item (for the credit",
     'report: the written credit-query authorization). A fund centre without a case gets CASE_REQUIRED, for a',
     'non-party NOT_A_PARTY, without consent CONSENT_REQUIRED. A proxy agent is only as good as the stored',
-    'authorization its token names (PROXY_NOT_AUTHORIZED otherwise). Only the services listed in',
+    'authorization its token names (PROXY_NOT_AUTHORIZED otherwise). A couple\'s quota estimate names no case:',
+    "the loan engine reads the spouse for it (purpose HPF_QUOTA_ESTIMATE) only under her own consent to that estimate, to that centre.",
+    'Only the services listed in',
     '`lib/services.ts` have powers; any other SERVICE gets nothing. Fields of value types (e.g.',
     '`Marriage.status`) are `allow`: they are reachable only through the gated field above them (`Applicant.marriage`).',
     '',

@@ -124,6 +124,21 @@ describe('the gateway answers each actor as the matrix says', () => {
     { role: 'SERVICE', label: 'loan engine, no consent', caller: async () => engine(await system.openCase({ applicant: person.idNumber }, [])), codes: ['CONSENT_REQUIRED'] },
     {
       role: 'SERVICE',
+      label: "loan engine, couple's estimate, the spouse's consent to it",
+      how: 'her own estimate consent to the centre, no case, x-purpose HPF_QUOTA_ESTIMATE',
+      caller: async () => {
+        const herself = await system.asApplicant(person.idNumber);
+        const scopes = [{ agency: 'PROVIDENT_FUND', dataItems: ['account', 'loans'] }, { agency: 'NATURAL_RESOURCES', dataItems: ['holdings'] }];
+        await herself('mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+          input: { kind: 'DATA_SHARING', purpose: 'HPF_QUOTA_ESTIMATE', grantedToCentre: '350100', scopes, validUntil: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString() },
+        });
+        const service = await system.as({ role: 'SERVICE', sub: LOAN_ENGINE, centre: '350100' });
+        return (query, variables) => service(query, variables, { 'x-purpose': 'HPF_QUOTA_ESTIMATE' });
+      },
+      codes: ['CASE_REQUIRED'],
+    },
+    {
+      role: 'SERVICE',
       label: 'any other service',
       caller: async () => {
         const caseId = await consentingCase();

@@ -8,7 +8,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { and, or, rule, type IRule } from 'graphql-shield';
 import type { ActorRole } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
-import { ESTIMATE_PURPOSE } from '../../../lib/estimate-consent';
+import { ESTIMATE_CONSENT_SCOPES, ESTIMATE_PURPOSE } from '../../../lib/estimate-consent';
 import { serviceHasPower, type ServicePower } from '../../../lib/services';
 import type { ConsentItem, ConsentKind, ConsentRecord, ProxyScope } from '../../../storage/types';
 import type { DenialCode, PolicyContext } from './context';
@@ -196,7 +196,8 @@ export function isCaselessEstimate(context: Pick<PolicyContext, 'purpose'> & Par
 /**
  * The platform's couple estimate reading the spouse: the loan subgraph, as a service with the
  * READ_FOR_COUPLE_ESTIMATE power, for the purpose HPF_QUOTA_ESTIMATE and no case, reads a person's
- * item only when that person consented to lend it to the estimate, at the caller's centre. Who the
+ * item — one of the estimate's own (lib/estimate-consent.ts: HPF account and loans, registered
+ * homes) — only when that person consented to lend it to the estimate, at the caller's centre. Who the
  * spouse is the loan subgraph took from the applicant's own marriage record; this rule asks the
  * consent of the person read, never of the person asking. Every other caller is refused at once,
  * with no look-up.
@@ -207,9 +208,11 @@ export function hasEstimateConsent<Parent>(agency: AgencyName, dataItem: string,
     noteDenial(context, info, 'CONSENT_REQUIRED');
     return false;
   };
+  // Only what the estimate reads of a spouse can ever be lent to it, whatever a stored consent says.
+  const lendable = ESTIMATE_CONSENT_SCOPES.some((scope) => scope.agency === agency && scope.dataItems.includes(dataItem));
   return rule({ cache: 'no_cache' })((parent: Parent, _args, context: PolicyContext, info) => {
     const { role, subject, centre } = context.actor;
-    const estimating = role === 'SERVICE' && serviceHasPower(subject, 'READ_FOR_COUPLE_ESTIMATE') && centre !== null && isCaselessEstimate(context);
+    const estimating = lendable && role === 'SERVICE' && serviceHasPower(subject, 'READ_FOR_COUPLE_ESTIMATE') && centre !== null && isCaselessEstimate(context);
     return estimating ? check(parent, context, info) : false;
   });
 }
