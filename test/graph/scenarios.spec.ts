@@ -121,4 +121,32 @@ describe('the named scenarios through the gateway', () => {
     const { applicant } = await view(SCENARIOS.secondHome);
     expect(applicant.realEstateHoldings.count).toBe(2);
   });
+
+  describe('minorChildHome: the daughter’s inherited flat, read only through a parent whose household record names her', () => {
+    const { applicant: father, spouse: mother, minorChildren, otherHome } = SCENARIOS.minorChildHome;
+    const daughter = minorChildren[0]!;
+    const FAMILY = 'query($idNumber: IdNumber!) { applicant(idNumber: $idNumber) { minorChildIdNumbers minorChildrenHoldings { count properties { unitNumber } } } }';
+
+    it('to the centre, on the father’s own consent as her guardian', async () => {
+      const answer = await officers.get('minorChildHome')!(FAMILY, { idNumber: father.idNumber });
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data.applicant).toEqual({ minorChildIdNumbers: [daughter.idNumber], minorChildrenHoldings: [{ count: 1, properties: [{ unitNumber: otherHome!.unitNumber }] }] });
+    });
+
+    it('not through the mother, who has not consented, nor by naming the daughter, who is no party', async () => {
+      const officer = officers.get('minorChildHome')!;
+      expect(errorCodes(await officer(FAMILY, { idNumber: mother!.idNumber }))).toContain('CONSENT_REQUIRED');
+      const named = await officer('query($idNumber: IdNumber!) { applicant(idNumber: $idNumber) { realEstateHoldings { count } } }', { idNumber: daughter.idNumber });
+      expect(named.body.data?.applicant?.realEstateHoldings ?? null).toBeNull();
+      expect(errorCodes(named)).toContain('NOT_A_PARTY');
+    });
+
+    it('to the father himself, as her guardian; to nobody else signed in who names him', async () => {
+      const own = await (await system.asApplicant(father.idNumber))('{ me { minorChildrenHoldings { count } } }');
+      expect(own.body.data.me.minorChildrenHoldings).toEqual([{ count: 1 }]);
+      const stranger = await (await system.asApplicant(SCENARIOS.secondHome.applicant.idNumber))(FAMILY, { idNumber: father.idNumber });
+      expect(stranger.body.data?.applicant ?? null).toBeNull();
+      expect(errorCodes(stranger)).toContain('FORBIDDEN');
+    });
+  });
 });

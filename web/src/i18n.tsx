@@ -239,6 +239,19 @@ export const AGENCY_NAMES: Record<string, readonly [string, string]> = Object.fr
   ]),
 );
 
+/** The data items a consent names, in words: a parent consents for the minor children of their household record too, as their guardian. */
+export const DATA_ITEM_NAMES: Record<string, readonly [string, string]> = {
+  identity: ['身份与户籍（含户内未成年子女）', 'identity and household record (with the minor children in it)'],
+  marriage: ['婚姻登记', 'marriage registration'],
+  contractFiling: ['购房合同备案', 'purchase-contract filing'],
+  transferTax: ['契税申报与缴纳', 'transfer tax'],
+  registration: ['所购房屋的不动产登记', 'registration of the home bought'],
+  holdings: ['本人及未成年子女名下房产（您作为监护人同意）', 'homes held by you and your minor children (you consent as their guardian)'],
+  account: ['公积金账户', 'HPF account'],
+  loans: ['公积金贷款', 'HPF loans'],
+  creditReport: ['个人信用报告', 'credit report'],
+};
+
 /** The registers' own values, in words. */
 export const VALUE_NAMES: Record<string, readonly [string, string]> = {
   ACTIVE: ['正常', 'active'],

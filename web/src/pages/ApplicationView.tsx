@@ -11,7 +11,7 @@ import type { PageProps } from '../App';
 import { request, required } from '../api';
 import { instant, money, useOperation } from '../data';
 import type { ApplicationPageQuery } from '../generated/graphql';
-import { AGENCY_NAMES, STEP_NAMES, pick, useLanguage, type TextKey } from '../i18n';
+import { AGENCY_NAMES, DATA_ITEM_NAMES, STEP_NAMES, pick, useLanguage, type TextKey } from '../i18n';
 import { ApplicationPage, AttestInPerson, ContractToSign, GiveConsent, MyConsents, ReviewApplication, SignContract, VerifyMyFace } from '../operations';
 import { signContract, simulatedCaptureDigest } from '../signing';
 import { Problems } from './Problems';
@@ -205,7 +205,7 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
               <ul>
                 {DATA_SHARING_SCOPES.map((scope) => (
                   <li key={scope.agency}>
-                    {pick(language, AGENCY_NAMES[scope.agency], scope.agency)}: {scope.dataItems.join(', ')}
+                    {pick(language, AGENCY_NAMES[scope.agency], scope.agency)}: {scope.dataItems.map((item) => pick(language, DATA_ITEM_NAMES[item], item)).join(language === 'zh' ? '、' : ', ')}
                   </li>
                 ))}
               </ul>
