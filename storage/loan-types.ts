@@ -23,6 +23,8 @@ export interface LoanRequest {
   repaymentMethod: RepaymentMethod;
   /** 组合贷款: the amount is the total, part HPF and part the entrusted bank's (absent on applications before it existed). */
   combination?: boolean;
+  /** The talent certification (人才证书编号) the applicant named, for an officer to confirm (absent when none). */
+  talentCertificateNumber?: string;
   centre: string;
   /** The date the application counts from (rates and policy are chosen by it). */
   applicationDate: string;
@@ -53,7 +55,7 @@ export interface LoanApplicationRow {
   request: LoanRequest;
   status: LoanStatus;
   decision: unknown | null;
-  officerDecision: { outcome: 'APPROVED' | 'REJECTED'; reason: string; officer: string; at: string } | null;
+  officerDecision: { outcome: 'APPROVED' | 'REJECTED'; reason: string; officer: string; at: string; talentCertificateConfirmed?: boolean } | null;
   acceptedAt: Date;
   decisionDueAt: Date;
   decidedAt: Date | null;

@@ -9,7 +9,7 @@ import { ESTIMATE_PURPOSE } from '../../lib/estimate-consent';
 import { formatFen } from '../../lib/scalars';
 import type { EntityRefs } from '../shared/entity-ref';
 import type { GatewayClient } from '../shared/gateway-client';
-import { isKnownCentre, policyFor } from './domain/centre-policy';
+import { isKnownCentre, policyFor, type IncreaseKind } from './domain/centre-policy';
 import { estimateQuota, householdCounts, type EstimateInput, type EstimatePerson } from './domain/estimate';
 import type { BoundName, Bounds } from './domain/quota';
 import { parseMoney } from '../../lib/scalars';
@@ -45,6 +45,8 @@ function person(input: QuotaEstimatePersonInput, field: string): EstimatePerson 
   };
 }
 
+
+const INCREASE_NAMES: Record<IncreaseKind, string> = { MULTI_CHILD: '多子女', GREEN_BUILDING: '绿色建筑', TALENT: '人才' };
 /** How each bound came out, in words a calculator page shows beside it. */
 function explain(bounds: Bounds): Array<{ name: QuotaBoundName; amount: number; explanation: string }> {
   const lines: Array<{ name: QuotaBoundName; amount: number; explanation: string }> = [];
@@ -54,7 +56,7 @@ function explain(bounds: Bounds): Array<{ name: QuotaBoundName; amount: number; 
     let explanation: string;
     if (name === 'loanCap' && bounds.loanCap.status === 'COMPUTED') {
       const d = bounds.loanCap.detail;
-      const increases = d.increases.map((i) => `${i.kind === 'MULTI_CHILD' ? '多子女' : '绿色建筑'} +${yuan(i.addFen)}`).join('，');
+      const increases = d.increases.map((i) => `${INCREASE_NAMES[i.kind]} +${yuan(i.addFen)}`).join('，');
       explanation = `${d.depositors === 'TWO' ? '夫妻双方缴存' : '一方缴存'}、${d.homeOrder === 'FIRST' ? '首套' : '二套'}最高额度${yuan(d.baseCapFen)}${increases ? `（${increases}，${d.combine === 'ADD' ? '可叠加' : '取最高'}）` : ''} · cap for ${d.depositors === 'TWO' ? 'two depositors' : 'one depositor'}, ${d.homeOrder.toLowerCase()} home`;
     } else if (name === 'depositFormula' && bounds.depositFormula.status === 'COMPUTED') {
       const d = bounds.depositFormula.detail;
@@ -92,7 +94,7 @@ export interface RequiredForEstimate extends SharedFigures {
   marriage: { spouse: { ref: string } | null } | null;
 }
 
-type Common = Pick<QuotaEstimateInput, 'centreCode' | 'minorChildren' | 'greenBuildingStars' | 'price' | 'assessedValue' | 'termMonths' | 'repaymentMethod' | 'amount'>;
+type Common = Pick<QuotaEstimateInput, 'centreCode' | 'minorChildren' | 'greenBuildingStars' | 'talentCertified' | 'price' | 'assessedValue' | 'termMonths' | 'repaymentMethod' | 'amount'>;
 
 /** The figures every estimate shares, checked: the centre, the term within its policy, the home. */
 function common(input: Common, today: string) {
@@ -109,6 +111,7 @@ function common(input: Common, today: string) {
     figures: {
       date: today,
       ...counts,
+      certifiedTalents: input.talentCertified ? 1 : 0,
       contractPriceFen: input.price as number,
       assessedValueFen: (input.assessedValue ?? null) as number | null,
       termMonths: input.termMonths,

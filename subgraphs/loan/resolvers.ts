@@ -261,6 +261,8 @@ export const loanResolvers: Resolvers = {
         bindingLimit: decision?.bindingLimit ?? null,
         officer: application.officerDecision?.officer ?? null,
         officerReason: application.officerDecision?.reason ?? null,
+        maximumAmountWithTalent: decision?.maximumWithTalentFen ?? null,
+        talentCertificateConfirmed: application.officerDecision?.talentCertificateConfirmed === true,
         combination: decision?.combination
           ? { hpfPart: decision.combination.hpfPartFen, commercialPart: decision.combination.commercialPartFen, commercialRate: decision.combination.commercialRate, bank: decision.combination.bank }
           : null,
@@ -362,14 +364,15 @@ const agencyValues = (agencies: string[]) => agencies as unknown as Array<Resolv
 const stringsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
 /** An officer decides a referred application of their centre, never past the hard limits (workflow/decide.ts). */
-async function officerDecision(args: { id: string; reason: string }, outcome: 'APPROVED' | 'REJECTED', context: Context) {
+async function officerDecision(args: { id: string; reason: string; talentCertificateConfirmed?: boolean | null }, outcome: 'APPROVED' | 'REJECTED', context: Context) {
   if (args.reason.trim().length < 4) throw badUserInput('reason', 'give the reason for the decision');
+  const talentCertificateConfirmed = outcome === 'APPROVED' && args.talentCertificateConfirmed === true;
   if (outcome === 'APPROVED') {
     const application = await context.storage.loans.get(args.id);
-    const broken = application && application.centre === context.actor.centre ? approvalBlockedBy(application) : null;
-    if (broken) throw badUserInput('id', `this application cannot be approved: ${broken}`);
+    const broken = application && application.centre === context.actor.centre ? approvalBlockedBy(application, { talentCertificateConfirmed }) : null;
+    if (broken) throw badUserInput(talentCertificateConfirmed && broken.includes('talent') ? 'talentCertificateConfirmed' : 'id', `this application cannot be approved: ${broken}`);
   }
-  const event = { kind: 'OFFICER_DECIDED' as const, centre: context.actor.centre!, outcome, reason: args.reason.trim(), officer: context.actor.subject };
+  const event = { kind: 'OFFICER_DECIDED' as const, centre: context.actor.centre!, outcome, reason: args.reason.trim(), officer: context.actor.subject, talentCertificateConfirmed };
   const decided = await applyEvent(context.storage.loans, args.id, event, context.config.loan);
   if (!decided) throw badUserInput('id', 'no referred application of your centre has this id');
   return decided;

@@ -189,6 +189,7 @@ export const MATERIALS: readonly GuideMaterial[] = [
   { name: '住房公积金缴存证明 (HPF deposit record)', source: '住房公积金中心 (HPF centre)', form: 'ELECTRONIC', required: true, replacedBy: 'provident-fund', sharedDataItem: 'account', howSubmitted: '免提交：中心系统直接读取账户、缴存与贷款记录 (not submitted: the centre’s system reads the account, deposits and loans)' },
   { name: '首付款缴款凭证 (down payment receipt)', source: '售房单位或售房人 (the seller)', form: 'PAPER', required: true, replacedBy: null, sharedDataItem: null, howSubmitted: '线上上传扫描件，或在服务大厅出示原件 (upload a scan online, or show the original at a service hall)' },
   { name: '借款人还款银行卡 (borrower’s bank card for repayment)', source: '受托银行 (the entrusted bank)', form: 'PAPER', required: true, replacedBy: null, sharedDataItem: null, howSubmitted: '线上填写卡号，面签时核对 (give the number online; checked at signing)' },
+  { name: '人才证书 (talent certificate)', source: '人才工作主管部门 (the talent office)', form: 'PAPER', required: false, replacedBy: null, sharedDataItem: null, howSubmitted: '仅申请人才额度上浮时提供：填写证书编号，经办人员核实后计入额度 (only for the talent increase, where the centre has one: give its number; it counts once an officer has checked it)' },
   { name: '收入证明 (proof of income)', source: '借款人工作单位 (the employer)', form: 'PAPER', required: false, replacedBy: null, sharedDataItem: null, howSubmitted: '仅在中心要求时提供：缴存基数通常即可反映收入 (only when the centre asks: the deposit base usually stands for income)' },
 ];
 

@@ -22,6 +22,7 @@ export interface SubmitInput {
   termMonths: number;
   repaymentMethod: RepaymentMethod;
   combinationLoan?: boolean | null;
+  talentCertificateNumber?: string | null;
   centreCode?: string | null;
   testCase?: boolean | null;
 }
@@ -63,6 +64,8 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string,
   }
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > MAX_AMOUNT_FEN) fail(['amount'], 'AMOUNT_RANGE');
   if (!Number.isInteger(input.termMonths) || input.termMonths < 12 || input.termMonths > 600) fail(['termMonths'], 'TERM_RANGE');
+  const talentCertificate = input.talentCertificateNumber?.trim() || null;
+  if (talentCertificate !== null && !/^[A-Za-z0-9-]{6,40}$/.test(talentCertificate)) fail(['talentCertificateNumber'], 'TALENT_CERTIFICATE_FORMAT');
 
   // Whose application the caller may file, and for which centre.
   let centre = input.centreCode ?? null;
@@ -82,6 +85,7 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string,
   if (centre && isKnownCentre(centre) && errors.length === 0) {
     const policy = policyFor(centre, today);
     if (input.termMonths > policy.maximumTermMonths) fail(['termMonths'], 'TERM_EXCEEDS_POLICY', { centre: policy.centreName, months: policy.maximumTermMonths });
+    if (talentCertificate !== null && !policy.capIncreases.some((increase) => increase.kind === 'TALENT')) fail(['talentCertificateNumber'], 'TALENT_NOT_OFFERED', { centre: policy.centreName });
     if (input.combinationLoan) {
       if (!policy.combinationLoans) fail(['combinationLoan'], 'COMBINATION_NOT_OFFERED', { centre: policy.centreName });
     } else {
@@ -103,6 +107,7 @@ export function checkSubmission(input: SubmitInput, actor: Actor, today: string,
       termMonths: input.termMonths,
       repaymentMethod: input.repaymentMethod,
       ...(input.combinationLoan ? { combination: true } : {}),
+      ...(talentCertificate ? { talentCertificateNumber: talentCertificate } : {}),
       centre: centre!,
       applicationDate: today,
     },

@@ -31,6 +31,8 @@ export const USER_ERROR_WORDS = {
   CENTRE_FORMAT: { code: 'INVALID', zh: '公积金中心代码为6位数字', en: 'a fund centre code is 6 digits' },
   CENTRE_UNKNOWN: { code: 'CENTRE_UNKNOWN', zh: '该代码不是本平台受理的福建省公积金中心', en: 'no Fujian HPF centre served here has this code' },
   COMBINATION_NOT_OFFERED: { code: 'COMBINATION_NOT_OFFERED', zh: '{centre}暂不办理组合贷款', en: '{centre} does not offer combination loans' },
+  TALENT_CERTIFICATE_FORMAT: { code: 'TALENT_CERTIFICATE_FORMAT', zh: '人才证书编号应为6至40位字母、数字或连字符', en: 'a talent certificate number is 6–40 letters, digits or hyphens' },
+  TALENT_NOT_OFFERED: { code: 'TALENT_NOT_OFFERED', zh: '{centre}暂无人才额度上浮', en: '{centre} has no talent increase' },
   TERM_EXCEEDS_POLICY: { code: 'TERM_EXCEEDS_POLICY', zh: '{centre}贷款期限最长{months}个月', en: '{centre} lends for at most {months} months' },
   AMOUNT_EXCEEDS_POLICY: { code: 'AMOUNT_EXCEEDS_POLICY', zh: '{centre}对每户的贷款最高{yuan}元', en: '{centre} lends at most {yuan} yuan to any household' },
   CONTRACT_NOT_FILED: {

@@ -34,6 +34,8 @@ export interface StoredDecision {
   combination?: StoredCombination;
   /** The price bound (price basis × (1 − down payment)), which binds a combination's total. */
   priceBoundFen?: number | null;
+  /** The maximum with the talent increase, when the application names a certificate and the centre has one (absent before it existed). */
+  maximumWithTalentFen?: number | null;
 }
 
 export interface StoredCombination {

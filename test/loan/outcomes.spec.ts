@@ -70,6 +70,24 @@ describe('loan outcomes on the scenarios', () => {
     expect(records).toEqual(expect.arrayContaining([guardianRead('NATURAL_RESOURCES', 'Applicant.minorChildrenHoldings'), guardianRead('PUBLIC_SECURITY', 'Applicant.minorChildIdNumbers')]));
   });
 
+  it('a talent certificate counts once an officer confirms it: referred within the talent cap, approved only with the confirmation', async () => {
+    // 福州 raises the cap 25 % for a certified talent (人才); no connected agency shares certifications.
+    const id = await submit('singleApplicant', { amount: '700000.00', talentCertificateNumber: 'RC-350100-2024-0815' });
+    const application = await untilDecided(officer, id);
+    expect(application.status).toBe('REFERRED');
+    const read = await officer('query($id: ID!) { loanApplication(id: $id) { decision { maximumAmount maximumAmountWithTalent talentCertificateConfirmed findings { code } } } }', { id });
+    expect(read.body.errors).toBeUndefined();
+    const { decision } = read.body.data.loanApplication;
+    expect(decision.findings.map((finding: { code: string }) => finding.code)).toContain('TALENT_CERTIFICATE_TO_CONFIRM');
+    expect(Number(decision.maximumAmount)).toBeLessThan(700_000);
+    expect(Number(decision.maximumAmountWithTalent)).toBeGreaterThanOrEqual(700_000);
+    const APPROVE = 'mutation($id: ID!, $confirmed: Boolean) { approveLoanApplication(id: $id, reason: "talent certificate RC-350100-2024-0815 checked with the talent office", talentCertificateConfirmed: $confirmed) { status decision { talentCertificateConfirmed } } }';
+    const unconfirmed = await officer(APPROVE, { id, confirmed: false });
+    expect(unconfirmed.body.errors![0]!.message).toMatch(/above the computed maximum/);
+    const confirmed = await officer(APPROVE, { id, confirmed: true });
+    expect(confirmed.body.data.approveLoanApplication).toEqual({ status: 'APPROVED', decision: { talentCertificateConfirmed: true } });
+  });
+
   it('an amount above the maximum is referred, naming the limit that binds', async () => {
     // Within what the centre ever lends (the door lets it in), above what a single person may borrow.
     const application = await untilDecided(officer, await submit('singleApplicant', { amount: '900000.00' }));

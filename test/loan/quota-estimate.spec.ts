@@ -51,6 +51,9 @@ describe('the quota estimate (额度试算)', () => {
     const alone = (await system.query(CALCULATOR, { input: { centreCode: '350100', applicant: person, ...home, minorChildren: 3 } })).body.data.loanQuotaEstimate;
     // One depositor: 600,000, and 多子女 adds 20 % (120,000).
     expect(alone.bounds[0]).toMatchObject({ name: 'LOAN_CAP', amount: '720000.00', explanation: expect.stringContaining('多子女') });
+    // A certified talent: +25 %; 福州 takes the highest increase, not the sum.
+    const talent = (await system.query(CALCULATOR, { input: { centreCode: '350100', applicant: person, ...home, minorChildren: 3, talentCertified: true } })).body.data.loanQuotaEstimate;
+    expect(talent.bounds[0]).toMatchObject({ name: 'LOAN_CAP', amount: '750000.00', explanation: expect.stringMatching(/人才 \+150000\.00.*取最高/) });
   });
 
   it('refuses an unknown centre or a term past the policy, on the field', async () => {

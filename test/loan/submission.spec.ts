@@ -92,6 +92,11 @@ describe('submitting a loan application', () => {
     expect(tooLong.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'termMonths'], code: 'TERM_EXCEEDS_POLICY' })]);
     const tooMuch = await officer(SUBMIT, { input: inputFor(couple, { amount: '5000000.00' }) });
     expect(tooMuch.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'amount'], code: 'AMOUNT_EXCEEDS_POLICY' })]);
+    const badCertificate = await officer(SUBMIT, { input: inputFor(couple, { talentCertificateNumber: '人才 1' }) });
+    expect(badCertificate.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'talentCertificateNumber'], code: 'TALENT_CERTIFICATE_FORMAT' })]);
+    const putian = await system.asOfficer('350300');
+    const noTalentIncrease = await putian(SUBMIT, { input: inputFor(couple, { talentCertificateNumber: 'RC-350300-0001' }) });
+    expect(noTalentIncrease.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'talentCertificateNumber'], code: 'TALENT_NOT_OFFERED' })]);
     const asNumber = await officer(SUBMIT, { input: inputFor(couple, { amount: 1.5 }) });
     expect(asNumber.body.errors![0]!.message).toMatch(/not a JSON number/);
     expect(await system.storage.loans.list({ centre: '350100', includeTestCases: true }, { after: null, limit: 200 })).not.toEqual(

@@ -7,6 +7,7 @@ import { LOAN_ENGINE } from '../../lib/services';
 import type { LoanApplicationRow, LoanStatus, LoanStepRow } from '../../storage/loan-types';
 import type { ProxyAuthorization, Storage } from '../../storage/types';
 import { isCaseOpenTo, partiesOf, requiredSignersOf } from '../../subgraphs/shared/cases/case-file';
+import { CHECK_RECORD_VERSION } from '../../subgraphs/shared/cases/check-record';
 import { caseReads, verifiedActor } from '../../subgraphs/shared/cases/verification';
 
 const APPLICANT = '350102199003140316';
@@ -88,8 +89,8 @@ function application(status: LoanStatus = 'ACCEPTED', centre = '350100'): LoanAp
 /** The contract and registration checks as the loan worker leaves them: who is on each. */
 const gathered = (buyers: string[], owners: string[]): LoanStepRow[] =>
   [
-    { step: 'GATHER_CONTRACT', status: 'DONE', outcome: { version: 2, persons: {}, evidence: [], property: { status: 'FOUND', facts: { buyerIdNumbers: buyers } } } },
-    { step: 'GATHER_REGISTRATION', status: 'DONE', outcome: { version: 2, persons: {}, evidence: [], property: { status: 'FOUND', facts: { unitNumber: 'U-1', ownerIdNumbers: owners } } } },
+    { step: 'GATHER_CONTRACT', status: 'DONE', outcome: { version: CHECK_RECORD_VERSION, persons: {}, evidence: [], property: { status: 'FOUND', facts: { buyerIdNumbers: buyers } } } },
+    { step: 'GATHER_REGISTRATION', status: 'DONE', outcome: { version: CHECK_RECORD_VERSION, persons: {}, evidence: [], property: { status: 'FOUND', facts: { unitNumber: 'U-1', ownerIdNumbers: owners } } } },
   ] as unknown as LoanStepRow[];
 
 describe('the parties of a case', () => {

@@ -179,6 +179,8 @@ const TEXT = {
   reviewIntro: ['本申请已转人工审核：请核对上方未通过的核验及原因，填写审核意见后作出决定。', 'This application was referred: read the failed checks and their reasons above, give your reason, then decide.'],
   reason: ['审核意见', 'Reason'],
   approve: ['批准', 'Approve'],
+  maximumWithTalent: ['人才额度上浮后最高额度', 'Maximum with the talent increase'],
+  talentConfirmed: ['已核实申请所附人才证书（计入人才额度上浮）', 'I have checked the talent certificate the application names (the talent increase counts)'],
   reject: ['不予批准', 'Reject'],
   decidedBy: ['审核人', 'Decided by'],
   decided: ['已作出决定。', 'Decided.'],

@@ -184,7 +184,7 @@ export const OfficerApplication = graphql(`
         step agency status attempts outcome nextAttemptAt
         findings { code message englishMessage party { role ordinal } }
       }
-      decision { outcome homeOrder rate maximumAmount bindingLimit officer officerReason findings { code message englishMessage } }
+      decision { outcome homeOrder rate maximumAmount maximumAmountWithTalent talentCertificateConfirmed bindingLimit officer officerReason findings { code message englishMessage } }
       timeline { at step kind parties { role ordinal } officerReason }
     }
   }
@@ -192,8 +192,8 @@ export const OfficerApplication = graphql(`
 
 /** 人工审核: the officer approves a referred application, with the reason kept beside the decision. */
 export const ApproveApplication = graphql(`
-  mutation ApproveApplication($id: ID!, $reason: String!) {
-    approveLoanApplication(id: $id, reason: $reason) { id status decidedAt decision { outcome officerReason } }
+  mutation ApproveApplication($id: ID!, $reason: String!, $talentCertificateConfirmed: Boolean) {
+    approveLoanApplication(id: $id, reason: $reason, talentCertificateConfirmed: $talentCertificateConfirmed) { id status decidedAt decision { outcome officerReason talentCertificateConfirmed } }
   }
 `);
 

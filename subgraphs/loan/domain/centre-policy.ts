@@ -29,11 +29,16 @@ export type DepositFormula =
   /** Whole years of deposit × an amount per year (e.g. 北京 15万 a year). */
   | { readonly basis: 'DEPOSIT_YEARS'; readonly perYearFen: Fen; readonly minimumFen: Fen };
 
-export type IncreaseKind = 'MULTI_CHILD' | 'GREEN_BUILDING';
+/**
+ * 多子女 (minor children in the household record), green building (the home's stars), and 人才 (a
+ * borrower holding a talent certification, which no connected agency shares: it counts once an
+ * officer of the centre has confirmed the certificate the application names).
+ */
+export type IncreaseKind = 'MULTI_CHILD' | 'GREEN_BUILDING' | 'TALENT';
 
 export interface CapIncrease {
   readonly kind: IncreaseKind;
-  /** 多子女: at least this many minor children; green building: at least this many stars. */
+  /** 多子女: at least this many minor children; green building: at least this many stars; talent: at least this many certified borrowers. */
   readonly threshold: number;
   /** Added to the cap: a share of the base cap (basis points) or a fixed amount. */
   readonly addBasisPoints: number;
@@ -147,7 +152,7 @@ function depositFormula(reader: Reader): DepositFormula {
 
 function capIncrease(reader: Reader): CapIncrease {
   onlyFields(reader, ['kind', 'threshold', 'addPercent', 'addYuan']);
-  const kind = oneOf(field(reader, 'kind'), ['MULTI_CHILD', 'GREEN_BUILDING'] as const);
+  const kind = oneOf(field(reader, 'kind'), ['MULTI_CHILD', 'GREEN_BUILDING', 'TALENT'] as const);
   const value = reader.value as Record<string, unknown>;
   if (('addPercent' in value) === ('addYuan' in value)) throw new PolicyFileError(`${reader.at}: give addPercent or addYuan, one of them`);
   return {

@@ -67,6 +67,11 @@ export interface LoanRequest {
   readonly repaymentMethod: RepaymentMethod;
   /** 组合贷款: the amount is the total, the HPF part up to the maximum and the entrusted bank's the rest (./combination.ts). */
   readonly combination?: boolean;
+  /**
+   * The talent certification (人才证书) the application names: no connected agency shares it, so
+   * the automatic decision never counts it; it shows what the cap would be once an officer confirms it.
+   */
+  readonly talentCertificateNumber?: string | null;
 }
 
 /** A finding that needs facts: determined, or unavailable with the reasons why. */
@@ -103,6 +108,11 @@ export interface EligibilityEvaluation {
   readonly requestedAmountWithinMaximum: boolean | null;
   /** A combination loan's two parts, once the maximum is known and the total within the price bound; null otherwise. */
   readonly combination: CombinationSplit | null;
+  /**
+   * The maximum with the centre's talent increase (人才), when the application names a certificate
+   * and the centre has such an increase: what an officer who confirms the certificate may approve up to.
+   */
+  readonly maximumWithTalentFen: Fen | null;
 }
 
 export type Decision =
@@ -408,6 +418,7 @@ function computeMaximum(
   coBorrowers: readonly Participant[],
   homeOrder: Determination<HomeOrderFinding>,
   rate: Determination<RateQuote>,
+  certifiedTalents: number,
 ): MaximumAmount {
   const order = homeOrder.status === 'DETERMINED' ? homeOrder.value.homeOrder : null;
   const orderMissing = homeOrder.status === 'UNAVAILABLE' ? homeOrder.reasons : [];
@@ -427,6 +438,7 @@ function computeMaximum(
           homeOrder: order,
           minorChildren: Math.max(0, ...identities.map(([, identity]) => (identity.status === 'AVAILABLE' ? (identity.value?.minorChildren ?? 0) : 0))),
           greenBuildingStars: contract.value.greenBuildingStars,
+          certifiedTalents,
         });
 
   const depositFormula: Bound<DepositFormulaDetail> =
@@ -514,7 +526,9 @@ export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, poli
     homeOrder.status === 'DETERMINED'
       ? Object.freeze({ status: 'DETERMINED', value: rateFor({ applicationDate, termMonths: request.termMonths, homeOrder: homeOrder.value.homeOrder }) })
       : homeOrder;
-  const maximum = computeMaximum(facts, request, policy, applicationDate, household, coBorrowers, homeOrder, rate);
+  const maximum = computeMaximum(facts, request, policy, applicationDate, household, coBorrowers, homeOrder, rate, 0);
+  const talentIncrease = request.talentCertificateNumber && policy.capIncreases.some((increase) => increase.kind === 'TALENT');
+  const maximumWithTalentFen = talentIncrease ? computeMaximum(facts, request, policy, applicationDate, household, coBorrowers, homeOrder, rate, 1).maximumAmountFen : null;
 
   const computedAmounts = BOUNDS.map((name) => maximum.bounds[name]).flatMap((b) => (b.status === 'COMPUTED' ? [b.amountFen] : []));
   // A combination's total is bound by the price alone (the bank lends what the HPF maximum leaves); an HPF loan by every bound.
@@ -546,6 +560,7 @@ export function evaluateEligibility(facts: LoanFacts, request: LoanRequest, poli
     requestedAmountFen: request.amountFen,
     requestedAmountWithinMaximum,
     combination,
+    maximumWithTalentFen,
   });
 }
 
@@ -558,7 +573,11 @@ export function decide(evaluation: EligibilityEvaluation): Decision {
   const reasons: Reason[] = [];
   for (const check of CHECKS) reasons.push(...evaluation.outcomes[check].reasons);
   if (evaluation.homeOrder.status === 'UNAVAILABLE') reasons.push(...evaluation.homeOrder.reasons);
-  if (evaluation.requestedAmountWithinMaximum === false) {
+  const withTalent = evaluation.maximumWithTalentFen;
+  if (evaluation.requestedAmountWithinMaximum === false && withTalent !== null && evaluation.maximumAmountFen !== null && evaluation.requestedAmountFen <= withTalent) {
+    // Within the talent cap only: an officer confirms the certificate (no shared record holds it), and may then approve.
+    reasons.push(reason('amount', 'TALENT_CERTIFICATE_TO_CONFIRM', { detail: { requestedAmountFen: evaluation.requestedAmountFen, maximumAmountFen: evaluation.maximumAmountFen, maximumWithTalentFen: withTalent } }));
+  } else if (evaluation.requestedAmountWithinMaximum === false) {
     const detail: Record<string, number> = { requestedAmountFen: evaluation.requestedAmountFen };
     if (evaluation.maximumAmountFen !== null) detail.maximumAmountFen = evaluation.maximumAmountFen;
     reasons.push(reason('amount', 'AMOUNT_EXCEEDS_MAXIMUM', { detail }));

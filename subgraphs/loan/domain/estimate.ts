@@ -30,6 +30,8 @@ export interface EstimateInput {
   readonly earlierHpfLoans: number;
   readonly minorChildren: number;
   readonly greenBuildingStars: number;
+  /** Borrowers with a talent certification (人才), as if the centre had confirmed it. */
+  readonly certifiedTalents: number;
   readonly contractPriceFen: Fen;
   /** A resale home's tax-assessed value, when known; null for a new home. */
   readonly assessedValueFen: Fen | null;
@@ -79,7 +81,7 @@ export function estimateQuota(input: EstimateInput, policy: CentrePolicy): Quota
   const household = [input.applicant, ...(input.spouse ? [input.spouse] : [])];
   const borrowers = [...household, ...input.coBorrowers];
   const maximum = maximumOf({
-    loanCap: loanCapBound(policy, { depositors: depositorsOfEstimate(input), homeOrder, minorChildren: input.minorChildren, greenBuildingStars: input.greenBuildingStars }),
+    loanCap: loanCapBound(policy, { depositors: depositorsOfEstimate(input), homeOrder, minorChildren: input.minorChildren, greenBuildingStars: input.greenBuildingStars, certifiedTalents: input.certifiedTalents }),
     depositFormula: depositFormulaBound(policy, household.map((person) => person.accounts), input.date),
     repaymentCapacity: repaymentCapacityBound(policy, {
       borrowerAccounts: borrowers.flatMap((person) => person.accounts),

@@ -86,9 +86,13 @@ export function notComputed<D>(reasons: readonly Reason[]): Bound<D> {
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
 /** Cap by how many of the household deposit, plus the increases the household qualifies for. */
-export function loanCapBound(policy: CentrePolicy, figures: { depositors: Depositors; homeOrder: HomeOrder; minorChildren: number; greenBuildingStars: number }): Bound<LoanCapDetail> {
+export function loanCapBound(
+  policy: CentrePolicy,
+  figures: { depositors: Depositors; homeOrder: HomeOrder; minorChildren: number; greenBuildingStars: number; certifiedTalents: number },
+): Bound<LoanCapDetail> {
   const baseCapFen = policy.loanCapFen[figures.depositors][figures.homeOrder];
-  const qualifies = (kind: IncreaseKind, threshold: number) => (kind === 'MULTI_CHILD' ? figures.minorChildren : figures.greenBuildingStars) >= threshold;
+  const count: Record<IncreaseKind, number> = { MULTI_CHILD: figures.minorChildren, GREEN_BUILDING: figures.greenBuildingStars, TALENT: figures.certifiedTalents };
+  const qualifies = (kind: IncreaseKind, threshold: number) => count[kind] >= threshold;
   const increases = policy.capIncreases
     .filter((increase) => qualifies(increase.kind, increase.threshold))
     .map((increase) => ({ kind: increase.kind, addFen: increase.addFen + fenTimesBasisPointsFloor(baseCapFen, increase.addBasisPoints) }));
@@ -175,7 +179,7 @@ export function maximumOf(bounds: Bounds): MaximumAmount {
 
 /** The highest cap the centre could grant anyone (both depositing, first home, every increase): what no application may ask above. */
 export function highestPossibleCapFen(policy: CentrePolicy): Fen {
-  const everyIncrease = { minorChildren: Number.MAX_SAFE_INTEGER, greenBuildingStars: Number.MAX_SAFE_INTEGER };
+  const everyIncrease = { minorChildren: Number.MAX_SAFE_INTEGER, greenBuildingStars: Number.MAX_SAFE_INTEGER, certifiedTalents: Number.MAX_SAFE_INTEGER };
   return Math.max(
     ...(['ONE', 'TWO'] as const).flatMap((depositors) =>
       (['FIRST', 'SECOND'] as const).map((homeOrder) => {

@@ -48,6 +48,7 @@ export const REASON_MESSAGES = {
   // beyond the checks
   HOME_ORDER_UNDETERMINED: { zh: '无法确定首套或二套', en: 'first or second home undetermined' },
   AMOUNT_EXCEEDS_MAXIMUM: { zh: '申请金额超过可贷最高额度', en: 'amount exceeds the maximum' },
+  TALENT_CERTIFICATE_TO_CONFIRM: { zh: '申请金额仅在人才额度上浮后可贷，需经办人员核实人才证书', en: 'amount within the maximum only with the talent increase: an officer confirms the talent certificate' },
   MAXIMUM_UNDETERMINED: { zh: '可贷最高额度无法确定', en: 'maximum amount undetermined' },
   // what a party sees of the workflow
   CONSENT_NEEDED: { zh: '待本人授权', en: 'waiting for their own consent' },

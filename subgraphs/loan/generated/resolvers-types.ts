@@ -140,6 +140,7 @@ export type MutationSubmitLoanApplicationArgs = {
 export type MutationApproveLoanApplicationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+  talentCertificateConfirmed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -454,6 +455,12 @@ export type SubmitLoanApplicationInput = {
   repaymentMethod: RepaymentMethod;
   /** 组合贷款: the HPF part up to the HPF maximum, the entrusted bank's commercial part the rest (centres that run them only). */
   combinationLoan?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * The applicant's talent certification (人才证书编号), 6–40 letters, digits or hyphens, where the
+   * centre raises the cap for certified talents (人才). No connected agency shares it: the decision
+   * counts it only once an officer of the centre has confirmed the certificate.
+   */
+  talentCertificateNumber?: InputMaybe<Scalars['String']['input']>;
   /** Fund centre code; a fund officer's or system's own centre when omitted. */
   centreCode?: InputMaybe<Scalars['String']['input']>;
   /** A test case (测试件): processed like any other, left out of statistics. */
@@ -595,6 +602,8 @@ export type FindingCode =
   | 'HOME_ORDER_UNDETERMINED'
   /** Amount exceeds the maximum (申请金额超过可贷最高额度). */
   | 'AMOUNT_EXCEEDS_MAXIMUM'
+  /** Amount within the maximum only with the talent increase (人才额度上浮): an officer confirms the talent certificate, then may approve. */
+  | 'TALENT_CERTIFICATE_TO_CONFIRM'
   /** Maximum amount undetermined (可贷最高额度无法确定). */
   | 'MAXIMUM_UNDETERMINED'
   /** Waiting for their own consent (待本人授权). */
@@ -995,6 +1004,10 @@ export type LoanDecision = {
   officerReason?: Maybe<Scalars['String']['output']>;
   /** A combination loan's two parts; null for an HPF loan. */
   combination?: Maybe<CombinationParts>;
+  /** The maximum with the centre's talent increase (人才), when the application names a talent certificate: what an officer who confirms it may approve up to; null otherwise. */
+  maximumAmountWithTalent?: Maybe<Scalars['Money']['output']>;
+  /** Whether the approving officer confirmed the talent certificate the application names. */
+  talentCertificateConfirmed: Scalars['Boolean']['output'];
 };
 
 /** The two parts of a combination loan (组合贷款). */
@@ -1128,6 +1141,8 @@ export type CoupleQuotaEstimateInput = {
   minorChildren?: InputMaybe<Scalars['Int']['input']>;
   /** The home's green building rating (绿色建筑星级), 0–3. */
   greenBuildingStars?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether a borrower holds a talent certification (人才证书) the centre would confirm: the talent increase, where the centre has one. */
+  talentCertified?: InputMaybe<Scalars['Boolean']['input']>;
   /** The contract price (合同总价), in yuan. */
   price: Scalars['Money']['input'];
   /** A resale home's tax-assessed value (计税价格), when known. */
@@ -1225,6 +1240,8 @@ export type QuotaEstimateInput = {
   minorChildren?: InputMaybe<Scalars['Int']['input']>;
   /** The home's green building rating (绿色建筑星级), 0–3. */
   greenBuildingStars?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether a borrower holds a talent certification (人才证书) the centre would confirm: the talent increase, where the centre has one. */
+  talentCertified?: InputMaybe<Scalars['Boolean']['input']>;
   /** The contract price (合同总价), in yuan. */
   price: Scalars['Money']['input'];
   /** A resale home's tax-assessed value (计税价格), when known. */
@@ -1300,6 +1317,8 @@ export type OwnQuotaEstimateInput = {
   minorChildren?: InputMaybe<Scalars['Int']['input']>;
   /** The home's green building rating (绿色建筑星级), 0–3. */
   greenBuildingStars?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether a borrower holds a talent certification (人才证书) the centre would confirm: the talent increase, where the centre has one. */
+  talentCertified?: InputMaybe<Scalars['Boolean']['input']>;
   /** The contract price (合同总价), in yuan. */
   price: Scalars['Money']['input'];
   /** A resale home's tax-assessed value (计税价格), when known. */
@@ -1608,7 +1627,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   submitLoanApplication?: Resolver<ResolversTypes['SubmitLoanApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitLoanApplicationArgs, 'input'>>;
-  approveLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationApproveLoanApplicationArgs, 'id' | 'reason'>>;
+  approveLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationApproveLoanApplicationArgs, 'id' | 'reason' | 'talentCertificateConfirmed'>>;
   rejectLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationRejectLoanApplicationArgs, 'id' | 'reason'>>;
   withdrawLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationWithdrawLoanApplicationArgs, 'id' | 'reason'>>;
   signLoanContract?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationSignLoanContractArgs, 'id' | 'signature'>>;
@@ -1862,6 +1881,8 @@ export type LoanDecisionResolvers<ContextType = Context, ParentType extends Reso
   officer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   officerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   combination?: Resolver<Maybe<ResolversTypes['CombinationParts']>, ParentType, ContextType>;
+  maximumAmountWithTalent?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  talentCertificateConfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type CombinationPartsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CombinationParts'] = ResolversParentTypes['CombinationParts']> = {

@@ -83,6 +83,7 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
       termMonths: request.termMonths,
       repaymentMethod: request.repaymentMethod,
       combination: request.combination ?? false,
+      talentCertificateNumber: request.talentCertificateNumber ?? null,
     },
     policyFor(request.centre, request.applicationDate),
     request.applicationDate,
@@ -107,6 +108,7 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
       bindingLimit: evaluation.maximum.binding.join(',') || null,
       policy: evaluation.policy,
       priceBoundFen: evaluation.maximum.bounds.loanToPrice.status === 'COMPUTED' ? evaluation.maximum.bounds.loanToPrice.amountFen : null,
+      maximumWithTalentFen: evaluation.maximumWithTalentFen,
       ...(evaluation.combination && evaluation.homeOrder.status === 'DETERMINED'
         ? {
             combination: {
@@ -122,10 +124,11 @@ export function decideApplication(application: LoanApplicationRow, steps: readon
 
 /**
  * Why an officer may not approve this application, or null: an approval needs a decided rate, a
- * term within the policy, and an amount within the computed maximum. A reason explains a
+ * term within the policy, and an amount within the computed maximum — with the talent increase
+ * when the officer confirms the certificate the application names. A reason explains a
  * judgement; it does not lift a limit.
  */
-export function approvalBlockedBy(application: LoanApplicationRow): string | null {
+export function approvalBlockedBy(application: LoanApplicationRow, officer: { talentCertificateConfirmed?: boolean } = {}): string | null {
   const decision = application.decision as Partial<StoredDecision> | null;
   if (!decision?.rate) return 'no rate could be decided for it, so no contract could state one';
   const policy = policyFor(application.request.centre, application.request.applicationDate);
@@ -135,6 +138,11 @@ export function approvalBlockedBy(application: LoanApplicationRow): string | nul
     // A combination's total is bound by the price: the bank lends what the HPF maximum leaves.
     if (!decision.combination || decision.priceBoundFen === null || decision.priceBoundFen === undefined) return 'its two parts could not be determined';
     if (application.request.amountFen > decision.priceBoundFen) return 'its total is above what the down payment leaves';
+    return null;
+  }
+  if (officer.talentCertificateConfirmed) {
+    if (!application.request.talentCertificateNumber || decision.maximumWithTalentFen === null || decision.maximumWithTalentFen === undefined) return 'it names no talent certificate that this centre’s talent increase could count';
+    if (application.request.amountFen > decision.maximumWithTalentFen) return 'its amount is above the computed maximum even with the talent increase';
     return null;
   }
   if (application.request.amountFen > decision.maximumAmountFen) return 'its amount is above the computed maximum';

@@ -48,7 +48,7 @@ export type WorkflowEvent =
   | { kind: 'MORTGAGE_UNAVAILABLE'; agencies: readonly string[]; codes: readonly string[] }
   | { kind: 'DISBURSEMENT_ANSWERED'; disbursement: DisbursementFacts }
   | { kind: 'DISBURSEMENT_UNAVAILABLE'; codes: readonly string[] }
-  | { kind: 'OFFICER_DECIDED'; centre: string; outcome: 'APPROVED' | 'REJECTED'; reason: string; officer: string }
+  | { kind: 'OFFICER_DECIDED'; centre: string; outcome: 'APPROVED' | 'REJECTED'; reason: string; officer: string; talentCertificateConfirmed?: boolean }
   /** 撤回: the applicant (or an officer of the centre, at their request) withdraws it before the mortgage is registered. */
   | { kind: 'WITHDRAWN'; by: string; reason: string };
 
@@ -277,9 +277,11 @@ export function transition(state: CaseState, event: WorkflowEvent, now: Date, se
     }
     case 'OFFICER_DECIDED': {
       if (application.centre !== event.centre || application.status !== 'REFERRED') return null;
-      if (event.outcome === 'APPROVED' && approvalBlockedBy(application)) return null;
+      const talentCertificateConfirmed = event.outcome === 'APPROVED' && event.talentCertificateConfirmed === true;
+      if (event.outcome === 'APPROVED' && approvalBlockedBy(application, { talentCertificateConfirmed })) return null;
+      const officerDecision = { outcome: event.outcome, reason: event.reason, officer: event.officer, at: now.toISOString(), ...(talentCertificateConfirmed ? { talentCertificateConfirmed } : {}) };
       return {
-        application: { status: event.outcome, officerDecision: { outcome: event.outcome, reason: event.reason, officer: event.officer, at: now.toISOString() }, decidedAt: now },
+        application: { status: event.outcome, officerDecision, decidedAt: now },
         events: [{ step: null, kind: event.outcome === 'APPROVED' ? 'APPROVED_BY_OFFICER' : 'REJECTED_BY_OFFICER', detail: { reason: event.reason, officer: event.officer } }],
         // The officer's words stay in the file; the notice says only what was decided.
         notices: [event.outcome === 'APPROVED' ? notice('APPROVED', borrowersOf(application)) : notice('REJECTED', ['APPLICANT'])],

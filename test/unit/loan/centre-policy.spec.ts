@@ -37,6 +37,7 @@ describe('the centres’ policy files', () => {
     expect(fuzhou!.capIncreases).toEqual([
       { kind: 'MULTI_CHILD', threshold: 2, addBasisPoints: 2_000, addFen: 0 },
       { kind: 'GREEN_BUILDING', threshold: 2, addBasisPoints: 1_000, addFen: 0 },
+      { kind: 'TALENT', threshold: 1, addBasisPoints: 2_500, addFen: 0 },
     ]);
   });
 

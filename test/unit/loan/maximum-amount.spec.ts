@@ -8,7 +8,7 @@
 import { allScenarios, SCENARIOS, type ScenarioKey } from '../../../agencies';
 import { policyFor, type CentrePolicy } from '../../../subgraphs/loan/domain/centre-policy';
 import { completedYears } from '../../../subgraphs/loan/domain/dates';
-import { BOUNDS, evaluateEligibility, type BoundName, type EligibilityEvaluation, type LoanRequest } from '../../../subgraphs/loan/domain/eligibility';
+import { BOUNDS, decide, evaluateEligibility, type BoundName, type EligibilityEvaluation, type LoanRequest } from '../../../subgraphs/loan/domain/eligibility';
 import { available, type HouseholdMemberFacts, type LoanFacts, type PartyFacts, type ProvidentFundAccountFact } from '../../../subgraphs/loan/domain/facts';
 import type { HomeOrder } from '../../../subgraphs/loan/domain/rates';
 import type { RepaymentMethod } from '../../../subgraphs/loan/domain/schedule';
@@ -69,7 +69,8 @@ function expectedFor(facts: LoanFacts, request: LoanRequest, policy: CentrePolic
   const baseCap = policy.loanCapFen[depositing >= 2 ? 'TWO' : 'ONE'][homeOrder];
   const minorChildren = Math.max(...household.map((p) => (p.identity.status === 'AVAILABLE' ? (p.identity.value?.minorChildren ?? 0) : 0)));
   const increases = policy.capIncreases
-    .filter((i) => (i.kind === 'MULTI_CHILD' ? minorChildren : contract.greenBuildingStars) >= i.threshold)
+    // A talent certification counts only once an officer confirms it: never in the automatic maximum.
+    .filter((i) => ({ MULTI_CHILD: minorChildren, GREEN_BUILDING: contract.greenBuildingStars, TALENT: 0 })[i.kind] >= i.threshold)
     .map((i) => i.addFen + Math.floor((baseCap * i.addBasisPoints) / 10_000));
   const cap = baseCap + (increases.length === 0 ? 0 : policy.combineIncreases === 'ADD' ? sum(increases) : Math.max(...increases));
 
@@ -142,6 +143,24 @@ describe('the maximum amount', () => {
       detail: { depositBasesFen: expected.depositBasesFen, monthlyPaymentCapacityFen: expected.capacityFen, annualRatePercent: expected.ratePercent },
     });
     expect(evaluation.requestedAmountWithinMaximum).toBe(evaluation.requestedAmountFen <= expected.maximum);
+  });
+
+  it('shows the talent increase (人才) beside the maximum when a certificate is named, and refers an amount within it for an officer to confirm', () => {
+    // One yuan above the maximum without the increase.
+    const amountFen = evaluate('singleApplicant').evaluation.maximumAmountFen! + 100;
+    const plain = evaluate('singleApplicant', { amountFen });
+    expect(plain.evaluation.maximumWithTalentFen).toBeNull();
+    const named = evaluate('singleApplicant', { amountFen, talentCertificateNumber: 'RC-2024-0815' });
+    expect(named.evaluation.maximumAmountFen).toBe(plain.evaluation.maximumAmountFen);
+    // The centre's cap for one depositor and a first home, +25 % for a certified talent, unless another bound is lower.
+    const cap = named.evaluation.maximum.bounds.loanCap;
+    if (cap.status !== 'COMPUTED') throw new Error('the cap is computed for singleApplicant');
+    const { loanCap: _cap, ...others } = amountsOf(named.evaluation);
+    expect(named.evaluation.maximumWithTalentFen).toBe(Math.min(cap.detail.baseCapFen + cap.detail.baseCapFen / 4, ...(Object.values(others) as number[])));
+    expect(named.evaluation.maximumWithTalentFen!).toBeGreaterThan(named.evaluation.maximumAmountFen!);
+    const verdict = decide(named.evaluation);
+    expect(verdict.decision === 'REFER' && verdict.reasons.map((r) => r.code)).toEqual(['TALENT_CERTIFICATE_TO_CONFIRM']);
+    expect(decide(plain.evaluation)).toMatchObject({ decision: 'REFER', reasons: [expect.objectContaining({ code: 'AMOUNT_EXCEEDS_MAXIMUM' })] });
   });
 
   it('sets the cap by how many of the household deposit, not by marriage', () => {

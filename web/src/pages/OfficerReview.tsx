@@ -19,6 +19,7 @@ export function OfficerReview({ caller, graphqlPath, id }: PageProps & { id: str
   const { t, language } = useLanguage();
   const ids = useId();
   const [reason, setReason] = useState('');
+  const [talentConfirmed, setTalentConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const page = useOperation(graphqlPath, caller, OfficerApplication, { id });
@@ -33,7 +34,9 @@ export function OfficerReview({ caller, graphqlPath, id }: PageProps & { id: str
     try {
       // A refusal (past a hard limit, no longer referred) comes as the mutation's error: shown, never dropped.
       const variables = { id, reason: reason.trim() };
-      const answer = approve ? await request(graphqlPath, caller, ApproveApplication, variables) : await request(graphqlPath, caller, RejectApplication, variables);
+      const answer = approve
+        ? await request(graphqlPath, caller, ApproveApplication, { ...variables, talentCertificateConfirmed: talentConfirmed })
+        : await request(graphqlPath, caller, RejectApplication, variables);
       if (answer.errors.length > 0) throw new Error(answer.errors.map((e) => e.message).join('; '));
     } catch (error) {
       setProblems([error instanceof Error ? error.message : String(error)]);
@@ -119,6 +122,12 @@ export function OfficerReview({ caller, graphqlPath, id }: PageProps & { id: str
               <dt>{t('maximumAmount')}</dt>
               <dd>{money(decision.maximumAmount)}</dd>
             </div>
+            {decision.maximumAmountWithTalent && (
+              <div className="fact">
+                <dt>{t('maximumWithTalent')}</dt>
+                <dd data-testid="maximum-with-talent">{money(decision.maximumAmountWithTalent)}</dd>
+              </div>
+            )}
             <div className="fact">
               <dt>{t('binding')}</dt>
               <dd>{decision.bindingLimit ?? '—'}</dd>
@@ -155,6 +164,12 @@ export function OfficerReview({ caller, graphqlPath, id }: PageProps & { id: str
             {t('reason')}
             <textarea value={reason} required rows={3} onChange={(e) => setReason(e.target.value)} />
           </label>
+          {decision?.maximumAmountWithTalent && (
+            <label className="check">
+              <input type="checkbox" checked={talentConfirmed} onChange={(e) => setTalentConfirmed(e.target.checked)} />
+              {t('talentConfirmed')}
+            </label>
+          )}
           <div className="actions">
             <button type="button" className="primary" disabled={busy || !reason.trim()} onClick={() => void decide(true)()}>
               {t('approve')}
