@@ -12,7 +12,7 @@
  *   being the children's guardian (监护人); the children are those of the parent's household
  *   record at the population register, never anyone a caller names, and each is in the access record.
  */
-import { allow, deny, or } from 'graphql-shield';
+import { allow, and, deny, or } from 'graphql-shield';
 import type { PropertyRegistrationRecord } from '../../lib/agency-contracts';
 import type { PropertyParent } from '../shared/references';
 import type { PolicyContext } from '../shared/policy/context';
@@ -20,7 +20,10 @@ import { FEDERATION_QUERY_FIELDS, FEDERATION_TYPES } from '../shared/policy/fede
 import { maskAddress, maskName } from '../shared/policy/masks';
 import { masked, personalData, type Policy } from '../shared/policy/policy';
 import {
+  actsForDataSubject,
   applicantSubject,
+  hasConsent,
+  isDataSubject,
   isAuthenticated,
   isDataSubjectOrProxy,
   isFundCentre,
@@ -41,6 +44,8 @@ const ownersOfProperty: Subjects<PropertyParent> = async (parent, context: Polic
   return registration ? registration.owners.map((owner) => owner.idNumber) : [];
 };
 const ownersOfRegistration: Subjects<PropertyRegistrationRecord> = (registration) => registration.owners.map((owner) => owner.idNumber);
+/** The parent themself, their proxy, or a centre with the parent's consent for a case: the grounds a guardian gives. */
+const guardianBasis = and(isAuthenticated, or(isDataSubject(applicantSubject), actsForDataSubject(applicantSubject), hasConsent('DATA_SHARING', AGENCY, 'holdings', applicantSubject)));
 /** The minor children of the person's household record, as the population register gave them to the gateway. */
 const minorChildrenOf = offParent<Applicant>((parent) => parent.minorChildIdNumbers ?? []);
 
@@ -68,8 +73,9 @@ export const realEstatePolicy: Policy = {
       dataItem: 'holdings',
       subjects: applicantSubject,
     }),
-    // The guardian's ground: the parent's own holdings item covers their minor children's (本人及未成年子女).
-    minorChildrenHoldings: personalData(mayReadPersonalData(AGENCY, 'holdings', applicantSubject), {
+    // The guardian's ground: the parent's own holdings item for a case covers their minor children's
+    // (本人及未成年子女); a spouse's consent to the couple's estimate lends only her own homes.
+    minorChildrenHoldings: personalData(guardianBasis, {
       agency: AGENCY,
       dataItem: 'holdings',
       subjects: applicantSubject,

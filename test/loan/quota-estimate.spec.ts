@@ -1,5 +1,6 @@
 import { SCENARIOS } from '../../agencies/data/scenarios';
 import { maskIdNumberForRecord, subjectKeyOf } from '../../storage';
+import { LOAN_ENGINE } from '../../lib/services';
 import { errorCodes, startTestSystem, type Query, type TestSystem } from '../support/system';
 
 const CALCULATOR = `query($input: QuotaEstimateInput!) {
@@ -199,6 +200,17 @@ describe('the quota estimate (额度试算)', () => {
         const direct = await asker(FIGURES, { id: wifeId }, { 'x-purpose': 'HPF_QUOTA_ESTIMATE' });
         expect(direct.body.data?.applicant?.providentFundAccounts ?? null).toBeNull();
       }
+    });
+
+    it('lends the loan engine her own homes under it, never her minor children’s (who they are is her identity item, which it does not cover)', async () => {
+      await give(estimateConsent());
+      const engine = await system.as({ role: 'SERVICE', sub: LOAN_ENGINE, centre: '350100' });
+      const HOMES = 'query($id: IdNumber!) { applicant(idNumber: $id) { realEstateHoldings { count } minorChildrenHoldings { count } } }';
+      const read = await engine(HOMES, { id: wifeId }, { 'x-purpose': 'HPF_QUOTA_ESTIMATE' });
+      expect(read.body.data.applicant.realEstateHoldings).toEqual({ count: 1 });
+      expect(read.body.data.applicant.minorChildrenHoldings).toBeNull();
+      // Refused by the policy, not an outage: no case, and the estimate's consent is no ground for them.
+      expect(new Set(errorCodes(read))).toEqual(new Set(['CASE_REQUIRED']));
     });
 
     it('takes the consent from her or her proxy within MANAGE_CONSENTS only, and only as the consent says', async () => {
