@@ -169,6 +169,9 @@ export interface NoticeWebhook {
   registeredAt: Date;
 }
 
+/** A webhook as listed to its centre: never its secret. */
+export type NoticeWebhookListing = Omit<NoticeWebhook, 'secret'> & { removedAt: Date | null };
+
 export type NoticeChannel = 'SMS' | 'WEBHOOK';
 
 /** One notice to one receiver, as the dispatcher takes it under a lease. */
@@ -312,6 +315,10 @@ export interface LoanStore {
   onWorkDue(listener: () => void): () => void;
   /** Registers a centre's webhook (refused, WEBHOOK_EXISTS, for a URL the centre has already, never re-keyed; WEBHOOK_LIMIT past MAX_WEBHOOKS_PER_CENTRE); later notices of its applications go to it too. */
   registerWebhook(input: { centre: string; url: string; secret: string; registeredBy: string; now: Date }): Promise<NoticeWebhook>;
+  /** The centre's webhooks in use, oldest first, without their secrets. */
+  listWebhooks(centre: string): Promise<NoticeWebhookListing[]>;
+  /** Removes one of the centre's webhooks: no notice is delivered to it from now on, its pending deliveries are given up; null when the centre has no such webhook in use. */
+  removeWebhook(input: { id: string; centre: string; removedBy: string; now: Date }): Promise<NoticeWebhookListing | null>;
   /** Leases due deliveries to `owner` (skipping ones another instance holds), each with its attempt counted. */
   claimDueDeliveries(owner: string, now: Date, leaseMs: number, limit: number): Promise<NoticeDelivery[]>;
   /**

@@ -339,6 +339,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX loan_notice_deliveries_due ON loan_notice_deliveries (next_attempt_at) WHERE status = 'PENDING'`,
     ],
   },
+  {
+    version: 12,
+    name: "a centre's webhooks can be removed: kept for their deliveries' history, none new, the URL free to register again",
+    statements: [
+      `ALTER TABLE notice_webhooks ADD COLUMN removed_at timestamptz`,
+      `ALTER TABLE notice_webhooks ADD COLUMN removed_by text`,
+      `ALTER TABLE notice_webhooks DROP CONSTRAINT notice_webhooks_centre_url_key`,
+      `CREATE UNIQUE INDEX notice_webhooks_in_use ON notice_webhooks (centre, url) WHERE removed_at IS NULL`,
+    ],
+  },
 ];
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */

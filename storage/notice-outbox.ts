@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase, SqlExecutor } from './database';
 import { StorageError } from './errors';
-import type { LoanApplicationRow, LoanStore, NoticeDelivery, NoticeInput, NoticeWebhook } from './loan-types';
+import type { LoanApplicationRow, LoanStore, NoticeDelivery, NoticeInput, NoticeWebhook, NoticeWebhookListing } from './loan-types';
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
@@ -28,7 +28,7 @@ export async function writeNotices(tx: SqlExecutor, application: Pick<LoanApplic
     // Every webhook the centre has registered by now; one registered later hears of later notices.
     await tx.query(
       `INSERT INTO loan_notice_deliveries (notice_id, target, channel, webhook_id, status, next_attempt_at)
-       SELECT $1, id::text, 'WEBHOOK', id, 'PENDING', $3 FROM notice_webhooks WHERE centre = $2`,
+       SELECT $1, id::text, 'WEBHOOK', id, 'PENDING', $3 FROM notice_webhooks WHERE centre = $2 AND removed_at IS NULL`,
       [inserted.id, application.centre, now],
     );
   }
@@ -57,12 +57,22 @@ interface WebhookRow {
   secret: string;
   registered_by: string;
   registered_at: Date | string;
+  removed_at?: Date | string | null;
 }
 
 /** Webhooks a centre may register: each receives every notice of the centre's applications. */
 export const MAX_WEBHOOKS_PER_CENTRE = 5;
 
-type NoticeMethods = Pick<LoanStore, 'registerWebhook' | 'claimDueDeliveries' | 'finishDelivery' | 'notices'>;
+type NoticeMethods = Pick<LoanStore, 'registerWebhook' | 'listWebhooks' | 'removeWebhook' | 'claimDueDeliveries' | 'finishDelivery' | 'notices'>;
+
+const listed = (row: Omit<WebhookRow, 'secret'>): NoticeWebhookListing => ({
+  id: row.id,
+  centre: row.centre,
+  url: row.url,
+  registeredBy: row.registered_by,
+  registeredAt: new Date(row.registered_at),
+  removedAt: row.removed_at ? new Date(row.removed_at) : null,
+});
 
 export function noticeMethods(db: SqlDatabase): NoticeMethods {
   return {
@@ -72,19 +82,45 @@ export function noticeMethods(db: SqlDatabase): NoticeMethods {
       // notice, written in the change's own transaction.
       const [row] = await db.query<WebhookRow>(
         `INSERT INTO notice_webhooks (id, centre, url, secret, registered_by, registered_at)
-         SELECT $1, $2, $3, $4, $5, $6 WHERE (SELECT count(*) FROM notice_webhooks WHERE centre = $2) < $7
-         ON CONFLICT (centre, url) DO NOTHING
+         SELECT $1, $2, $3, $4, $5, $6 WHERE (SELECT count(*) FROM notice_webhooks WHERE centre = $2 AND removed_at IS NULL) < $7
+         ON CONFLICT (centre, url) WHERE removed_at IS NULL DO NOTHING
          RETURNING id, centre, url, secret, registered_by, registered_at`,
         [randomUUID(), centre, url, secret, registeredBy, now, MAX_WEBHOOKS_PER_CENTRE],
       );
       if (!row) {
-        const [existing] = await db.query<{ id: string }>('SELECT id FROM notice_webhooks WHERE centre = $1 AND url = $2', [centre, url]);
+        const [existing] = await db.query<{ id: string }>('SELECT id FROM notice_webhooks WHERE centre = $1 AND url = $2 AND removed_at IS NULL', [centre, url]);
         throw existing
           ? new StorageError('WEBHOOK_EXISTS', 'this centre has registered this webhook URL already')
           : new StorageError('WEBHOOK_LIMIT', `a centre may register at most ${MAX_WEBHOOKS_PER_CENTRE} webhooks`);
       }
       const webhook: NoticeWebhook = { id: row!.id, centre: row!.centre, url: row!.url, secret: row!.secret, registeredBy: row!.registered_by, registeredAt: new Date(row!.registered_at) };
       return webhook;
+    },
+
+    async listWebhooks(centre) {
+      const rows = await db.query<Omit<WebhookRow, 'secret'>>(
+        `SELECT id, centre, url, registered_by, registered_at, removed_at FROM notice_webhooks WHERE centre = $1 AND removed_at IS NULL ORDER BY registered_at, id`,
+        [centre],
+      );
+      return rows.map(listed);
+    },
+
+    async removeWebhook({ id, centre, removedBy, now }) {
+      // Only the centre's own, once; what it still had to deliver is given up, never sent after removal.
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<Omit<WebhookRow, 'secret'>>(
+          `UPDATE notice_webhooks SET removed_at = $3, removed_by = $4 WHERE id::text = $1 AND centre = $2 AND removed_at IS NULL
+           RETURNING id, centre, url, registered_by, registered_at, removed_at`,
+          [id, centre, now, removedBy],
+        );
+        if (!row) return null;
+        await tx.query(
+          `UPDATE loan_notice_deliveries SET status = 'DEAD', lease_owner = NULL, lease_until = NULL, last_error = 'webhook removed', finished_at = $2
+           WHERE webhook_id = $1 AND status = 'PENDING'`,
+          [row.id, now],
+        );
+        return listed(row);
+      });
     },
 
     async claimDueDeliveries(owner, now, leaseMs, limit) {

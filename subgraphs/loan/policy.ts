@@ -61,6 +61,8 @@ export const loanPolicy: Policy = {
     // An estimate reads nothing and stores nothing: anyone may try the calculator.
     loanQuotaEstimate: allow,
     loanStatistics: hasRole('FUND_OFFICER'),
+    // A centre's own webhooks only (the resolver lists the officer's centre), never a secret.
+    noticeWebhooks: hasRole('FUND_OFFICER'),
   },
   Mutation: {
     submitLoanApplication: or(hasRole('FUND_OFFICER'), isPersonOrProxyMay('SUBMIT_APPLICATION')),
@@ -72,6 +74,7 @@ export const loanPolicy: Policy = {
     reviewLoanApplication: hasRole('APPLICANT'),
     // For the officer's own centre (the resolver takes the centre from the token, never from input).
     registerNoticeWebhook: hasRole('FUND_OFFICER'),
+    removeNoticeWebhook: hasRole('FUND_OFFICER'),
   },
   ...FEDERATION_TYPES,
   LoanApplication: { id: allow, status: mayReadApplication, '*': applicationFile(borrowersOf), contract: applicationFile(signersOf), mortgage: applicationFile(signersOf) },
@@ -108,6 +111,7 @@ export const loanPolicy: Policy = {
   MortgageCertificate: allow,
   Disbursement: allow,
   NoticeWebhookRegistration: allow,
+  NoticeWebhook: allow,
   // The ref and what @requires brought are the gateway's; the estimate is the person's own (or their
   // proxy's). A couple's estimate too: the spouse's figures in it open only under her own consent
   // to it, which the provident-fund and real-estate subgraphs check when it reads them (rules.ts hasEstimateConsent).

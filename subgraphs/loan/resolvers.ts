@@ -2,7 +2,7 @@ import { badUserInput } from '../../lib/errors';
 import { maskIdNumberForRecord } from '../../storage';
 import { StorageError } from '../../storage/errors';
 import { MAX_WEBHOOKS_PER_CENTRE } from '../../storage/notice-outbox';
-import type { LoanApplicationRow, LoanStatus } from '../../storage/loan-types';
+import type { LoanApplicationRow, LoanStatus, NoticeWebhookListing } from '../../storage/loan-types';
 import { applicantRef, propertyRef, resolveApplicantReference } from '../shared/references';
 import { userError } from './user-errors';
 import { checkSubmission, requestHash } from './submission';
@@ -47,6 +47,7 @@ function page(first: number | null | undefined, after: string | null | undefined
 
 export const loanResolvers: Resolvers = {
   Query: {
+    noticeWebhooks: async (_, __, context) => (await context.storage.loans.listWebhooks(context.actor.centre!)).map(webhookView),
     loanApplication: (_, args, context) => context.storage.loans.get(args.id),
     loanApplications: async (_, args, context) => {
       const requested = page(args.first, args.after);
@@ -158,6 +159,11 @@ export const loanResolvers: Resolvers = {
           throw error;
         });
       return { id: webhook.id, centreCode: webhook.centre, url: webhook.url, secret: webhook.secret, registeredAt: webhook.registeredAt.toISOString() };
+    },
+    removeNoticeWebhook: async (_, args, context) => {
+      const removed = await context.storage.loans.removeWebhook({ id: args.id, centre: context.actor.centre!, removedBy: `${context.actor.role}:${context.actor.subject}`, now: new Date() });
+      if (!removed) throw badUserInput('id', 'your centre has no webhook in use with this id');
+      return webhookView(removed);
     },
     reviewLoanApplication: async (_, args, context) => {
       const application = await context.storage.loans.get(args.id);
@@ -376,4 +382,9 @@ async function officerDecision(args: { id: string; reason: string; talentCertifi
   const decided = await applyEvent(context.storage.loans, args.id, event, context.config.loan);
   if (!decided) throw badUserInput('id', 'no referred application of your centre has this id');
   return decided;
+}
+
+/** A webhook as its centre's officers see it: where, who and when, never the secret. */
+function webhookView(webhook: NoticeWebhookListing) {
+  return { id: webhook.id, centreCode: webhook.centre, url: webhook.url, registeredBy: webhook.registeredBy, registeredAt: webhook.registeredAt.toISOString(), removedAt: webhook.removedAt?.toISOString() ?? null };
 }

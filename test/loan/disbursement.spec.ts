@@ -140,6 +140,22 @@ describe('disbursement and notices across a worker restart (real PostgreSQL)', (
     expect((await applicant(REGISTER, { url: 'https://hpf-system.example/notices' })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("lists the centre's webhooks to its officers without their secrets, and lets them remove one; another centre sees and removes none of them", async () => {
+    const registered = (await officer(REGISTER, { url: 'https://hpf-system.example/notices/listed' })).body.data.registerNoticeWebhook;
+    const LIST = '{ noticeWebhooks { id centreCode url registeredBy removedAt } }';
+    const REMOVE = 'mutation($id: ID!) { removeNoticeWebhook(id: $id) { id removedAt } }';
+    const listed = (await officer(LIST)).body.data.noticeWebhooks;
+    expect(listed).toContainEqual({ id: registered.id, centreCode: '350100', url: 'https://hpf-system.example/notices/listed', registeredBy: expect.stringMatching(/^FUND_OFFICER:/), removedAt: null });
+    expect(JSON.stringify(listed)).not.toContain('whsec_');
+    const xiamen = await system.asOfficer('350200');
+    expect((await xiamen(LIST)).body.data.noticeWebhooks).toEqual([]);
+    expect((await xiamen(REMOVE, { id: registered.id })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect((await officer(REMOVE, { id: registered.id })).body.data.removeNoticeWebhook).toEqual({ id: registered.id, removedAt: expect.any(String) });
+    expect((await officer(LIST)).body.data.noticeWebhooks.map((webhook: { id: string }) => webhook.id)).not.toContain(registered.id);
+    const applicant = await system.asApplicant(couple.applicant.idNumber);
+    expect((await applicant(LIST)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('takes the clean couple to DISBURSED, instructing the bank once and delivering every notice once, though the worker is killed in the middle', async () => {
     const registered = (await officer(REGISTER, { url: `${receiving.url}/hpf/notices` })).body.data.registerNoticeWebhook;
     expect(registered).toMatchObject({ centreCode: '350100', secret: expect.stringMatching(/^whsec_/) });

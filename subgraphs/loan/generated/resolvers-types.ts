@@ -61,6 +61,8 @@ export type Agency =
 
 export type Query = {
   __typename?: 'Query';
+  /** The officer's centre's webhooks in use, oldest first, without their secrets (fund officers). */
+  noticeWebhooks: Array<NoticeWebhook>;
   /** One application: status, every step with its evidence, the 15-day deadline. Officers of its centre, its applicant (and their proxy), the system. */
   loanApplication?: Maybe<LoanApplication>;
   /** A fund centre's applications, newest first, for its officers (cursor pagination). Test cases are left out unless asked for. */
@@ -125,10 +127,16 @@ export type Mutation = {
    * A fund officer registers their centre's system to be told of every notice of the centre's
    * applications (accepted, needs consent, decided, mortgage registered, disbursed, withdrawn): a
    * signed JSON POST per notice, at least once, with the notice's id as the idempotency key. The URL
-   * must be https (plain http only to a loopback address, in development and test). The same URL
-   * again gives it a new secret. The secret is shown in this answer only.
+   * must be https (plain http only to a loopback address, in development and test), and not one of
+   * the centre's webhooks in use (never re-keyed: remove it and register it again for a new secret);
+   * at most five a centre. The secret is shown in this answer only.
    */
   registerNoticeWebhook: NoticeWebhookRegistration;
+  /**
+   * A fund officer removes one of their centre's webhooks: from now on no notice is posted to it, and
+   * what it still had to be sent is given up. The URL may then be registered again, with a new secret.
+   */
+  removeNoticeWebhook?: Maybe<NoticeWebhook>;
 };
 
 
@@ -172,6 +180,28 @@ export type MutationReviewLoanApplicationArgs = {
 
 export type MutationRegisterNoticeWebhookArgs = {
   url: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveNoticeWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** One of a centre's webhooks in use, as listed to the centre's officers: never its secret. */
+export type NoticeWebhook = {
+  __typename?: 'NoticeWebhook';
+  /** The webhook's id. */
+  id: Scalars['ID']['output'];
+  /** The fund centre whose applications' notices it receives. */
+  centreCode: Scalars['String']['output'];
+  /** Where notices are posted. */
+  url: Scalars['String']['output'];
+  /** Who registered it (role:account). */
+  registeredBy: Scalars['String']['output'];
+  /** When it was registered. */
+  registeredAt: Scalars['DateTime']['output'];
+  /** When it was removed; null while in use. */
+  removedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A centre's webhook for notices, as registered. */
@@ -1447,6 +1477,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  NoticeWebhook: ResolverTypeWrapper<NoticeWebhook>;
   NoticeWebhookRegistration: ResolverTypeWrapper<NoticeWebhookRegistration>;
   ServiceGuide: ResolverTypeWrapper<ServiceGuide>;
   GuideCentre: ResolverTypeWrapper<GuideCentre>;
@@ -1533,6 +1564,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  NoticeWebhook: NoticeWebhook;
   NoticeWebhookRegistration: NoticeWebhookRegistration;
   ServiceGuide: ServiceGuide;
   GuideCentre: GuideCentre;
@@ -1617,6 +1649,7 @@ export type AgencySourceResolvers<ContextType = Context, ParentType extends Reso
 export type AgencyResolvers = { PUBLIC_SECURITY: 'public-security', CIVIL_AFFAIRS: 'civil-affairs', HOUSING: 'housing', TAX: 'tax', NATURAL_RESOURCES: 'natural-resources', PBOC_CREDIT: 'pboc-credit', PROVIDENT_FUND: 'provident-fund' };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  noticeWebhooks?: Resolver<Array<ResolversTypes['NoticeWebhook']>, ParentType, ContextType>;
   loanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<QueryLoanApplicationArgs, 'id'>>;
   loanApplications?: Resolver<ResolversTypes['LoanApplicationPage'], ParentType, ContextType, RequireFields<QueryLoanApplicationsArgs, 'first'>>;
   myLoanApplications?: Resolver<Array<ResolversTypes['LoanApplication']>, ParentType, ContextType>;
@@ -1633,6 +1666,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   signLoanContract?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationSignLoanContractArgs, 'id' | 'signature'>>;
   reviewLoanApplication?: Resolver<Maybe<ResolversTypes['LoanApplication']>, ParentType, ContextType, RequireFields<MutationReviewLoanApplicationArgs, 'id' | 'score'>>;
   registerNoticeWebhook?: Resolver<ResolversTypes['NoticeWebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterNoticeWebhookArgs, 'url'>>;
+  removeNoticeWebhook?: Resolver<Maybe<ResolversTypes['NoticeWebhook']>, ParentType, ContextType, RequireFields<MutationRemoveNoticeWebhookArgs, 'id'>>;
+};
+
+export type NoticeWebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeWebhook'] = ResolversParentTypes['NoticeWebhook']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  centreCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  removedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type NoticeWebhookRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeWebhookRegistration'] = ResolversParentTypes['NoticeWebhookRegistration']> = {
@@ -1962,6 +2005,7 @@ export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NoticeWebhook?: NoticeWebhookResolvers<ContextType>;
   NoticeWebhookRegistration?: NoticeWebhookRegistrationResolvers<ContextType>;
   ServiceGuide?: ServiceGuideResolvers<ContextType>;
   GuideCentre?: GuideCentreResolvers<ContextType>;

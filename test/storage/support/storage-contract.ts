@@ -761,6 +761,32 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       ]);
     });
 
+    it("lists a centre's webhooks without their secrets, and removes one for good: no new deliveries, its pending ones given up, the URL free again", async () => {
+      const kept = await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/kept', secret: 'whsec_kept', registeredBy: 'FUND_OFFICER:o-1', now: NOW });
+      const gone = await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/gone', secret: 'whsec_gone', registeredBy: 'FUND_OFFICER:o-1', now: at(1) });
+      expect(await loans().listWebhooks('350100')).toEqual([
+        { id: kept.id, centre: '350100', url: 'https://hpf.example/kept', registeredBy: 'FUND_OFFICER:o-1', registeredAt: NOW, removedAt: null },
+        { id: gone.id, centre: '350100', url: 'https://hpf.example/gone', registeredBy: 'FUND_OFFICER:o-1', registeredAt: at(1), removedAt: null },
+      ]);
+      const application = await submitted(1, { notices: [noticeOf('ACCEPTED', [])] });
+      // Another centre's officer cannot remove it, nor can anyone name an id that is no webhook.
+      expect(await loans().removeWebhook({ id: gone.id, centre: '350200', removedBy: 'FUND_OFFICER:o-2', now: at(2) })).toBeNull();
+      expect(await loans().removeWebhook({ id: 'not-a-webhook', centre: '350100', removedBy: 'FUND_OFFICER:o-1', now: at(2) })).toBeNull();
+      expect(await loans().removeWebhook({ id: gone.id, centre: '350100', removedBy: 'FUND_OFFICER:o-1', now: at(2) })).toMatchObject({ id: gone.id, removedAt: at(2) });
+      expect(await loans().removeWebhook({ id: gone.id, centre: '350100', removedBy: 'FUND_OFFICER:o-1', now: at(3) })).toBeNull();
+      expect((await loans().listWebhooks('350100')).map((webhook) => webhook.id)).toEqual([kept.id]);
+      await loans().apply(application.id, null, () => ({ events: [{ step: null, kind: 'SPEC', detail: {} }], notices: [noticeOf('APPROVED', [])] }), at(4));
+      const deliveries = (await loans().notices(application.id)).map((notice) => [notice.key, notice.deliveries.map((d) => `${d.target}:${d.status}`)]);
+      expect(deliveries).toEqual([
+        ['ACCEPTED', [`${kept.id}:PENDING`, `${gone.id}:DEAD`].sort()],
+        ['APPROVED', [`${kept.id}:PENDING`]],
+      ]);
+      expect((await loans().claimDueDeliveries('dispatcher-a', at(5), 1000, 10)).map((d) => d.target).sort()).toEqual([kept.id, kept.id]);
+      // The URL may be registered again, with a new secret: a new webhook, not the removed one.
+      const again = await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/gone', secret: 'whsec_again', registeredBy: 'FUND_OFFICER:o-1', now: at(6) });
+      expect(again.id).not.toBe(gone.id);
+    });
+
     it('leases each due delivery to one dispatcher at a time, takes it over when the lease runs out, and fences the one that lost it', async () => {
       const application = await submitted(1, { notices: [noticeOf('ACCEPTED', ['APPLICANT', 'SPOUSE'])] });
       const first = await loans().claimDueDeliveries('dispatcher-a', NOW, 1000, 10);
