@@ -19,7 +19,6 @@
  * and no CSP violation reported.
  */
 import { createHash } from 'node:crypto';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Route } from '../../lib/apollo-http';
 import type { BaseContext } from '@apollo/server';
 import type { GatewayFeature } from '../feature';
@@ -109,11 +108,17 @@ export function contentSecurityPolicyFor(html: string): string {
   ].join('; ');
 }
 
+/** The GraphiQL bundle, required when first needed: a dynamic import() is not loaded by jest's CommonJS runtime. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first visit on purpose, see above
+const loadRenderer = (): typeof import('@graphql-yoga/render-graphiql') => require('@graphql-yoga/render-graphiql');
+
 export function ideRoutes(graphqlPath: string): Record<string, Route> {
-  // Rendered on first visit: the bundle is large and most processes never serve it.
+  // Loaded and rendered on first visit: the bundle is some 30 MB of a process's heap, and most
+  // processes (every production one, the bench's) never serve it.
   let rendered: { page: string; policy: string } | null = null;
   const serve: Route = (_request, response) => {
     if (!rendered) {
+      const { renderGraphiQL } = loadRenderer();
       // The first tab runs as it opens: its variable filled in (a synthetic scenario applicant), and
       // the header a caller completes with a token (`npm run token`).
       const bundled = renderGraphiQL({
