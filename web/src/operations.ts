@@ -53,6 +53,7 @@ export const FormPrefill = graphql(`
       providentFundAccount { centreCode centreName balance monthlyDeposit continuousDepositMonths source { agency retrievedAt } }
     }
     propertyByContract(contractNumber: $contractNumber) {
+      unitNumber
       contractFiling { contractNumber price areaSquareMetres address district greenBuildingStars source { agency retrievedAt } }
     }
   }
@@ -72,6 +73,25 @@ export const OwnQuotaEstimate = graphql(`
       loanQuotaEstimate(input: $input) {
         maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed
         bounds { name amount explanation }
+      }
+    }
+  }
+`);
+
+/**
+ * 夫妻合并试算: both spouses from shared data, as the decision will count them. The spouse is the one
+ * the asker's own marriage record names, and her figures are read only under her quota estimate
+ * consent to this centre; without it the answer says NOT_CONSENTED (or NO_SPOUSE_ON_RECORD) and no estimate.
+ */
+export const CoupleEstimate = graphql(`
+  query CoupleEstimate($idNumber: IdNumber!, $input: CoupleQuotaEstimateInput!) {
+    applicant(idNumber: $idNumber) {
+      coupleLoanQuotaEstimate(input: $input) {
+        spouse
+        estimate {
+          maximumAmount binding rate homeOrder firstMonthlyPayment totalInterest amount policyConfirmed
+          bounds { name amount explanation }
+        }
       }
     }
   }
@@ -127,6 +147,20 @@ export const MyConsents = graphql(`
 export const GiveConsent = graphql(`
   mutation GiveConsent($input: GrantConsentInput!) {
     grantConsent(input: $input) { id kind status applicationId }
+  }
+`);
+
+/** 额度试算授权: the person's consents, to show those for a spouse's quota estimate, the centre and until when. */
+export const EstimateConsents = graphql(`
+  query EstimateConsents {
+    myConsents { id kind purpose status grantedToCentre validUntil }
+  }
+`);
+
+/** Withdraws one of the person's consents: from now on nothing is read under it. */
+export const WithdrawConsent = graphql(`
+  mutation WithdrawConsent($id: ID!) {
+    revokeConsent(id: $id) { id status }
   }
 `);
 

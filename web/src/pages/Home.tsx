@@ -1,10 +1,14 @@
-/** The signed-in person's start: who they are, the applications that name them, a new one. */
+/**
+ * The signed-in person's start: who they are, the applications that name them, a new one; and the
+ * consent that lets their spouse include them in a couple's quota estimate (额度试算授权).
+ */
 import type { PageProps } from '../App';
 import { useOperation } from '../data';
 import { useLanguage } from '../i18n';
 import { HomePage } from '../operations';
 import { Problems } from './Problems';
 import { ApplicationList } from './ApplicationList';
+import { EstimateConsent } from './EstimateConsent';
 
 export function Home({ caller, graphqlPath, go }: PageProps) {
   const { t } = useLanguage();
@@ -26,6 +30,7 @@ export function Home({ caller, graphqlPath, go }: PageProps) {
           {t('newApplication')}
         </button>
       </section>
+      <EstimateConsent caller={caller} graphqlPath={graphqlPath} />
     </>
   );
 }

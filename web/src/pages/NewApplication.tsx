@@ -1,18 +1,22 @@
 /**
  * The application form in three steps: what the agencies already hold (数据回填, each value with
- * its source and date), the quota estimate from the person's own records (额度试算), then the one
- * submission. The spouse is named here but never read: they sign in and consent themself.
+ * its source and date), the quota estimate from the person's own records (额度试算) — or with the
+ * spouse (夫妻合并试算), whose figures are read only under the estimate consent she gave herself,
+ * on her own page — then the one submission. The spouse is named here but never read for the
+ * application: they sign in and consent themself.
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { PageProps } from '../App';
 import { request } from '../api';
 import { instant, money, moneyInput, useOperation } from '../data';
-import type { FormPrefillQuery, OwnQuotaEstimateQuery } from '../generated/graphql';
+import type { FormPrefillQuery, OwnQuotaEstimateQuery, SpouseInEstimate } from '../generated/graphql';
 import { AGENCY_NAMES, VALUE_NAMES, pick, useLanguage } from '../i18n';
-import { Centres, FormPrefill, OwnQuotaEstimate, SubmitApplication } from '../operations';
+import { Centres, CoupleEstimate, FormPrefill, OwnQuotaEstimate, SubmitApplication } from '../operations';
 import { Problems } from './Problems';
 
 type Method = 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
+/** One estimate as both operations answer it (the couple's has the same fields as the person's own). */
+type Estimate = NonNullable<NonNullable<OwnQuotaEstimateQuery['applicant']>['loanQuotaEstimate']>;
 
 function Source({ source }: { source: { agency: string; retrievedAt: string } | null | undefined }) {
   const { t, language } = useLanguage();
@@ -42,7 +46,10 @@ export function NewApplication({ session, caller, graphqlPath, go }: PageProps) 
   const [years, setYears] = useState('20');
   const [method, setMethod] = useState<Method>('EQUAL_INSTALMENT');
   const [children, setChildren] = useState('0');
-  const [estimate, setEstimate] = useState<NonNullable<NonNullable<OwnQuotaEstimateQuery['applicant']>['loanQuotaEstimate']> | null>(null);
+  const [estimate, setEstimate] = useState<Estimate | null>(null);
+  const [withSpouse, setWithSpouse] = useState(false);
+  // The couple's answer about the spouse, for the estimate shown (null: the person's own was asked).
+  const [spouseInEstimate, setSpouseInEstimate] = useState<{ spouse: SpouseInEstimate; centre: string } | null>(null);
   const [centre, setCentre] = useState('350100');
   const [amount, setAmount] = useState('');
   const [spouseName, setSpouseName] = useState('');
@@ -78,14 +85,29 @@ export function NewApplication({ session, caller, graphqlPath, go }: PageProps) 
     if (!filing) return;
     setBusy(true);
     try {
-      const answer = await request(graphqlPath, caller, OwnQuotaEstimate, {
-        idNumber: session.idNumber,
-        input: { centreCode: centre, price: filing.price, termMonths: Number(years) * 12, repaymentMethod: method, minorChildren: Number(children) || 0, greenBuildingStars: filing.greenBuildingStars },
-      });
-      const result = answer.data?.applicant?.loanQuotaEstimate ?? null;
+      // The home bought, by its unit: when it is pre-registered to them already, it is not counted as another home.
+      const unitNumber = prefill?.propertyByContract?.unitNumber ?? null;
+      const input = { centreCode: centre, unitNumber, price: filing.price, termMonths: Number(years) * 12, repaymentMethod: method, minorChildren: Number(children) || 0, greenBuildingStars: filing.greenBuildingStars };
+      const errors: string[] = [];
+      let result: Estimate | null = null;
+      let couple: { spouse: SpouseInEstimate; centre: string } | null = null;
+      if (withSpouse) {
+        const answer = await request(graphqlPath, caller, CoupleEstimate, { idNumber: session.idNumber, input });
+        errors.push(...answer.errors.map((e) => e.message));
+        const joint = answer.data?.applicant?.coupleLoanQuotaEstimate;
+        if (joint) couple = { spouse: joint.spouse, centre };
+        result = joint?.estimate ?? null;
+      }
+      // Not a couple's (not asked, or the spouse is not in it: said so above the result): the person's own.
+      if (!result && (!withSpouse || couple)) {
+        const answer = await request(graphqlPath, caller, OwnQuotaEstimate, { idNumber: session.idNumber, input });
+        errors.push(...answer.errors.map((e) => e.message));
+        result = answer.data?.applicant?.loanQuotaEstimate ?? null;
+      }
       setEstimate(result);
+      setSpouseInEstimate(couple);
       if (result && !amount) setAmount(result.maximumAmount);
-      setProblems(answer.errors.map((e) => e.message));
+      setProblems(errors);
     } catch (error) {
       setProblems([String(error)]);
     } finally {
@@ -185,10 +207,22 @@ export function NewApplication({ session, caller, graphqlPath, go }: PageProps) 
               {t('minorChildren')}
               <input name="minorChildren" type="number" inputMode="numeric" min={0} max={10} value={children} onChange={(e) => setChildren(e.target.value)} />
             </label>
+            <label className="check">
+              <input type="checkbox" name="withSpouse" checked={withSpouse} onChange={(e) => setWithSpouse(e.target.checked)} aria-describedby={`${ids}-with-spouse`} />
+              {t('withSpouseEstimate')}
+            </label>
+            <p id={`${ids}-with-spouse`} className="muted hint">
+              {t('withSpouseEstimateHint', { centre })}
+            </p>
             <button type="submit" disabled={busy}>
               {t('estimate')}
             </button>
           </form>
+          {spouseInEstimate && (
+            <p role="status" className="notice" data-testid="couple-estimate" data-spouse={spouseInEstimate.spouse}>
+              {spouseInEstimate.spouse === 'INCLUDED' ? t('coupleIncluded') : spouseInEstimate.spouse === 'NOT_CONSENTED' ? t('coupleNotConsented', { centre: spouseInEstimate.centre }) : t('coupleNoSpouse')}
+            </p>
+          )}
           {estimate && (
             <div aria-live="polite" className="estimate">
               <dl className="facts">
@@ -208,7 +242,7 @@ export function NewApplication({ session, caller, graphqlPath, go }: PageProps) 
                 ))}
               </ul>
               {!estimate.policyConfirmed && <p className="muted">{t('placeholderPolicy')}</p>}
-              {spouseName && <p className="muted">{t('spouseNotCounted')}</p>}
+              {spouseName && spouseInEstimate?.spouse !== 'INCLUDED' && <p className="muted">{t('spouseNotCounted')}</p>}
             </div>
           )}
         </section>
