@@ -9,22 +9,17 @@
  *   tier.ts hive       {"subgraphUrls"}          Hive Gateway with our authentication and assertion signing
  *
  * The configuration comes from the environment the bench gives every tier (lib/config.ts).
+ *
+ * Each tier loads only its own modules (imported in its start function): a process's memory is the
+ * figure read, and a gateway that also held Hive Gateway's modules (or the reverse) would be
+ * measured some 160 MB heavier than it runs.
  */
-import { buildAgencySimulator, loadDataset } from '../../agencies';
 import type { AgencyName } from '../../lib/agency-contracts';
 import { loadConfig, type Config } from '../../lib/config';
 import { listen, type ListeningServer } from '../../lib/http';
 import { createLogger, type Logger } from '../../lib/logger';
-import { AGENCY_SUBGRAPHS, SUBGRAPHS, type SubgraphName } from '../../schema/subgraphs';
-import { openStorage, subjectKeyOf } from '../../storage';
+import type { SubgraphName } from '../../schema/subgraphs';
 import type { Storage } from '../../storage/types';
-import { buildGateway } from '../../gateway/server';
-import { SUBGRAPH_DEFINITIONS } from '../../subgraphs';
-import { buildSubgraphServer } from '../../subgraphs/shared/subgraph';
-import { openCase } from '../support/case-seeds';
-import { buildHiveGateway } from './hive-gateway';
-import { NO_POLICY, dropBenchSchema, memoryConsents, noRecords } from './support';
-import { benchPeople } from './workload';
 
 /** What a tier tells the bench once it listens. */
 export interface TierReady {
@@ -47,6 +42,8 @@ export interface TierUsage {
 export type TierRole = 'simulators' | 'subgraphs' | 'gateway' | 'hive';
 
 async function startSimulators(config: Readonly<Config>, logger: Logger, stops: Array<() => Promise<void>>): Promise<TierReady> {
+  const { buildAgencySimulator, loadDataset } = await import('../../agencies/index.js');
+  const { AGENCY_SUBGRAPHS } = await import('../../schema/subgraphs.js');
   const dataset = loadDataset(config.simulator.datasetSeed, config.simulator.datasetSize);
   const urls: Record<string, string> = {};
   for (const { agency } of AGENCY_SUBGRAPHS) {
@@ -70,6 +67,17 @@ async function startSubgraphs(
   stops: Array<() => Promise<void>>,
   { agencyUrls, privacy }: { agencyUrls: Record<AgencyName, string>; privacy: 'on' | 'off' },
 ): Promise<TierReady> {
+  const [{ loadDataset }, { AGENCY_SUBGRAPHS, SUBGRAPHS }, { openStorage, subjectKeyOf }, { SUBGRAPH_DEFINITIONS }, { buildSubgraphServer }, { openCase }, { NO_POLICY, dropBenchSchema, memoryConsents, noRecords }, { benchPeople }] =
+    await Promise.all([
+      import('../../agencies/index.js'),
+      import('../../schema/subgraphs.js'),
+      import('../../storage/index.js'),
+      import('../../subgraphs/index.js'),
+      import('../../subgraphs/shared/subgraph.js'),
+      import('../support/case-seeds.js'),
+      import('./support.js'),
+      import('./workload.js'),
+    ]);
   const schema = `bench_${privacy}_${process.pid}`;
   const stored = await openStorage({ databaseUrl: config.databaseUrl, schema, logger });
   stops.push(async () => {
@@ -114,6 +122,7 @@ async function startSubgraphs(
 }
 
 async function startGateway(config: Readonly<Config>, logger: Logger, stops: Array<() => Promise<void>>, { subgraphUrls }: { subgraphUrls: Record<SubgraphName, string> }): Promise<TierReady> {
+  const { buildGateway } = await import('../../gateway/server.js');
   const gateway = await buildGateway({ config, logger, subgraphUrls });
   const listening: ListeningServer = await listen(gateway.server, 0, config.host);
   stops.push(() => gateway.stop(), () => listening.close());
@@ -121,6 +130,7 @@ async function startGateway(config: Readonly<Config>, logger: Logger, stops: Arr
 }
 
 async function startHive(config: Readonly<Config>, stops: Array<() => Promise<void>>, { subgraphUrls }: { subgraphUrls: Record<SubgraphName, string> }): Promise<TierReady> {
+  const { buildHiveGateway } = await import('./hive-gateway.js');
   const hive = buildHiveGateway(config, subgraphUrls);
   const listening = await listen(hive.server, 0, config.host);
   stops.push(() => hive.stop(), () => listening.close());
