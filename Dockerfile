@@ -47,4 +47,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(process.env.HEALTHCHECK_URL).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/scripts/serve.js", "gateway"]
+# The gateway's Node flags: lib/node-flags.ts says why (a bounded young generation).
+CMD ["node", "--max-semi-space-size=8", "dist/scripts/serve.js", "gateway"]

@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../lib/actor';
 import { ensureLocalKeys } from '../../lib/auth-keys';
+import { GATEWAY_NODE_FLAGS } from '../../lib/node-flags';
 import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } from '../../lib/caller-assertion';
 import { loadConfig } from '../../lib/config';
 import { SIMULATOR_ADMIN_PATHS } from '../../lib/agency-contracts';
@@ -69,7 +70,9 @@ interface Tier {
 
 function startTier(role: TierRole, options: object, env: NodeJS.ProcessEnv, label: string = role): Promise<Tier> {
   const { modulePath, execArgv } = sibling('tier');
-  const child: ChildProcess = fork(modulePath, [role, JSON.stringify(options)], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Our gateway runs with the flags it is deployed with; every other tier (Hive's included) with Node's defaults.
+  const flags = role === 'gateway' ? [...execArgv, ...GATEWAY_NODE_FLAGS] : execArgv;
+  const child: ChildProcess = fork(modulePath, [role, JSON.stringify(options)], { env, execArgv: flags, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the ${label} tier exited (${code}) before it listened`)));
     child.once('message', (ready: TierReady) => {

@@ -174,9 +174,12 @@ function bringUp(name: string): { healthy: Promise<void>; completed: Promise<voi
   const dependencies = Object.entries(service.depends_on ?? {}).filter(([dependency]) => !EXTERNAL.has(dependency));
   const launched = (async () => {
     await Promise.all(dependencies.map(([dependency, { condition }]) => (condition === 'service_completed_successfully' ? bringUp(dependency).completed : bringUp(dependency).healthy)));
-    const [node, script, ...args] = service.command!;
+    const [node, ...rest] = service.command!;
     expect(node).toBe('node');
-    return start(name, [path.join(app, script!), ...args], { ...environmentOf(service), NODE_EXTRA_CA_CERTS: caFile, ...SPEC_ENVIRONMENT[name] });
+    // Node's own flags come first (the gateway's, lib/node-flags.ts), then the script and its arguments.
+    const flags = rest.slice(0, Math.max(0, rest.findIndex((arg) => !arg.startsWith('--'))));
+    const [script, ...args] = rest.slice(flags.length);
+    return start(name, [...flags, path.join(app, script!), ...args], { ...environmentOf(service), NODE_EXTRA_CA_CERTS: caFile, ...SPEC_ENVIRONMENT[name] });
   })();
   const entry = {
     healthy: launched.then((running) => {

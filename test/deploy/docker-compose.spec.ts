@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import os from 'node:os';
 import { CONFIG_VARIABLES, SECRET_VARIABLES } from '../../lib/config';
+import { GATEWAY_NODE_FLAGS } from '../../lib/node-flags';
 import { configProblems } from '../support/config';
 import { generateSecrets } from '../../scripts/compose-secrets';
 import { PARTNER_SYSTEMS } from '../../lib/partner-contracts';
@@ -40,7 +41,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs each piece with the role the code uses, and publishes only the gateway on the host', () => {
-    expect(services.gateway!.command).toEqual(['node', 'dist/scripts/serve.js', 'gateway']);
+    expect(services.gateway!.command).toEqual(['node', ...GATEWAY_NODE_FLAGS, 'dist/scripts/serve.js', 'gateway']);
     for (const entry of SUBGRAPHS) expect(services[entry.name]!.command).toEqual(['node', 'dist/scripts/serve.js', 'subgraph', entry.name]);
     for (const entry of AGENCY_SUBGRAPHS) expect(services[simulatorService(entry.agency)]!.command).toEqual(['node', 'dist/scripts/serve.js', 'simulator', entry.agency]);
     for (const partner of PARTNER_SYSTEMS) expect(services[simulatorService(partner.name)]!.command).toEqual(['node', 'dist/scripts/serve.js', 'simulator', partner.name]);
@@ -48,7 +49,8 @@ describe('docker-compose.yml', () => {
     // The image's compiled code (npm run build), never TypeScript at run time: each script is one the build compiles.
     for (const [name, service] of Object.entries(services)) {
       if (service.command?.[0] !== 'node') continue;
-      const script = service.command[1]!;
+      // The script follows Node's own flags, if any (the gateway's).
+      const script = service.command.slice(1).find((arg) => !arg.startsWith('--'))!;
       expect({ name, script, source: fs.existsSync(path.join(REPO_ROOT, script.replace(/^dist\//, '').replace(/\.js$/, '.ts'))) }).toEqual({ name, script, source: true });
     }
     expect(fs.readFileSync(COMPOSE_FILE, 'utf8')).not.toMatch(/\btsx\b/);

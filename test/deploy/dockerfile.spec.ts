@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_VARIABLES } from '../../lib/config';
+import { GATEWAY_NODE_FLAGS } from '../../lib/node-flags';
 import { GATEWAY_PORT, REPO_ROOT } from '../../schema/subgraphs';
 import { argsOf, dockerfileStages, envOf } from '../support/dockerfile';
 
@@ -40,8 +41,8 @@ describe('the Dockerfile', () => {
     const copies = argsOf(runtime, 'COPY');
     expect(copies).toContainEqual(`--from=${build.name} /app/dist/ dist/`);
     for (const copy of copies.filter((c) => !c.startsWith('--from='))) expect(copy).toBe('package.json package-lock.json ./');
-    const [command, ...rest] = execForm(argsOf(runtime, 'CMD').at(-1)!);
-    expect([command, rest[0]]).toEqual(['node', 'dist/scripts/serve.js']);
+    // The default role is the gateway, with its Node flags (lib/node-flags.ts).
+    expect(execForm(argsOf(runtime, 'CMD').at(-1)!)).toEqual(['node', ...GATEWAY_NODE_FLAGS, 'dist/scripts/serve.js', 'gateway']);
     for (const keyword of ['CMD', 'ENTRYPOINT']) for (const args of argsOf(runtime, keyword)) expect(args).not.toMatch(/tsx|\.ts\b/);
     expect(fs.existsSync(path.join(REPO_ROOT, 'scripts', 'serve.ts'))).toBe(true);
   });
