@@ -4,7 +4,8 @@
  * as a process of its own (jest cannot load oidc-provider), and Debian's Chromium; each person in a
  * browser context of their own, on a phone-sized screen, every request it makes watched.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEVELOPMENT_PASSWORD } from '../../identity-provider/accounts';
 import { LOAN_ENGINE } from '../../lib/services';
 import { REPO_ROOT } from '../../schema/subgraphs';
+import { WEB_APP_DIR } from '../../gateway/plugins/web-app';
 import { buildWebApp } from '../../scripts/web-app';
 import { FAST_LOAN_WORKER } from '../loan/support/loans';
 import { startTestSystem, type TestSystem } from '../support/system';
@@ -62,8 +64,45 @@ async function startProvider(env: Record<string, string>): Promise<ChildProcess>
   return child;
 }
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * The app built once per state of its sources for all the browser specs of a run (each Vite build
+ * takes a core for some ten seconds): web/build carries the sources' hash it was built from, and a
+ * lock keeps two workers from building it at once.
+ */
+function buildWebAppOnce(): void {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z', 'web'], { cwd: REPO_ROOT }).toString('utf8').split('\0').filter(Boolean).sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update(fs.readFileSync(path.join(REPO_ROOT, file)));
+  const key = hash.digest('hex');
+  const stamp = path.join(WEB_APP_DIR, '.built-from');
+  const lock = `${WEB_APP_DIR}.lock`;
+  const current = () => fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key;
+  for (let waited = 0; !current(); waited += 250) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      // A lock older than any build is one a killed run left behind.
+      if (held && Date.now() - held.mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (waited > 180_000) throw new Error('another process has been building the web app for three minutes');
+      sleep(250);
+      continue;
+    }
+    try {
+      if (!current()) {
+        buildWebApp();
+        fs.writeFileSync(stamp, key);
+      }
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
 export async function startWebSystem(): Promise<WebSystem> {
-  buildWebApp();
+  buildWebAppOnce();
   const providerPort = await freePort();
   const issuer = `http://127.0.0.1:${providerPort}`;
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-web-keys-'));
