@@ -53,6 +53,28 @@ export function useOperation<Data, Variables extends Record<string, unknown>>(
   return { answer, failure, reload };
 }
 
+/**
+ * What a page does on a click: busy while it runs, its failure shown as the page's problem (never
+ * dropped), and `after` (reading the page again) once it is over, whatever the outcome.
+ */
+export function useAction(after: () => void): { busy: boolean; problems: string[]; act(work: () => Promise<void>): Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setProblems([]);
+    try {
+      await work();
+    } catch (error) {
+      setProblems([error instanceof Error ? error.message : String(error)]);
+    } finally {
+      setBusy(false);
+      after();
+    }
+  };
+  return { busy, problems, act };
+}
+
 /** "600000.00" → "600,000.00": Money stays text, never a float. */
 export function money(amount: string | null | undefined): string {
   if (!amount) return '—';

@@ -9,7 +9,7 @@
 import { useId, useState } from 'react';
 import type { PageProps } from '../App';
 import { request, required } from '../api';
-import { instant, money, useOperation } from '../data';
+import { instant, money, useAction, useOperation } from '../data';
 import type { ApplicationPageQuery } from '../generated/graphql';
 import { AGENCY_NAMES, DATA_ITEM_NAMES, STEP_NAMES, pick, useLanguage, type TextKey } from '../i18n';
 import { ApplicationPage, AttestInPerson, ContractToSign, GiveConsent, MyConsents, ReviewApplication, SignContract, VerifyMyFace } from '../operations';
@@ -53,8 +53,11 @@ const sameParty = (a: Party | null, b: { role: string; ordinal?: number | null }
 export function ApplicationView({ session, caller, graphqlPath, id }: PageProps & { id: string }) {
   const { t, language } = useLanguage();
   const ids = useId();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  // Read again after every action: the application, and the person's consents.
+  const { busy, problems, act } = useAction(() => {
+    page.reload();
+    consents.reload();
+  });
   const [agreed, setAgreed] = useState(false);
   const [faceAgreed, setFaceAgreed] = useState(false);
   const [face, setFace] = useState<{ matched: boolean; reference: string | null } | null>(null);
@@ -84,19 +87,6 @@ export function ApplicationView({ session, caller, graphqlPath, id }: PageProps 
     if (sameParty(me, party)) return t(agent ? 'theApplicant' : 'you');
     if (party.role === 'CO_BORROWER') return `${t('CO_BORROWER')} ${party.ordinal ?? ''}`.trim();
     return t(party.role === 'SPOUSE' ? 'SPOUSE' : 'APPLICANT');
-  };
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setProblems([]);
-    try {
-      await work();
-    } catch (error) {
-      setProblems([error instanceof Error ? error.message : String(error)]);
-    } finally {
-      setBusy(false);
-      page.reload();
-      consents.reload();
-    }
   };
 
   const giveConsent = () =>

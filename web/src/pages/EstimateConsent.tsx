@@ -9,7 +9,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PageProps } from '../App';
 import { required } from '../api';
-import { instant, useOperation } from '../data';
+import { instant, useAction, useOperation } from '../data';
 import { useLanguage } from '../i18n';
 import { Centres, EstimateConsents, GiveConsent, WithdrawConsent } from '../operations';
 import { Problems } from './Problems';
@@ -32,9 +32,8 @@ export function EstimateConsent({ caller, graphqlPath }: Pick<PageProps, 'caller
   const [centre, setCentre] = useState('350100');
   const [days, setDays] = useState(String(DEFAULT_DAYS));
   const [agreed, setAgreed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
   const consents = useOperation(graphqlPath, caller, EstimateConsents, {});
+  const { busy, problems, act } = useAction(() => consents.reload());
   const centres = useOperation(graphqlPath, caller, Centres, {});
 
   const centreList = centres.answer?.data?.serviceGuide?.centres ?? [{ code: centre, name: '' }];
@@ -46,18 +45,6 @@ export function EstimateConsent({ caller, graphqlPath }: Pick<PageProps, 'caller
   const dayCount = Math.min(MAX_DAYS, Math.max(1, Math.floor(Number(days)) || DEFAULT_DAYS));
   const until = instant(new Date(Date.now() + dayCount * DAY_MS).toISOString(), language);
 
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setProblems([]);
-    try {
-      await work();
-    } catch (error) {
-      setProblems([error instanceof Error ? error.message : String(error)]);
-    } finally {
-      setBusy(false);
-      consents.reload();
-    }
-  };
   const give = (event: FormEvent) => {
     event.preventDefault();
     if (!agreed) return;

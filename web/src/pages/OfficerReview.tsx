@@ -8,7 +8,7 @@
 import { useId, useState } from 'react';
 import type { PageProps } from '../App';
 import { request } from '../api';
-import { instant, money, useOperation } from '../data';
+import { instant, money, useAction, useOperation } from '../data';
 import { STEP_NAMES, pick, useLanguage, type TextKey } from '../i18n';
 import { ApproveApplication, OfficerApplication, RejectApplication } from '../operations';
 import { Problems } from './Problems';
@@ -20,31 +20,22 @@ export function OfficerReview({ caller, graphqlPath, id }: PageProps & { id: str
   const ids = useId();
   const [reason, setReason] = useState('');
   const [talentConfirmed, setTalentConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
   const page = useOperation(graphqlPath, caller, OfficerApplication, { id });
+  const { busy, problems, act } = useAction(() => page.reload());
   const application = page.answer?.data?.loanApplication;
   if (page.failure) return <Problems messages={[page.failure]} />;
   if (!page.answer) return <p role="status">{t('loading')}</p>;
   if (!application) return <Problems messages={page.answer.errors.map((e) => e.message)} />;
 
-  const decide = (approve: boolean) => async () => {
-    setBusy(true);
-    setProblems([]);
-    try {
+  const decide = (approve: boolean) => () =>
+    act(async () => {
       // A refusal (past a hard limit, no longer referred) comes as the mutation's error: shown, never dropped.
       const variables = { id, reason: reason.trim() };
       const answer = approve
         ? await request(graphqlPath, caller, ApproveApplication, { ...variables, talentCertificateConfirmed: talentConfirmed })
         : await request(graphqlPath, caller, RejectApplication, variables);
       if (answer.errors.length > 0) throw new Error(answer.errors.map((e) => e.message).join('; '));
-    } catch (error) {
-      setProblems([error instanceof Error ? error.message : String(error)]);
-    } finally {
-      setBusy(false);
-      page.reload();
-    }
-  };
+    });
   const role = (party: { role: string; ordinal?: number | null }) => `${t(party.role as TextKey)}${party.ordinal ? ` ${party.ordinal}` : ''}`;
   const decision = application.decision;
   return (
