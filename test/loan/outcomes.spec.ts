@@ -75,11 +75,13 @@ describe('loan outcomes on the scenarios', () => {
     const id = await submit('singleApplicant', { amount: '700000.00', talentCertificateNumber: 'RC-350100-2024-0815' });
     const application = await untilDecided(officer, id);
     expect(application.status).toBe('REFERRED');
-    const read = await officer('query($id: ID!) { loanApplication(id: $id) { decision { maximumAmount maximumAmountWithTalent talentCertificateConfirmed findings { code } } } }', { id });
+    const read = await officer('query($id: ID!) { loanApplication(id: $id) { decision { maximumAmount bindingLimit maximumAmountWithTalent talentCertificateConfirmed findings { code } } } }', { id });
     expect(read.body.errors).toBeUndefined();
     const { decision } = read.body.data.loanApplication;
     expect(decision.findings.map((finding: { code: string }) => finding.code)).toContain('TALENT_CERTIFICATE_TO_CONFIRM');
     expect(Number(decision.maximumAmount)).toBeLessThan(700_000);
+    // Without the increase the one-depositor cap binds; the increase lifts that very bound.
+    expect(decision.bindingLimit).toBe('loanCap');
     expect(Number(decision.maximumAmountWithTalent)).toBeGreaterThanOrEqual(700_000);
     const APPROVE = 'mutation($id: ID!, $confirmed: Boolean) { approveLoanApplication(id: $id, reason: "talent certificate RC-350100-2024-0815 checked with the talent office", talentCertificateConfirmed: $confirmed) { status decision { talentCertificateConfirmed } } }';
     const unconfirmed = await officer(APPROVE, { id, confirmed: false });
