@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult } from '../../scripts/build';
+import { onceUnderLock } from './once-under-lock';
 import { PROJECT_ROOT } from '../../schema/subgraphs';
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
@@ -22,33 +23,20 @@ function sourcesKey(): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
 /** The build of the current sources, copied to `outDir`; what `build` reported, with outDir this one. */
 export function buildOnce(outDir: string): BuildResult {
   const cache = path.join(os.tmpdir(), `hpf-build-${sourcesKey()}`);
   const lock = `${cache}.lock`;
   const result = path.join(cache, 'result.json');
-  for (let waited = 0; !fs.existsSync(result); waited += 250) {
-    try {
-      fs.mkdirSync(lock);
-    } catch {
-      // A lock older than any build is one a killed run left behind.
-      const held = fs.statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
-      if (waited > 180_000) throw new Error(`another process has been building ${cache} for three minutes`);
-      sleep(250);
-      continue;
-    }
-    try {
-      if (!fs.existsSync(result)) {
-        const built = build(path.join(cache, 'dist'));
-        fs.writeFileSync(result, JSON.stringify({ compiled: built.compiled, copied: built.copied }));
-      }
-    } finally {
-      fs.rmSync(lock, { recursive: true, force: true });
-    }
-  }
+  onceUnderLock(
+    lock,
+    () => fs.existsSync(result),
+    () => {
+      const built = build(path.join(cache, 'dist'));
+      fs.writeFileSync(result, JSON.stringify({ compiled: built.compiled, copied: built.copied }));
+    },
+    cache,
+  );
   const { compiled, copied } = JSON.parse(fs.readFileSync(result, 'utf8')) as Omit<BuildResult, 'outDir' | 'webApp'>;
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.cpSync(path.join(cache, 'dist'), outDir, { recursive: true });

@@ -16,6 +16,7 @@ import { REPO_ROOT } from '../../schema/subgraphs';
 import { WEB_APP_DIR } from '../../gateway/plugins/web-app';
 import { buildWebApp } from '../../scripts/web-app';
 import { FAST_LOAN_WORKER } from '../loan/support/loans';
+import { onceUnderLock } from '../support/once-under-lock';
 import { startTestSystem, type TestSystem } from '../support/system';
 import { freePort, launchChromium } from './browser';
 
@@ -64,8 +65,6 @@ async function startProvider(env: Record<string, string>): Promise<ChildProcess>
   return child;
 }
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
 /**
  * The app built once per state of its sources for all the browser specs of a run (each Vite build
  * takes a core for some ten seconds): web/build carries the sources' hash it was built from, and a
@@ -77,28 +76,16 @@ function buildWebAppOnce(): void {
   for (const file of files) hash.update(file).update(fs.readFileSync(path.join(REPO_ROOT, file)));
   const key = hash.digest('hex');
   const stamp = path.join(WEB_APP_DIR, '.built-from');
-  const lock = `${WEB_APP_DIR}.lock`;
   const current = () => fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key;
-  for (let waited = 0; !current(); waited += 250) {
-    try {
-      fs.mkdirSync(lock);
-    } catch {
-      const held = fs.statSync(lock, { throwIfNoEntry: false });
-      // A lock older than any build is one a killed run left behind.
-      if (held && Date.now() - held.mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
-      if (waited > 180_000) throw new Error('another process has been building the web app for three minutes');
-      sleep(250);
-      continue;
-    }
-    try {
-      if (!current()) {
-        buildWebApp();
-        fs.writeFileSync(stamp, key);
-      }
-    } finally {
-      fs.rmSync(lock, { recursive: true, force: true });
-    }
-  }
+  onceUnderLock(
+    `${WEB_APP_DIR}.lock`,
+    current,
+    () => {
+      buildWebApp();
+      fs.writeFileSync(stamp, key);
+    },
+    'the web app',
+  );
 }
 
 export async function startWebSystem(): Promise<WebSystem> {

@@ -173,33 +173,29 @@ function directBasisOf(context: PolicyContext, subject: string): { legalBasis: L
 /** Writes a release of personal data to the request's ledger, on the ground the caller has for each subject. */
 export async function recordAccess(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
   const applicationId = record.caseOf ? { applicationId: record.caseOf(parent as never) } : {};
+  const grounds: Array<{ legalBasis: LegalBasis; consentId: string | null }> = [];
   for (const subject of await record.subjects(parent as never, context)) {
-    const direct = directBasisOf(context, subject);
-    if (direct) {
-      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...direct, ...applicationId });
-      continue;
-    }
-    if (record.basis) {
-      context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, legalBasis: record.basis, consentId: null, ...applicationId });
-      continue;
-    }
-    const kind = record.agency === 'pboc-credit' ? 'CREDIT_QUERY' : 'DATA_SHARING';
-    const consent = await context.consentLookup.load(consentKey(subject, kind, record.agency, record.dataItem));
-    // A co-buyer whose data came along with a consenting buyer's record is recorded too: they can see it.
-    context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, legalBasis: 'CONSENT', consentId: consent?.id ?? null });
+    const ground = await groundOf(context, subject, record);
+    // A consent's read serves the request's verified case; `caseOf` names the case of the others.
+    context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...ground, ...(ground.legalBasis === 'CONSENT' ? {} : applicationId) });
+    grounds.push(ground);
   }
-  if (record.minorsOf) await recordMinors(context, parent, field, record);
+  // Minors released with their guardian's data (the first subject): each on the guardian's own ground.
+  if (!record.minorsOf || grounds.length === 0) return;
+  for (const minor of await record.minorsOf(parent as never, context)) {
+    context.ledger.push({ subjectIdNumber: minor, agency: record.agency, field, legalBasis: 'GUARDIAN', consentId: grounds[0]!.consentId });
+  }
 }
 
-/** The minors a field releases along with their guardian's data: each on the guardian's ground, just recorded. */
-async function recordMinors(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
-  const [guardian] = await record.subjects(parent as never, context);
-  const minors = await record.minorsOf!(parent as never, context);
-  if (guardian === undefined || minors.length === 0) return;
-  const guardianGround = context.ledger.findLast((entry) => entry.subjectIdNumber === guardian && entry.field === field);
-  for (const minor of minors) {
-    context.ledger.push({ subjectIdNumber: minor, agency: record.agency, field, legalBasis: 'GUARDIAN', consentId: guardianGround?.consentId ?? null });
-  }
+/** The ground of one subject's release: their own request or their proxy's, the case itself, else the consent for it. */
+async function groundOf(context: PolicyContext, subject: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<{ legalBasis: LegalBasis; consentId: string | null }> {
+  const direct = directBasisOf(context, subject);
+  if (direct) return direct;
+  if (record.basis) return { legalBasis: record.basis, consentId: null };
+  const kind = record.agency === 'pboc-credit' ? 'CREDIT_QUERY' : 'DATA_SHARING';
+  const consent = await context.consentLookup.load(consentKey(subject, kind, record.agency, record.dataItem));
+  // A co-buyer whose data came along with a consenting buyer's record is recorded too: they can see it.
+  return { legalBasis: 'CONSENT', consentId: consent?.id ?? null };
 }
 
 /** Wraps the schema's resolvers with the policy. Returns the schema it was given, changed in place. */
