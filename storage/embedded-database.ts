@@ -18,6 +18,19 @@ import { PROJECT_ROOT } from '../schema/subgraphs';
 export interface EmbeddedOptions {
   /** Directory to persist the store in; in memory when absent (gone when closed). */
   dataDir?: string;
+  /** What a new store is made into before first use (migrated, say): done once per machine, then loaded. */
+  prepared?: PreparedStore;
+}
+
+/**
+ * The state a new store starts in. The first new store on a machine runs `prepare` and is saved
+ * as a template under `kind` and `version`; later new stores load it and skip `prepare`. A new
+ * `version` (the migrations changed) makes a new template, and the old ones of that kind go.
+ */
+export interface PreparedStore {
+  kind: string;
+  version: string;
+  prepare(db: SqlDatabase): Promise<unknown>;
 }
 
 /** A statement the engine refused; `code` is the Postgres SQLSTATE, as pg's errors carry. */
@@ -36,7 +49,7 @@ interface WorkerFault {
   code: string | null;
 }
 type WorkerMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; loaded: 'prepared' | 'initdb' | null }
   | { type: 'failed'; error: WorkerFault }
   | { type?: undefined; id: number; rows?: unknown[]; error?: WorkerFault };
 
@@ -54,21 +67,49 @@ function isNewStore(dataDir: string | undefined): boolean {
 }
 
 /**
- * Where new stores find the fresh data directory they start from (see the worker): the
- * project's own .data (ignored by git and docker; beside dist/, never in it), never a shared
- * temporary directory another user could write to; one file per PGlite version. Undefined where
- * it cannot be made (a read-only checkout, the image's /app): the store then starts without one.
+ * Where new stores find the data directory they start from (see the worker): the project's own
+ * .data (ignored by git and docker; beside dist/, never in it), never a shared temporary
+ * directory another user could write to; one file per PGlite version and template. Undefined
+ * where it cannot be made (a read-only checkout, the image's /app): the store then starts
+ * without one.
  */
-function templateLocation(): string | undefined {
+function templateLocation(template: string): string | undefined {
   try {
-    const packageDir = path.resolve(path.dirname(PGLITE_ENTRY), '..');
-    const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
     const dir = path.join(PROJECT_ROOT, '.data');
     fs.mkdirSync(dir, { recursive: true });
-    return path.join(dir, `pglite-${version}-template.tar`);
+    return path.join(dir, `pglite-${PGLITE_VERSION}-${template}.tar`);
   } catch {
     return undefined;
   }
+}
+
+/** Templates of this kind but another version (or another PGlite): outdated once a new one is saved. */
+function removeOutdatedTemplates(kind: string, current: string): void {
+  const dir = path.dirname(current);
+  for (const file of fs.readdirSync(dir)) {
+    if (new RegExp(`^pglite-.+-${kind}-.+\\.tar$`).test(file) && path.join(dir, file) !== current) fs.rmSync(path.join(dir, file), { force: true });
+  }
+}
+
+const PGLITE_DIST = path.dirname(PGLITE_ENTRY);
+const PGLITE_VERSION = (JSON.parse(fs.readFileSync(path.join(PGLITE_DIST, '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * PGlite's WebAssembly, compiled, and its file bundle, read: once per process rather than once per
+ * store (a third of a new store's start). Nothing when this PGlite lays its files out otherwise:
+ * the worker's PGlite then finds them itself.
+ */
+let engineAssets: Promise<{ pgliteWasmModule?: WebAssembly.Module; fsBundle?: Uint8Array }> | null = null;
+function loadEngineAssets(): Promise<{ pgliteWasmModule?: WebAssembly.Module; fsBundle?: Uint8Array }> {
+  engineAssets ??= (async () => {
+    try {
+      const [wasm, fsBundle] = await Promise.all([fs.promises.readFile(path.join(PGLITE_DIST, 'pglite.wasm')), fs.promises.readFile(path.join(PGLITE_DIST, 'pglite.data'))]);
+      return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle };
+    } catch {
+      return {};
+    }
+  })();
+  return engineAssets;
 }
 
 /** How long close() waits for a running transaction and for the engine's own shutdown. */
@@ -82,8 +123,17 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
     fs.mkdirSync(dataDir, { recursive: true });
   }
 
+  const newStore = isNewStore(dataDir);
+  const { prepared } = options;
+  const preparedTemplatePath = newStore && prepared ? templateLocation(`${prepared.kind}-${prepared.version}`) : undefined;
   const worker = new Worker(WORKER_SCRIPT, {
-    workerData: { pgliteEntry: PGLITE_ENTRY, dataDir, templatePath: isNewStore(dataDir) ? templateLocation() : undefined },
+    workerData: {
+      pgliteEntry: PGLITE_ENTRY,
+      dataDir,
+      initdbTemplatePath: newStore ? templateLocation('initdb') : undefined,
+      preparedTemplatePath,
+      ...(await loadEngineAssets()),
+    },
   });
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -95,9 +145,9 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
     pending.clear();
   };
 
-  const ready = new Promise<void>((resolve, reject) => {
+  const ready = new Promise<'prepared' | 'initdb' | null>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'ready') return resolve();
+      if (message.type === 'ready') return resolve(message.loaded);
       if (message.type === 'failed') return reject(new EmbeddedDatabaseError(message.error.message, message.error.code));
       const waiter = pending.get(message.id);
       if (!waiter) return;
@@ -116,8 +166,9 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
     });
   });
 
+  let loaded: 'prepared' | 'initdb' | null;
   try {
-    await ready;
+    loaded = await ready;
   } catch (error) {
     await worker.terminate();
     lock?.release();
@@ -125,7 +176,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
   }
   worker.unref();
 
-  const send = (message: { type: 'query'; sql: string; params: readonly SqlParam[] } | { type: 'close' }): Promise<unknown[]> => {
+  const send = (message: { type: 'query'; sql: string; params: readonly SqlParam[] } | { type: 'saveTemplate'; path: string } | { type: 'close' }): Promise<unknown[]> => {
     if (stopped) return Promise.reject(stopped);
     const id = nextId++;
     return new Promise<unknown[]>((resolve, reject) => {
@@ -161,7 +212,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
     lock?.release();
   };
 
-  return {
+  const db: SqlDatabase = {
     engine: 'embedded',
     query: (sql, params) => exclusive(() => statement(sql, params)),
     transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -191,6 +242,21 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<SqlDa
       return closed;
     },
   };
+
+  if (newStore && prepared && loaded !== 'prepared') {
+    try {
+      await prepared.prepare(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    if (preparedTemplatePath) {
+      // Only a speed-up: a template not saved means the next new store prepares itself too.
+      const saved = await exclusive(() => send({ type: 'saveTemplate', path: preparedTemplatePath })).then(() => true, () => false);
+      if (saved) removeOutdatedTemplates(prepared.kind, preparedTemplatePath);
+    }
+  }
+  return db;
 }
 
 async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {

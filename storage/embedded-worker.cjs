@@ -10,12 +10,17 @@
  *
  * Start-up: a new store (in memory, or in an empty directory) normally runs initdb, seconds of
  * work each time. The first one on a machine saves its fresh data directory as a template
- * (workerData.templatePath) and later new stores load that instead; a template that fails to load
- * is deleted and rebuilt. An existing store on disk just opens.
+ * (workerData.initdbTemplatePath) and later new stores load that instead. The host may name a
+ * prepared template too (workerData.preparedTemplatePath: a fresh store already migrated, saved
+ * by the host's 'saveTemplate'), tried first. A template that fails to load is deleted and the
+ * next one tried. An existing store on disk just opens. The host compiles PGlite's WebAssembly
+ * and reads its file bundle once per process and hands both over (workerData.pgliteWasmModule,
+ * workerData.fsBundle), so each new store does not do that again.
  *
- * Protocol: the host posts { id, type: 'query', sql, params } or { id, type: 'close' }; the worker
- * answers { id, rows } or { id, error: { message, code } }. After start-up it posts
- * { type: 'ready' } or { type: 'failed', error }. Queries run in arrival order (PGlite queues them).
+ * Protocol: the host posts { id, type: 'query', sql, params }, { id, type: 'saveTemplate', path }
+ * or { id, type: 'close' }; the worker answers { id, rows } or { id, error: { message, code } }.
+ * After start-up it posts { type: 'ready', loaded: 'prepared' | 'initdb' | null } or
+ * { type: 'failed', error }. Messages are handled in arrival order (PGlite queues them).
  */
 const fs = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
@@ -42,31 +47,50 @@ async function saveTemplate(db, templatePath) {
   }
 }
 
-async function startEngine() {
-  // The host passes templatePath only for a new store: in memory, or an empty directory.
-  const { dataDir, templatePath } = workerData;
-  const options = dataDir ? { dataDir } : {};
-  if (templatePath && fs.existsSync(templatePath)) {
-    try {
-      return await PGlite.create({ ...options, loadDataDir: new Blob([fs.readFileSync(templatePath)]) });
-    } catch {
-      fs.rmSync(templatePath, { force: true });
-      // The directory was empty before this attempt: clear what the failed load left in it.
-      if (dataDir) {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        fs.mkdirSync(dataDir, { recursive: true });
-      }
+/** PGlite's own options this host hands over (see start-up above). */
+function engineOptions() {
+  const { dataDir, pgliteWasmModule, fsBundle } = workerData;
+  return {
+    ...(dataDir ? { dataDir } : {}),
+    ...(pgliteWasmModule ? { pgliteWasmModule } : {}),
+    ...(fsBundle ? { fsBundle: new Blob([fsBundle]) } : {}),
+  };
+}
+
+async function loadTemplate(templatePath) {
+  if (!templatePath || !fs.existsSync(templatePath)) return null;
+  try {
+    return await PGlite.create({ ...engineOptions(), loadDataDir: new Blob([fs.readFileSync(templatePath)]) });
+  } catch {
+    fs.rmSync(templatePath, { force: true });
+    // The directory was empty before this attempt: clear what the failed load left in it.
+    const { dataDir } = workerData;
+    if (dataDir) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.mkdirSync(dataDir, { recursive: true });
     }
+    return null;
   }
-  const db = await PGlite.create(options);
-  if (templatePath) await saveTemplate(db, templatePath);
-  return db;
+}
+
+/** The engine, and which template it started from (null: none, an existing store or initdb). */
+async function startEngine() {
+  // The host passes template paths only for a new store: in memory, or an empty directory.
+  const { preparedTemplatePath, initdbTemplatePath } = workerData;
+  const prepared = await loadTemplate(preparedTemplatePath);
+  if (prepared) return { db: prepared, loaded: 'prepared' };
+  const fresh = await loadTemplate(initdbTemplatePath);
+  if (fresh) return { db: fresh, loaded: 'initdb' };
+  const db = await PGlite.create(engineOptions());
+  if (initdbTemplatePath) await saveTemplate(db, initdbTemplatePath);
+  return { db, loaded: null };
 }
 
 async function main() {
   let db;
+  let loaded;
   try {
-    db = await startEngine();
+    ({ db, loaded } = await startEngine());
   } catch (error) {
     parentPort.postMessage({ type: 'failed', error: describeError(error) });
     return;
@@ -77,6 +101,9 @@ async function main() {
       if (message.type === 'query') {
         const result = await db.query(message.sql, message.params);
         parentPort.postMessage({ id: message.id, rows: result.rows });
+      } else if (message.type === 'saveTemplate') {
+        await saveTemplate(db, message.path);
+        parentPort.postMessage({ id: message.id, rows: [] });
       } else if (message.type === 'close') {
         await db.close();
         parentPort.postMessage({ id: message.id, rows: [] });
@@ -86,7 +113,7 @@ async function main() {
       parentPort.postMessage({ id: message.id, error: describeError(error) });
     }
   });
-  parentPort.postMessage({ type: 'ready' });
+  parentPort.postMessage({ type: 'ready', loaded });
 }
 
 main();

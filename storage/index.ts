@@ -14,7 +14,8 @@ import { createLoanStore } from './loan-store';
 import { createProxyAuthorizationStore } from './proxy-authorization-store';
 import { openEmbedded, openPostgres, type SqlDatabase } from './database';
 import { StorageError } from './errors';
-import { migrate, pendingMigrations } from './migrations';
+import type { PreparedStore } from './embedded-database';
+import { MIGRATIONS_DIGEST, migrate, pendingMigrations } from './migrations';
 import { canRewriteAccessRecords, currentRole, grantApplicationRole } from './privileges';
 import type { Storage } from './types';
 
@@ -44,10 +45,13 @@ export interface StorageOptions extends AccessRecordChainOptions {
   logger?: Logger;
 }
 
+/** A new embedded store starts migrated: from a template of these migrations, made once per machine. */
+const MIGRATED: PreparedStore = { kind: 'migrated', version: MIGRATIONS_DIGEST, prepare: (db) => migrate(db) };
+
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   const { db, notes } = options.databaseUrl
     ? await openPostgresAs(options.databaseUrl, options)
-    : { db: await openEmbedded({ dataDir: options.dataDir }), notes: [] };
+    : { db: await openEmbedded({ dataDir: options.dataDir, prepared: MIGRATED }), notes: [] };
   try {
     const storage = await createStorage(db, { ...options, notes });
     for (const note of notes) options.logger?.warn(note);

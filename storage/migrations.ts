@@ -3,6 +3,7 @@
  * schema_migrations. Append new versions at the end; never edit one that has shipped.
  * Each statement is run on its own (PGlite's extended protocol takes one statement at a time).
  */
+import { createHash } from 'node:crypto';
 import type { SqlDatabase } from './database';
 
 export interface Migration {
@@ -350,6 +351,9 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
 ];
+
+/** Names the schema these migrations make: a new embedded store's template is made per digest. */
+export const MIGRATIONS_DIGEST = createHash('sha256').update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
 
 /** Any constant shared by every process of the platform: serializes concurrent start-ups. */
 const MIGRATION_LOCK = 4_721_308_119_001;
