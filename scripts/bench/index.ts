@@ -178,7 +178,8 @@ async function main(): Promise<void> {
   const runtime = TSX ? 'TypeScript through tsx' : 'compiled JavaScript';
   if (!TSX) {
     const compiling = performance.now();
-    build(BUILD_DIR);
+    // Compiled as deployed, without the type check (`npm run typecheck` is that): the same output.
+    build(BUILD_DIR, PROJECT_ROOT, { typeCheck: false });
     say(`compiled into ${path.relative(PROJECT_ROOT, BUILD_DIR)} in ${((performance.now() - compiling) / 1000).toFixed(0)} s`);
   }
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpf-bench-keys-'));
