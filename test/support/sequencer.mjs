@@ -1,18 +1,22 @@
 /**
- * The order jest runs the spec files in: its own (slowest first, failed first), except that the
- * two specs holding the default ports are kept apart — the fresh clone first, the deployment run
- * last — so that neither of the two workers waits idle for the other to let go of the ports.
+ * The order jest runs the spec files in: its own (slowest first, failed first), except for the
+ * two specs holding the default ports, which take turns by a lock. The fresh clone goes first and
+ * the deployment run third, so that while one worker runs the first, the other runs the slowest
+ * other spec, and the deployment run starts when the ports are free: neither worker waits idle
+ * for the ports, and no long spec is left to run alone at the end.
  */
 import testSequencer from '@jest/test-sequencer';
 
 const Sequencer = testSequencer.default ?? testSequencer;
 const FIRST = 'test/deploy/readme.spec.ts';
-const LAST = 'test/deploy/deployment.spec.ts';
+const THIRD = 'test/deploy/deployment.spec.ts';
 
 export default class DefaultPortsApart extends Sequencer {
   sort(tests) {
     const ordered = super.sort(tests);
-    const rank = (test) => (test.path.endsWith(FIRST) ? -1 : test.path.endsWith(LAST) ? 1 : 0);
-    return [...ordered].sort((a, b) => rank(a) - rank(b));
+    const first = ordered.filter((test) => test.path.endsWith(FIRST));
+    const third = ordered.filter((test) => test.path.endsWith(THIRD));
+    const others = ordered.filter((test) => !first.includes(test) && !third.includes(test));
+    return [...first, ...others.slice(0, 1), ...third, ...others.slice(1)];
   }
 }
