@@ -6,6 +6,8 @@
  *
  * As a gateway feature (useAuthentication) it fills the context's `actor`, first of all parts, so
  * a bad token is refused before anything reads the request's purpose or takes a rate-limit slot.
+ *
+ * A token verified a moment ago is not verified again (VerifiedTokens below).
  */
 import type http from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
@@ -68,6 +70,34 @@ export interface AuthenticationOptions {
   maxTokenLifetimeSeconds?: number;
 }
 
+/** How long a verified token is answered from memory at most: a key the provider withdraws stops its tokens within this. */
+const VERIFIED_TOKEN_TTL_MS = 60_000;
+/** Tokens remembered at most (the oldest go first): some thousand callers' worth, a few MB. */
+const VERIFIED_TOKENS_MAX = 5_000;
+
+/**
+ * Tokens this gateway verified in the last minute, by their exact text, with the caller they name.
+ * A client sends the same token with every request, and checking its signature each time was a
+ * tenth of the gateway's CPU. An entry answers only while its token is in force (its `exp`) and for
+ * at most VERIFIED_TOKEN_TTL_MS; then the token is verified again, in full. A refusal is never kept.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { actor: Actor; untilMs: number }>();
+
+  find(token: string, nowMs: number): Actor | null {
+    const entry = this.entries.get(token);
+    if (!entry) return null;
+    if (nowMs < entry.untilMs) return entry.actor;
+    this.entries.delete(token);
+    return null;
+  }
+
+  keep(token: string, actor: Actor, expiresAtS: number, nowMs: number): void {
+    if (this.entries.size >= VERIFIED_TOKENS_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { actor, untilMs: Math.min(expiresAtS * 1000, nowMs + VERIFIED_TOKEN_TTL_MS) });
+  }
+}
+
 export async function createAuthenticator(options: Readonly<AuthenticationOptions>): Promise<Authenticator> {
   const { issuer, audience, jwksUrl = null, keysDir = DEFAULT_AUTH_KEYS_DIR, maxTokenLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_S } = options;
   // An empty issuer or audience would make jose skip that check: refuse to start instead.
@@ -75,6 +105,7 @@ export async function createAuthenticator(options: Readonly<AuthenticationOption
   if (problems.length > 0) throw new Error(`authentication needs ${problems.join(' and ')}`);
   if (!Number.isSafeInteger(maxTokenLifetimeSeconds) || maxTokenLifetimeSeconds < 1) throw new Error(`maxTokenLifetimeSeconds must be a positive integer (got ${maxTokenLifetimeSeconds})`);
   const keys = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : createLocalJWKSet((await ensureLocalKeys(keysDir)).jwks);
+  const verified = new VerifiedTokens();
 
   return async (request) => {
     const header = request.headers.authorization;
@@ -82,8 +113,11 @@ export async function createAuthenticator(options: Readonly<AuthenticationOption
     // The scheme is case-insensitive (RFC 9110 §11.1); the token itself is not.
     const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <JWT>".');
+    const token = match[1]!;
+    const known = verified.find(token, Date.now());
+    if (known) return known;
     try {
-      const { payload } = await jwtVerify(match[1]!, keys, {
+      const { payload } = await jwtVerify(token, keys, {
         issuer,
         audience,
         algorithms: ['ES256', 'RS256'],
@@ -91,7 +125,10 @@ export async function createAuthenticator(options: Readonly<AuthenticationOption
       });
       const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
       if (lifetime > maxTokenLifetimeSeconds) throw unauthenticated(`The token lives ${lifetime} s; this gateway accepts at most ${maxTokenLifetimeSeconds} s.`);
-      return actorOf(payload);
+      // Frozen: every request this token makes shares the one caller.
+      const actor = Object.freeze(actorOf(payload));
+      verified.keep(token, actor, payload.exp!, Date.now());
+      return actor;
     } catch (error) {
       if (error instanceof RequestRefused) throw error;
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');

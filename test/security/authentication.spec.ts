@@ -27,6 +27,17 @@ describe('authentication and gateway-to-subgraph trust', () => {
     expect(reply.body.errors![0]!.message).toMatch(/expired/);
   });
 
+  it('refuses a token the moment it expires, though the gateway accepted it just before (a verified token is remembered only while in force)', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const token = await system.token({ role: 'APPLICANT', sub: 'citizen-1', id_number: couple.applicant.idNumber }, expiresAt);
+    expect((await withToken(token)).body.data).toEqual({ applicant: { name: couple.applicant.name } });
+    expect((await withToken(token)).body.data).toEqual({ applicant: { name: couple.applicant.name } });
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 50));
+    const reply = await withToken(token);
+    expect(reply.status).toBe(401);
+    expect(reply.body.errors![0]!.message).toMatch(/expired/);
+  });
+
   it('refuses a token that lives longer than AUTH_MAX_TOKEN_LIFETIME_S, however validly signed', async () => {
     const token = await system.token({ role: 'APPLICANT', sub: 'citizen-1', id_number: couple.applicant.idNumber }, '100y');
     const reply = await withToken(token);
