@@ -122,7 +122,7 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
       if (query.items.length === 0) return new Map();
       const rows = await db.query<ConsentRow & { item: unknown }>(
         `${itemConsentsSql({ subjectKeys: '$1', kinds: '$2', wanted: '$3', purpose: '$4', centre: '$5', at: '$6', applicationId: '$7' })}
-         ORDER BY w.i, c.granted_at DESC, c.position DESC`,
+         ${ITEM_CONSENTS_ORDER}`,
         [...itemConsentParams(query.items), query.purpose, query.centre, query.at, query.applicationId ?? null],
       );
       return new Map(rows.map((row) => [Number(row.item), toConsentRecord(row, query.at)]));
@@ -134,6 +134,12 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
     },
   };
 }
+
+/** The subject key of an item asked of whoever gave it (no real key is empty: they are keyed hashes). */
+export const ANY_SUBJECT = '';
+
+/** itemConsentsSql's order: its DISTINCT ON keeps the first row, the newest grant, of each item and subject. */
+export const ITEM_CONSENTS_ORDER = 'ORDER BY w.i, c.subject_key, c.granted_at DESC, c.position DESC';
 
 /** Where each placeholder of itemConsentsSql is bound: `$n` for a parameter, or a column the statement has. */
 interface ItemConsentBindings {
@@ -150,13 +156,14 @@ interface ItemConsentBindings {
 /**
  * The newest matching consent of each asked item (findActive's test, item by item), numbered from 0
  * as `item`: one SELECT, for findActiveForItems and for the case read (loan-store.ts readCase).
+ * An item asked of ANY_SUBJECT (the case read only) has the newest of each subject who gave one.
  * The items go as three parallel arrays (itemConsentParams; unnest … WITH ORDINALITY numbers
- * them from 1): cheaper to bind and plan than a JSON document. The caller adds its ORDER BY.
+ * them from 1): cheaper to bind and plan than a JSON document. The caller adds ITEM_CONSENTS_ORDER.
  */
 export function itemConsentsSql(bind: ItemConsentBindings): string {
-  return `SELECT DISTINCT ON (w.i) w.i - 1 AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
+  return `SELECT DISTINCT ON (w.i, c.subject_key) w.i - 1 AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
          FROM unnest(${bind.subjectKeys}::text[], ${bind.kinds}::text[], ${bind.wanted}::text[]) WITH ORDINALITY AS w(subject_key, kind, wanted, i)
-         JOIN consents c ON c.subject_key = w.subject_key AND c.kind = w.kind AND c.purpose = ${bind.purpose} AND c.granted_to_centre = ${bind.centre}
+         JOIN consents c ON (w.subject_key = '${ANY_SUBJECT}' OR c.subject_key = w.subject_key) AND c.kind = w.kind AND c.purpose = ${bind.purpose} AND c.granted_to_centre = ${bind.centre}
            AND c.scopes @> w.wanted::jsonb
            AND c.revoked_at IS NULL AND c.valid_from <= ${bind.at} AND ${bind.at} < c.valid_until
            AND (${bind.applicationId}::text IS NULL OR c.application_id = ${bind.applicationId})`;

@@ -250,6 +250,11 @@ export interface LoanStatistics {
 /** The consents a case read brings along: the request's questions under its purpose, centre and instant. */
 export interface CaseConsentQuery {
   items: readonly ConsentItem[];
+  /**
+   * Items asked of every party at once, whose subjects are not known yet (they come from an
+   * agency's record, asked only once the case is verified): each subject's newest consent to it.
+   */
+  anyParty?: readonly Omit<ConsentItem, 'subjectKey'>[];
   purpose: Purpose;
   centre: string;
   at: Date;
@@ -260,6 +265,8 @@ export interface CaseConsentQuery {
 export interface CaseRead extends CaseState {
   /** The newest matching consent of each asked item, by the item's index; items without one are absent. */
   consents: Map<number, ConsentRecord>;
+  /** Of each `anyParty` item, in its order: every subject's newest matching consent (none: empty). */
+  anyPartyConsents: ConsentRecord[][];
 }
 
 export interface LoanStore {

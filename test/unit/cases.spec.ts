@@ -9,6 +9,7 @@ import type { ProxyAuthorization, Storage } from '../../storage/types';
 import { isCaseOpenTo, partiesOf, requiredSignersOf } from '../../subgraphs/shared/cases/case-file';
 import { CHECK_RECORD_VERSION } from '../../subgraphs/shared/cases/check-record';
 import { caseReads, verifiedActor } from '../../subgraphs/shared/cases/verification';
+import { anyPartyKey } from '../../subgraphs/shared/policy/rules';
 
 const APPLICANT = '350102199003140316';
 const SPOUSE = '350102199205180427';
@@ -145,7 +146,11 @@ describe('caseReads: the named case, read once per request, with the consents as
     const calls = { readCase: 0, findActiveForItems: 0 };
     const withConsents: unknown[] = [];
     const loans = {
-      readCase: async (_id: string, consents: unknown) => (calls.readCase++, withConsents.push(consents), found && { application: found, steps: gathered([CO_OWNER], []), consents: new Map([[0, { id: 'consent-1' }]]) }),
+      readCase: async (_id: string, consents: unknown) => (
+        calls.readCase++,
+        withConsents.push(consents),
+        found && { application: found, steps: gathered([CO_OWNER], []), consents: new Map([[0, { id: 'consent-1' }]]), anyPartyConsents: [[{ id: 'consent-3', subjectKey: key(CO_OWNER) }]] }
+      ),
     } as unknown as Storage['loans'];
     const consents = { findActiveForItems: async () => (calls.findActiveForItems++, new Map([[0, { id: 'consent-2' }]])) } as unknown as Storage['consents'];
     return { store: { loans, consents }, calls, withConsents };
@@ -173,10 +178,33 @@ describe('caseReads: the named case, read once per request, with the consents as
     expect(file).not.toBeNull();
     expect(consent).toEqual({ id: 'consent-1' });
     expect(withConsents).toEqual([
-      { items: [{ subjectKey: key(APPLICANT), kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' }], purpose: 'HPF_LOAN_REVIEW', centre: '350100', at: expect.any(Date), openStatuses: ['ACCEPTED', 'REFERRED', 'APPROVED'] },
+      { items: [{ subjectKey: key(APPLICANT), kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' }], anyParty: [], purpose: 'HPF_LOAN_REVIEW', centre: '350100', at: expect.any(Date), openStatuses: ['ACCEPTED', 'REFERRED', 'APPROVED'] },
     ]);
     expect(await consentLookup.load(consentOf(SPOUSE))).toEqual({ id: 'consent-2' });
     expect(calls).toEqual({ readCase: 1, findActiveForItems: 1 });
+  });
+
+  it('reads with the case every party\'s consents to an item asked of any party, and answers that item from them later without the store', async () => {
+    const { store, calls, withConsents } = storeOf(application());
+    const { caseFile, consentLookup } = readsOf(officer, application().id, store);
+    const deeds = (subject: string) => `${subject}|DATA_SHARING|natural-resources|registration`;
+    const [prefetch, file] = await Promise.all([consentLookup.load(anyPartyKey('DATA_SHARING', 'natural-resources', 'registration')), caseFile()]);
+    expect([prefetch, file?.application.id]).toEqual([null, application().id]);
+    expect(withConsents).toEqual([expect.objectContaining({ items: [], anyParty: [{ kind: 'DATA_SHARING', agency: 'natural-resources', dataItem: 'registration' }] })]);
+    // The co-owner consented; the applicant, a party too, did not: no consent, and no second look.
+    expect(await consentLookup.loadMany([deeds(CO_OWNER), deeds(APPLICANT)])).toEqual([{ id: 'consent-3', subjectKey: key(CO_OWNER) }, null]);
+    expect(calls).toEqual({ readCase: 1, findActiveForItems: 0 });
+    // Another item still goes to the store.
+    expect(await consentLookup.load(consentOf(SPOUSE))).toEqual({ id: 'consent-2' });
+    expect(calls).toEqual({ readCase: 1, findActiveForItems: 1 });
+  });
+
+  it('takes no party\'s consent from the case read when the case is not open to the caller', async () => {
+    const { store, calls } = storeOf(application());
+    const { caseFile, consentLookup } = readsOf({ ...officer, centre: '350200' }, application().id, store);
+    await Promise.all([consentLookup.load(anyPartyKey('DATA_SHARING', 'natural-resources', 'registration')), caseFile()]);
+    expect(await consentLookup.load(`${CO_OWNER}|DATA_SHARING|natural-resources|registration`)).toBeNull();
+    expect(calls.findActiveForItems).toBe(0);
   });
 
   it('counts no consent when the case is not open to the caller, whatever the store returned', async () => {

@@ -108,6 +108,18 @@ export function consentKey(subject: string, kind: ConsentKind, agency: AgencyNam
   return `${subject}|${kind}|${agency}|${dataItem}`;
 }
 
+/** The subject of a consent key asked of every party of the case (no ID number is empty). */
+export const ANY_PARTY = '';
+
+/** Every party's consents to this item, read with the case (cases/verification.ts caseReads); its own answer is null. */
+export function anyPartyKey(kind: ConsentKind, agency: AgencyName, dataItem: string): string {
+  return consentKey(ANY_PARTY, kind, agency, dataItem);
+}
+
+export function isAnyPartyKey(key: string): boolean {
+  return key.startsWith(`${ANY_PARTY}|`);
+}
+
 /** The consent a subject gave the caller's centre for this purpose and item, looked up once per request. */
 export function findConsent(context: PolicyContext, subject: string, kind: ConsentKind, agency: AgencyName, dataItem: string): Promise<ConsentRecord | null> {
   return context.consentLookup.load(consentKey(subject, kind, agency, dataItem));
@@ -132,16 +144,17 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
     const centre = context.actor.centre;
     // A couple's estimate has no case: its consents name none (isCaselessEstimate).
     const file = isCaselessEstimate(context) ? null : await context.caseFile();
-    if (!centre || (!file && !isCaselessEstimate(context))) return keys.map(() => null);
+    const asked = keys.filter((key) => !isAnyPartyKey(key));
+    if (!centre || (!file && !isCaselessEstimate(context)) || asked.length === 0) return keys.map(() => null);
     // One store query for every consent this tick asks about, whatever their kind, agency and item.
     const found = await context.consents.findActiveForItems({
-      items: consentItemsOf(keys, context.subjectKeyOf),
+      items: consentItemsOf(asked, context.subjectKeyOf),
       purpose: context.purpose,
       centre,
       at: new Date(),
       ...(file ? { applicationId: file.application.id } : {}),
     });
-    return keys.map((_, index) => found.get(index) ?? null);
+    return keys.map((key) => (isAnyPartyKey(key) ? null : (found.get(asked.indexOf(key)) ?? null)));
   });
 }
 
@@ -157,10 +170,11 @@ export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataIt
     // Subjects read off the parent cost no look-up: their consents are asked in the same tick as
     // the case, so that a request's first read brings both in one statement (caseReads), and none
     // counts unless the case is verified below. Other subjects may call an agency: only after that.
+    // Subjects known only from an agency's record: every party's consents to the item come with the case.
     const atHand = offTheParent.has(subjects) ? (subjects(parent, context) as readonly string[]) : null;
-    const asked = atHand?.map((subject) => findConsent(context, subject, kind, agency, dataItem));
+    const asked = atHand ? atHand.map((subject) => findConsent(context, subject, kind, agency, dataItem)) : [context.consentLookup.load(anyPartyKey(kind, agency, dataItem))];
     // Answers left unread (a refused case, a non-party) must not surface as unhandled rejections.
-    for (const answer of asked ?? []) answer.catch(() => undefined);
+    for (const answer of asked) answer.catch(() => undefined);
     const file = await context.caseFile();
     if (!file) {
       noteDenial(context, info, 'CASE_REQUIRED');
@@ -173,7 +187,7 @@ export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataIt
       return false;
     }
     for (const index of parties) {
-      if (await (asked?.[index] ?? findConsent(context, all[index]!, kind, agency, dataItem))) return true;
+      if (await (atHand ? asked[index]! : findConsent(context, all[index]!, kind, agency, dataItem))) return true;
     }
     noteDenial(context, info, 'CONSENT_REQUIRED');
     return false;

@@ -631,6 +631,33 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect(await loans().readCase('APP-0001', asked)).toBeNull();
     });
 
+    it('reads with a case every party\'s newest consent to an item asked of any party, naming this application only', async () => {
+      const application = await submitted(1);
+      const other = await submitted(2, { applicantKey: OTHER_SUBJECT, partyKeys: [OTHER_SUBJECT] });
+      await consents().grant(consentGrant({ applicationId: application.id, validFrom: new Date(NOW.getTime() - 2 * DAY) }));
+      const newer = await consents().grant(consentGrant({ applicationId: application.id }));
+      const theirs = await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, subjectRole: 'SPOUSE', applicationId: application.id }));
+      await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, applicationId: other.id, scopes: [{ agency: 'tax', dataItems: ['transferTax'] }] }));
+      const read = await loans().readCase(application.id, {
+        items: [{ subjectKey: SUBJECT, kind: 'DATA_SHARING', agency: 'provident-fund', dataItem: 'loans' }],
+        anyParty: [
+          { kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' },
+          { kind: 'DATA_SHARING', agency: 'tax', dataItem: 'transferTax' },
+          { kind: 'CREDIT_QUERY', agency: 'civil-affairs', dataItem: 'marriage' },
+        ],
+        purpose: 'HPF_LOAN_APPLICATION',
+        centre: '350100',
+        at: NOW,
+        openStatuses: ['ACCEPTED'],
+      });
+      expect(read!.consents).toEqual(new Map([[0, newer]]));
+      const bySubject = (found: readonly { subjectKey: string; id: string }[]) => Object.fromEntries(found.map((consent) => [consent.subjectKey, consent.id]));
+      // One per subject, the newest; none for an item nobody consented to for this application, nor of another kind.
+      expect(read!.anyPartyConsents.map(bySubject)).toEqual([{ [SUBJECT]: newer.id, [OTHER_SUBJECT]: theirs.id }, {}, {}]);
+      const refused = await loans().readCase(application.id, { items: [], anyParty: [{ kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' }], purpose: 'HPF_LOAN_APPLICATION', centre: '350200', at: NOW, openStatuses: ['ACCEPTED'] });
+      expect(refused!.anyPartyConsents).toEqual([[]]);
+    });
+
     it('reads a case\'s consents only under the application\'s own centre, a status open to the caller, and the purpose asked', async () => {
       const application = await submitted(1);
       await consents().grant(consentGrant({ applicationId: application.id }));
