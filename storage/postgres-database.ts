@@ -3,6 +3,7 @@
  * a deployment can keep its tables apart from others in the same database, and each test run can
  * isolate itself in a fresh schema and drop it afterwards.
  */
+import { createHash } from 'node:crypto';
 import { Client, Pool, type PoolClient } from 'pg';
 import type { Logger } from '../lib/logger';
 import type { SqlDatabase, SqlExecutor, SqlParam } from './database';
@@ -37,6 +38,21 @@ export function assertSchemaName(schema: string): void {
   }
 }
 
+/**
+ * The name a statement is prepared under on every connection: a digest of its text, so that one
+ * text is parsed and planned once per connection and two texts never share a name. The texts are
+ * the stores' own, a bounded set (values always go as parameters, never into the text).
+ */
+const preparedNames = new Map<string, string>();
+function preparedName(sql: string): string {
+  let name = preparedNames.get(sql);
+  if (!name) {
+    name = `hpf_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
+}
+
 export async function openPostgres(url: string, options: PostgresOptions): Promise<SqlDatabase> {
   assertSchemaName(options.schema);
   const pool = new Pool({
@@ -60,7 +76,9 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
 
   const run = async <Row>(client: Pool | PoolClient, sql: string, params?: readonly SqlParam[]): Promise<Row[]> => {
     try {
-      const result = await client.query(sql, params ? [...params] : undefined);
+      // A statement with parameters goes as a named prepared statement: each connection parses
+      // and plans it once, then sends only its values (see preparedName).
+      const result = params ? await client.query({ name: preparedName(sql), text: sql, values: [...params] }) : await client.query(sql);
       return result.rows as Row[];
     } catch (error) {
       throw storageFault(error);

@@ -131,3 +131,28 @@ describe('AccessRecordStore (PostgreSQL, several processes)', () => {
     }
   });
 });
+
+describe('PostgreSQL statements with parameters', () => {
+  const schema = freshSchemaName();
+  let url: string;
+  beforeAll(async () => {
+    url = await testDatabaseUrl();
+  });
+  afterAll(() => dropSchema(url, schema));
+
+  it('are prepared once per connection and then only executed, one name per text', async () => {
+    const db = await openPostgres(url, { schema, maxConnections: 1 });
+    try {
+      const twice = 'SELECT $1::int + 1 AS next';
+      await db.transaction(async (tx) => {
+        expect(await tx.query(twice, [1])).toEqual([{ next: 2 }]);
+        expect(await tx.query(twice, [41])).toEqual([{ next: 42 }]);
+        expect(await tx.query('SELECT $1::int * 2 AS double', [21])).toEqual([{ double: 42 }]);
+        const prepared = await tx.query<{ statement: string }>(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'hpf\\_%' ORDER BY statement`);
+        expect(prepared.map((row) => row.statement)).toEqual(['SELECT $1::int * 2 AS double', twice]);
+      });
+    } finally {
+      await db.close();
+    }
+  });
+});
