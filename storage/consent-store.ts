@@ -156,14 +156,18 @@ interface ItemConsentBindings {
 /**
  * The newest matching consent of each asked item (findActive's test, item by item), numbered from 0
  * as `item`: one SELECT, for findActiveForItems and for the case read (loan-store.ts readCase).
- * An item asked of ANY_SUBJECT (the case read only) has the newest of each subject who gave one.
+ * With `anySubject` (the case read, bound to its application), an item asked of ANY_SUBJECT has
+ * the newest of each subject who gave one.
  * The items go as three parallel arrays (itemConsentParams; unnest … WITH ORDINALITY numbers
  * them from 1): cheaper to bind and plan than a JSON document. The caller adds ITEM_CONSENTS_ORDER.
  */
-export function itemConsentsSql(bind: ItemConsentBindings): string {
+export function itemConsentsSql(bind: ItemConsentBindings, { anySubject = false }: { anySubject?: boolean } = {}): string {
+  // Items of ANY_SUBJECT only where the statement is bound to one application (its index bounds
+  // the join); everywhere else the subject is an equality, which consents_by_subject serves.
+  const subject = anySubject ? `(w.subject_key = '${ANY_SUBJECT}' OR c.subject_key = w.subject_key)` : 'c.subject_key = w.subject_key';
   return `SELECT DISTINCT ON (w.i, c.subject_key) w.i - 1 AS item, ${COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ')}
          FROM unnest(${bind.subjectKeys}::text[], ${bind.kinds}::text[], ${bind.wanted}::text[]) WITH ORDINALITY AS w(subject_key, kind, wanted, i)
-         JOIN consents c ON (w.subject_key = '${ANY_SUBJECT}' OR c.subject_key = w.subject_key) AND c.kind = w.kind AND c.purpose = ${bind.purpose} AND c.granted_to_centre = ${bind.centre}
+         JOIN consents c ON ${subject} AND c.kind = w.kind AND c.purpose = ${bind.purpose} AND c.granted_to_centre = ${bind.centre}
            AND c.scopes @> w.wanted::jsonb
            AND c.revoked_at IS NULL AND c.valid_from <= ${bind.at} AND ${bind.at} < c.valid_until
            AND (${bind.applicationId}::text IS NULL OR c.application_id = ${bind.applicationId})`;

@@ -336,7 +336,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
         `SELECT ${APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ')},
            (SELECT coalesce(json_agg(s ORDER BY s.step), '[]'::json) FROM (SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = a.id) s) AS case_steps,
            (SELECT coalesce(json_agg(k), '[]'::json) FROM (
-              ${itemConsentsSql({ subjectKeys: '$2', kinds: '$3', wanted: '$4', purpose: '$5', centre: '$6', at: '$7', applicationId: 'a.id::text' })}
+              ${itemConsentsSql({ subjectKeys: '$2', kinds: '$3', wanted: '$4', purpose: '$5', centre: '$6', at: '$7', applicationId: 'a.id::text' }, { anySubject: anyParty.length > 0 })}
               ${ITEM_CONSENTS_ORDER}) k
             WHERE a.centre = $6 AND a.status = ANY($8::text[])) AS case_consents
          FROM loan_applications a WHERE a.id = $1`,
