@@ -33,7 +33,7 @@ import { SIMULATOR_ADMIN_PATHS } from '../../lib/agency-contracts';
 import { mintToken } from '../../lib/tokens';
 import { PROJECT_ROOT } from '../../schema/subgraphs';
 import { build } from '../build';
-import { closedLoop, machineLine, median, reachablePostgres } from './support';
+import { closedLoop, localPostgresCpuMs, machineLine, median, reachablePostgres } from './support';
 import type { TierReady, TierRole, TierUsage } from './tier';
 import { DASHBOARD, HOP, LIST, LIST_SIZE, peopleIn } from './workload';
 
@@ -143,6 +143,8 @@ interface Window {
   subgraphCpuMs: number;
   /** Gateway CPU ms per request in this window (none when the subgraph is called straight). */
   gatewayCpuMs: number | null;
+  /** This machine's PostgreSQL CPU ms per request in this window (none with the embedded store, or a database elsewhere). */
+  postgresCpuMs: number | null;
 }
 
 interface PolicyFigure {
@@ -309,12 +311,15 @@ async function main(): Promise<void> {
         const subgraphTier = subgraphTierOf(variant.target);
         const gateway = variant.target === 'subgraph' ? null : gatewayOf[variant.target];
         const [subgraphBefore, gatewayBefore] = await Promise.all([subgraphTier.usage(), gateway?.usage()]);
+        const postgresBefore = config.databaseUrl ? localPostgresCpuMs() : null;
         const { requests, perSecond } = await closedLoop(async (lane, n) => void (await checked(variant, await request(variant, lane, n))), { seconds: SECONDS, concurrency: CONCURRENCY });
+        const postgresAfter = postgresBefore === null ? null : localPostgresCpuMs();
         const [subgraphAfter, gatewayAfter] = await Promise.all([subgraphTier.usage(), gateway?.usage()]);
         windows[variant.name]!.push({
           perSecond,
           subgraphCpuMs: (subgraphAfter.cpuMs - subgraphBefore.cpuMs) / requests,
           gatewayCpuMs: gatewayBefore && gatewayAfter ? (gatewayAfter.cpuMs - gatewayBefore.cpuMs) / requests : null,
+          postgresCpuMs: postgresBefore !== null && postgresAfter !== null ? (postgresAfter - postgresBefore) / requests : null,
         });
       }
       say(`round ${round}/${ROUNDS}: ${VARIANTS.map((variant) => `${variant.name} ${windows[variant.name]!.at(-1)!.perSecond.toFixed(0)}`).join(' · ')} req/s`);
@@ -337,6 +342,8 @@ async function main(): Promise<void> {
     const rps = (name: string) => m(name, (window) => window.perSecond);
     const subCpu = (name: string) => m(name, (window) => window.subgraphCpuMs);
     const gwCpu = (name: string) => m(name, (window) => window.gatewayCpuMs);
+    const pgCpu = (name: string) => (windows[name]!.some((window) => window.postgresCpuMs === null) ? null : m(name, (window) => window.postgresCpuMs));
+    const ms = (value: number | null) => (value === null ? '–' : value.toFixed(1));
     const x = (value: number) => `${value.toFixed(2)}×`;
     const met = (ok: boolean) => (ok ? 'yes' : 'no');
     const rows: string[][] = [];
@@ -375,6 +382,14 @@ async function main(): Promise<void> {
       rows.push([`subgraph-tier CPU per request, ${workload}`, `${value.toFixed(1)} ms`, `${subCpu(`${workload} · Hive`).toFixed(1)} ms`, `≤ ${target} ms`, met(value <= target)]);
     }
     rows.push(['gateway CPU per request, dashboard / 50-list (for reading the above)', `${gwCpu('dashboard · ours').toFixed(1)} / ${gwCpu('50-list · ours').toFixed(1)} ms`, `${gwCpu('dashboard · Hive').toFixed(1)} / ${gwCpu('50-list · Hive').toFixed(1)} ms`, '–', '–']);
+    // The database shares the machine's cores: its CPU per request is paid out of the same throughput.
+    rows.push([
+      'PostgreSQL CPU per request (this machine\'s server), dashboard / 50-list; privacy off beside ours',
+      `${ms(pgCpu('dashboard · ours'))} / ${ms(pgCpu('50-list · ours'))} ms (off: ${ms(pgCpu('dashboard · ours, privacy off'))} / ${ms(pgCpu('50-list · ours, privacy off'))})`,
+      `${ms(pgCpu('dashboard · Hive'))} / ${ms(pgCpu('50-list · Hive'))} ms`,
+      '–',
+      '–',
+    ]);
 
     say('');
     say(`${machine}; load ${loadAfter} after the gateway rounds; ${runtime}; subgraphs on ${store}; ${CONCURRENCY} lanes, ${ROUNDS} interleaved rounds × ${SECONDS} s (bench:policy ${POLICY_SECONDS} s); medians of the rounds (req/s in parentheses); a ratio is the median of the rounds' ratios`);

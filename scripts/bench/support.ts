@@ -3,6 +3,7 @@
  * at a time (no policy, consents from memory, no access-record writes), the closed-loop load, the
  * statistics, the machine line, and the PostgreSQL a bench measures on.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
 import { allow } from 'graphql-shield';
@@ -67,6 +68,34 @@ export async function closedLoop(send: (lane: number, n: number) => Promise<void
     }),
   );
   return { requests, perSecond: requests / ((performance.now() - started) / 1000) };
+}
+
+/**
+ * CPU time (user + system, ms) of every PostgreSQL server process on this machine, read from
+ * /proc (in USER_HZ, 100 a second, on Linux); null where there is no /proc or no such process (a
+ * database elsewhere). The subgraph tier's figure leaves the database out; this is its own.
+ */
+export function localPostgresCpuMs(): number | null {
+  let ticks = 0;
+  let found = false;
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes(' (postgres) ')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      found = true;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found ? ticks * 10 : null;
 }
 
 /** Cores, CPU model and load average (1, 5, 15 min): printed at the start of every bench. */
