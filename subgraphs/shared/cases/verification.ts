@@ -8,7 +8,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from '../../../lib/actor';
 import type { ConsentRecord, Purpose, Storage } from '../../../storage/types';
 import type { VerifiedProxy } from '../policy/context';
-import { consentItemsOf, isAnyPartyKey, isCaselessEstimate } from '../policy/rules';
+import { consentItemsOf, findConsentsOfKeys, isAnyPartyKey, isCaselessEstimate } from '../policy/rules';
 import { centreOpenStatuses, isCaseOpenTo, partiesOf, type CaseFile } from './case-file';
 
 /** A proxy agent keeps their person only while a stored authorization backs the claim. */
@@ -113,12 +113,9 @@ export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf
   // A couple's estimate names no case (isCaselessEstimate): its consents are the spouse's estimate
   // consents to the caller's centre, which name no application; the store is asked under that
   // purpose, so no case's consent counts here, and none of these counts for a case.
-  const estimateConsents = new DataLoader<string, ConsentRecord | null>(async (keys) => {
-    const asked = keys.filter((key) => !isAnyPartyKey(key));
-    if (!centre || asked.length === 0) return keys.map(() => null);
-    const found = await storage.consents.findActiveForItems({ items: consentItemsOf(asked, subjectKeyOf), purpose, centre, at: new Date() });
-    return keys.map((key) => (isAnyPartyKey(key) ? null : (found.get(asked.indexOf(key)) ?? null)));
-  });
+  const estimateConsents = new DataLoader<string, ConsentRecord | null>(async (keys) =>
+    centre ? findConsentsOfKeys(storage.consents, keys, subjectKeyOf, { purpose, centre }) : keys.map(() => null),
+  );
 
   if (isCaselessEstimate({ purpose, applicationId })) return { caseFile: async () => null, consentLookup: estimateConsents };
   const caseFile = (): Promise<CaseFile | null> => (file ??= reads.load(CASE) as Promise<CaseFile | null>);

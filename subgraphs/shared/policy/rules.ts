@@ -10,7 +10,7 @@ import type { ActorRole } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
 import { ESTIMATE_CONSENT_SCOPES, ESTIMATE_PURPOSE } from '../../../lib/estimate-consent';
 import { serviceHasPower, type ServicePower } from '../../../lib/services';
-import type { ConsentItem, ConsentKind, ConsentRecord, ProxyScope } from '../../../storage/types';
+import type { ConsentItem, ConsentKind, ConsentRecord, ConsentStore, ProxyScope, Purpose } from '../../../storage/types';
 import type { DenialCode, PolicyContext } from './context';
 
 export { allow, deny } from 'graphql-shield';
@@ -144,18 +144,27 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
     const centre = context.actor.centre;
     // A couple's estimate has no case: its consents name none (isCaselessEstimate).
     const file = isCaselessEstimate(context) ? null : await context.caseFile();
-    const asked = keys.filter((key) => !isAnyPartyKey(key));
-    if (!centre || (!file && !isCaselessEstimate(context)) || asked.length === 0) return keys.map(() => null);
-    // One store query for every consent this tick asks about, whatever their kind, agency and item.
-    const found = await context.consents.findActiveForItems({
-      items: consentItemsOf(asked, context.subjectKeyOf),
-      purpose: context.purpose,
-      centre,
-      at: new Date(),
-      ...(file ? { applicationId: file.application.id } : {}),
-    });
-    return keys.map((key) => (isAnyPartyKey(key) ? null : (found.get(asked.indexOf(key)) ?? null)));
+    if (!centre || (!file && !isCaselessEstimate(context))) return keys.map(() => null);
+    return findConsentsOfKeys(context.consents, keys, context.subjectKeyOf, { purpose: context.purpose, centre, applicationId: file?.application.id });
   });
+}
+
+/**
+ * The consents of loader keys (consentKey strings), in their order: one store query for every
+ * consent a tick asks about, whatever their kind, agency and item. An anyPartyKey is answered
+ * null without asking: only a case read brings every party's consents.
+ */
+export async function findConsentsOfKeys(
+  consents: Pick<ConsentStore, 'findActiveForItems'>,
+  keys: readonly string[],
+  subjectKeyOf: (idNumber: string) => string,
+  query: { purpose: Purpose; centre: string; applicationId?: string },
+): Promise<Array<ConsentRecord | null>> {
+  const asked = keys.filter((key) => !isAnyPartyKey(key));
+  if (asked.length === 0) return keys.map(() => null);
+  const found = await consents.findActiveForItems({ items: consentItemsOf(asked, subjectKeyOf), at: new Date(), ...query });
+  const index = new Map(asked.map((key, position) => [key, position]));
+  return keys.map((key) => (index.has(key) ? (found.get(index.get(key)!) ?? null) : null));
 }
 
 /**
