@@ -48,11 +48,12 @@ interface PersistedDocument {
   definitions: Array<{ name?: { value: string } }>;
 }
 
-/** Generates <dir>/gql/ from the .ts sources in <dir>, from `schema` (a file or URL; default schema/api.graphql). */
-async function generateClient(dir: string, schema?: string): Promise<void> {
-  // @graphql-codegen/cli's generate() with the client preset, in a process of its own (test/support/codegen-client.ts).
+/** Generates each client's <dir>/gql/ from the .ts sources in its dir, from its `schema` (a file or URL; default schema/api.graphql). */
+async function generateClients(clients: Array<{ dir: string; schema?: string }>): Promise<void> {
+  // @graphql-codegen/cli's generate() with the client preset, in a process of its own (test/support/codegen-client.ts),
+  // one for every client of the spec: each start of that process takes seconds.
   // Asynchronously: when the schema is a gateway in this process, it must stay free to answer.
-  const args = ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'support', 'codegen-client.ts'), dir, ...(schema ? [schema] : [])];
+  const args = ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'support', 'codegen-client.ts'), ...clients.flatMap(({ dir, schema }) => [...(schema ? ['--schema', schema] : []), dir])];
   await promisify(execFile)(process.execPath, args, { cwd: REPO_ROOT, timeout: 60_000 });
 }
 
@@ -82,10 +83,14 @@ export const ApplicationFacts = graphql(\`
 \`);
 `;
 
-/** Type errors of the consumer against the generated client in `dir`, strict as our own code. */
-function typeErrors(dir: string): string[] {
-  fs.writeFileSync(path.join(dir, 'consumer.ts'), CONSUMER);
-  const program = ts.createProgram([path.join(dir, 'consumer.ts')], {
+/**
+ * Type errors of the consumer against the generated client in each of `dirs`, strict as our own
+ * code, each named by its file: one program for all (each program reads TypeScript's own lib anew).
+ */
+function typeErrors(dirs: readonly string[]): string[] {
+  const consumers = dirs.map((dir) => path.join(dir, 'consumer.ts'));
+  for (const consumer of consumers) fs.writeFileSync(consumer, CONSUMER);
+  const program = ts.createProgram(consumers, {
     strict: true,
     noEmit: true,
     skipLibCheck: true,
@@ -95,28 +100,35 @@ function typeErrors(dir: string): string[] {
     // The temp dir has no node_modules of its own: the generated client's one import is found in ours.
     paths: { '@graphql-typed-document-node/core': [path.join(REPO_ROOT, 'node_modules', '@graphql-typed-document-node', 'core')] },
   });
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.file?.fileName ?? '(no file)'}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
 }
 
+// Every client of the spec, generated before its first test in one codegen process: two of the
+// frontend that types its scalars (from schema/api.graphql, and from a development gateway's
+// introspection), one of the frontend under TRUSTED_DOCUMENTS=registered-only.
+let fromFile: string;
+let fromGateway: string;
+let registeredClient: string;
+
+beforeAll(async () => {
+  fromFile = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-file-'));
+  fromGateway = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-gateway-'));
+  registeredClient = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-client-'));
+  for (const dir of [fromFile, fromGateway]) fs.writeFileSync(path.join(dir, 'application-facts.ts'), FACTS_SOURCE);
+  fs.writeFileSync(path.join(registeredClient, 'my-fund-account.ts'), SOURCE);
+  // A development gateway (introspection on by default outside production), as a frontend team runs one.
+  const development = await startTestSystem();
+  try {
+    await generateClients([{ dir: fromFile }, { dir: fromGateway, schema: development.gatewayUrl }, { dir: registeredClient }]);
+  } finally {
+    await development.stop();
+  }
+}, 120_000);
+afterAll(() => {
+  for (const dir of [fromFile, fromGateway, registeredClient]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 describe('a codegen client-preset frontend’s types', () => {
-  let fromFile: string;
-  let fromGateway: string;
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    fromFile = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-file-'));
-    fromGateway = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-gateway-'));
-    for (const dir of [fromFile, fromGateway]) fs.writeFileSync(path.join(dir, 'application-facts.ts'), FACTS_SOURCE);
-    await generateClient(fromFile);
-    // A development gateway (introspection on by default outside production), as a frontend team runs one.
-    system = await startTestSystem();
-    await generateClient(fromGateway, system.gatewayUrl);
-  }, 120_000);
-  afterAll(async () => {
-    await system?.stop();
-    for (const dir of [fromFile, fromGateway]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   const generated = (dir: string) => fs.readFileSync(path.join(dir, 'gql', 'graphql.ts'), 'utf8');
 
   it('types each custom scalar the operation uses as its wire form, not unknown, from schema/api.graphql', () => {
@@ -138,8 +150,7 @@ describe('a codegen client-preset frontend’s types', () => {
   });
 
   it('gives a frontend types it can use strictly: Money, Date and DateTime are strings, an IdNumber variable is one', () => {
-    expect(typeErrors(fromFile)).toEqual([]);
-    expect(typeErrors(fromGateway)).toEqual([]);
+    expect(typeErrors([fromFile, fromGateway])).toEqual([]);
   });
 });
 
@@ -156,9 +167,7 @@ describe('a codegen client-preset frontend under TRUSTED_DOCUMENTS=registered-on
   let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-client-'));
-    fs.writeFileSync(path.join(dir, 'my-fund-account.ts'), SOURCE);
-    await generateClient(dir);
+    dir = registeredClient;
     schema = await loadApiSchema();
     persisted = JSON.parse(fs.readFileSync(path.join(dir, 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated module, as the frontend imports it
@@ -180,7 +189,6 @@ describe('a codegen client-preset frontend under TRUSTED_DOCUMENTS=registered-on
     await listening?.close();
     await gateway?.stop();
     await system?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const headers = (): Record<string, string> => ({ authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' });
