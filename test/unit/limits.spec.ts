@@ -9,6 +9,7 @@ import {
   maxDepthRule,
   operationCost,
   queryLimits,
+  rememberedQueryLimits,
   resolveQueryLimits,
   selectionDepth,
   type QueryLimitOptions,
@@ -190,6 +191,22 @@ describe('query limits', () => {
       expect(codes(query, {}, { ids: Array(100).fill(ID) })).toEqual([]);
       expect(codes(query, { maxCost: 1000 }, { ids: Array(10).fill(ID) })).toEqual([]);
       expect(codes(query, { maxCost: 1000 }, { ids: Array(100).fill(ID) })).toEqual(['QUERY_TOO_COSTLY']);
+    });
+
+    // The gateway's plugin measures an operation once per schema, document and list length, not per request.
+    it('is remembered per document and list length, and measured again when either changes', () => {
+      const check = rememberedQueryLimits(resolveQueryLimits({ maxCost: 1000 }));
+      const many = parse(`query Many($ids: [IdNumber!]!) { applicants(idNumbers: $ids) { ...Person } } fragment Person on Applicant { name marriage { status spouse { name } } }`);
+      const few = check(schema, many, { ids: Array(10).fill(ID) });
+      expect(few).toEqual([]);
+      expect(check(schema, many, { ids: Array(10).fill(ID2) })).toBe(few);
+      expect(check(schema, many, { ids: Array(500).fill(ID) }).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COSTLY']);
+      expect(check(schema, many, { ids: Array(10).fill(ID) })).toBe(few);
+      // Not sent is not an empty list: the default length applies.
+      expect(check(schema, parse(`query Some($ids: [IdNumber!]! = ["${ID}"]) { applicants(idNumbers: $ids) { name } }`), {})).toEqual([]);
+      const deep = parse(`{ applicant(idNumber: "${ID}") { providentFundLoans { borrowers { providentFundLoans { borrowers { name } } } } } }`);
+      expect(check(schema, deep).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COSTLY']);
+      expect(rememberedQueryLimits(resolveQueryLimits({ maxCost: 20_000 }))(schema, deep)).toEqual([]);
     });
   });
 
