@@ -7,21 +7,42 @@
 export type Canonical = string | number | boolean | null | Date | readonly Canonical[] | { readonly [key: string]: Canonical };
 
 export function canonicalJson(value: Canonical): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('a canonical number must be finite');
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('a canonical number must be finite');
+      return JSON.stringify(value);
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let index = 0; index < value.length; index += 1) out += `${index === 0 ? '' : ','}${canonicalJson(value[index] as Canonical)}`;
+    return `${out}]`;
   }
   // A tag check rather than instanceof: dates may come from another realm (a worker, a test sandbox).
-  if (Object.prototype.toString.call(value) === '[object Date]') return JSON.stringify((value as Date).toISOString());
-  if (Array.isArray(value)) return `[${value.map((item: Canonical) => canonicalJson(item)).join(',')}]`;
+  // Asked only of what has a toISOString: the tag check of every object cost more than the rest of the walk.
+  if (typeof (value as Date).toISOString === 'function' && Object.prototype.toString.call(value) === '[object Date]') return JSON.stringify((value as Date).toISOString());
   const object = value as { readonly [key: string]: Canonical };
-  const members = Object.keys(object)
-    .sort()
-    .map((key) => {
-      const member = object[key];
-      if (member === undefined) throw new TypeError(`canonical JSON has no form for undefined (key "${key}")`);
-      return `${JSON.stringify(key)}:${canonicalJson(member)}`;
-    });
-  return `{${members.join(',')}}`;
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index]!;
+    const member = object[key];
+    if (member === undefined) throw new TypeError(`canonical JSON has no form for undefined (key "${key}")`);
+    out += `${index === 0 ? '' : ','}${quotedKey(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
+}
+
+/** Keys as JSON writes them: the records' keys are a few field names, each quoted once. */
+const quotedKeys = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 1_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
