@@ -11,6 +11,12 @@ export interface AppConfig {
   audience: string;
   /** The GraphQL endpoint, on this origin. */
   graphqlPath: string;
+  /**
+   * How often, in ms, the application page reads a case that can still change again; without it,
+   * every few seconds (ApplicationView's POLL_MS). No gateway serves one: the browser specs give
+   * their pages a shorter one, so that they do not wait on the reading.
+   */
+  pollMs?: number;
 }
 
 export function readConfig(): AppConfig {

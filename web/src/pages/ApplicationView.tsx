@@ -9,6 +9,7 @@
 import { useId, useState } from 'react';
 import type { PageProps } from '../App';
 import { request, required } from '../api';
+import { readConfig } from '../config';
 import { instant, money, useAction, useOperation } from '../data';
 import type { ApplicationPageQuery } from '../generated/graphql';
 import { AGENCY_NAMES, DATA_ITEM_NAMES, STEP_NAMES, pick, useLanguage, type TextKey } from '../i18n';
@@ -27,8 +28,10 @@ const SCORES = [1, 2, 3, 4, 5] as const;
 /**
  * Every few seconds: the page's operation is one of the dearer ones under the caller limits (the
  * per-minute cost budget of RATE_LIMIT_PER_MINUTE), so a person watching it spends a third of it.
+ * Unless the page's config names another (the browser specs', AppConfig.pollMs).
  */
-const POLL_MS = 4000;
+const served = readConfig().pollMs;
+const POLL_MS = typeof served === 'number' && served > 0 ? served : 4000;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** What each borrower consents to for the application: every item a check reads of them (README's list). */
