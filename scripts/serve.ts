@@ -6,25 +6,14 @@
  *   serve.ts simulator <agency>    one agency simulator, e.g. `simulator pboc-credit`, or a partner
  *                                  system's: `simulator entrusted-bank`, `simulator sms-gateway`
  *   serve.ts identity-provider     the local identity provider (development and tests; never production)
- * docker-compose runs the others as separate services.
+ * docker-compose runs the others as separate services. Each role loads only the code it runs (the
+ * imports below are made in its case): a simulator or the identity provider starts in a fraction of
+ * the time it took when every process loaded the gateway, the subgraphs and the storage.
  */
-import { buildAgencySimulator, loadDataset } from '../agencies';
-import { buildPartnerSimulators } from '../agencies/partners';
-import { PARTNER_SYSTEMS } from '../lib/partner-contracts';
-import { buildGateway } from '../gateway/server';
 import { ConfigError, loadConfig } from '../lib/config';
 import { listen, type ListeningServer } from '../lib/http';
 import { createLogger } from '../lib/logger';
 import { startTracing } from '../lib/tracing';
-import { subgraphByAgency, subgraphByName } from '../schema/subgraphs';
-import { SUBGRAPH_DEFINITIONS } from '../subgraphs';
-import { buildSubgraphServer } from '../subgraphs/shared/subgraph';
-import { SCENARIOS } from '../agencies/data/scenarios';
-import { openStorage, storageLocation } from '../storage';
-import { startLocalSystem } from './local-system';
-import { startIdentityProvider } from '../identity-provider/provider';
-import { createGatewayClient } from '../subgraphs/shared/gateway-client';
-import { startLoanWorker } from '../subgraphs/loan/workflow/worker';
 
 // Before anything Apollo is loaded: this system never reports to Apollo.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -47,6 +36,7 @@ async function main(): Promise<void> {
 
   switch (role) {
     case 'all': {
+      const [{ startLocalSystem }, { SCENARIOS }] = await Promise.all([import('./local-system.js'), import('../agencies/data/scenarios.js')]);
       const system = await startLocalSystem({ config, logger, ports: 'configured', identityProvider: true });
       stops.push(() => system.stop());
       const couple = SCENARIOS.cleanCouple;
@@ -70,6 +60,7 @@ async function main(): Promise<void> {
       return;
     }
     case 'gateway': {
+      const { buildGateway } = await import('../gateway/server.js');
       const gateway = await buildGateway({ config, logger });
       stops.push(() => gateway.stop());
       const listening = await listen(gateway.server, config.gatewayPort, config.host);
@@ -78,6 +69,14 @@ async function main(): Promise<void> {
       return;
     }
     case 'subgraph': {
+      const [{ subgraphByName }, { openStorage, storageLocation }, { SUBGRAPH_DEFINITIONS }, { buildSubgraphServer }, { createGatewayClient }, { startLoanWorker }] = await Promise.all([
+        import('../schema/subgraphs.js'),
+        import('../storage/index.js'),
+        import('../subgraphs/index.js'),
+        import('../subgraphs/shared/subgraph.js'),
+        import('../subgraphs/shared/gateway-client.js'),
+        import('../subgraphs/loan/workflow/worker.js'),
+      ]);
       const entry = subgraphByName(name);
       // Subgraphs share one database and one access record; an embedded store per process would
       // split them, and hold the record under a key no operator set.
@@ -99,11 +98,18 @@ async function main(): Promise<void> {
       return;
     }
     case 'identity-provider': {
+      const { startIdentityProvider } = await import('../identity-provider/provider.js');
       const provider = await startIdentityProvider({ config, logger, port: config.identityProviderPort, ...(config.identityProviderPort !== 0 ? { issuer: config.auth.issuer } : {}) });
       stops.push(() => provider.stop());
       return;
     }
     case 'simulator': {
+      const [{ buildAgencySimulator, loadDataset }, { buildPartnerSimulators }, { PARTNER_SYSTEMS }, { subgraphByAgency }] = await Promise.all([
+        import('../agencies/index.js'),
+        import('../agencies/partners/index.js'),
+        import('../lib/partner-contracts.js'),
+        import('../schema/subgraphs.js'),
+      ]);
       const partner = PARTNER_SYSTEMS.find((system) => system.name === name);
       if (partner) {
         const simulators = buildPartnerSimulators({
