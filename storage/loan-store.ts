@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { SqlDatabase, SqlExecutor } from './database';
 import type { CaseState, LoanApplicationRow, LoanEvent, LoanStepName, LoanStepRow, LoanStore, Transitions } from './loan-types';
-import { ANY_SUBJECT, ITEM_CONSENTS_ORDER, itemConsentParams, itemConsentsSql, toConsentRecord, type ConsentRow } from './consent-store';
+import { caseConsentsSql, toConsentGround, type CaseConsentTuple } from './consent-store';
 import { noticeMethods, writeNotices } from './notice-outbox';
 
 interface ApplicationRow {
@@ -327,36 +327,24 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
 
     async readCase(id, consents) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-      const items = consents?.items ?? [];
-      const anyParty = consents?.anyParty ?? [];
-      // One statement: the application's row, its steps as one JSON array, and the consents asked
-      // for as another (each asked item, then each item of any party), gated here on the
-      // application's centre and status as well as by the caller.
-      const [row] = await db.query<ApplicationRow & { case_steps: StepRow[] | string; case_consents: Array<ConsentRow & { item: number }> | string }>(
+      // One statement: the application's row, its steps as one JSON array, and every consent in
+      // force for it under the purpose and centre asked as another (by the application's index;
+      // matching them to the request's questions is newestCovering's, in memory), gated here on
+      // the application's centre and status as well as by the caller.
+      const [row] = await db.query<ApplicationRow & { case_steps: StepRow[] | string; case_consents: CaseConsentTuple[] | string }>(
         `SELECT ${APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ')},
            (SELECT coalesce(json_agg(s ORDER BY s.step), '[]'::json) FROM (SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = a.id) s) AS case_steps,
-           (SELECT coalesce(json_agg(k), '[]'::json) FROM (
-              ${itemConsentsSql({ subjectKeys: '$2', kinds: '$3', wanted: '$4', purpose: '$5', centre: '$6', at: '$7', applicationId: 'a.id::text' }, { anySubject: anyParty.length > 0 })}
-              ${ITEM_CONSENTS_ORDER}) k
-            WHERE a.centre = $6 AND a.status = ANY($8::text[])) AS case_consents
+           (SELECT coalesce(json_agg(json_build_array(k.id, k.subject_key, k.kind, k.scopes, k.authorization_ref) ORDER BY k.granted_at DESC, k.position DESC), '[]'::json) FROM (
+              ${caseConsentsSql({ applicationId: 'a.id::text', purpose: '$2', centre: '$3', at: '$4' })}) k
+            WHERE a.centre = $3 AND a.status = ANY($5::text[])) AS case_consents
          FROM loan_applications a WHERE a.id = $1`,
-        [
-          id,
-          ...itemConsentParams([...items, ...anyParty.map((item) => ({ ...item, subjectKey: ANY_SUBJECT }))]),
-          consents?.purpose ?? null,
-          consents?.centre ?? null,
-          consents?.at ?? new Date(),
-          [...(consents?.openStatuses ?? [])],
-        ],
+        [id, consents?.purpose ?? null, consents?.centre ?? null, consents?.at ?? new Date(), [...(consents?.openStatuses ?? [])]],
       );
       if (!row) return null;
-      const at = consents?.at ?? new Date();
-      const found = json(row.case_consents).map((consent) => ({ item: Number(consent.item), consent: toConsentRecord(consent, at) }));
       return {
         application: toApplication(row),
         steps: json(row.case_steps).map(toStep),
-        consents: new Map(found.filter(({ item }) => item < items.length).map(({ item, consent }) => [item, consent])),
-        anyPartyConsents: anyParty.map((_, index) => found.filter(({ item }) => item === items.length + index).map(({ consent }) => consent)),
+        consents: consents ? json(row.case_consents).map(toConsentGround) : [],
       };
     },
 

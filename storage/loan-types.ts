@@ -3,7 +3,7 @@
  * timeline of events. Stored before any agency is called; steps carry leases so that two running
  * instances never process the same step, and a restart resumes whatever was left.
  */
-import type { ConsentItem, ConsentRecord, Purpose } from './types';
+import type { ConsentGround, Purpose } from './types';
 
 export type RepaymentMethod = 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
 
@@ -247,14 +247,8 @@ export interface LoanStatistics {
   averageReviewScore: number | null;
 }
 
-/** The consents a case read brings along: the request's questions under its purpose, centre and instant. */
+/** The consents a case read brings along: those in force under the request's purpose, for its centre, at its instant. */
 export interface CaseConsentQuery {
-  items: readonly ConsentItem[];
-  /**
-   * Items asked of every party at once, whose subjects are not known yet (they come from an
-   * agency's record, asked only once the case is verified): each subject's newest consent to it.
-   */
-  anyParty?: readonly Omit<ConsentItem, 'subjectKey'>[];
   purpose: Purpose;
   centre: string;
   at: Date;
@@ -263,10 +257,13 @@ export interface CaseConsentQuery {
 }
 
 export interface CaseRead extends CaseState {
-  /** The newest matching consent of each asked item, by the item's index; items without one are absent. */
-  consents: Map<number, ConsentRecord>;
-  /** Of each `anyParty` item, in its order: every subject's newest matching consent (none: empty). */
-  anyPartyConsents: ConsentRecord[][];
+  /**
+   * Every consent naming this application that is in force at `at` for the purpose and centre
+   * asked, whoever gave it, as the request's grounds, newest first (granted, then recorded): newestCovering (consent-store.ts)
+   * answers findActiveForItems' question from them. Empty when none was asked for, or when the
+   * application is not of that centre or not in one of the open statuses.
+   */
+  consents: ConsentGround[];
 }
 
 export interface LoanStore {
@@ -286,7 +283,7 @@ export interface LoanStore {
   steps(id: string): Promise<LoanStepRow[]>;
   /**
    * The case file a request names — the application and its steps — in one statement, and with it
-   * the consents the request asks about (findActiveForItems' test, naming this application), which
+   * every consent given for it under the request's purpose and centre (CaseRead.consents), which
    * the store returns only if the application is of `consents.centre` and in one of
    * `consents.openStatuses`; the caller still verifies the case before it uses any. Null when absent.
    */

@@ -57,6 +57,13 @@ export interface ConsentRecord extends ConsentGrant {
   revokedAt: Date | null;
 }
 
+/**
+ * What a request needs of a consent it reads under: which one it is (the access record names it),
+ * whose, of what kind and covering what (to match a question), and a credit query's written
+ * authorization. A case read brings its consents in this form (LoanStore.readCase).
+ */
+export type ConsentGround = Pick<ConsentRecord, 'id' | 'subjectKey' | 'kind' | 'scopes' | 'authorizationRef'>;
+
 export interface ConsentQuery {
   subjectKey: string;
   /** The case the consent must name; undefined matches a consent of any case or none (face verification). */

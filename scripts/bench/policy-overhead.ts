@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const build = (policy: Policy, store: Storage) => buildSubgraphServer({ ...civilAffairsSubgraph, policy }, { config, logger: silentLogger, storage: store, agencyUrl: agency.url });
   const servers: Record<string, Awaited<ReturnType<typeof buildSubgraphServer>>> = {
     'rules off': await build(NO_POLICY, storage),
-    'rules only': await build(civilAffairsSubgraph.policy, noRecords(memoryConsents(storage, [anyConsent]))),
+    'rules only': await build(civilAffairsSubgraph.policy, noRecords(memoryConsents(storage, [anyConsent], keyOf))),
     '+ consent store': await build(civilAffairsSubgraph.policy, noRecords(storage)),
     '+ access record': await build(civilAffairsSubgraph.policy, storage),
   };

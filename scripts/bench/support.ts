@@ -8,7 +8,9 @@ import os from 'node:os';
 import { Client } from 'pg';
 import { allow } from 'graphql-shield';
 import type { Policy } from '../../subgraphs/shared/policy/policy';
-import type { ConsentKind, ConsentRecord, Storage } from '../../storage/types';
+import type { AgencyName } from '../../lib/agency-contracts';
+import { DATA_ITEMS } from '../../lib/data-items';
+import type { ConsentKind, ConsentRecord, ConsentScope, Storage } from '../../storage/types';
 
 /** Every type allowed: applyPolicy then wraps nothing — a subgraph as if there were no policy. */
 export const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
@@ -16,11 +18,13 @@ export const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
 /**
  * Every consent look-up answered from memory: the rules run, the store is not asked. Each question
  * is answered with the given record of the kind asked (a credit query needs its written
- * authorization), or the first record when none is of that kind.
+ * authorization), or the first record when none is of that kind: a case read brings each of them
+ * as given by every person its application names (keyed by `keyOf`).
  */
-export function memoryConsents(storage: Storage, records: readonly ConsentRecord[]): Storage {
+export function memoryConsents(storage: Storage, records: readonly ConsentRecord[], keyOf: (idNumber: string) => string): Storage {
   if (records.length === 0) throw new Error('memoryConsents needs a consent record to answer with');
   const of = (kind: ConsentKind) => records.find((record) => record.kind === kind) ?? records[0]!;
+  const everyItem: ConsentScope[] = (Object.entries(DATA_ITEMS) as Array<[AgencyName, readonly string[]]>).map(([agency, dataItems]) => ({ agency, dataItems: [...dataItems] }));
   return {
     ...storage,
     // The case still read from the store, its consents from memory.
@@ -28,7 +32,10 @@ export function memoryConsents(storage: Storage, records: readonly ConsentRecord
       ...storage.loans,
       readCase: async (id, consents) => {
         const read = await storage.loans.readCase(id, null);
-        return read && { ...read, consents: new Map((consents?.items ?? []).map((item, index) => [index, of(item.kind)])) };
+        if (!read || !consents) return read;
+        const { applicant, spouse, coBorrowers } = read.application.request;
+        const people = [applicant, ...(spouse ? [spouse] : []), ...coBorrowers].map((person) => keyOf(person.idNumber));
+        return { ...read, consents: people.flatMap((subjectKey) => records.map((record) => ({ ...record, subjectKey, scopes: everyItem }))) };
       },
     },
     consents: {

@@ -105,7 +105,7 @@ async function startSubgraphs(
       at: new Date(),
       applicationId: list,
     });
-    storage = noRecords(memoryConsents(stored, [...found.values()]));
+    storage = noRecords(memoryConsents(stored, [...found.values()], (idNumber) => subjectKeyOf(config.entityRefKey, idNumber)));
   }
 
   const urls: Record<string, string> = {};

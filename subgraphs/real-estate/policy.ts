@@ -29,7 +29,6 @@ import {
   isFundCentre,
   isServiceWith,
   mayReadPersonalData,
-  offParent,
   partySubject,
   type Subjects,
 } from '../shared/policy/rules';
@@ -47,7 +46,7 @@ const ownersOfRegistration: Subjects<PropertyRegistrationRecord> = (registration
 /** The parent themself, their proxy, or a centre with the parent's consent for a case: the grounds a guardian gives. */
 const guardianBasis = and(isAuthenticated, or(isDataSubject(applicantSubject), actsForDataSubject(applicantSubject), hasConsent('DATA_SHARING', AGENCY, 'holdings', applicantSubject)));
 /** The minor children of the person's household record, as the population register gave them to the gateway. */
-const minorChildrenOf = offParent<Applicant>((parent) => parent.minorChildIdNumbers ?? []);
+const minorChildrenOf: Subjects<Applicant> = (parent) => parent.minorChildIdNumbers ?? [];
 
 export const realEstatePolicy: Policy = {
   // Registering the mortgage executes a signed loan contract: the loan engine only, and only for an

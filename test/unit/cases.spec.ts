@@ -9,7 +9,6 @@ import type { ProxyAuthorization, Storage } from '../../storage/types';
 import { isCaseOpenTo, partiesOf, requiredSignersOf } from '../../subgraphs/shared/cases/case-file';
 import { CHECK_RECORD_VERSION } from '../../subgraphs/shared/cases/check-record';
 import { caseReads, verifiedActor } from '../../subgraphs/shared/cases/verification';
-import { anyPartyKey } from '../../subgraphs/shared/policy/rules';
 
 const APPLICANT = '350102199003140316';
 const SPOUSE = '350102199205180427';
@@ -141,7 +140,8 @@ describe('whom a case is open to', () => {
   });
 });
 
-describe('caseReads: the named case, read once per request, with the consents asked alongside it', () => {
+describe('caseReads: the named case, read once per request, with every consent given for it', () => {
+  const consentOf = (idNumber: string, id: string, dataItems: string[]) => ({ id, subjectKey: key(idNumber), kind: 'DATA_SHARING', scopes: [{ agency: 'civil-affairs', dataItems }, { agency: 'natural-resources', dataItems: ['registration'] }] });
   const storeOf = (found: LoanApplicationRow | null) => {
     const calls = { readCase: 0, findActiveForItems: 0 };
     const withConsents: unknown[] = [];
@@ -149,16 +149,17 @@ describe('caseReads: the named case, read once per request, with the consents as
       readCase: async (_id: string, consents: unknown) => (
         calls.readCase++,
         withConsents.push(consents),
-        found && { application: found, steps: gathered([CO_OWNER], []), consents: new Map([[0, { id: 'consent-1' }]]), anyPartyConsents: [[{ id: 'consent-3', subjectKey: key(CO_OWNER) }]] }
+        // Newest first, as the store returns them: the applicant's newer consent covers marriage, the older one did too.
+        found && { application: found, steps: gathered([CO_OWNER], []), consents: [consentOf(APPLICANT, 'consent-2', []), consentOf(APPLICANT, 'consent-1', ['marriage']), consentOf(CO_OWNER, 'consent-3', [])] }
       ),
     } as unknown as Storage['loans'];
-    const consents = { findActiveForItems: async () => (calls.findActiveForItems++, new Map([[0, { id: 'consent-2' }]])) } as unknown as Storage['consents'];
+    const consents = { findActiveForItems: async () => (calls.findActiveForItems++, new Map()) } as unknown as Storage['consents'];
     return { store: { loans, consents }, calls, withConsents };
   };
   const officer = actor('FUND_OFFICER', { centre: '350100' });
   const readsOf = (caller: Actor, applicationId: string | null, store: ReturnType<typeof storeOf>['store']) =>
     caseReads({ actor: caller, applicationId, purpose: 'HPF_LOAN_REVIEW', storage: store, subjectKeyOf: key });
-  const consentOf = (idNumber: string) => `${idNumber}|DATA_SHARING|civil-affairs|marriage`;
+  const asked = (idNumber: string, agency = 'civil-affairs', item = 'marriage') => `${idNumber}|DATA_SHARING|${agency}|${item}`;
 
   it('finds the case with its parties for a caller it is open to, reading the store once however often asked', async () => {
     const { store, calls } = storeOf(application());
@@ -171,40 +172,21 @@ describe('caseReads: the named case, read once per request, with the consents as
     expect(calls).toEqual({ readCase: 1, findActiveForItems: 0 });
   });
 
-  it('reads the consents asked in the same tick as the case in the same statement, for the centre and the statuses open to it', async () => {
+  it('answers every consent look-up from that one read, for the centre and the statuses open to it: the newest consent covering the item', async () => {
     const { store, calls, withConsents } = storeOf(application());
     const { caseFile, consentLookup } = readsOf(officer, application().id, store);
-    const [consent, file] = await Promise.all([consentLookup.load(consentOf(APPLICANT)), caseFile()]);
+    const [consent, file] = await Promise.all([consentLookup.load(asked(APPLICANT)), caseFile()]);
     expect(file).not.toBeNull();
-    expect(consent).toEqual({ id: 'consent-1' });
-    expect(withConsents).toEqual([
-      { items: [{ subjectKey: key(APPLICANT), kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' }], anyParty: [], purpose: 'HPF_LOAN_REVIEW', centre: '350100', at: expect.any(Date), openStatuses: ['ACCEPTED', 'REFERRED', 'APPROVED'] },
+    expect(consent).toMatchObject({ id: 'consent-1' });
+    expect(withConsents).toEqual([{ purpose: 'HPF_LOAN_REVIEW', centre: '350100', at: expect.any(Date), openStatuses: ['ACCEPTED', 'REFERRED', 'APPROVED'] }]);
+    // Later ticks, other people and other items: still no statement.
+    expect((await consentLookup.loadMany([asked(SPOUSE), asked(CO_OWNER, 'natural-resources', 'registration'), asked(APPLICANT, 'natural-resources', 'registration'), asked(CO_OWNER)])).map((found) => (found as { id?: string } | null)?.id ?? null)).toEqual([
+      null,
+      'consent-3',
+      'consent-2',
+      null,
     ]);
-    expect(await consentLookup.load(consentOf(SPOUSE))).toEqual({ id: 'consent-2' });
-    expect(calls).toEqual({ readCase: 1, findActiveForItems: 1 });
-  });
-
-  it('reads with the case every party\'s consents to an item asked of any party, and answers that item from them later without the store', async () => {
-    const { store, calls, withConsents } = storeOf(application());
-    const { caseFile, consentLookup } = readsOf(officer, application().id, store);
-    const deeds = (subject: string) => `${subject}|DATA_SHARING|natural-resources|registration`;
-    const [prefetch, file] = await Promise.all([consentLookup.load(anyPartyKey('DATA_SHARING', 'natural-resources', 'registration')), caseFile()]);
-    expect([prefetch, file?.application.id]).toEqual([null, application().id]);
-    expect(withConsents).toEqual([expect.objectContaining({ items: [], anyParty: [{ kind: 'DATA_SHARING', agency: 'natural-resources', dataItem: 'registration' }] })]);
-    // The co-owner consented; the applicant, a party too, did not: no consent, and no second look.
-    expect(await consentLookup.loadMany([deeds(CO_OWNER), deeds(APPLICANT)])).toEqual([{ id: 'consent-3', subjectKey: key(CO_OWNER) }, null]);
     expect(calls).toEqual({ readCase: 1, findActiveForItems: 0 });
-    // Another item still goes to the store.
-    expect(await consentLookup.load(consentOf(SPOUSE))).toEqual({ id: 'consent-2' });
-    expect(calls).toEqual({ readCase: 1, findActiveForItems: 1 });
-  });
-
-  it('takes no party\'s consent from the case read when the case is not open to the caller', async () => {
-    const { store, calls } = storeOf(application());
-    const { caseFile, consentLookup } = readsOf({ ...officer, centre: '350200' }, application().id, store);
-    await Promise.all([consentLookup.load(anyPartyKey('DATA_SHARING', 'natural-resources', 'registration')), caseFile()]);
-    expect(await consentLookup.load(`${CO_OWNER}|DATA_SHARING|natural-resources|registration`)).toBeNull();
-    expect(calls.findActiveForItems).toBe(0);
   });
 
   it('counts no consent when the case is not open to the caller, whatever the store returned', async () => {
@@ -215,10 +197,10 @@ describe('caseReads: the named case, read once per request, with the consents as
     ] as const) {
       const { store, calls } = storeOf(found);
       const { caseFile, consentLookup } = readsOf(caller, application().id, store);
-      const [consent, file] = await Promise.all([consentLookup.load(consentOf(APPLICANT)), caseFile()]);
+      const [consent, file] = await Promise.all([consentLookup.load(asked(APPLICANT)), caseFile()]);
       expect([consent, file]).toEqual([null, null]);
-      expect(await consentLookup.load(consentOf(SPOUSE))).toBeNull();
-      expect(calls.findActiveForItems).toBe(0);
+      expect(await consentLookup.load(asked(CO_OWNER, 'natural-resources', 'registration'))).toBeNull();
+      expect(calls).toEqual({ readCase: 1, findActiveForItems: 0 });
     }
   });
 

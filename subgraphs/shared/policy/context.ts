@@ -5,7 +5,7 @@
 import type DataLoader from 'dataloader';
 import type { Actor, RequestPurpose } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
-import type { ConsentRecord, ConsentStore, LegalBasis, ProxyScope } from '../../../storage/types';
+import type { ConsentGround, ConsentStore, LegalBasis, ProxyScope } from '../../../storage/types';
 import type { CaseFile } from '../cases/case-file';
 
 export interface LedgerEntry {
@@ -47,10 +47,10 @@ export interface PolicyContext extends RequestPurpose {
   /** Keyed hash of an ID number, as the privacy stores know a person. */
   subjectKeyOf(idNumber: string): string;
   /**
-   * Consents for this request, by `subject|kind|agency|dataItem`: each looked up once, and all the
-   * look-ups of one tick together, so rules on 50 applicants do not scatter the agency batches.
+   * Consents for this request, by `subject|kind|agency|dataItem`: each looked up once, all of them
+   * answered from the one read of the case (cases/verification.ts caseReads).
    */
-  consentLookup: DataLoader<string, ConsentRecord | null>;
+  consentLookup: DataLoader<string, ConsentGround | null>;
   ledger: LedgerEntry[];
   idNumberMask: 'strict' | 'six-four';
   /** graphql-shield keeps its per-request rule cache here. */

@@ -10,7 +10,7 @@ import type { ActorRole } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
 import { ESTIMATE_CONSENT_SCOPES, ESTIMATE_PURPOSE } from '../../../lib/estimate-consent';
 import { serviceHasPower, type ServicePower } from '../../../lib/services';
-import type { ConsentItem, ConsentKind, ConsentRecord, ConsentStore, ProxyScope, Purpose } from '../../../storage/types';
+import type { ConsentGround, ConsentItem, ConsentKind, ConsentRecord, ConsentStore, ProxyScope, Purpose } from '../../../storage/types';
 import type { DenialCode, PolicyContext } from './context';
 
 export { allow, deny } from 'graphql-shield';
@@ -19,19 +19,6 @@ export type Rule = IRule | ReturnType<typeof and>;
 
 /** Whose personal data a parent object holds: ID numbers, found from the parent (and maybe its records). */
 export type Subjects<Parent> = (parent: Parent, context: PolicyContext) => readonly string[] | Promise<readonly string[]>;
-
-/** Subjects read off the parent object alone, synchronously, with no look-up (offParent). */
-const offTheParent = new WeakSet<object>();
-
-/**
- * Declares subjects that are read off the parent alone — no loader, no agency, no store — so a
- * rule may ask about them before the case is verified (hasConsent does, to read the case and the
- * consents together). Anything that looks something up must stay a plain Subjects.
- */
-export function offParent<Parent>(subjects: (parent: Parent) => readonly string[]): Subjects<Parent> {
-  offTheParent.add(subjects);
-  return subjects;
-}
 
 export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   (_parent, _args, context: PolicyContext) => context.actor.role !== 'ANONYMOUS',
@@ -108,20 +95,8 @@ export function consentKey(subject: string, kind: ConsentKind, agency: AgencyNam
   return `${subject}|${kind}|${agency}|${dataItem}`;
 }
 
-/** The subject of a consent key asked of every party of the case (no ID number is empty). */
-export const ANY_PARTY = '';
-
-/** Every party's consents to this item, read with the case (cases/verification.ts caseReads); its own answer is null. */
-export function anyPartyKey(kind: ConsentKind, agency: AgencyName, dataItem: string): string {
-  return consentKey(ANY_PARTY, kind, agency, dataItem);
-}
-
-export function isAnyPartyKey(key: string): boolean {
-  return key.startsWith(`${ANY_PARTY}|`);
-}
-
 /** The consent a subject gave the caller's centre for this purpose and item, looked up once per request. */
-export function findConsent(context: PolicyContext, subject: string, kind: ConsentKind, agency: AgencyName, dataItem: string): Promise<ConsentRecord | null> {
+export function findConsent(context: PolicyContext, subject: string, kind: ConsentKind, agency: AgencyName, dataItem: string): Promise<ConsentGround | null> {
   return context.consentLookup.load(consentKey(subject, kind, agency, dataItem));
 }
 
@@ -151,8 +126,7 @@ export function createConsentLookup(context: Pick<PolicyContext, 'actor' | 'purp
 
 /**
  * The consents of loader keys (consentKey strings), in their order: one store query for every
- * consent a tick asks about, whatever their kind, agency and item. An anyPartyKey is answered
- * null without asking: only a case read brings every party's consents.
+ * consent a tick asks about, whatever their kind, agency and item.
  */
 export async function findConsentsOfKeys(
   consents: Pick<ConsentStore, 'findActiveForItems'>,
@@ -160,11 +134,8 @@ export async function findConsentsOfKeys(
   subjectKeyOf: (idNumber: string) => string,
   query: { purpose: Purpose; centre: string; applicationId?: string },
 ): Promise<Array<ConsentRecord | null>> {
-  const asked = keys.filter((key) => !isAnyPartyKey(key));
-  if (asked.length === 0) return keys.map(() => null);
-  const found = await consents.findActiveForItems({ items: consentItemsOf(asked, subjectKeyOf), at: new Date(), ...query });
-  const index = new Map(asked.map((key, position) => [key, position]));
-  return keys.map((key) => (index.has(key) ? (found.get(index.get(key)!) ?? null) : null));
+  const found = await consents.findActiveForItems({ items: consentItemsOf(keys, subjectKeyOf), at: new Date(), ...query });
+  return keys.map((_, index) => found.get(index) ?? null);
 }
 
 /**
@@ -176,28 +147,20 @@ export async function findConsentsOfKeys(
  */
 export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataItem: string, subjects: Subjects<Parent>): Rule {
   const check = async (parent: Parent, context: PolicyContext, info: unknown): Promise<boolean> => {
-    // Subjects read off the parent cost no look-up: their consents are asked in the same tick as
-    // the case, so that a request's first read brings both in one statement (caseReads), and none
-    // counts unless the case is verified below. Other subjects may call an agency: only after that.
-    // Subjects known only from an agency's record: every party's consents to the item come with the case.
-    const atHand = offTheParent.has(subjects) ? (subjects(parent, context) as readonly string[]) : null;
-    const asked = atHand ? atHand.map((subject) => findConsent(context, subject, kind, agency, dataItem)) : [context.consentLookup.load(anyPartyKey(kind, agency, dataItem))];
-    // Answers left unread (a refused case, a non-party) must not surface as unhandled rejections.
-    for (const answer of asked) answer.catch(() => undefined);
+    // The case first: its read brings every consent given for it (cases/verification.ts caseReads),
+    // and none counts unless it is verified. Subjects that call an agency to be known: only after that.
     const file = await context.caseFile();
     if (!file) {
       noteDenial(context, info, 'CASE_REQUIRED');
       return false;
     }
-    const all = atHand ?? (await subjects(parent, context));
-    const parties = all.flatMap((subject, index) => (file.parties.some((party) => party.idNumber === subject) ? [index] : []));
+    const parties = (await subjects(parent, context)).filter((subject) => file.parties.some((party) => party.idNumber === subject));
     if (parties.length === 0) {
       noteDenial(context, info, 'NOT_A_PARTY');
       return false;
     }
-    for (const index of parties) {
-      if (await (atHand ? asked[index]! : findConsent(context, all[index]!, kind, agency, dataItem))) return true;
-    }
+    const consents = await Promise.all(parties.map((subject) => findConsent(context, subject, kind, agency, dataItem)));
+    if (consents.some((consent) => consent !== null)) return true;
     noteDenial(context, info, 'CONSENT_REQUIRED');
     return false;
   };
@@ -254,10 +217,10 @@ export function isDataSubjectOrProxy<Parent>(subjects: Subjects<Parent>): Rule {
 }
 
 /** Whose data an Applicant object is: the person it stands for. */
-export const applicantSubject = offParent<{ idNumber: string }>((parent) => [parent.idNumber]);
+export const applicantSubject: Subjects<{ idNumber: string }> = (parent) => [parent.idNumber];
 
 /** A party to a contract or a register entry: that party. */
-export const partySubject = offParent<{ applicant: { idNumber: string } }>((parent) => [parent.applicant.idNumber]);
+export const partySubject: Subjects<{ applicant: { idNumber: string } }> = (parent) => [parent.applicant.idNumber];
 
 /** Roles that read other people's data only under their consent for a case (fund centres). */
 export const isFundCentre = hasRole('FUND_OFFICER', 'SERVICE');

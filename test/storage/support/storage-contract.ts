@@ -3,6 +3,7 @@
  */
 import { accessRecordHmac, BREAK_REASONS, chainKeys, GENESIS_HASH, StorageError } from '../../../storage';
 import { createAccessRecordStore } from '../../../storage/access-record-store';
+import { newestCovering } from '../../../storage/consent-store';
 import { MIGRATIONS, migrate } from '../../../storage/migrations';
 import type { SqlDatabase } from '../../../storage/database';
 import type { AccessRecord, AccessRecordInput } from '../../../storage/types';
@@ -601,78 +602,56 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       expect(await ids({ partyKey: SUBJECT, applicantKey: OTHER_SUBJECT })).toEqual([together.id]);
     });
 
-    it('reads a case file in one statement: the application, its steps as steps() has them, and the consents asked for it', async () => {
+    it('reads a case file in one statement: the application, its steps as steps() has them, and every consent in force for it, newest first', async () => {
       const application = await submitted(1);
       const other = await submitted(2, { applicantKey: OTHER_SUBJECT, partyKeys: [OTHER_SUBJECT] });
+      const older = await consents().grant(consentGrant({ applicationId: application.id, validFrom: new Date(NOW.getTime() - 2 * DAY) }));
       const mine = await consents().grant(consentGrant({ applicationId: application.id }));
+      const credit = await consents().grant(consentGrant({ applicationId: application.id, kind: 'CREDIT_QUERY', scopes: [{ agency: 'pboc-credit', dataItems: ['creditReport'] }], authorizationRef: 'ZXSQ-000001' }));
+      const theirs = await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, subjectRole: 'SPOUSE', applicationId: application.id, scopes: [{ agency: 'tax', dataItems: ['transferTax'] }] }));
       await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, applicationId: other.id }));
-      const asked = {
-        items: [
-          { subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'civil-affairs' as const, dataItem: 'marriage' },
-          { subjectKey: OTHER_SUBJECT, kind: 'DATA_SHARING' as const, agency: 'civil-affairs' as const, dataItem: 'marriage' },
-          { subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'provident-fund' as const, dataItem: 'loans' },
-          { subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'tax' as const, dataItem: 'transferTax' },
-        ],
-        purpose: 'HPF_LOAN_APPLICATION' as const,
-        centre: '350100',
-        at: NOW,
-        openStatuses: ['ACCEPTED' as const],
-      };
-      const read = await loans().readCase(application.id, asked);
+      const revoked = await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, applicationId: application.id }));
+      await consents().revoke(revoked.id, OTHER_SUBJECT, NOW);
+      await consents().grant(consentGrant({ applicationId: application.id, purpose: 'HPF_LOAN_REVIEW' }));
+      await consents().grant(consentGrant({ applicationId: application.id, grantedToCentre: '350200' }));
+      const query = { purpose: 'HPF_LOAN_APPLICATION' as const, centre: '350100', at: NOW, openStatuses: ['ACCEPTED' as const] };
+      const read = await loans().readCase(application.id, query);
       expect(read!.application).toEqual(await loans().get(application.id));
       expect(read!.steps).toEqual(await loans().steps(application.id));
-      // Only consents naming this application: the other subject's names another.
-      expect([...read!.consents].map(([index, consent]) => [index, consent])).toEqual([
-        [0, mine],
-        [2, mine],
-      ]);
-      expect((await loans().readCase(application.id, null))!.consents).toEqual(new Map());
-      expect(await loans().readCase('00000000-0000-4000-8000-000000000000', asked)).toBeNull();
-      expect(await loans().readCase('APP-0001', asked)).toBeNull();
-    });
-
-    it('reads with a case every party\'s newest consent to an item asked of any party, naming this application only', async () => {
-      const application = await submitted(1);
-      const other = await submitted(2, { applicantKey: OTHER_SUBJECT, partyKeys: [OTHER_SUBJECT] });
-      await consents().grant(consentGrant({ applicationId: application.id, validFrom: new Date(NOW.getTime() - 2 * DAY) }));
-      const newer = await consents().grant(consentGrant({ applicationId: application.id }));
-      const theirs = await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, subjectRole: 'SPOUSE', applicationId: application.id }));
-      await consents().grant(consentGrant({ subjectKey: OTHER_SUBJECT, applicationId: other.id, scopes: [{ agency: 'tax', dataItems: ['transferTax'] }] }));
-      const read = await loans().readCase(application.id, {
-        items: [{ subjectKey: SUBJECT, kind: 'DATA_SHARING', agency: 'provident-fund', dataItem: 'loans' }],
-        anyParty: [
-          { kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' },
-          { kind: 'DATA_SHARING', agency: 'tax', dataItem: 'transferTax' },
-          { kind: 'CREDIT_QUERY', agency: 'civil-affairs', dataItem: 'marriage' },
-        ],
-        purpose: 'HPF_LOAN_APPLICATION',
-        centre: '350100',
-        at: NOW,
-        openStatuses: ['ACCEPTED'],
-      });
-      expect(read!.consents).toEqual(new Map([[0, newer]]));
-      const bySubject = (found: readonly { subjectKey: string; id: string }[]) => Object.fromEntries(found.map((consent) => [consent.subjectKey, consent.id]));
-      // One per subject, the newest; none for an item nobody consented to for this application, nor of another kind.
-      expect(read!.anyPartyConsents.map(bySubject)).toEqual([{ [SUBJECT]: newer.id, [OTHER_SUBJECT]: theirs.id }, {}, {}]);
-      const refused = await loans().readCase(application.id, { items: [], anyParty: [{ kind: 'DATA_SHARING', agency: 'civil-affairs', dataItem: 'marriage' }], purpose: 'HPF_LOAN_APPLICATION', centre: '350200', at: NOW, openStatuses: ['ACCEPTED'] });
-      expect(refused!.anyPartyConsents).toEqual([[]]);
+      // Given for this application, under this purpose and centre, in force now: whoever gave them, newest first.
+      expect(read!.consents.map((consent) => consent.id)).toEqual([theirs.id, credit.id, mine.id, older.id]);
+      const ground = ({ id, subjectKey, kind, scopes, authorizationRef }: typeof mine) => ({ id, subjectKey, kind, scopes, authorizationRef });
+      expect(read!.consents.filter((consent) => consent.id === mine.id || consent.id === credit.id)).toEqual([ground(credit), ground(mine)]);
+      // Matched in memory, each question has findActiveForItems' answer.
+      const items = [SUBJECT, OTHER_SUBJECT, 'c'.repeat(64)].flatMap((subjectKey) =>
+        (
+          [
+            ['DATA_SHARING', 'civil-affairs', 'marriage'],
+            ['DATA_SHARING', 'provident-fund', 'loans'],
+            ['DATA_SHARING', 'tax', 'transferTax'],
+            ['DATA_SHARING', 'pboc-credit', 'creditReport'],
+            ['CREDIT_QUERY', 'pboc-credit', 'creditReport'],
+            ['CREDIT_QUERY', 'civil-affairs', 'marriage'],
+          ] as const
+        ).map(([kind, agency, dataItem]) => ({ subjectKey, kind, agency, dataItem })),
+      );
+      const found = await consents().findActiveForItems({ items, ...query, applicationId: application.id });
+      expect(items.map((item) => newestCovering(read!.consents, item)?.id ?? null)).toEqual(items.map((_, index) => found.get(index)?.id ?? null));
+      expect(items.map((item) => newestCovering(read!.consents, item)?.id ?? null).filter((id) => id !== null)).toEqual([mine.id, mine.id, credit.id, theirs.id]);
+      expect((await loans().readCase(application.id, null))!.consents).toEqual([]);
+      expect(await loans().readCase('00000000-0000-4000-8000-000000000000', query)).toBeNull();
+      expect(await loans().readCase('APP-0001', query)).toBeNull();
     });
 
     it('reads a case\'s consents only under the application\'s own centre, a status open to the caller, and the purpose asked', async () => {
       const application = await submitted(1);
       await consents().grant(consentGrant({ applicationId: application.id }));
-      const asked = {
-        items: [{ subjectKey: SUBJECT, kind: 'DATA_SHARING' as const, agency: 'civil-affairs' as const, dataItem: 'marriage' }],
-        purpose: 'HPF_LOAN_APPLICATION' as const,
-        centre: '350100',
-        at: NOW,
-        openStatuses: ['ACCEPTED' as const],
-      };
-      expect((await loans().readCase(application.id, asked))!.consents.size).toBe(1);
+      const asked = { purpose: 'HPF_LOAN_APPLICATION' as const, centre: '350100', at: NOW, openStatuses: ['ACCEPTED' as const] };
+      expect((await loans().readCase(application.id, asked))!.consents).toHaveLength(1);
       for (const refused of [{ centre: '350200' }, { openStatuses: ['REFERRED' as const] }, { openStatuses: [] }, { purpose: 'HPF_LOAN_REVIEW' as const }, { at: new Date(NOW.getTime() + 365 * DAY) }]) {
         const read = await loans().readCase(application.id, { ...asked, ...refused });
         expect(read!.application.id).toBe(application.id);
-        expect(read!.consents).toEqual(new Map());
+        expect(read!.consents).toEqual([]);
       }
     });
 
