@@ -125,14 +125,17 @@ export async function startWebSystem(): Promise<WebSystem> {
     provider?.kill('SIGTERM');
     await system.stop();
   };
-  try {
-    provider = await startProvider({ IDENTITY_PROVIDER_PORT: String(providerPort), GATEWAY_PORT: gateway.port, AUTH_KEYS_DIR: keysDir, AUTH_CLIENT_ID: LOAN_ENGINE, AUTH_CLIENT_SECRET: WORKER_SECRET });
-    browser = await launchChromium();
-  } catch (error) {
+  // The provider and the browser start side by side; should either fail, whatever did start is stopped.
+  const started = await Promise.allSettled([
+    startProvider({ IDENTITY_PROVIDER_PORT: String(providerPort), GATEWAY_PORT: gateway.port, AUTH_KEYS_DIR: keysDir, AUTH_CLIENT_ID: LOAN_ENGINE, AUTH_CLIENT_SECRET: WORKER_SECRET }).then((child) => (provider = child)),
+    launchChromium().then((launched) => (browser = launched)),
+  ]);
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) {
     await stop();
-    throw error;
+    throw failed.reason;
   }
-  const opened = browser;
+  const opened = browser!;
   const appUrl = `${gateway.origin}/app/`;
   const allowedOrigins = new Set([gateway.origin, issuer]);
   const elsewhere: string[] = [];
