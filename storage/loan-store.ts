@@ -44,6 +44,14 @@ interface StepRow {
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 const date = (value: Date | string) => new Date(value);
 
+/** A submission's key used before at its centre: the same request again (EXISTING), or another (KEY_REUSED). */
+async function submissionOf(db: SqlExecutor, centre: string, idempotencyKey: string, requestHash: string): Promise<{ kind: 'EXISTING' | 'KEY_REUSED'; application: LoanApplicationRow } | null> {
+  const [row] = await db.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE centre = $1 AND idempotency_key = $2`, [centre, idempotencyKey]);
+  if (!row) return null;
+  const application = toApplication(row);
+  return { kind: application.requestHash === requestHash ? 'EXISTING' : 'KEY_REUSED', application };
+}
+
 function toApplication(row: ApplicationRow): LoanApplicationRow & { requestHash: string } {
   return {
     id: row.id,
@@ -292,11 +300,8 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       const outcome = await db.transaction(async (tx): Promise<Awaited<ReturnType<LoanStore['submit']>>> => {
         // Two submissions for one applicant and property take turns, so only one of them is open.
         await tx.query("SELECT pg_advisory_xact_lock(hashtext('loan-open:' || $1))", [input.openKey]);
-        const [existing] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE centre = $1 AND idempotency_key = $2`, [input.centre, input.idempotencyKey]);
-        if (existing) {
-          const application = toApplication(existing);
-          return { kind: application.requestHash === input.requestHash ? 'EXISTING' : 'KEY_REUSED', application };
-        }
+        const earlier = await submissionOf(tx, input.centre, input.idempotencyKey, input.requestHash);
+        if (earlier) return earlier;
         const [open] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM loan_applications WHERE open_key = $1 AND status IN ${OPEN_STATUSES}`, [input.openKey]);
         if (open) return { kind: 'OPEN_APPLICATION_EXISTS', application: toApplication(open) };
         const id = randomUUID();
@@ -314,6 +319,8 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
       if (outcome.kind === 'CREATED') wake();
       return outcome;
     },
+
+    findSubmission: (centre, idempotencyKey, requestHash) => submissionOf(db, centre, idempotencyKey, requestHash),
 
     async get(id) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return null;

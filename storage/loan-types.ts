@@ -280,6 +280,12 @@ export interface LoanStore {
   /** Stores the application, its steps and the acceptance event in one transaction; idempotent per centre and key (whoever of the centre sends it). */
   submit(input: SubmitLoan): Promise<SubmitOutcome>;
   get(id: string): Promise<LoanApplicationRow | null>;
+  /**
+   * What submit would answer a centre's submission with this key and request hash, when the key was
+   * used before: EXISTING (the same request) or KEY_REUSED (another), with the application it made.
+   * Null when the key is new.
+   */
+  findSubmission(centre: string, idempotencyKey: string, requestHash: string): Promise<{ kind: 'EXISTING' | 'KEY_REUSED'; application: LoanApplicationRow } | null>;
   steps(id: string): Promise<LoanStepRow[]>;
   /**
    * The case file a request names — the application and its steps — in one statement, and with it

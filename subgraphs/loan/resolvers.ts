@@ -30,6 +30,9 @@ const DAY_MS = 24 * 3600 * 1000;
 
 const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
+/** The key names another submission of the centre: nothing is stored, and the caller must choose a new key. */
+const keyReused = (language: Context['language']) => ({ loanApplication: null, created: false, userErrors: [userError(['idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', language)] });
+
 /** A schedule of this principal at this rate over the application's term; once disbursed, due from the disbursement date. */
 async function scheduleOf(application: LoanApplicationRow, principalFen: number, rate: string, context: Context) {
   const schedule = repaymentSchedule({ principalFen, annualRatePercent: rate.replace(/%$/, ''), termMonths: application.request.termMonths, method: application.request.repaymentMethod });
@@ -86,6 +89,10 @@ export const loanResolvers: Resolvers = {
       if (!checked.request) return { loanApplication: null, created: false, userErrors: checked.errors };
       // The same submission again hashes the same whether or not housing answered the first time.
       const asked = requestHash(checked.request);
+      // Sent again, a submission gets the answer it got the first time, before anything is asked
+      // anew: housing may say otherwise now (or not answer), and the application stands.
+      const earlier = await context.storage.loans.findSubmission(checked.request.centre, input.idempotencyKey, asked);
+      if (earlier) return earlier.kind === 'EXISTING' ? { loanApplication: earlier.application, created: false, userErrors: [] } : keyReused(context.language);
       const onFile = checked.request.contractNumber
         ? await lookUpContract(context.gateway, checked.request.centre, checked.request.contractNumber, context.config.loan.intakeLookupMs)
         : ({ kind: 'NO_ANSWER' } as const);
@@ -125,13 +132,7 @@ export const loanResolvers: Resolvers = {
           ],
         };
       }
-      if (outcome.kind === 'KEY_REUSED') {
-        return {
-          loanApplication: null,
-          created: false,
-          userErrors: [userError(['idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', context.language)],
-        };
-      }
+      if (outcome.kind === 'KEY_REUSED') return keyReused(context.language);
       return { loanApplication: outcome.application, created: outcome.kind === 'CREATED', userErrors: [] };
     },
     approveLoanApplication: (_, args, context) => officerDecision(args, 'APPROVED', context),

@@ -142,6 +142,27 @@ describe('submitting a loan application', () => {
     }
   });
 
+  it('answers a submission sent again as it answered it first, before asking housing anew', async () => {
+    await system.withdrawOpenApplications();
+    // Accepted while housing was failing: its contract is left to its check.
+    const input = inputFor(couple, { contractNumber: 'WQ3501022026999998' });
+    system.simulators.housing.setFaults({ errorRate: 1 });
+    let first;
+    try {
+      first = await officer(SUBMIT, { input });
+    } finally {
+      system.simulators.housing.setFaults({ latencyMs: 0, errorRate: 0 });
+    }
+    expect(first.body.data.submitLoanApplication).toMatchObject({ created: true, userErrors: [] });
+    system.resetSimulators();
+    // Housing would now say it has no filing of that contract: the application stands all the same.
+    const again = await officer(SUBMIT, { input });
+    expect(again.body.data.submitLoanApplication).toMatchObject({ created: false, userErrors: [], loanApplication: { id: first.body.data.submitLoanApplication.loanApplication.id } });
+    expect(system.counters().housing).toEqual({});
+    const changed = await officer(SUBMIT, { input: { ...input, termMonths: input.termMonths - 12 } });
+    expect(changed.body.data.submitLoanApplication.userErrors).toEqual([expect.objectContaining({ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' })]);
+  });
+
   it('refuses an officer’s approval past a hard limit, whatever the reason given; a rejection stays possible', async () => {
     // A single applicant asking more than a single person's cap: referred, and the maximum binds.
     const id = await submitWithConsents(system, SCENARIOS.singleApplicant, inputFor(SCENARIOS.singleApplicant, { amount: '900000.00' }));

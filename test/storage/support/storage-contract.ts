@@ -589,6 +589,15 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
   });
 
   describe(`LoanStore: parties and consent waits (${backend.name})`, () => {
+    it('finds a submission by its centre and idempotency key, as submit would answer it again', async () => {
+      const input = loanSubmission(1);
+      const { application } = await loans().submit(input);
+      expect(await loans().findSubmission(input.centre, input.idempotencyKey, input.requestHash)).toEqual({ kind: 'EXISTING', application });
+      expect(await loans().findSubmission(input.centre, input.idempotencyKey, 'another request')).toEqual({ kind: 'KEY_REUSED', application });
+      expect(await loans().findSubmission('350200', input.idempotencyKey, input.requestHash)).toBeNull();
+      expect(await loans().findSubmission(input.centre, 'idem-never-used', input.requestHash)).toBeNull();
+    });
+
     it('lists the applications naming a person among their parties, newest first, and no others', async () => {
       const alone = await submitted(1, { partyKeys: [SUBJECT] });
       const together = await submitted(2, { applicantKey: OTHER_SUBJECT, partyKeys: [OTHER_SUBJECT, SUBJECT] });
