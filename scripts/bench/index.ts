@@ -17,7 +17,8 @@
  *
  *   npm run bench                                        about 4 minutes
  *   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench        longer, steadier
- *   (BENCH_CONCURRENCY, default 8; BENCH_POLICY_SECONDS, default 2; BENCH_TSX=1, the sources through tsx)
+ *   (BENCH_CONCURRENCY, default 8; BENCH_POLICY_SECONDS, default 2; BENCH_TSX=1, the sources through tsx;
+ *    BENCH_PROFILE=subgraphs, or another tier's role, a CPU profile of that tier in .data/bench-profiles)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,10 +69,19 @@ interface Tier {
   stop(): Promise<void>;
 }
 
+/**
+ * BENCH_PROFILE=<role> (subgraphs, gateway, hive, simulators): each tier of that role writes a V8
+ * CPU profile of its whole run into .data/bench-profiles when it stops, to open in Chrome's DevTools.
+ * The profiler samples the wall clock: time the process spent descheduled lands on whatever it was
+ * doing (a socket write that woke PostgreSQL, say), so read CPU shares from the bench's figures.
+ */
+const PROFILED: string | undefined = process.env.BENCH_PROFILE;
+const PROFILE_DIR = path.join(PROJECT_ROOT, '.data', 'bench-profiles');
+
 function startTier(role: TierRole, options: object, env: NodeJS.ProcessEnv, label: string = role): Promise<Tier> {
   const { modulePath, execArgv } = sibling('tier');
   // Our gateway runs with the flags it is deployed with; every other tier (Hive's included) with Node's defaults.
-  const flags = role === 'gateway' ? [...execArgv, ...GATEWAY_NODE_FLAGS] : execArgv;
+  const flags = [...execArgv, ...(role === 'gateway' ? GATEWAY_NODE_FLAGS : []), ...(PROFILED === role ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [])];
   const child: ChildProcess = fork(modulePath, [role, JSON.stringify(options)], { env, execArgv: flags, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the ${label} tier exited (${code}) before it listened`)));
