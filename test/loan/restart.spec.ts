@@ -62,11 +62,12 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
     LOAN_WORKER: 'on',
     ...extra,
   });
-  const startChild = (extra: Record<string, string>) =>
-    new Promise<{ child: ChildProcess; gatewayUrl: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test/loan/support/child-system.ts')], { cwd: REPO_ROOT, env: env(extra) });
-      children.push(child);
-      let output = '';
+  /** A system process, its code loaded; it starts its system (and resolves with its gateway) when told to. */
+  const spawnChild = (extra: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test/loan/support/child-system.ts')], { cwd: REPO_ROOT, env: env(extra), stdio: ['pipe', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    const ready = new Promise<{ child: ChildProcess; gatewayUrl: string }>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const line = output.split('\n').find((l) => l.startsWith('{'));
@@ -75,8 +76,20 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code) => reject(new Error(`child exited (${code}) before it was ready:\n${output}`)));
     });
+    ready.catch(() => undefined); // a child killed before it was told to start is no failure
+    return {
+      start: () => {
+        child.stdin!.end('start\n');
+        return ready;
+      },
+    };
+  };
 
   it('completes the application with nothing lost when a second process takes over', async () => {
+    // Both processes load their code while the case is filed: the first starts its system once it
+    // is, the second once the first is dead.
+    const firstProcess = spawnChild({ SIMULATOR_LATENCY_MS: '700' }); // agencies slow, so the kill lands while checks are in flight
+    const secondProcess = spawnChild({ SIMULATOR_LATENCY_MS: '0' }); // agencies quick again
     const config = loadConfig({ ENTITY_REF_KEY: '' });
     // Filed and consented for in the store before any process runs, as submission stores it: the
     // first process finds the checks due and each party's consent for this application in place.
@@ -120,7 +133,7 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
     };
 
     // The first process: agencies slow, so the kill lands while checks are in flight.
-    const first = await startChild({ SIMULATOR_LATENCY_MS: '700' });
+    const first = await firstProcess.start();
     for (let i = 0; i < 100; i++) {
       const steps = await storage.loans.steps(id);
       if (steps.some((step) => step.attempts > 0)) break;
@@ -133,7 +146,7 @@ describe('a restart in the middle of a submission (real PostgreSQL)', () => {
     expect((await storage.loans.steps(id)).some((step) => step.status !== 'DONE')).toBe(true);
 
     // The second process: same database, agencies quick again.
-    const second = await startChild({ SIMULATOR_LATENCY_MS: '0' });
+    const second = await secondProcess.start();
     const application = await untilDecided((query, variables) => ask(second.gatewayUrl, query, variables ?? {}) as never, id, 30_000);
     expect(application.status).toBe('APPROVED');
     expect(application.checks.every((check: { status: string; outcome: string }) => check.status === 'DONE' && check.outcome === 'PASSED')).toBe(true);
