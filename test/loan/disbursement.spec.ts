@@ -56,6 +56,8 @@ function webhookReceiver() {
     arrivals,
     setSecret: (value: string) => (secret = value),
     hold: () => (holding = true),
+    /** Deliveries received and not answered yet. */
+    heldCount: () => held.length,
     release: () => {
       holding = false;
       for (const response of held.splice(0)) response.destroy();
@@ -174,7 +176,8 @@ describe('disbursement and notices across a worker restart (real PostgreSQL)', (
     sms.setFaults({ latencyMs: 1200 });
     receiver.hold();
     await signByFace(system, id, couple.spouse!.idNumber);
-    await until('the disbursement instruction to reach the bank', async () => (bank.counters()['/api/v1/disbursements/instruct'] ?? 0) > 0);
+    // Killed only once a notice is held too, so that one delivery is certainly cut off in flight.
+    await until('the disbursement instruction to reach the bank, and a notice the centre holds', async () => (bank.counters()['/api/v1/disbursements/instruct'] ?? 0) > 0 && receiver.heldCount() > 0);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     expect((await storage.loans.get(id))?.status).toBe('READY_FOR_DISBURSEMENT');
