@@ -86,5 +86,7 @@ export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf
   );
 
   if (isCaselessEstimate({ purpose, applicationId })) return { caseFile: async () => null, consentLookup: estimateConsents };
-  return { caseFile: async () => (await theRead()).file, consentLookup };
+  // One promise for every rule that asks (hundreds on a list page), not one each.
+  let file: Promise<CaseFile | null> | undefined;
+  return { caseFile: () => (file ??= theRead().then((read) => read.file)), consentLookup };
 }
