@@ -26,6 +26,8 @@ export type StorageErrorCode =
   | 'MIGRATION_REFUSED'
   /** In production, a database role that could change or delete access records. */
   | 'ROLE_TOO_POWERFUL'
+  /** A sealed secret (sealed-secrets.ts) that does not open under this deployment's key. */
+  | 'SEALED_SECRET_INVALID'
   /** A centre's webhook URL registered already: its secret is not re-issued to whoever asks again. */
   | 'WEBHOOK_EXISTS'
   /** A centre has as many webhooks as it may (MAX_WEBHOOKS_PER_CENTRE). */

@@ -11,6 +11,9 @@ import { startCheckpointWriter, type CheckpointWriter } from './checkpoint-write
 import { createConsentStore } from './consent-store';
 import { createCreditQueryStore } from './credit-query-store';
 import { createLoanStore } from './loan-store';
+import { sealWebhookSecrets } from './notice-outbox';
+import { sealingKeyOf } from './sealed-secrets';
+import { DEVELOPMENT_CHAIN_KEY } from './access-chain';
 import { createProxyAuthorizationStore } from './proxy-authorization-store';
 import { openEmbedded, openPostgres, type SqlDatabase } from './database';
 import { StorageError } from './errors';
@@ -118,6 +121,9 @@ export async function createStorage(db: SqlDatabase, options: CreateStorageOptio
   const pending = await pendingMigrations(db);
   if (pending.length > 0) await migrateOrExplain(db, pending);
   const accessRecords = createAccessRecordStore(db, { chainKey: options.chainKey, checkpointDir: options.checkpointDir });
+  // The key of the secrets the store keeps sealed, from the same secret outside the database as the chain's.
+  const sealingKey = sealingKeyOf(options.chainKey ?? DEVELOPMENT_CHAIN_KEY);
+  await sealWebhookSecrets(db, sealingKey);
 
   let writer: CheckpointWriter | null = null;
   if (options.checkpointDir && options.checkpointIntervalMs) {
@@ -134,7 +140,7 @@ export async function createStorage(db: SqlDatabase, options: CreateStorageOptio
   return {
     consents: createConsentStore(db, options),
     accessRecords,
-    loans: createLoanStore(db),
+    loans: createLoanStore(db, sealingKey),
     proxyAuthorizations: createProxyAuthorizationStore(db, options),
     creditQueries: createCreditQueryStore(db),
     notes: Object.freeze([...(options.notes ?? [])]),

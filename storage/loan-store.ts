@@ -190,7 +190,8 @@ async function writeTransitions(tx: SqlExecutor, state: CaseState, transitions: 
   return due;
 }
 
-export function createLoanStore(db: SqlDatabase): LoanStore {
+/** The loan store; `sealingKey` seals the webhook secrets it keeps (sealed-secrets.ts). */
+export function createLoanStore(db: SqlDatabase, sealingKey: Buffer): LoanStore {
   // Woken in this process at once; on PostgreSQL also by other processes' NOTIFY, listened to while
   // anyone here is listening.
   const workDue = new EventEmitter();
@@ -206,7 +207,7 @@ export function createLoanStore(db: SqlDatabase): LoanStore {
     void current?.then((stop) => stop?.());
   };
   return {
-    ...noticeMethods(db),
+    ...noticeMethods(db, sealingKey),
     onWorkDue(listener) {
       workDue.on('due', listener);
       startListening();

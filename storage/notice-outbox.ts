@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase, SqlExecutor } from './database';
 import { StorageError } from './errors';
+import { seal, unseal } from './sealed-secrets';
 import type { LoanApplicationRow, LoanStore, NoticeDelivery, NoticeInput, NoticeWebhook, NoticeWebhookListing } from './loan-types';
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
@@ -74,18 +75,29 @@ const listed = (row: Omit<WebhookRow, 'secret'>): NoticeWebhookListing => ({
   removedAt: row.removed_at ? new Date(row.removed_at) : null,
 });
 
-export function noticeMethods(db: SqlDatabase): NoticeMethods {
+/**
+ * Seals the webhook secrets stored in clear before sealing existed: each once, by whichever process
+ * opens the storage first (the row is changed only while it still holds the clear value).
+ */
+export async function sealWebhookSecrets(db: SqlDatabase, sealingKey: Buffer): Promise<void> {
+  const clear = await db.query<{ id: string; secret: string }>("SELECT id, secret FROM notice_webhooks WHERE secret NOT LIKE 'sealed:%'");
+  for (const { id, secret } of clear) await db.query('UPDATE notice_webhooks SET secret = $1 WHERE id = $2 AND secret = $3', [seal(sealingKey, secret, id), id, secret]);
+}
+
+/** The outbox's methods; webhook secrets are stored sealed under `sealingKey` (sealed-secrets.ts). */
+export function noticeMethods(db: SqlDatabase, sealingKey: Buffer): NoticeMethods {
   return {
     async registerWebhook({ centre, url, secret, registeredBy, now }) {
+      const id = randomUUID();
       // Never re-keyed by registering again (another officer would get the secret the centre's
       // system verifies with), and at most MAX_WEBHOOKS_PER_CENTRE: each one is a delivery of every
       // notice, written in the change's own transaction.
-      const [row] = await db.query<WebhookRow>(
+      const [row] = await db.query<Omit<WebhookRow, 'secret'>>(
         `INSERT INTO notice_webhooks (id, centre, url, secret, registered_by, registered_at)
          SELECT $1, $2, $3, $4, $5, $6 WHERE (SELECT count(*) FROM notice_webhooks WHERE centre = $2 AND removed_at IS NULL) < $7
          ON CONFLICT (centre, url) WHERE removed_at IS NULL DO NOTHING
-         RETURNING id, centre, url, secret, registered_by, registered_at`,
-        [randomUUID(), centre, url, secret, registeredBy, now, MAX_WEBHOOKS_PER_CENTRE],
+         RETURNING id, centre, url, registered_by, registered_at`,
+        [id, centre, url, seal(sealingKey, secret, id), registeredBy, now, MAX_WEBHOOKS_PER_CENTRE],
       );
       if (!row) {
         const [existing] = await db.query<{ id: string }>('SELECT id FROM notice_webhooks WHERE centre = $1 AND url = $2 AND removed_at IS NULL', [centre, url]);
@@ -93,7 +105,8 @@ export function noticeMethods(db: SqlDatabase): NoticeMethods {
           ? new StorageError('WEBHOOK_EXISTS', 'this centre has registered this webhook URL already')
           : new StorageError('WEBHOOK_LIMIT', `a centre may register at most ${MAX_WEBHOOKS_PER_CENTRE} webhooks`);
       }
-      const webhook: NoticeWebhook = { id: row!.id, centre: row!.centre, url: row!.url, secret: row!.secret, registeredBy: row!.registered_by, registeredAt: new Date(row!.registered_at) };
+      // The secret in clear, this once: the centre's system verifies with it; the store keeps it sealed.
+      const webhook: NoticeWebhook = { id: row.id, centre: row.centre, url: row.url, secret, registeredBy: row.registered_by, registeredAt: new Date(row.registered_at) };
       return webhook;
     },
 
@@ -148,7 +161,7 @@ export function noticeMethods(db: SqlDatabase): NoticeMethods {
           createdAt: new Date(row.created_at),
           channel: row.channel,
           target: row.target,
-          webhook: row.webhook_id && row.url && row.secret ? { id: row.webhook_id, url: row.url, secret: row.secret } : null,
+          webhook: row.webhook_id && row.url && row.secret ? { id: row.webhook_id, url: row.url, secret: unseal(sealingKey, row.secret, row.webhook_id) } : null,
           attempts: row.attempts,
         }),
       );

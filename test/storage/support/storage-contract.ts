@@ -4,6 +4,8 @@
 import { accessRecordHmac, BREAK_REASONS, chainKeys, GENESIS_HASH, StorageError } from '../../../storage';
 import { createAccessRecordStore } from '../../../storage/access-record-store';
 import { newestCovering } from '../../../storage/consent-store';
+import { sealWebhookSecrets } from '../../../storage/notice-outbox';
+import { sealingKeyOf, unseal } from '../../../storage/sealed-secrets';
 import { MIGRATIONS, migrate } from '../../../storage/migrations';
 import type { SqlDatabase } from '../../../storage/database';
 import type { AccessRecord, AccessRecordInput } from '../../../storage/types';
@@ -774,6 +776,22 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
         ['NEEDS_CONSENT:SPOUSE', [`SMS:SPOUSE:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
         ['APPROVED', [`SMS:APPLICANT:PENDING`, `SMS:SPOUSE:PENDING`, `WEBHOOK:${ours.id}:PENDING`]],
       ]);
+    });
+
+    it("keeps a webhook's secret sealed: the database holds none in clear, a delivery gets it, one stored in clear before is sealed", async () => {
+      const webhook = await loans().registerWebhook({ centre: '350100', url: 'https://hpf.example/sealed', secret: 'whsec_sealed_one', registeredBy: 'FUND_OFFICER:o-1', now: NOW });
+      expect(webhook.secret).toBe('whsec_sealed_one');
+      const stored = async () => (await open.db.query<{ secret: string }>('SELECT secret FROM notice_webhooks WHERE id = $1', [webhook.id]))[0]!.secret;
+      expect(await stored()).toMatch(/^sealed:v1:/);
+      expect(await stored()).not.toContain('whsec_sealed_one');
+      await submitted(1, { notices: [noticeOf('ACCEPTED', [])] });
+      const [delivery] = await loans().claimDueDeliveries('dispatcher-a', NOW, 1000, 10);
+      expect(delivery!.webhook).toEqual({ id: webhook.id, url: 'https://hpf.example/sealed', secret: 'whsec_sealed_one' });
+      // As a webhook registered before secrets were sealed: in clear until the storage is opened again.
+      await tamper(open.db, 'UPDATE notice_webhooks SET secret = $1 WHERE id = $2', ['whsec_from_before', webhook.id]);
+      await sealWebhookSecrets(open.db, sealingKeyOf(SPEC_CHAIN_KEY));
+      expect(await stored()).toMatch(/^sealed:v1:/);
+      expect(unseal(sealingKeyOf(SPEC_CHAIN_KEY), await stored(), webhook.id)).toBe('whsec_from_before');
     });
 
     it("lists a centre's webhooks without their secrets, and removes one for good: no new deliveries, its pending ones given up, the URL free again", async () => {
