@@ -22,6 +22,12 @@ export interface KeepAliveRequest {
   body: string | Buffer;
   /** Aborts the call; the promise then rejects with the signal's reason (AbortSignal.timeout: a TimeoutError). */
   signal?: AbortSignal;
+  /**
+   * Gives up on a call unanswered this long: it rejects with a TimeoutError, as AbortSignal.timeout
+   * would. The timer is cleared when the call ends: AbortSignal.timeout's fires after every call,
+   * however long it has been over, and dispatches an abort nobody listens to any more.
+   */
+  timeoutMs?: number;
 }
 
 export interface KeepAliveReply {
@@ -58,7 +64,12 @@ export class KeepAliveClient {
     return new Promise<KeepAliveReply>((resolve, reject) => {
       const module = target.protocol === 'https:' ? https : http;
       let answered = false;
-      const fail = (error: Error): void => reject(request.signal?.aborted ? request.signal.reason : error);
+      // Set when timeoutMs passed: whatever error the destroyed call then reports, this is the answer.
+      let timedOut: Error | null = null;
+      const fail = (error: Error): void => {
+        clearTimeout(deadline);
+        reject(timedOut ?? (request.signal?.aborted ? request.signal.reason : error));
+      };
       const outgoing = module.request(
         target,
         {
@@ -72,13 +83,22 @@ export class KeepAliveClient {
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
           incoming.on('error', fail);
-          incoming.on('end', () =>
-            resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', headers: incoming.headers, body: Buffer.concat(chunks) }),
-          );
+          incoming.on('end', () => {
+            clearTimeout(deadline);
+            resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', headers: incoming.headers, body: Buffer.concat(chunks) });
+          });
         },
       );
+      const deadline =
+        request.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = new DOMException(`no answer within ${request.timeoutMs} ms`, 'TimeoutError');
+              outgoing.destroy(timedOut);
+            }, request.timeoutMs);
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        if (!answered && !resent && outgoing.reusedSocket && !request.signal?.aborted && STALE_CONNECTION_CODES.has(error.code ?? '')) {
+        if (!answered && !resent && !timedOut && outgoing.reusedSocket && !request.signal?.aborted && STALE_CONNECTION_CODES.has(error.code ?? '')) {
+          clearTimeout(deadline);
           resolve(this.send(target, request, true));
           return;
         }

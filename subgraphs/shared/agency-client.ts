@@ -97,7 +97,7 @@ export class AgencyClient<A extends AgencyName> {
           ...signRequest({ method: 'POST', path, body }, { appId, secret: appSecret }),
         },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
     } catch (error) {
       // Checked by name: the abort error is a DOMException, not always an instance of this realm's Error.

@@ -69,6 +69,16 @@ describe('KeepAliveClient', () => {
     const url = await start(echoServer((_nth, _socket, response) => (setTimeout(() => response.end('{}'), 500), false)));
     await expect(client.request(url, { headers: {}, body: 'slow', signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: 'TimeoutError' });
   });
+
+  it('rejects with a TimeoutError past its own timeoutMs', async () => {
+    // An answer held until the test ends: no server timer of its own.
+    const held: http.ServerResponse[] = [];
+    const url = await start(echoServer((_nth, _socket, response) => (held.push(response), false)));
+    const started = Date.now();
+    await expect(client.request(url, { headers: {}, body: 'slow', timeoutMs: 50 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(Date.now() - started).toBeLessThan(400);
+    for (const response of held) response.end('{}');
+  });
 });
 
 describe('keepAliveFetcher', () => {
