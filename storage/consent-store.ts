@@ -135,12 +135,9 @@ export function createConsentStore(db: SqlDatabase, options: ConsentStoreOptions
   };
 }
 
-/** itemConsentsSql's order: its DISTINCT ON keeps the first row, the newest grant, of each item and subject. */
-const ITEM_CONSENTS_ORDER = 'ORDER BY w.i, c.subject_key, c.granted_at DESC, c.position DESC';
-
 /**
  * The newest matching consent of each asked item (findActive's test, item by item), numbered from 0
- * as `item`: one SELECT for findActiveForItems. The items go as three parallel arrays
+ * as `item` (its DISTINCT ON keeps the first row of each, the newest grant): one SELECT for findActiveForItems. The items go as three parallel arrays
  * (itemConsentParams; unnest … WITH ORDINALITY numbers them from 1): cheaper to bind and plan than
  * a JSON document.
  */
@@ -151,7 +148,7 @@ function itemConsentsSql(): string {
            AND c.scopes @> w.wanted::jsonb
            AND c.revoked_at IS NULL AND c.valid_from <= $6 AND $6 < c.valid_until
            AND ($7::text IS NULL OR c.application_id = $7)
-         ${ITEM_CONSENTS_ORDER}`;
+         ORDER BY w.i, c.subject_key, c.granted_at DESC, c.position DESC`;
 }
 
 /** Where each placeholder of caseConsentsSql is bound: `$n` for a parameter, or a column the statement has. */

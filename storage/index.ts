@@ -179,7 +179,7 @@ async function protectionNotes(db: SqlDatabase, requireLeastPrivilege: boolean):
   return [note];
 }
 
-export { subjectKeyOf, maskIdNumberForRecord } from './subject';
+export { subjectKeyOf, subjectKeyMemo, maskIdNumberForRecord } from './subject';
 export { storageLocation, DEFAULT_STORAGE_DIR, DEFAULT_DATABASE_SCHEMA, type StorageSettings } from './location';
 export { StorageError, type StorageErrorCode } from './errors';
 export { GENESIS_HASH, BREAK_REASONS, accessRecordHmac, legacyAccessRecordHash, chainKeys, DEVELOPMENT_CHAIN_KEY } from './access-chain';

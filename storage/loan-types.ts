@@ -259,9 +259,10 @@ export interface CaseConsentQuery {
 export interface CaseRead extends CaseState {
   /**
    * Every consent naming this application that is in force at `at` for the purpose and centre
-   * asked, whoever gave it, as the request's grounds, newest first (granted, then recorded): newestCovering (consent-store.ts)
-   * answers findActiveForItems' question from them. Empty when none was asked for, or when the
-   * application is not of that centre or not in one of the open statuses.
+   * asked, whoever gave it, as the request's grounds, newest first (granted, then recorded):
+   * newestCovering (consent-store.ts) answers findActiveForItems' question from them. Empty when
+   * none was asked for, or when the application is not of that centre or not in one of the open
+   * statuses.
    */
   consents: ConsentGround[];
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase, SqlExecutor } from './database';
 import { StorageError } from './errors';
-import { seal, unseal } from './sealed-secrets';
+import { SEALED, seal, unseal } from './sealed-secrets';
 import type { LoanApplicationRow, LoanStore, NoticeDelivery, NoticeInput, NoticeWebhook, NoticeWebhookListing } from './loan-types';
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
@@ -80,7 +80,7 @@ const listed = (row: Omit<WebhookRow, 'secret'>): NoticeWebhookListing => ({
  * opens the storage first (the row is changed only while it still holds the clear value).
  */
 export async function sealWebhookSecrets(db: SqlDatabase, sealingKey: Buffer): Promise<void> {
-  const clear = await db.query<{ id: string; secret: string }>("SELECT id, secret FROM notice_webhooks WHERE secret NOT LIKE 'sealed:%'");
+  const clear = await db.query<{ id: string; secret: string }>('SELECT id, secret FROM notice_webhooks WHERE NOT starts_with(secret, $1)', [SEALED]);
   for (const { id, secret } of clear) await db.query('UPDATE notice_webhooks SET secret = $1 WHERE id = $2 AND secret = $3', [seal(sealingKey, secret, id), id, secret]);
 }
 

@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import { StorageError } from './errors';
 
 /** How a sealed value starts; a value without it was stored before sealing (see isSealed). */
-const SEALED = 'sealed:v1:';
+export const SEALED = 'sealed:v1:';
 
 /** The sealing key: derived from the chain secret for this one purpose, as the chain's own keys are (access-chain.ts chainKeys). */
 export function sealingKeyOf(chainSecret: string): Buffer {

@@ -19,6 +19,26 @@ export function subjectKeyOf(secretHex: string, idNumber: string): string {
   return createHmac('sha256', Buffer.from(secretHex, 'hex')).update(normalizeIdNumber(idNumber), 'utf8').digest('hex');
 }
 
+/** People keyed at most before the memo starts again: it is only a shortcut. */
+const REMEMBERED_SUBJECTS = 100_000;
+
+/**
+ * subjectKeyOf under one secret, each person keyed once: an HMAC per person per look-up adds up on
+ * list pages, and the key of a person never changes.
+ */
+export function subjectKeyMemo(secretHex: string): (idNumber: string) => string {
+  const keys = new Map<string, string>();
+  return (idNumber) => {
+    let key = keys.get(idNumber);
+    if (key === undefined) {
+      if (keys.size >= REMEMBERED_SUBJECTS) keys.clear();
+      key = subjectKeyOf(secretHex, idNumber);
+      keys.set(idNumber, key);
+    }
+    return key;
+  };
+}
+
 /** The strict form for records (first 1 and last 2 kept): `3***************16`. */
 export function maskIdNumberForRecord(idNumber: string): string {
   const value = normalizeIdNumber(idNumber);

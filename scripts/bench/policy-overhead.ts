@@ -15,7 +15,7 @@ import { CALLER_ASSERTION_HEADER, newAssertion, operationHash, signAssertion } f
 import { loadConfig } from '../../lib/config';
 import { listen } from '../../lib/http';
 import { silentLogger } from '../../lib/logger';
-import { maskIdNumberForRecord, openStorage, subjectKeyOf } from '../../storage';
+import { maskIdNumberForRecord, openStorage, subjectKeyMemo } from '../../storage';
 import { civilAffairsSubgraph } from '../../subgraphs/civil-affairs/server';
 import { createEntityRefs } from '../../subgraphs/shared/entity-ref';
 import type { Policy } from '../../subgraphs/shared/policy/policy';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const now = Date.now();
   // Every read of a person serves a case (x-application-id): one open application of the centre
   // naming the 50 as its borrowers, each of whom consented for it.
-  const keyOf = (idNumber: string) => subjectKeyOf(config.entityRefKey, idNumber);
+  const keyOf = subjectKeyMemo(config.entityRefKey);
   const person = (idNumber: string) => ({ idNumber, name: '测试' });
   const { application } = await storage.loans.submit({
     idempotencyKey: `bench-${process.pid}`,
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   });
   for (const idNumber of idNumbers) {
     await storage.consents.grant({
-      subjectKey: subjectKeyOf(config.entityRefKey, idNumber),
+      subjectKey: keyOf(idNumber),
       subjectMasked: maskIdNumberForRecord(idNumber),
       subjectRole: 'APPLICANT',
       kind: 'DATA_SHARING',

@@ -19,18 +19,12 @@ export const NO_POLICY: Policy = new Proxy({}, { get: () => allow });
  * Every consent look-up answered from memory: the rules run, the store is not asked. Each question
  * is answered with the given record of the kind asked (a credit query needs its written
  * authorization), or the first record when none is of that kind: a case read brings each of them
- * as given by every person its application names (keyed by `keyOf`).
+ * as given by every person its application names (keyed by `keyOf`: a memo, subjectKeyMemo, as a
+ * subgraph's own is, or each request would pay an HMAC per person that the rules do not).
  */
 export function memoryConsents(storage: Storage, records: readonly ConsentRecord[], keyOf: (idNumber: string) => string): Storage {
   if (records.length === 0) throw new Error('memoryConsents needs a consent record to answer with');
   const of = (kind: ConsentKind) => records.find((record) => record.kind === kind) ?? records[0]!;
-  // Keyed once per person, as a subgraph's own subjectKeyOf is: an HMAC per person per request would be the decoration's cost, not the rules'.
-  const keys = new Map<string, string>();
-  const keyOnce = (idNumber: string): string => {
-    let key = keys.get(idNumber);
-    if (key === undefined) keys.set(idNumber, (key = keyOf(idNumber)));
-    return key;
-  };
   const everyItem: ConsentScope[] = (Object.entries(DATA_ITEMS) as Array<[AgencyName, readonly string[]]>).map(([agency, dataItems]) => ({ agency, dataItems: [...dataItems] }));
   return {
     ...storage,
@@ -41,7 +35,7 @@ export function memoryConsents(storage: Storage, records: readonly ConsentRecord
         const read = await storage.loans.readCase(id, null);
         if (!read || !consents) return read;
         const { applicant, spouse, coBorrowers } = read.application.request;
-        const people = [applicant, ...(spouse ? [spouse] : []), ...coBorrowers].map((person) => keyOnce(person.idNumber));
+        const people = [applicant, ...(spouse ? [spouse] : []), ...coBorrowers].map((person) => keyOf(person.idNumber));
         return { ...read, consents: people.flatMap((subjectKey) => records.map((record) => ({ ...record, subjectKey, scopes: everyItem }))) };
       },
     },

@@ -67,7 +67,7 @@ async function startSubgraphs(
   stops: Array<() => Promise<void>>,
   { agencyUrls, privacy }: { agencyUrls: Record<AgencyName, string>; privacy: 'on' | 'off' },
 ): Promise<TierReady> {
-  const [{ loadDataset }, { AGENCY_SUBGRAPHS, SUBGRAPHS }, { openStorage, subjectKeyOf }, { SUBGRAPH_DEFINITIONS }, { buildSubgraphServer }, { openCase }, { NO_POLICY, dropBenchSchema, memoryConsents, noRecords }, { benchPeople }] =
+  const [{ loadDataset }, { AGENCY_SUBGRAPHS, SUBGRAPHS }, { openStorage, subjectKeyOf, subjectKeyMemo }, { SUBGRAPH_DEFINITIONS }, { buildSubgraphServer }, { openCase }, { NO_POLICY, dropBenchSchema, memoryConsents, noRecords }, { benchPeople }] =
     await Promise.all([
       import('../../agencies/index.js'),
       import('../../schema/subgraphs.js'),
@@ -105,7 +105,7 @@ async function startSubgraphs(
       at: new Date(),
       applicationId: list,
     });
-    storage = noRecords(memoryConsents(stored, [...found.values()], (idNumber) => subjectKeyOf(config.entityRefKey, idNumber)));
+    storage = noRecords(memoryConsents(stored, [...found.values()], subjectKeyMemo(config.entityRefKey)));
   }
 
   const urls: Record<string, string> = {};

@@ -39,7 +39,7 @@ import { accessRecordPlugin } from './policy/access-record-plugin';
 import { createAccessRecordWriter } from './policy/access-record-writer';
 import type { PolicyContext } from './policy/context';
 import { applyPolicy, type Policy } from './policy/policy';
-import { subjectKeyOf as subjectKeyFor } from '../../storage';
+import { subjectKeyMemo } from '../../storage';
 import { caseReads, verifiedActor } from './cases/verification';
 import type { Storage } from '../../storage/types';
 import type { GatewayClient } from './gateway-client';
@@ -147,17 +147,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
     ]),
     definition.policy,
   );
-  // An HMAC per person per look-up adds up on list pages; the key of a person never changes.
-  const subjectKeys = new Map<string, string>();
-  const subjectKeyOf = (idNumber: string): string => {
-    let key = subjectKeys.get(idNumber);
-    if (key === undefined) {
-      if (subjectKeys.size > 100_000) subjectKeys.clear(); // bound the memo; it is only a shortcut
-      key = subjectKeyFor(config.entityRefKey, idNumber);
-      subjectKeys.set(idNumber, key);
-    }
-    return key;
-  };
+  const subjectKeyOf = subjectKeyMemo(config.entityRefKey);
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,

@@ -69,7 +69,8 @@ export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf
     if (!found) return { file: null, consents: [] };
     const parties = partiesOf(found.application, found.steps);
     if (!isCaseOpenTo(actor, found.application, parties)) return { file: null, consents: [] };
-    return { file: { application: found.application, steps: found.steps, parties }, consents: centre ? found.consents : [] };
+    // Asked with no centre, the store brought none.
+    return { file: { application: found.application, steps: found.steps, parties }, consents: found.consents };
   };
   const theRead = () => (read ??= readCase());
 
