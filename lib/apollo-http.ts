@@ -91,8 +91,11 @@ function readBodyWithin(request: http.IncomingMessage, limitBytes: number, deadl
 
 export interface GraphQLHttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
-  /** Builds the context from the request and its parsed body; may throw RequestRefused. */
-  context: (request: http.IncomingMessage, requestId: string, body: unknown, response: http.ServerResponse) => Promise<Context>;
+  /**
+   * Builds the context from the request and its parsed body; may throw RequestRefused. `bodyText`
+   * is a POST's body as received (null for a GET), for what must be checked against its exact bytes.
+   */
+  context: (request: http.IncomingMessage, requestId: string, body: unknown, response: http.ServerResponse, bodyText: string | null) => Promise<Context>;
   /** Where request ids come from (see RequestIdSource); 'generate' unless told. */
   requestIds?: RequestIdSource;
   /** Plain routes keyed "METHOD /path", answered before GraphQL. */
@@ -209,6 +212,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         return sendJson(response, 404, graphqlError('NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at ${graphqlPath}.`));
       }
       let body: unknown = undefined;
+      let bodyText: string | null = null;
       let search = url.search;
       if (request.method === 'GET' && options.resolveBody) {
         // A GET's parameters go through the same resolution as a POST body: a documentId (or an
@@ -221,6 +225,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         if (resolved.body !== params) search = searchOf(resolved.body as Record<string, unknown>);
       } else if (request.method === 'POST') {
         const text = await readBodyWithin(request, options.maxRequestBytes, timeouts.bodyMs);
+        bodyText = text;
         if (/json/i.test(headerValue(request, 'content-type') ?? '')) {
           try {
             body = JSON.parse(text);
@@ -242,7 +247,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       // Built before Apollo runs, so a refusal is a plain reply and nothing is executed.
-      const context = await options.context(request, requestId, body, response);
+      const context = await options.context(request, requestId, body, response, bodyText);
       facts.context = context;
       const operation: OperationFacts = { operationName: null, errors: false };
       facts.operation = operation;

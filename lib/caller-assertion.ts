@@ -8,8 +8,8 @@
  *   only, so no subgraph can mint a call to another one: lib/gateway-keys.ts);
  * - names the one subgraph it is for (`audience`);
  * - single-use: a unique id (`jti`) that the subgraphs remember until it expires (lib/replay-guard.ts);
- * - covers the whole request body as sent (query, variables, operationName, extensions and any
- *   other member), so nothing that changes what the operation means can be altered;
+ * - covers the whole request body as sent, byte for byte (query, variables, operationName,
+ *   extensions and any other member), so nothing that changes what the operation means can be altered;
  * - bound to the request id the gateway generated (a client's x-request-id never becomes it);
  * - lives seconds: it is signed right before its one call.
  */
@@ -42,24 +42,14 @@ export interface CallerAssertion extends RequestPurpose {
   operationHash: string;
 }
 
-/** JSON with object keys sorted at every level: one text per value, whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
-}
-
 /**
- * SHA-256 of a GraphQL request body as it travels (its JSON value, canonically): query,
- * variables, operationName, extensions — every member. The gateway hashes what it is about to
- * send, the subgraph what it received.
+ * SHA-256 of a GraphQL request body exactly as it travels: its bytes, every member of it (query,
+ * variables, operationName, extensions, anything else). The gateway hashes the text it is about to
+ * send, the subgraph the text it received; no parse or re-serialization stands between the body
+ * and its hash, so no two bodies share one, and a 50-person list is hashed once, not walked.
  */
-export function operationHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('base64url');
+export function operationHash(bodyText: string): string {
+  return createHash('sha256').update(bodyText, 'utf8').digest('base64url');
 }
 
 /** A fresh assertion for one call: a new jti, issued now, expiring in ASSERTION_LIFETIME_MS. */

@@ -30,7 +30,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { AccessRecord, AccessRecordInput, AccessRecordLayout, AccessRecordSubject, LegalBasis } from './types';
-import { canonicalJson, type Canonical } from './canonical-json';
+import { canonicalJson, canonicalJsonOfSorted, type Canonical } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -108,13 +108,15 @@ function personContentOf(record: ChainedRecord): PersonRecordContent {
   return { ...record, ...subject };
 }
 
+// Written in canonical key order (sorted): the request layout's content is serialized by
+// canonicalJsonOfSorted, the hot path of every append. The person layout's is only ever verified.
 const subjectContent = (subject: AccessRecordSubject): { [key: string]: Canonical } => ({
-  subjectKey: subject.subjectKey,
-  subjectMasked: subject.subjectMasked,
+  applicationId: subject.applicationId,
+  consentId: subject.consentId,
   fields: subject.fields,
   legalBasis: subject.legalBasis,
-  consentId: subject.consentId,
-  applicationId: subject.applicationId,
+  subjectKey: subject.subjectKey,
+  subjectMasked: subject.subjectMasked,
 });
 
 /** The hashed content, field by field: extra properties a caller's object may carry are not hashed. */
@@ -122,14 +124,14 @@ export function chainedContent(record: ChainedRecord): { [key: string]: Canonica
   if (isRequestLayout(record)) {
     return {
       accessedAt: record.accessedAt,
-      requestId: record.requestId,
-      actorSubject: record.actorSubject,
-      actorRole: record.actorRole,
       actorCentre: record.actorCentre,
+      actorRole: record.actorRole,
+      actorSubject: record.actorSubject,
       agency: record.agency,
-      purpose: record.purpose,
-      subjects: record.subjects.map(subjectContent),
       previousHash: record.previousHash,
+      purpose: record.purpose,
+      requestId: record.requestId,
+      subjects: record.subjects.map(subjectContent),
     };
   }
   const person = personContentOf(record);
@@ -151,10 +153,16 @@ export function chainedContent(record: ChainedRecord): { [key: string]: Canonica
   };
 }
 
+/** canonicalJson(chainedContent(record)): for the request layout, whose content is built in canonical order, the fast way. */
+export function canonicalContent(record: ChainedRecord): string {
+  const content = chainedContent(record);
+  return isRequestLayout(record) ? canonicalJsonOfSorted(content) : canonicalJson(content);
+}
+
 /** The unkeyed hash of records written before migration 7 (person layout); anyone can compute it. */
 export function legacyAccessRecordHash(record: ChainedRecord): string {
   return createHash('sha256')
-    .update(`${record.previousHash}\n${canonicalJson(chainedContent(record))}`, 'utf8')
+    .update(`${record.previousHash}\n${canonicalContent(record)}`, 'utf8')
     .digest('hex');
 }
 
@@ -162,7 +170,7 @@ export function legacyAccessRecordHash(record: ChainedRecord): string {
 export function accessRecordHmac(recordKey: Buffer, record: ChainedRecord & { sequence: number }): string {
   const tag = isRequestLayout(record) ? 'request\n' : '';
   return createHmac('sha256', recordKey)
-    .update(`${tag}${record.sequence}\n${record.previousHash}\n${canonicalJson(chainedContent(record))}`, 'utf8')
+    .update(`${tag}${record.sequence}\n${record.previousHash}\n${canonicalContent(record)}`, 'utf8')
     .digest('hex');
 }
 

@@ -129,7 +129,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The active span here is Apollo Gateway's fetch span, a child of this request's span.
     for (const [name, value] of Object.entries(traceHeaders())) headers.set(name, value);
     for (const [name, value] of Object.entries(context.propagatedHeaders ?? {})) headers.set(name, value);
-    // The body exactly as RemoteGraphQLDataSource will send it (JSON of the request without `http`).
+    // The body's text exactly as RemoteGraphQLDataSource will send it: JSON.stringify of the request
+    // without `http`, the same object serialized the same way a moment later. Were the two ever to
+    // differ, every subgraph would refuse the call (another operation), never accept another body.
     const { http: _http, ...body } = options.request;
     const assertion = newAssertion({
       actor: context.actor,
@@ -137,7 +139,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       applicationId: context.applicationId ?? null,
       audience: this.subgraphName,
       requestId: context.requestId,
-      operationHash: operationHash(JSON.parse(JSON.stringify(body))),
+      operationHash: operationHash(JSON.stringify(body)),
     });
     headers.set(CALLER_ASSERTION_HEADER, signAssertion(assertion, this.signingKey));
   }

@@ -70,7 +70,7 @@ function useOurTrust(config: Readonly<Config>, subgraphUrls: Readonly<Record<str
         applicationId: caller.applicationId,
         audience,
         requestId: caller.requestId,
-        operationHash: operationHash(JSON.parse(options.body)),
+        operationHash: operationHash(options.body),
       });
       setOptions({
         ...options,

@@ -265,7 +265,7 @@ async function main(): Promise<void> {
       if (variant.target === 'subgraph') {
         // What our gateway sends the subgraph: its request id and an assertion signed for this body.
         const requestId = `bench-${process.pid}-${sequence++}`;
-        const assertion = newAssertion({ actor: actorOf(lane), purpose: 'HPF_LOAN_REVIEW', applicationId, audience: 'identity', requestId, operationHash: operationHash(JSON.parse(body)) });
+        const assertion = newAssertion({ actor: actorOf(lane), purpose: 'HPF_LOAN_REVIEW', applicationId, audience: 'identity', requestId, operationHash: operationHash(body) });
         headers = { 'x-request-id': requestId, [CALLER_ASSERTION_HEADER]: signAssertion(assertion, config.gatewaySigningKey!) };
         url = on!.ready.urls.identity!;
       } else {

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const request = async (url: string) => {
     const requestId = `bench-${process.pid}-${sequence++}`;
     const assertion = signAssertion(
-      newAssertion({ actor, purpose: 'HPF_LOAN_REVIEW', applicationId: application.id, audience: civilAffairsSubgraph.name, requestId, operationHash: operationHash(JSON.parse(body)) }),
+      newAssertion({ actor, purpose: 'HPF_LOAN_REVIEW', applicationId: application.id, audience: civilAffairsSubgraph.name, requestId, operationHash: operationHash(body) }),
       config.gatewaySigningKey!,
     );
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId, [CALLER_ASSERTION_HEADER]: assertion }, body });

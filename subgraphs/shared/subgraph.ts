@@ -190,11 +190,13 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
     requestIds: 'from-gateway',
     // The gateway names its fetches after the client's operation: labelled by that, when registered.
     reporting: { service: definition.name, operationLabel: operationLabeller(registeredOperationNames()), callerRoleOf: (context) => context.actor.role },
-    context: async (request, requestId, body) => {
+    context: async (request, requestId, _body, _response, bodyText) => {
+      // The gateway POSTs every call; a GET carries no body for the assertion to cover.
+      if (bodyText === null) throw new RequestRefused(401, 'UNAUTHENTICATED', 'Subgraphs answer the gateway only (its calls are POSTs).');
       // Signed by the gateway, for this subgraph, this request id, this exact body, not used before, not expired.
       const verdict = await verifyAssertion(
         headerValue(request, CALLER_ASSERTION_HEADER),
-        { audience: definition.name, requestId, operationHash: operationHash(body) },
+        { audience: definition.name, requestId, operationHash: operationHash(bodyText) },
         verifyKeys,
         replayGuard,
       );

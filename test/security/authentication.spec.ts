@@ -100,7 +100,7 @@ describe('authentication and gateway-to-subgraph trust', () => {
         applicationId: null,
         audience: 'identity',
         requestId: 'forged-request-0001',
-        operationHash: operationHash({ query, variables }),
+        operationHash: operationHash(JSON.stringify({ query, variables })),
       }),
       parseSigningKey(JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }))),
     );
@@ -141,5 +141,11 @@ describe('authentication and gateway-to-subgraph trust', () => {
     });
     expect(response.status).toBe(401);
     expect((await response.json()).errors[0].message).toMatch(/another operation/);
+    // Nor as a GET, whose operation is in the URL: an assertion covers a body, and a GET has none.
+    const asGet = await fetch(`${system.subgraphUrls['civil-affairs']}?query=${encodeURIComponent('{ _service { sdl } }')}`, {
+      headers: { [CALLER_ASSERTION_HEADER]: captured!.assertion, 'x-request-id': captured!.requestId, 'apollo-require-preflight': 'true' },
+    });
+    expect(asGet.status).toBe(401);
+    expect((await asGet.json()).errors[0].message).toMatch(/POSTs/);
   });
 });

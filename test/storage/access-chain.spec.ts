@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { accessRecordHmac, BREAK_REASONS, ChainWalker, chainKeys, GENESIS, GENESIS_HASH, legacyAccessRecordHash } from '../../storage/access-chain';
+import { accessRecordHmac, BREAK_REASONS, ChainWalker, canonicalContent, chainedContent, chainKeys, GENESIS, GENESIS_HASH, legacyAccessRecordHash } from '../../storage/access-chain';
 import { canonicalJson } from '../../storage/canonical-json';
 import type { AccessRecord } from '../../storage/types';
 import { accessRecord, personRecord } from './support/records';
@@ -96,6 +96,14 @@ describe('accessRecordHmac (request layout: one record per request and agency, s
     expect(accessRecordHmac(KEYS.record, { ...record, subjects: [record.subjects[0]!] })).not.toBe(hash);
     expect(accessRecordHmac(KEYS.record, { ...record, subjects: [record.subjects[0]!, { ...record.subjects[1]!, fields: [] }] })).not.toBe(hash);
     expect(accessRecordHmac(KEYS.record, { ...record, subjects: [...record.subjects].reverse() })).not.toBe(hash);
+  });
+
+  it('is written in canonical form the fast way: the same bytes as canonicalJson, whatever the text, and nothing for undefined', () => {
+    const record = twoPeople();
+    const awkward = { ...record, actorSubject: '官员 "甲"\\\u2028😀', actorCentre: null, subjects: record.subjects.map((subject) => ({ ...subject, fields: ['Marriage.status', '婚姻\n'], consentId: null })) };
+    for (const each of [record, awkward]) expect(canonicalContent(each)).toBe(canonicalJson(chainedContent(each)));
+    expect(canonicalContent(record)).toBe(CANONICAL_REQUEST);
+    expect(() => canonicalContent({ ...record, subjects: [{ ...record.subjects[0]!, consentId: undefined as unknown as null }] })).toThrow(/undefined \(key "consentId"\)/);
   });
 
   it('cannot pass for a person-layout record, nor one of those for it', () => {

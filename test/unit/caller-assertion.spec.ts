@@ -6,7 +6,6 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import {
   ASSERTION_LIFETIME_MS,
   CLOCK_SKEW_MS,
-  canonicalJson,
   newAssertion,
   operationHash,
   signAssertion,
@@ -18,7 +17,8 @@ import { parseSigningKey, parseVerifyKeys, rawPublicKeyOf, type GatewaySigningKe
 import { memoryReplayGuard } from '../../lib/replay-guard';
 
 const freshKey = (): GatewaySigningKey => parseSigningKey(JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })));
-const BODY = { query: 'query Marriage($r: [_Any!]!) { _entities(representations: $r) { ... on Applicant { marriage { status } } } }', variables: { r: [{ __typename: 'Applicant', ref: 'a1' }] }, operationName: 'Marriage' };
+const BODY = JSON.stringify({ query: 'query Marriage($r: [_Any!]!) { _entities(representations: $r) { ... on Applicant { marriage { status } } } }', variables: { r: [{ __typename: 'Applicant', ref: 'a1' }] }, operationName: 'Marriage' });
+const BODY_VALUE = JSON.parse(BODY) as { query: string; variables: unknown; operationName: string };
 const claims = (overrides: Partial<CallerAssertion> = {}) => ({
   actor: { role: 'FUND_OFFICER' as const, subject: 'officer-1', personIdNumber: null, centre: '350100', proxyAuthorizationRef: null },
   purpose: 'HPF_LOAN_REVIEW' as const,
@@ -59,22 +59,25 @@ describe('caller assertions', () => {
   it('covers the whole body: query, variables, operationName and extensions', async () => {
     const token = () => signAssertion(newAssertion(claims()), key);
     const changed = [
-      { ...BODY, query: BODY.query.replace('marriage { status }', 'name') },
-      { ...BODY, variables: { r: [{ __typename: 'Applicant', ref: 'a2' }] } },
-      { ...BODY, operationName: 'Other' },
-      { query: BODY.query, variables: BODY.variables },
-      { ...BODY, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
-      { ...BODY, extensions: {} },
-      { ...BODY, documentId: 'sha256:abc' },
-    ];
+      { ...BODY_VALUE, query: BODY_VALUE.query.replace('marriage { status }', 'name') },
+      { ...BODY_VALUE, variables: { r: [{ __typename: 'Applicant', ref: 'a2' }] } },
+      { ...BODY_VALUE, operationName: 'Other' },
+      { query: BODY_VALUE.query, variables: BODY_VALUE.variables },
+      { ...BODY_VALUE, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
+      { ...BODY_VALUE, extensions: {} },
+      { ...BODY_VALUE, documentId: 'sha256:abc' },
+    ].map((body) => JSON.stringify(body));
     for (const body of changed) {
       expect(await check(token(), { operationHash: operationHash(body) })).toEqual({ ok: false, reason: 'caller assertion belongs to another operation' });
     }
   });
 
-  it('hashes the body by value, not by key order', () => {
-    expect(operationHash({ variables: { b: 1, a: [1, { y: 2, x: 1 }] }, query: 'q' })).toBe(operationHash({ query: 'q', variables: { a: [1, { x: 1, y: 2 }], b: 1 } }));
-    expect(canonicalJson({ b: 1, a: undefined, c: [undefined] })).toBe('{"b":1,"c":[null]}');
+  it('covers the body byte for byte: the same value written otherwise (keys reordered, spaced) is another body', () => {
+    const { query, variables, operationName } = BODY_VALUE;
+    for (const other of [JSON.stringify({ variables, query, operationName }), JSON.stringify(BODY_VALUE, null, 1), `${BODY} `]) {
+      expect(operationHash(other)).not.toBe(operationHash(BODY));
+    }
+    expect(operationHash(JSON.stringify(BODY_VALUE))).toBe(operationHash(BODY));
   });
 
   it('refuses one bound to another request id', async () => {

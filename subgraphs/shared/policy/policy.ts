@@ -80,10 +80,13 @@ export function policyEntryOf(policy: Policy, typeName: string, fieldName: strin
  * `deny`), walked here rather than through shield's async `resolve`: a verdict that needs no I/O
  * (the caller's role, whose record it is) is reached synchronously, and only a rule that must wait
  * (a consent look-up) makes the field wait. This is what keeps the policy from costing throughput.
+ * Each rule is turned once into a function of the field's arguments (decisionOf), so deciding a
+ * field of a 50-person list walks no rule tree and allocates nothing it does not need.
  * A rule's own failure (say, the consent store is down) is an error, never a quiet "no": an outage
  * must not look like a denial, nor a denial like an outage.
  */
 type Verdict = boolean | Promise<boolean>;
+type Decision = (parent: unknown, args: unknown, context: PolicyContext, info: unknown) => Verdict;
 
 interface LeafRule {
   name: string;
@@ -95,53 +98,88 @@ interface LogicRule {
 }
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
+const ignore = () => undefined;
 
-function leafVerdict(rule: LeafRule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Verdict {
+function leafDecision(rule: LeafRule): Decision {
+  const judge: Decision = (parent, args, context, info) => {
+    const result = rule.func(parent, args, context, info);
+    return isPromise(result) ? result.then((value) => value === true) : result === true;
+  };
+  if (rule.cache !== 'contextual') return judge;
   // 'contextual' rules read the context alone: one answer per request (shield's own semantics).
-  const cache = context._shield.cache;
   const cacheKey = `contextual:${rule.name}`;
-  if (rule.cache === 'contextual' && cacheKey in cache) return cache[cacheKey] as Verdict;
-  const result = rule.func(parent, args, context, info);
-  const verdict: Verdict = isPromise(result) ? result.then((value) => value === true) : result === true;
-  if (rule.cache === 'contextual') cache[cacheKey] = verdict;
-  return verdict;
+  return (parent, args, context, info) => {
+    const cache = context._shield.cache;
+    if (cacheKey in cache) return cache[cacheKey] as Verdict;
+    return (cache[cacheKey] = judge(parent, args, context, info));
+  };
 }
 
-function all(verdicts: Verdict[]): Verdict {
-  if (verdicts.some((v) => v === false)) return false;
-  const pending = verdicts.filter(isPromise);
-  return pending.length === 0 ? true : Promise.all(pending).then((values) => values.every(Boolean));
+/**
+ * Every part is asked (each may note why it refused: the denial names the most specific reason),
+ * then the verdicts combine; one that is already decisive decides at once, and a look-up still
+ * running then no longer matters, so its failure is not left unheard.
+ */
+function combined(parts: readonly Decision[], decisive: boolean): Decision {
+  return (parent, args, context, info) => {
+    let pending: Array<Promise<boolean>> | null = null;
+    let decided = false;
+    for (const part of parts) {
+      const verdict = part(parent, args, context, info);
+      if (verdict === decisive) decided = true;
+      else if (verdict !== !decisive) (pending ??= []).push(verdict as Promise<boolean>);
+    }
+    if (decided || pending === null) {
+      for (const running of pending ?? []) running.catch(ignore);
+      return decided ? decisive : !decisive;
+    }
+    return Promise.all(pending).then((values) => (decisive ? values.some(Boolean) : values.every(Boolean)));
+  };
 }
 
-function any(verdicts: Verdict[]): Verdict {
-  if (verdicts.some((v) => v === true)) return true;
-  const pending = verdicts.filter(isPromise);
-  return pending.length === 0 ? false : Promise.all(pending).then((values) => values.some(Boolean));
+const ALWAYS: Decision = () => true;
+const NEVER: Decision = () => false;
+const decisions = new WeakMap<object, Decision>();
+
+/** The rule as a function of a field's parent, arguments, context and info: built once per rule. */
+export function decisionOf(rule: Rule): Decision {
+  let decision = decisions.get(rule);
+  if (decision === undefined) {
+    decision = compile(rule);
+    decisions.set(rule, decision);
+  }
+  return decision;
+}
+
+function compile(rule: Rule): Decision {
+  if (rule === allow) return ALWAYS;
+  if (rule === deny) return NEVER;
+  const parts = () => (rule as unknown as LogicRule).getRules().map(decisionOf);
+  switch (rule.constructor.name) {
+    case 'RuleAnd':
+    case 'RuleChain':
+      return combined(parts(), false);
+    case 'RuleOr':
+    case 'RuleRace':
+      return combined(parts(), true);
+    case 'RuleNot': {
+      const [inner] = parts();
+      return (parent, args, context, info) => {
+        const verdict = inner!(parent, args, context, info);
+        return isPromise(verdict) ? verdict.then((value) => !value) : !verdict;
+      };
+    }
+    case 'RuleTrue':
+      return ALWAYS;
+    case 'RuleFalse':
+      return NEVER;
+    default:
+      return leafDecision(rule as unknown as LeafRule);
+  }
 }
 
 export function verdictOf(rule: Rule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Verdict {
-  if (rule === allow) return true;
-  if (rule === deny) return false;
-  const kind = rule.constructor.name;
-  const children = () => (rule as unknown as LogicRule).getRules().map((child) => verdictOf(child, parent, args, context, info));
-  switch (kind) {
-    case 'RuleAnd':
-    case 'RuleChain':
-      return all(children());
-    case 'RuleOr':
-    case 'RuleRace':
-      return any(children());
-    case 'RuleNot': {
-      const [inner] = children();
-      return isPromise(inner) ? inner.then((value) => !value) : !inner;
-    }
-    case 'RuleTrue':
-      return true;
-    case 'RuleFalse':
-      return false;
-    default:
-      return leafVerdict(rule as unknown as LeafRule, parent, args, context, info);
-  }
+  return decisionOf(rule)(parent, args, context, info);
 }
 
 export async function evaluate(rule: Rule, parent: unknown, args: unknown, context: PolicyContext, info: unknown): Promise<boolean> {
@@ -208,17 +246,19 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy): GraphQLSchem
       if (entry.rule === allow && !entry.mask && !entry.record) continue;
       const resolve: GraphQLFieldResolver<unknown, PolicyContext> = field.resolve ?? defaultFieldResolver;
       const fieldName = `${type.name}.${field.name}`;
+      const decide = decisionOf(entry.rule);
+      const clearFor = entry.mask ? decisionOf(entry.mask.clearFor) : null;
       const finish = async (allowed: Verdict, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo) => {
         if (!(await allowed)) throw denial(context, type.name, field.name, info);
         const value = await resolve(parent, args, context, info);
         if (value === null || value === undefined) return value;
-        const clear = !entry.mask || (await evaluate(entry.mask.clearFor, parent, args, context, info));
+        const clear = clearFor === null || (await clearFor(parent, args, context, info));
         if (entry.record && clear) await recordAccess(context, parent, fieldName, entry.record);
         if (!clear) return Array.isArray(value) ? value.map((item) => entry.mask!.apply(item as never, context)) : entry.mask!.apply(value as never, context);
         return value;
       };
       field.resolve = (parent, args, context, info) => {
-        const allowed = verdictOf(entry.rule, parent, args, context, info);
+        const allowed = decide(parent, args, context, info);
         // Decided without waiting, and nothing to mask or record: the resolver runs as if unwrapped.
         if (allowed === true && !entry.mask && !entry.record) return resolve(parent, args, context, info);
         if (allowed === false) throw denial(context, type.name, field.name, info);
