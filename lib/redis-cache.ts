@@ -12,6 +12,7 @@
  * (a persisted query's text must hash to its key: gateway/plugins/trusted-documents.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmacKey } from './hmac-key';
 import type Redis from 'ioredis';
 import type { Logger } from './logger';
 import { openRedis, whenRedisReady } from './redis-connection';
@@ -60,7 +61,7 @@ export function openCacheEntry(integrityKey: Buffer, fullKey: string, stored: st
 
 function entryMac(integrityKey: Buffer, fullKey: string, expiresAt: number, value: string): string {
   // JSON of the parts: unambiguous, whatever the key or the value holds.
-  return createHmac('sha256', integrityKey).update(JSON.stringify([ENVELOPE_VERSION, fullKey, expiresAt, value])).digest('base64url');
+  return createHmac('sha256', hmacKey(integrityKey)).update(JSON.stringify([ENVELOPE_VERSION, fullKey, expiresAt, value])).digest('base64url');
 }
 
 export function createRedisCache(url: string, options: RedisCacheOptions): RedisCache {

@@ -4,6 +4,7 @@
  * simulators verify with this same module, so signer and verifier cannot drift.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { hmacKey } from './hmac-key';
 
 export const SIGNATURE_HEADERS = {
   appId: 'x-app-id',
@@ -26,7 +27,7 @@ function canonicalForm(request: SignableRequest, timestamp: string): string {
 }
 
 function hmac(secret: string, text: string): string {
-  return createHmac('sha256', secret).update(text).digest('base64url');
+  return createHmac('sha256', hmacKey(secret)).update(text).digest('base64url');
 }
 
 export function signRequest(

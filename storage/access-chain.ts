@@ -29,6 +29,7 @@
  * (checkpoints are signed with the second: storage/checkpoints.ts).
  */
 import { createHash, createHmac } from 'node:crypto';
+import { hmacKey } from '../lib/hmac-key';
 import type { AccessRecord, AccessRecordInput, AccessRecordLayout, AccessRecordSubject, LegalBasis } from './types';
 import { canonicalJson, canonicalJsonOfSorted, type Canonical } from './canonical-json';
 
@@ -169,7 +170,7 @@ export function legacyAccessRecordHash(record: ChainedRecord): string {
 /** The keyed hash of a record; it binds the record's place in the chain too. */
 export function accessRecordHmac(recordKey: Buffer, record: ChainedRecord & { sequence: number }): string {
   const tag = isRequestLayout(record) ? 'request\n' : '';
-  return createHmac('sha256', recordKey)
+  return createHmac('sha256', hmacKey(recordKey))
     .update(`${tag}${record.sequence}\n${record.previousHash}\n${canonicalContent(record)}`, 'utf8')
     .digest('hex');
 }
