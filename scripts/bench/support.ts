@@ -79,31 +79,42 @@ export async function closedLoop(send: (lane: number, n: number) => Promise<void
 }
 
 /**
- * CPU time (user + system, ms) of every PostgreSQL server process on this machine, read from
- * /proc (in USER_HZ, 100 a second, on Linux); null where there is no /proc or no such process (a
- * database elsewhere). The subgraph tier's figure leaves the database out; this is its own.
+ * CPU time (user + system, ms) of each PostgreSQL server process on this machine, by pid, read
+ * from /proc (in USER_HZ, 100 a second, on Linux); null where there is no /proc or no such
+ * process (a database elsewhere). The subgraph tier's figure leaves the database out; this is its own.
  */
-export function localPostgresCpuMs(): number | null {
-  let ticks = 0;
-  let found = false;
+export function localPostgresCpu(): Map<string, number> | null {
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
   } catch {
     return null;
   }
+  const cpu = new Map<string, number>();
   for (const pid of pids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes(' (postgres) ')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-      found = true;
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       // the process ended meanwhile
     }
   }
-  return found ? ticks * 10 : null;
+  return cpu.size > 0 ? cpu : null;
+}
+
+/**
+ * PostgreSQL's CPU ms since `before`, over the processes alive now: a backend that ended in
+ * between takes its time with it (a little too low, never below zero), and one started since
+ * counts from zero.
+ */
+export function localPostgresCpuSince(before: ReadonlyMap<string, number>): number | null {
+  const now = localPostgresCpu();
+  if (!now) return null;
+  let spent = 0;
+  for (const [pid, ms] of now) spent += ms - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /** Cores, CPU model and load average (1, 5, 15 min): printed at the start of every bench. */
