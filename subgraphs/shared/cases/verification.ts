@@ -38,6 +38,18 @@ export interface CaseReads {
   caseFile(): Promise<CaseFile | null>;
   /** The request's consent look-ups, by consentKey(...), answered from what the case read brought. */
   consentLookup: DataLoader<string, ConsentGround | null>;
+  /** The case read once it is done, answered synchronously; undefined before (and always for a caseless estimate). */
+  settledCase(): SettledCase | undefined;
+}
+
+/**
+ * A finished case read: the file (null when absent or not open to the caller) and the consents it
+ * brought, looked up by consentKey(...) without waiting. With it, a rule or a release decides a
+ * field of a list in the same turn as the field resolves: no promise per field and person.
+ */
+export interface SettledCase {
+  file: CaseFile | null;
+  consentOf(key: string): ConsentGround | null;
 }
 
 export interface CaseReadsOptions {
@@ -62,6 +74,7 @@ export interface CaseReadsOptions {
 export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf }: CaseReadsOptions): CaseReads {
   const centre = actor.centre;
   let read: Promise<{ file: CaseFile | null; consents: readonly ConsentGround[] }> | undefined;
+  let settled: SettledCase | undefined;
   const readCase = async () => {
     // What an application id looks like (a UUID); anything else names no application, and is not looked up.
     if (!applicationId || !APPLICATION_ID.test(applicationId)) return { file: null, consents: [] };
@@ -72,11 +85,25 @@ export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf
     // Asked with no centre, the store brought none.
     return { file: { application: found.application, steps: found.steps, parties }, consents: found.consents };
   };
-  const theRead = () => (read ??= readCase());
+  const settle = ({ file, consents }: { file: CaseFile | null; consents: readonly ConsentGround[] }): SettledCase => {
+    const answers = new Map<string, ConsentGround | null>();
+    return {
+      file,
+      consentOf: (key) => {
+        let answer = answers.get(key);
+        if (answer === undefined) {
+          answer = newestCovering(consents, consentItemsOf([key], subjectKeyOf)[0]!);
+          answers.set(key, answer);
+        }
+        return answer;
+      },
+    };
+  };
+  const theRead = () => (read ??= readCase().then((found) => ((settled = settle(found)), found)));
 
   const consentLookup = new DataLoader<string, ConsentGround | null>(async (keys) => {
-    const { consents } = await theRead();
-    return consentItemsOf(keys, subjectKeyOf).map((item) => newestCovering(consents, item));
+    await theRead();
+    return keys.map((key) => settled!.consentOf(key));
   });
 
   // A couple's estimate names no case (isCaselessEstimate): its consents are the spouse's estimate
@@ -86,8 +113,8 @@ export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf
     centre ? findConsentsOfKeys(storage.consents, keys, subjectKeyOf, { purpose, centre }) : keys.map(() => null),
   );
 
-  if (isCaselessEstimate({ purpose, applicationId })) return { caseFile: async () => null, consentLookup: estimateConsents };
+  if (isCaselessEstimate({ purpose, applicationId })) return { caseFile: async () => null, consentLookup: estimateConsents, settledCase: () => undefined };
   // One promise for every rule that asks (hundreds on a list page), not one each.
   let file: Promise<CaseFile | null> | undefined;
-  return { caseFile: () => (file ??= theRead().then((read) => read.file)), consentLookup };
+  return { caseFile: () => (file ??= theRead().then((read) => read.file)), consentLookup, settledCase: () => settled };
 }

@@ -7,6 +7,7 @@ import type { Actor, RequestPurpose } from '../../../lib/actor';
 import type { AgencyName } from '../../../lib/agency-contracts';
 import type { ConsentGround, ConsentStore, LegalBasis, ProxyScope } from '../../../storage/types';
 import type { CaseFile } from '../cases/case-file';
+import type { SettledCase } from '../cases/verification';
 
 export interface LedgerEntry {
   subjectIdNumber: string;
@@ -51,6 +52,12 @@ export interface PolicyContext extends RequestPurpose {
    * answered from the one read of the case (cases/verification.ts caseReads).
    */
   consentLookup: DataLoader<string, ConsentGround | null>;
+  /**
+   * The case read once it is done (a subgraph reads it before executing a request that names a
+   * case), answered without waiting; undefined before, for a caseless estimate, and where the
+   * context was built without one (specs, the permission matrix: they wait on the two above).
+   */
+  settledCase?(): SettledCase | undefined;
   ledger: LedgerEntry[];
   idNumberMask: 'strict' | 'six-four';
   /** graphql-shield keeps its per-request rule cache here. */

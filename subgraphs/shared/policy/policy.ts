@@ -15,7 +15,8 @@ import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldReso
 import type { AgencyName } from '../../../lib/agency-contracts';
 import type { LegalBasis } from '../../../storage/types';
 import type { PolicyContext } from './context';
-import { consentKey, pathKey, type Rule, type Subjects } from './rules';
+import { consentKey, consentsNow, pathKey, type Rule, type Subjects } from './rules';
+import { andThen, isPromise, type MaybeAsync } from './maybe-async';
 
 export interface FieldPolicy<Parent = never> {
   /** Who may read the field at all. */
@@ -85,7 +86,7 @@ export function policyEntryOf(policy: Policy, typeName: string, fieldName: strin
  * A rule's own failure (say, the consent store is down) is an error, never a quiet "no": an outage
  * must not look like a denial, nor a denial like an outage.
  */
-type Verdict = boolean | Promise<boolean>;
+type Verdict = MaybeAsync<boolean>;
 type Decision = (parent: unknown, args: unknown, context: PolicyContext, info: unknown) => Verdict;
 
 interface LeafRule {
@@ -97,7 +98,6 @@ interface LogicRule {
   getRules(): Rule[];
 }
 
-const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
 const ignore = () => undefined;
 
 function leafDecision(rule: LeafRule): Decision {
@@ -200,40 +200,49 @@ export function denial(context: PolicyContext, typeName: string, fieldName: stri
   return new GraphQLError(`Not permitted to read ${typeName}.${fieldName} for this person under purpose ${context.purpose}.`, { extensions: { code: 'FORBIDDEN' } });
 }
 
+type Ground = { legalBasis: LegalBasis; consentId: string | null };
+
 /** The ground that needs no consent: the subject themself, or their authorized proxy. */
-function directBasisOf(context: PolicyContext, subject: string): { legalBasis: LegalBasis; consentId: string | null } | null {
+function directBasisOf(context: PolicyContext, subject: string): Ground | null {
   const { role, personIdNumber } = context.actor;
   if (role === 'APPLICANT' && personIdNumber === subject) return { legalBasis: 'DATA_SUBJECT_REQUEST', consentId: null };
   if (role === 'PROXY_AGENT' && personIdNumber === subject && context.proxy) return { legalBasis: 'PROXY_AUTHORIZATION', consentId: context.proxy.id };
   return null;
 }
 
-/** Writes a release of personal data to the request's ledger, on the ground the caller has for each subject. */
-export async function recordAccess(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<void> {
+/**
+ * Writes a release of personal data to the request's ledger, on the ground the caller has for each
+ * subject: at once when the subjects and the case's consents are at hand, else once they are.
+ */
+export function recordAccess(context: PolicyContext, parent: unknown, field: string, record: NonNullable<FieldPolicy<never>['record']>): MaybeAsync<void> {
   const applicationId = record.caseOf ? { applicationId: record.caseOf(parent as never) } : {};
-  const grounds: Array<{ legalBasis: LegalBasis; consentId: string | null }> = [];
-  for (const subject of await record.subjects(parent as never, context)) {
-    const ground = await groundOf(context, subject, record);
-    // A consent's read serves the request's verified case; `caseOf` names the case of the others.
-    context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...ground, ...(ground.legalBasis === 'CONSENT' ? {} : applicationId) });
-    grounds.push(ground);
-  }
-  // Minors released with their guardian's data (the first subject): each on the guardian's own ground.
-  if (!record.minorsOf || grounds.length === 0) return;
-  for (const minor of await record.minorsOf(parent as never, context)) {
-    context.ledger.push({ subjectIdNumber: minor, agency: record.agency, field, legalBasis: 'GUARDIAN', consentId: grounds[0]!.consentId });
-  }
+  return andThen(record.subjects(parent as never, context), (subjects) =>
+    andThen(groundsOf(context, subjects, record), (grounds) => {
+      subjects.forEach((subject, index) => {
+        const ground = grounds[index]!;
+        // A consent's read serves the request's verified case; `caseOf` names the case of the others.
+        context.ledger.push({ subjectIdNumber: subject, agency: record.agency, field, ...ground, ...(ground.legalBasis === 'CONSENT' ? {} : applicationId) });
+      });
+      // Minors released with their guardian's data (the first subject): each on the guardian's own ground.
+      if (!record.minorsOf || grounds.length === 0) return;
+      return andThen(record.minorsOf(parent as never, context), (minors) => {
+        for (const minor of minors) context.ledger.push({ subjectIdNumber: minor, agency: record.agency, field, legalBasis: 'GUARDIAN', consentId: grounds[0]!.consentId });
+      });
+    }),
+  );
 }
 
-/** The ground of one subject's release: their own request or their proxy's, the case itself, else the consent for it. */
-async function groundOf(context: PolicyContext, subject: string, record: NonNullable<FieldPolicy<never>['record']>): Promise<{ legalBasis: LegalBasis; consentId: string | null }> {
-  const direct = directBasisOf(context, subject);
-  if (direct) return direct;
-  if (record.basis) return { legalBasis: record.basis, consentId: null };
+/** The ground of each subject's release: their own request or their proxy's, the case itself, else the consent for it. */
+function groundsOf(context: PolicyContext, subjects: readonly string[], record: NonNullable<FieldPolicy<never>['record']>): MaybeAsync<Ground[]> {
+  const grounds: Array<Ground | null> = subjects.map((subject) => directBasisOf(context, subject) ?? (record.basis ? { legalBasis: record.basis, consentId: null } : null));
   const kind = record.agency === 'pboc-credit' ? 'CREDIT_QUERY' : 'DATA_SHARING';
-  const consent = await context.consentLookup.load(consentKey(subject, kind, record.agency, record.dataItem));
-  // A co-buyer whose data came along with a consenting buyer's record is recorded too: they can see it.
-  return { legalBasis: 'CONSENT', consentId: consent?.id ?? null };
+  const asked = subjects.filter((_, index) => grounds[index] === null);
+  if (asked.length === 0) return grounds as Ground[];
+  return andThen(consentsNow(context, asked.map((subject) => consentKey(subject, kind, record.agency, record.dataItem))), (consents) => {
+    let next = 0;
+    // A co-buyer whose data came along with a consenting buyer's record is recorded too: they can see it.
+    return grounds.map((ground) => ground ?? { legalBasis: 'CONSENT', consentId: consents[next++]?.id ?? null });
+  });
 }
 
 /** Wraps the schema's resolvers with the policy. Returns the schema it was given, changed in place. */
@@ -248,21 +257,23 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy): GraphQLSchem
       const fieldName = `${type.name}.${field.name}`;
       const decide = decisionOf(entry.rule);
       const clearFor = entry.mask ? decisionOf(entry.mask.clearFor) : null;
-      const finish = async (allowed: Verdict, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo) => {
-        if (!(await allowed)) throw denial(context, type.name, field.name, info);
-        const value = await resolve(parent, args, context, info);
+      const plain = !entry.mask && !entry.record;
+      // What leaves: the value, masked unless its clear form is allowed, recorded when it is personal data shown.
+      const release = (value: unknown, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo): MaybeAsync<unknown> => {
         if (value === null || value === undefined) return value;
-        const clear = clearFor === null || (await clearFor(parent, args, context, info));
-        if (entry.record && clear) await recordAccess(context, parent, fieldName, entry.record);
-        if (!clear) return Array.isArray(value) ? value.map((item) => entry.mask!.apply(item as never, context)) : entry.mask!.apply(value as never, context);
-        return value;
+        return andThen(clearFor === null ? true : clearFor(parent, args, context, info), (clear) => {
+          if (!clear) return Array.isArray(value) ? value.map((item) => entry.mask!.apply(item as never, context)) : entry.mask!.apply(value as never, context);
+          return entry.record ? andThen(recordAccess(context, parent, fieldName, entry.record), () => value) : value;
+        });
       };
       field.resolve = (parent, args, context, info) => {
         const allowed = decide(parent, args, context, info);
         // Decided without waiting, and nothing to mask or record: the resolver runs as if unwrapped.
-        if (allowed === true && !entry.mask && !entry.record) return resolve(parent, args, context, info);
-        if (allowed === false) throw denial(context, type.name, field.name, info);
-        return finish(allowed, parent, args, context, info);
+        if (allowed === true && plain) return resolve(parent, args, context, info);
+        return andThen(allowed, (ok) => {
+          if (!ok) throw denial(context, type.name, field.name, info);
+          return andThen(resolve(parent, args, context, info), (value) => release(value, parent, args, context, info));
+        });
       };
     }
   }

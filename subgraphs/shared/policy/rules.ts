@@ -12,6 +12,8 @@ import { ESTIMATE_CONSENT_SCOPES, ESTIMATE_PURPOSE } from '../../../lib/estimate
 import { serviceHasPower, type ServicePower } from '../../../lib/services';
 import type { ConsentGround, ConsentItem, ConsentKind, ConsentRecord, ConsentStore, ProxyScope, Purpose } from '../../../storage/types';
 import type { DenialCode, PolicyContext } from './context';
+import type { CaseFile } from '../cases/case-file';
+import { andThen, type MaybeAsync } from './maybe-async';
 
 export { allow, deny } from 'graphql-shield';
 /** A shield rule: a named predicate, or a logic rule composed of them. */
@@ -69,8 +71,7 @@ function isAmongSubjects<Parent>(role: 'APPLICANT' | 'PROXY_AGENT', subjects: Su
     if (context.actor.role !== role) return false;
     if (role === 'PROXY_AGENT' && !proxyMay(context, 'VIEW_DATA', info)) return false;
     if (personIdNumber === null) return false;
-    const found = subjects(parent, context);
-    return Array.isArray(found) ? found.includes(personIdNumber) : Promise.resolve(found).then((list) => list.includes(personIdNumber));
+    return andThen(subjects(parent, context), (list) => list.includes(personIdNumber));
   };
 }
 
@@ -138,6 +139,18 @@ export async function findConsentsOfKeys(
   return keys.map((_, index) => found.get(index) ?? null);
 }
 
+/** The verified case (null when none is open to the caller): at once when the case is read, else once it is. */
+export function caseFileNow(context: PolicyContext): MaybeAsync<CaseFile | null> {
+  const read = context.settledCase?.();
+  return read ? read.file : context.caseFile();
+}
+
+/** The consents of loader keys (consentKey strings), in their order: at once from a settled case read, else from the request's look-up. */
+export function consentsNow(context: PolicyContext, keys: readonly string[]): MaybeAsync<Array<ConsentGround | null>> {
+  const read = context.settledCase?.();
+  return read ? keys.map((key) => read.consentOf(key)) : Promise.all(keys.map((key) => context.consentLookup.load(key)));
+}
+
 /**
  * A fund centre (officer, or the loan engine) working on a case: the request names an application
  * of the caller's centre that is open to them (isCaseOpenTo), the data subject is a party to it,
@@ -146,24 +159,27 @@ export async function findConsentsOfKeys(
  * notes its reason: no case, not a party, no consent.
  */
 export function hasConsent<Parent>(kind: ConsentKind, agency: AgencyName, dataItem: string, subjects: Subjects<Parent>): Rule {
-  const check = async (parent: Parent, context: PolicyContext, info: unknown): Promise<boolean> => {
-    // The case first: its read brings every consent given for it (cases/verification.ts caseReads),
-    // and none counts unless it is verified. Subjects that call an agency to be known: only after that.
-    const file = await context.caseFile();
-    if (!file) {
-      noteDenial(context, info, 'CASE_REQUIRED');
-      return false;
-    }
-    const parties = (await subjects(parent, context)).filter((subject) => file.parties.some((party) => party.idNumber === subject));
-    if (parties.length === 0) {
-      noteDenial(context, info, 'NOT_A_PARTY');
-      return false;
-    }
-    const consents = await Promise.all(parties.map((subject) => findConsent(context, subject, kind, agency, dataItem)));
-    if (consents.some((consent) => consent !== null)) return true;
-    noteDenial(context, info, 'CONSENT_REQUIRED');
-    return false;
-  };
+  // The case first: its read brings every consent given for it (cases/verification.ts caseReads),
+  // and none counts unless it is verified. Subjects that call an agency to be known: only after that.
+  const check = (parent: Parent, context: PolicyContext, info: unknown): MaybeAsync<boolean> =>
+    andThen(caseFileNow(context), (file) => {
+      if (!file) {
+        noteDenial(context, info, 'CASE_REQUIRED');
+        return false;
+      }
+      return andThen(subjects(parent, context), (people) => {
+        const parties = people.filter((subject) => file.parties.some((party) => party.idNumber === subject));
+        if (parties.length === 0) {
+          noteDenial(context, info, 'NOT_A_PARTY');
+          return false;
+        }
+        return andThen(consentsNow(context, parties.map((subject) => consentKey(subject, kind, agency, dataItem))), (consents) => {
+          if (consents.some((consent) => consent !== null)) return true;
+          noteDenial(context, info, 'CONSENT_REQUIRED');
+          return false;
+        });
+      });
+    });
   // Other roles never read under consent: answered at once, with no look-up.
   return rule({ cache: 'no_cache' })((parent: Parent, _args, context: PolicyContext, info) =>
     context.actor.role === 'FUND_OFFICER' || context.actor.role === 'SERVICE' ? check(parent, context, info) : false,
