@@ -118,6 +118,21 @@ describe('AccessRecordStore (PostgreSQL, several processes)', () => {
     expect((await page(null)).map((record) => record.sequence)).toEqual(Array.from({ length: 100 }, (_, i) => 100 - i));
   });
 
+  it("stores the records' subject lists compressed with lz4, which this server has", async () => {
+    const storage = await processLike();
+    await storage.accessRecords.append([accessRecord(1)]);
+    const db = await openPostgres(url, { schema });
+    try {
+      const [column] = await db.query<{ compression: string }>(
+        `SELECT attcompression AS compression FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'subjects'`,
+        [`${schema}.access_records`],
+      );
+      expect(column?.compression).toBe('l');
+    } finally {
+      await db.close();
+    }
+  });
+
   it('keeps its tables in the schema it was given', async () => {
     const tables = await (await processLike()).accessRecords.list({}, { after: null, limit: 1 });
     expect(tables).toHaveLength(1);
