@@ -191,6 +191,19 @@ async function writeTransitions(tx: SqlExecutor, state: CaseState, transitions: 
 }
 
 /** The loan store; `sealingKey` seals the webhook secrets it keeps (sealed-secrets.ts). */
+/**
+ * A case in one statement: the application's row, its steps as one JSON array, and every consent
+ * in force for it under the purpose ($2) and centre ($3) asked at $4 as another (by the
+ * application's index; matching them to the request's questions is newestCovering's, in memory),
+ * gated here on the application's centre and its status ($5) as well as by the caller.
+ */
+const READ_CASE = `SELECT ${APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ')},
+     (SELECT coalesce(json_agg(s ORDER BY s.step), '[]'::json) FROM (SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = a.id) s) AS case_steps,
+     (SELECT coalesce(json_agg(json_build_array(k.id, k.subject_key, k.kind, k.scopes, k.authorization_ref) ORDER BY k.granted_at DESC, k.position DESC), '[]'::json) FROM (
+        ${caseConsentsSql({ applicationId: 'a.id::text', purpose: '$2', centre: '$3', at: '$4' })}) k
+      WHERE a.centre = $3 AND a.status = ANY($5::text[])) AS case_consents
+   FROM loan_applications a WHERE a.id = $1`;
+
 export function createLoanStore(db: SqlDatabase, sealingKey: Buffer): LoanStore {
   // Woken in this process at once; on PostgreSQL also by other processes' NOTIFY, listened to while
   // anyone here is listening.
@@ -335,19 +348,13 @@ export function createLoanStore(db: SqlDatabase, sealingKey: Buffer): LoanStore 
 
     async readCase(id, consents) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-      // One statement: the application's row, its steps as one JSON array, and every consent in
-      // force for it under the purpose and centre asked as another (by the application's index;
-      // matching them to the request's questions is newestCovering's, in memory), gated here on
-      // the application's centre and status as well as by the caller.
-      const [row] = await db.query<ApplicationRow & { case_steps: StepRow[] | string; case_consents: CaseConsentTuple[] | string }>(
-        `SELECT ${APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ')},
-           (SELECT coalesce(json_agg(s ORDER BY s.step), '[]'::json) FROM (SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = a.id) s) AS case_steps,
-           (SELECT coalesce(json_agg(json_build_array(k.id, k.subject_key, k.kind, k.scopes, k.authorization_ref) ORDER BY k.granted_at DESC, k.position DESC), '[]'::json) FROM (
-              ${caseConsentsSql({ applicationId: 'a.id::text', purpose: '$2', centre: '$3', at: '$4' })}) k
-            WHERE a.centre = $3 AND a.status = ANY($5::text[])) AS case_consents
-         FROM loan_applications a WHERE a.id = $1`,
-        [id, consents?.purpose ?? null, consents?.centre ?? null, consents?.at ?? new Date(), [...(consents?.openStatuses ?? [])]],
-      );
+      const [row] = await db.query<ApplicationRow & { case_steps: StepRow[] | string; case_consents: CaseConsentTuple[] | string }>(READ_CASE, [
+        id,
+        consents?.purpose ?? null,
+        consents?.centre ?? null,
+        consents?.at ?? new Date(),
+        [...(consents?.openStatuses ?? [])],
+      ]);
       if (!row) return null;
       return {
         application: toApplication(row),

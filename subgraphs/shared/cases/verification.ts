@@ -86,13 +86,21 @@ export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf
     return { file: { application: found.application, steps: found.steps, parties }, consents: found.consents };
   };
   const settle = ({ file, consents }: { file: CaseFile | null; consents: readonly ConsentGround[] }): SettledCase => {
+    // Each person's own consents, newest first as read: a look-up scans two, not a hundred.
+    const bySubject = new Map<string, ConsentGround[]>();
+    for (const consent of consents) {
+      const own = bySubject.get(consent.subjectKey);
+      if (own) own.push(consent);
+      else bySubject.set(consent.subjectKey, [consent]);
+    }
     const answers = new Map<string, ConsentGround | null>();
     return {
       file,
       consentOf: (key) => {
         let answer = answers.get(key);
         if (answer === undefined) {
-          answer = newestCovering(consents, consentItemsOf([key], subjectKeyOf)[0]!);
+          const item = consentItemsOf([key], subjectKeyOf)[0]!;
+          answer = newestCovering(bySubject.get(item.subjectKey) ?? [], item);
           answers.set(key, answer);
         }
         return answer;
