@@ -195,13 +195,18 @@ async function writeTransitions(tx: SqlExecutor, state: CaseState, transitions: 
  * A case in one statement: the application's row, its steps as one JSON array, and every consent
  * in force for it under the purpose ($2) and centre ($3) asked at $4 as another (by the
  * application's index; matching them to the request's questions is newestCovering's, in memory),
- * gated here on the application's centre and its status ($5) as well as by the caller.
+ * gated here on the application's centre and its status ($5) as well as by the caller. With an
+ * agency ($6), only the consents naming it, each with its scope alone: a subgraph asks of no
+ * other, and a list's case brings a fifth of the JSON to build and to parse.
  */
 const READ_CASE = `SELECT ${APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ')},
      (SELECT coalesce(json_agg(s ORDER BY s.step), '[]'::json) FROM (SELECT ${STEP_COLUMNS} FROM loan_steps WHERE application_id = a.id) s) AS case_steps,
-     (SELECT coalesce(json_agg(json_build_array(k.id, k.subject_key, k.kind, k.scopes, k.authorization_ref) ORDER BY k.granted_at DESC, k.position DESC), '[]'::json) FROM (
+     (SELECT coalesce(json_agg(json_build_array(k.id, k.subject_key, k.kind,
+          CASE WHEN $6::text IS NULL THEN k.scopes ELSE jsonb_path_query_array(k.scopes, '$[*] ? (@.agency == $agency)', jsonb_build_object('agency', $6::text)) END,
+          k.authorization_ref) ORDER BY k.granted_at DESC, k.position DESC), '[]'::json) FROM (
         ${caseConsentsSql({ applicationId: 'a.id::text', purpose: '$2', centre: '$3', at: '$4' })}) k
-      WHERE a.centre = $3 AND a.status = ANY($5::text[])) AS case_consents
+      WHERE a.centre = $3 AND a.status = ANY($5::text[])
+        AND ($6::text IS NULL OR k.scopes @> jsonb_build_array(jsonb_build_object('agency', $6::text)))) AS case_consents
    FROM loan_applications a WHERE a.id = $1`;
 
 export function createLoanStore(db: SqlDatabase, sealingKey: Buffer): LoanStore {
@@ -354,6 +359,7 @@ export function createLoanStore(db: SqlDatabase, sealingKey: Buffer): LoanStore 
         consents?.centre ?? null,
         consents?.at ?? new Date(),
         [...(consents?.openStatuses ?? [])],
+        consents?.agency ?? null,
       ]);
       if (!row) return null;
       return {

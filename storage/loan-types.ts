@@ -3,6 +3,7 @@
  * timeline of events. Stored before any agency is called; steps carry leases so that two running
  * instances never process the same step, and a restart resumes whatever was left.
  */
+import type { AgencyName } from '../lib/agency-contracts';
 import type { ConsentGround, Purpose } from './types';
 
 export type RepaymentMethod = 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
@@ -254,6 +255,11 @@ export interface CaseConsentQuery {
   at: Date;
   /** The statuses in which the application is open to the caller (case-file.ts): consents are read in no other. */
   openStatuses: readonly LoanStatus[];
+  /**
+   * The one agency the reader asks about (a subgraph's own): only consents whose scopes name it,
+   * each with that agency's scope alone. Absent or null: every consent, whole.
+   */
+  agency?: AgencyName | null;
 }
 
 export interface CaseRead extends CaseState {

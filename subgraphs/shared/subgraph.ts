@@ -204,7 +204,7 @@ export async function buildSubgraphServer<A extends AgencyName | null, Loaders, 
       if (!verdict.ok) throw new RequestRefused(401, 'UNAUTHENTICATED', `Subgraphs answer the gateway only (${verdict.reason}).`);
       const { purpose, applicationId } = verdict.assertion;
       const { actor, proxy } = await verifiedActor(verdict.assertion.actor, storage, subjectKeyOf);
-      const { caseFile, consentLookup, settledCase } = caseReads({ actor, applicationId, purpose, storage, subjectKeyOf });
+      const { caseFile, consentLookup, settledCase } = caseReads({ actor, applicationId, purpose, agency, storage, subjectKeyOf });
       // Read before execution, so every field of the request is decided from it at once rather than each waiting for it.
       if (applicationId !== null) await caseFile();
       return {

@@ -2,6 +2,7 @@
  * What a subgraph verifies of a request before any rule runs: a proxy's stored authorization, and
  * the case the request names — from the platform's own records, never from what the caller says.
  */
+import type { AgencyName } from '../../lib/agency-contracts';
 import { ANONYMOUS, type Actor } from '../../lib/actor';
 import { LOAN_ENGINE } from '../../lib/services';
 import type { LoanApplicationRow, LoanStatus, LoanStepRow } from '../../storage/loan-types';
@@ -157,8 +158,8 @@ describe('caseReads: the named case, read once per request, with every consent g
     return { store: { loans, consents }, calls, withConsents };
   };
   const officer = actor('FUND_OFFICER', { centre: '350100' });
-  const readsOf = (caller: Actor, applicationId: string | null, store: ReturnType<typeof storeOf>['store']) =>
-    caseReads({ actor: caller, applicationId, purpose: 'HPF_LOAN_REVIEW', storage: store, subjectKeyOf: key });
+  const readsOf = (caller: Actor, applicationId: string | null, store: ReturnType<typeof storeOf>['store'], agency: AgencyName | null = null) =>
+    caseReads({ actor: caller, applicationId, purpose: 'HPF_LOAN_REVIEW', agency, storage: store, subjectKeyOf: key });
   const asked = (idNumber: string, agency = 'civil-affairs', item = 'marriage') => `${idNumber}|DATA_SHARING|${agency}|${item}`;
 
   it('finds the case with its parties for a caller it is open to, reading the store once however often asked', async () => {
@@ -178,7 +179,7 @@ describe('caseReads: the named case, read once per request, with every consent g
     const [consent, file] = await Promise.all([consentLookup.load(asked(APPLICANT)), caseFile()]);
     expect(file).not.toBeNull();
     expect(consent).toMatchObject({ id: 'consent-1' });
-    expect(withConsents).toEqual([{ purpose: 'HPF_LOAN_REVIEW', centre: '350100', at: expect.any(Date), openStatuses: ['ACCEPTED', 'REFERRED', 'APPROVED'] }]);
+    expect(withConsents).toEqual([{ purpose: 'HPF_LOAN_REVIEW', centre: '350100', at: expect.any(Date), openStatuses: ['ACCEPTED', 'REFERRED', 'APPROVED'], agency: null }]);
     // Later ticks, other people and other items: still no statement.
     expect((await consentLookup.loadMany([asked(SPOUSE), asked(CO_OWNER, 'natural-resources', 'registration'), asked(APPLICANT, 'natural-resources', 'registration'), asked(CO_OWNER)])).map((found) => (found as { id?: string } | null)?.id ?? null)).toEqual([
       null,
@@ -187,6 +188,12 @@ describe('caseReads: the named case, read once per request, with every consent g
       null,
     ]);
     expect(calls).toEqual({ readCase: 1, findActiveForItems: 0 });
+  });
+
+  it("asks only for the consents of the reading subgraph's agency, when it has one", async () => {
+    const { store, withConsents } = storeOf(application());
+    await readsOf(officer, application().id, store, 'civil-affairs').caseFile();
+    expect(withConsents).toEqual([expect.objectContaining({ agency: 'civil-affairs' })]);
   });
 
   it('counts no consent when the case is not open to the caller, whatever the store returned', async () => {

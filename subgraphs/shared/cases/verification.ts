@@ -6,6 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Actor } from '../../../lib/actor';
+import type { AgencyName } from '../../../lib/agency-contracts';
 import type { ConsentGround, Purpose, Storage } from '../../../storage/types';
 import type { VerifiedProxy } from '../policy/context';
 import { newestCovering } from '../../../storage/consent-store';
@@ -57,6 +58,8 @@ export interface CaseReadsOptions {
   /** The application the request names (the caller's claim, verified here). */
   applicationId: string | null;
   purpose: Purpose;
+  /** The agency of the subgraph reading: its rules ask of no other's consents (null: the platform's own subgraphs, all of them). */
+  agency: AgencyName | null;
   storage: Pick<Storage, 'loans' | 'consents'>;
   subjectKeyOf(idNumber: string): string;
 }
@@ -71,14 +74,14 @@ export interface CaseReadsOptions {
  * (isCaseOpenTo) — and the store gates the case's consents on the application's centre and status
  * itself.
  */
-export function caseReads({ actor, applicationId, purpose, storage, subjectKeyOf }: CaseReadsOptions): CaseReads {
+export function caseReads({ actor, applicationId, purpose, agency, storage, subjectKeyOf }: CaseReadsOptions): CaseReads {
   const centre = actor.centre;
   let read: Promise<{ file: CaseFile | null; consents: readonly ConsentGround[] }> | undefined;
   let settled: SettledCase | undefined;
   const readCase = async () => {
     // What an application id looks like (a UUID); anything else names no application, and is not looked up.
     if (!applicationId || !APPLICATION_ID.test(applicationId)) return { file: null, consents: [] };
-    const found = await storage.loans.readCase(applicationId, centre ? { purpose, centre, at: new Date(), openStatuses: centreOpenStatuses(actor) } : null);
+    const found = await storage.loans.readCase(applicationId, centre ? { purpose, centre, at: new Date(), openStatuses: centreOpenStatuses(actor), agency } : null);
     if (!found) return { file: null, consents: [] };
     const parties = partiesOf(found.application, found.steps);
     if (!isCaseOpenTo(actor, found.application, parties)) return { file: null, consents: [] };

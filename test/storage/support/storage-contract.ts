@@ -649,6 +649,14 @@ export function describeStorageContract(backend: StorageBackend, more?: (opened:
       const found = await consents().findActiveForItems({ items, ...query, applicationId: application.id });
       expect(items.map((item) => newestCovering(read!.consents, item)?.id ?? null)).toEqual(items.map((_, index) => found.get(index)?.id ?? null));
       expect(items.map((item) => newestCovering(read!.consents, item)?.id ?? null).filter((id) => id !== null)).toEqual([mine.id, mine.id, credit.id, theirs.id]);
+      // Asked for one agency: the consents naming it, each with that agency's scope alone, and the same answers to its questions.
+      for (const agency of ['civil-affairs', 'tax', 'pboc-credit'] as const) {
+        const scoped = (await loans().readCase(application.id, { ...query, agency }))!.consents;
+        expect(scoped.map((consent) => consent.id)).toEqual(read!.consents.filter((consent) => consent.scopes.some((scope) => scope.agency === agency)).map((consent) => consent.id));
+        expect(scoped.every((consent) => consent.scopes.length === 1 && consent.scopes[0]!.agency === agency)).toBe(true);
+        const ofAgency = items.filter((item) => item.agency === agency);
+        expect(ofAgency.map((item) => newestCovering(scoped, item)?.id ?? null)).toEqual(ofAgency.map((item) => newestCovering(read!.consents, item)?.id ?? null));
+      }
       expect((await loans().readCase(application.id, null))!.consents).toEqual([]);
       expect(await loans().readCase('00000000-0000-4000-8000-000000000000', query)).toBeNull();
       expect(await loans().readCase('APP-0001', query)).toBeNull();
