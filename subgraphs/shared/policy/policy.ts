@@ -117,8 +117,9 @@ function leafDecision(rule: LeafRule): Decision {
 
 /**
  * Every part is asked (each may note why it refused: the denial names the most specific reason),
- * then the verdicts combine; one that is already decisive decides at once, and a look-up still
- * running then no longer matters, so its failure is not left unheard.
+ * then the verdicts combine; one that is already decisive decides at once. A look-up still
+ * running then no longer matters: its failure is caught here rather than left unhandled (which
+ * would end the process), and the verdict stands on the part that decided.
  */
 function combined(parts: readonly Decision[], decisive: boolean): Decision {
   return (parent, args, context, info) => {
