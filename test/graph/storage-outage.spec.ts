@@ -14,6 +14,8 @@ import { errorCodes, startTestSystem, type Query, type TestSystem } from '../sup
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
 
 const single = SCENARIOS.singleApplicant;
+/** Read by a centre under a case of their own: another person, so the applicant's own consents stay none. */
+const onCase = SCENARIOS.cleanCouple.applicant;
 const MY_CONSENTS = '{ myConsents { id } }';
 const MY_NAME = 'query($id: IdNumber!) { applicant(idNumber: $id) { name } }';
 
@@ -24,6 +26,7 @@ describe('the database going away and coming back', () => {
   let storage: Storage;
   let system: TestSystem;
   let applicant: Query;
+  let officerOnCase: Query;
   let readiness: { gateway: string; consent: string };
   let healthToken: string;
 
@@ -36,6 +39,7 @@ describe('the database going away and coming back', () => {
     healthToken = 'spec-health-details-token-0123456789abcdef';
     system = await startTestSystem({ HEALTH_DETAILS_TOKEN: healthToken }, undefined, storage);
     applicant = await system.asApplicant(single.applicant.idNumber);
+    officerOnCase = await system.asOfficer(undefined, await system.openCase({ applicant: onCase.idNumber }));
     readiness = {
       gateway: system.gatewayUrl.replace(/\/graphql$/, '/health/ready'),
       consent: system.subgraphUrls.consent.replace(/\/graphql$/, '/health/ready'),
@@ -82,6 +86,11 @@ describe('the database going away and coming back', () => {
       expect({ status: reply.status, data: reply.body.data?.applicant ?? null, codes: errorCodes(reply) }).toEqual({ status: 503, data: null, codes: ['STORAGE_UNAVAILABLE'] });
     });
 
+    it("fails a centre's read under a case, whose case is read before anything else, as STORAGE_UNAVAILABLE too", async () => {
+      const reply = await officerOnCase(MY_NAME, { id: onCase.idNumber });
+      expect({ status: reply.status, data: reply.body.data?.applicant ?? null, codes: errorCodes(reply) }).toEqual({ status: 503, data: null, codes: ['STORAGE_UNAVAILABLE'] });
+    });
+
     it('makes the subgraphs not ready, while the gateway stays ready and names them to an operator', async () => {
       expect(await until(readiness.consent, 503)).toEqual({ status: 503, body: { status: 'not-ready', subgraph: 'consent', storage: 'down' } });
       const gateway = await ready(readiness.gateway);
@@ -98,6 +107,8 @@ describe('the database going away and coming back', () => {
       expect((await applicant(MY_CONSENTS)).body).toEqual({ data: { myConsents: [] } });
       const named = await applicant(MY_NAME, { id: single.applicant.idNumber });
       expect({ status: named.status, body: named.body }).toEqual({ status: 200, body: { data: { applicant: { name: single.applicant.name } } } });
+      const underCase = await officerOnCase(MY_NAME, { id: onCase.idNumber });
+      expect({ status: underCase.status, errors: underCase.body.errors ?? [], read: typeof underCase.body.data?.applicant?.name }).toEqual({ status: 200, errors: [], read: 'string' });
     });
   });
 });
