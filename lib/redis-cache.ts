@@ -15,7 +15,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { hmacKey } from './hmac-key';
 import type Redis from 'ioredis';
 import type { Logger } from './logger';
-import { openRedis, whenRedisReady } from './redis-connection';
+import { closeRedis, openRedis, whenRedisReady } from './redis-connection';
 
 /** The shape Apollo Server takes as its `cache` (KeyValueCache<string> of @apollo/utils.keyvaluecache). */
 export interface StringCache {
@@ -100,7 +100,7 @@ export function createRedisCache(url: string, options: RedisCacheOptions): Redis
     delete: (key) => missOnFailure(async () => (await redis.del(key)) > 0, false),
     whenReady: (waitMs = 2000) => whenRedisReady(redis, waitMs),
     close: async () => {
-      redis.disconnect();
+      await closeRedis(redis);
     },
   };
 }

@@ -88,3 +88,24 @@ export function whenRedisReady(redis: Redis, waitMs: number): Promise<boolean> {
     redis.once('ready', onReady);
   });
 }
+
+/** How long closing waits for the socket to close before it lets go (ioredis then destroys it). */
+const CLOSE_WAIT_MS = 2_000;
+
+/**
+ * Closes a connection and resolves once it is closed (or after CLOSE_WAIT_MS). `disconnect()` alone
+ * returns at once and leaves ioredis's own timer running until the socket has closed, which kept a
+ * stopping process, or a test worker, alive after everything else had stopped.
+ */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_WAIT_MS);
+    timer.unref();
+  });
+  redis.disconnect();
+  await Promise.race([ended, waited]);
+  clearTimeout(timer);
+}

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from './logger';
-import { openRedis } from './redis-connection';
+import { closeRedis, openRedis } from './redis-connection';
 import { CONCURRENCY_RETRY_AFTER_SECONDS, createMemoryRateLimitStore, type RateLimitStore } from './rate-limit-store';
 
 /** A slot not given back within this long is taken back (a request is not expected to outlive it). */
@@ -152,7 +152,7 @@ export function createRedisRateLimitStore(url: string, options: { keyPrefix: str
             });
           }),
     close: async () => {
-      redis.disconnect();
+      await closeRedis(redis);
     },
   };
 }

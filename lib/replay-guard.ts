@@ -15,7 +15,7 @@
  */
 import type Redis from 'ioredis';
 import type { Logger } from './logger';
-import { openRedis, whenRedisReady } from './redis-connection';
+import { closeRedis, openRedis, whenRedisReady } from './redis-connection';
 
 export interface ReplayGuard {
   /** True the first time `id` is presented; false if it was presented before (until `untilMs`, epoch ms). */
@@ -86,7 +86,7 @@ export function createReplayGuard(options: ReplayGuardOptions): ReplayGuard {
     },
     whenReady: (waitMs = 2000) => whenRedisReady(redis, waitMs),
     close: async () => {
-      redis.disconnect();
+      await closeRedis(redis);
       await memory.close();
     },
   };

@@ -13,7 +13,7 @@ import { derivedGatewayKey } from '../../lib/gateway-keys';
 import { listen, type ListeningServer } from '../../lib/http';
 import { createLogger, silentLogger } from '../../lib/logger';
 import { createRedisCache, sealCacheEntry, type RedisCache } from '../../lib/redis-cache';
-import { redisConnectionOf } from '../../lib/redis-connection';
+import { closeRedis, openRedis, redisConnectionOf, whenRedisReady } from '../../lib/redis-connection';
 import { createReplayGuard } from '../../lib/replay-guard';
 import { buildGateway, type BuiltGateway } from '../../gateway/server';
 import { verifiedPersistedQueries } from '../../gateway/plugins/trusted-documents';
@@ -98,6 +98,18 @@ describe('the Redis cache', () => {
 });
 
 describe('the Redis connection', () => {
+  it('closes for good before close resolves, reachable or not', async () => {
+    const reachable = openRedis(REDIS_URL, { keyPrefix: 'spec:', logger: silentLogger, purpose: 'spec' });
+    expect(await whenRedisReady(reachable, 2_000)).toBe(true);
+    await closeRedis(reachable);
+    expect(reachable.status).toBe('end');
+    // Nothing listens there: the connection never opens, and closing still ends it at once.
+    const unreachable = openRedis('redis://127.0.0.1:1', { keyPrefix: 'spec:', logger: silentLogger, purpose: 'spec' });
+    const started = Date.now();
+    await closeRedis(unreachable);
+    expect({ status: unreachable.status, quick: Date.now() - started < 2_000 }).toEqual({ status: 'end', quick: true });
+  });
+
   it('gives ioredis the password, user, database and TLS that REDIS_URL names', () => {
     expect(redisConnectionOf('redis://127.0.0.1:6379')).toEqual({ host: '127.0.0.1', port: 6379, db: 0 });
     expect(redisConnectionOf('redis://:p%40ss%2Fw0rd@cache.internal:6380/2')).toEqual({ host: 'cache.internal', port: 6380, db: 2, password: 'p@ss/w0rd' });
