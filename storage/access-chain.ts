@@ -53,9 +53,13 @@ export interface ChainKeys {
   checkpoint: Buffer;
 }
 
+/** A key for one purpose, derived from ACCESS_RECORD_CHAIN_KEY: HMAC-SHA256(secret, purpose). */
+export function derivedKey(secret: string, purpose: string): Buffer {
+  return createHmac('sha256', secret).update(purpose, 'utf8').digest();
+}
+
 export function chainKeys(secret: string): ChainKeys {
-  const derive = (purpose: string) => createHmac('sha256', secret).update(purpose, 'utf8').digest();
-  return { record: derive('fj-hpf access record chain v2: record'), checkpoint: derive('fj-hpf access record chain v2: checkpoint') };
+  return { record: derivedKey(secret, 'fj-hpf access record chain v2: record'), checkpoint: derivedKey(secret, 'fj-hpf access record chain v2: checkpoint') };
 }
 
 export const BREAK_REASONS = {

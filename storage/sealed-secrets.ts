@@ -5,7 +5,8 @@
  * database) and bound to its row. A copy of the database alone — a backup, a read-only role —
  * yields no secret, and a sealed value copied onto another row does not open there.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { derivedKey } from './access-chain';
 import { StorageError } from './errors';
 
 /** How a sealed value starts; a value without it was stored before sealing (see isSealed). */
@@ -13,7 +14,7 @@ export const SEALED = 'sealed:v1:';
 
 /** The sealing key: derived from the chain secret for this one purpose, as the chain's own keys are (access-chain.ts chainKeys). */
 export function sealingKeyOf(chainSecret: string): Buffer {
-  return createHmac('sha256', chainSecret).update('fj-hpf stored secrets v1: seal', 'utf8').digest();
+  return derivedKey(chainSecret, 'fj-hpf stored secrets v1: seal');
 }
 
 export function isSealed(stored: string): boolean {
